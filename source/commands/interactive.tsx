@@ -1,0 +1,23 @@
+import type {Command} from './context.js';
+import {write} from './context.js';
+
+const instead: Record<string, string> = {
+	home: 'aep-source run --template demo        (the whole flow on the local sandbox)',
+	new: 'aep-source export --template NAME --out spec.json, then aep-source run spec.json',
+	resume: 'aep-source run DRAFT',
+	checklist: 'aep-source run DRAFT --json',
+	profiles: 'aep-source run ... --profile env    (credentials from AEP_* environment variables)',
+};
+
+/** Starts the Ink wizard. Without a terminal it says what to run instead and exits 2 (never hangs). */
+const interactive: Command = async context => {
+	if (!context.interactive) {
+		write(context.stderr, `"aep-source ${context.command === 'home' ? '' : context.command}" is interactive and needs a terminal (stdin and stdout must be a TTY).`);
+		write(context.stderr, `Without one, run instead:\n  ${instead[context.command] ?? instead['home']}`);
+		return 2;
+	}
+	const {runWizard} = await import('../app-entry.js');
+	return runWizard({command: context.command, argv: context.argv, env: context.env});
+};
+
+export default interactive;

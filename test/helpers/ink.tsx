@@ -1,0 +1,75 @@
+// The act-based Ink test helper from ../shared/toolchain.md §4: one key per act(), frames without ANSI codes.
+import {act, type ReactElement} from 'react';
+import {render} from 'ink-testing-library';
+import {stripVTControlCharacters} from 'node:util';
+
+(globalThis as {IS_REACT_ACT_ENVIRONMENT?: boolean}).IS_REACT_ACT_ENVIRONMENT = true;
+
+export const keys = {
+	enter: '\r',
+	escape: '\u001B',
+	up: '\u001B[A',
+	down: '\u001B[B',
+	left: '\u001B[D',
+	right: '\u001B[C',
+	tab: '\t',
+	backspace: '\u007F',
+	ctrlC: '\u0003',
+	pageDown: '\u001B[6~',
+	pageUp: '\u001B[5~',
+} as const;
+
+export type InkHarness = {
+	/** Sends one key (or one chunk) and lets React settle. */
+	press: (data: string) => Promise<void>;
+	/** Types text one character per act(), as a person would. */
+	type: (text: string) => Promise<void>;
+	/** The last frame with colour codes removed. */
+	frame: () => string;
+	/** Waits inside act for pending async work (e.g. HTTP calls started by the screen). */
+	settle: (work?: Promise<unknown>) => Promise<void>;
+	/** Polls (outside act) until the frame satisfies the predicate; fails after timeoutMs. */
+	waitFor: (predicate: (frame: string) => boolean, timeoutMs?: number) => Promise<string>;
+	unmount: () => Promise<void>;
+};
+
+export async function renderInk(tree: ReactElement): Promise<InkHarness> {
+	let instance!: ReturnType<typeof render>;
+	await act(async () => {
+		instance = render(tree);
+	});
+	const frame = () => stripVTControlCharacters(instance.lastFrame() ?? '');
+	const press = async (data: string) => {
+		await act(async () => {
+			instance.stdin.write(data);
+		});
+	};
+	return {
+		press,
+		async type(text) {
+			for (const character of text) await press(character);
+		},
+		frame,
+		async settle(work) {
+			await act(async () => {
+				await work;
+				await new Promise(resolve => setTimeout(resolve, 0));
+			});
+		},
+		async waitFor(predicate, timeoutMs = 10_000) {
+			const deadline = Date.now() + timeoutMs;
+			while (Date.now() < deadline) {
+				await act(async () => {
+					await new Promise(resolve => setTimeout(resolve, 15));
+				});
+				if (predicate(frame())) return frame();
+			}
+			throw new Error(`Timed out waiting for the frame; last frame:\n${frame()}`);
+		},
+		async unmount() {
+			await act(async () => {
+				instance.unmount();
+			});
+		},
+	};
+}
