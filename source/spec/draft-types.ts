@@ -1,0 +1,86 @@
+// The draft: everything the wizard collects for one source, saved after every step.
+// It never holds secrets: auth values whose property has `format: "password"` (or a secret-like name) are kept
+// only in memory or in the 0600 profile store, never here (see store/).
+
+/** Wizard steps in order; `step` in a draft is where the user left. */
+export const stepNames = ['setup', 'artifacts', 'auth', 'source', 'explore', 'review', 'create', 'check', 'checklist'] as const;
+export type StepName = (typeof stepNames)[number];
+
+export type Artifacts = {
+	/** kebab-case folder name, `Sources/{sourceName}/Artifacts/` (reference 1.2, 7.1). */
+	sourceName: string;
+	label: string;
+	description: string;
+	/** camel-case category key (reference 7.2). */
+	category: string;
+	/** Path of the SVG icon on disk. */
+	iconPath?: string;
+	documentationLink?: string;
+	providerName?: string;
+	providerContact?: string;
+};
+
+/** Inputs of the end-to-end check; secrets excluded. */
+export type TestInputs = {
+	authSpecName?: string;
+	/** Non-secret auth values (e.g. host); secret ones are asked for or read from the environment. */
+	authParams: Record<string, string>;
+	/** Values for `sourceSpec.spec.properties`. */
+	sourceParams: Record<string, string>;
+	target: {mode: 'create'} | {mode: 'existing'; schemaId: string; datasetId: string; mappingId?: string};
+	keep?: boolean;
+};
+
+/** One remote object the wizard created, recorded as soon as it exists (the crash-safe ledger). */
+export type LedgerEntry = {
+	kind: 'connectionSpec' | 'connection' | 'sourceConnection' | 'targetConnection' | 'fieldGroup' | 'schema' | 'dataset' | 'mappingSet' | 'flow';
+	id: string;
+	createdAt: string;
+	/** Set once the object has been deleted by clean-up. */
+	deletedAt?: string;
+};
+
+export type RunSummary = {
+	status: 'success' | 'failed';
+	flowId?: string;
+	runId?: string;
+	recordsRead: number;
+	recordsWritten: number;
+	recordsFailed: number;
+	durationMs: number;
+	batchIds: string[];
+	errors: {code: string; message: string}[];
+	authSpecName?: string;
+	finishedAt: string;
+	/** Stage that failed, when status is failed. */
+	failedStage?: string;
+	cleanedUp: boolean;
+};
+
+/** What the draft knows about one profile's platform (local sandbox, an Adobe org). */
+export type RemoteState = {
+	connectionSpecId?: string;
+	/** JSON of the spec as last sent, to tell whether the stored spec is up to date. */
+	lastSentSpecHash?: string;
+	appendedToFlowSpec?: boolean;
+	ledger: LedgerEntry[];
+	lastRun?: RunSummary;
+};
+
+export type Draft = {
+	formatVersion: 1;
+	/** Stable slug; file name of the draft. */
+	id: string;
+	step: StepName;
+	createdAt: string;
+	updatedAt: string;
+	template?: string;
+	artifacts: Artifacts;
+	/** The connection spec being authored (instance form); may be incomplete or invalid while editing. */
+	spec: Record<string, unknown>;
+	test: TestInputs;
+	/** Keyed by profile name. */
+	remote: Record<string, RemoteState>;
+	/** Path of the last submission packet / docs page written, if any. */
+	exports?: {artifactsDir?: string; docsPage?: string; packetDir?: string};
+};
