@@ -1,0 +1,180 @@
+// The submission checklist of reference 7.3, each item with a status, the evidence behind it and the next step.
+// Remote items are checked fresh against the platform when a client is given; without one they are 'missing'.
+import {existsSync} from 'node:fs';
+import path from 'node:path';
+import type {PlatformClient} from '../api/index.js';
+import {categories, specFromDraft, validateSpec} from '../spec/index.js';
+import type {Draft, RemoteState, RunSummary} from '../spec/draft-types.js';
+import {canonicalJson, withoutServerFields} from './connection-spec.js';
+import {verifyInFlowSpec} from './flow-spec-append.js';
+import {isDeletable} from './ledger.js';
+import {describeError, type WorkflowContext} from './progress.js';
+import {checkSvgIcon} from './svg-icon.js';
+
+export type ChecklistItem = {id: string; title: string; status: 'done' | 'missing' | 'failed'; evidence?: string; next?: string};
+
+const connectProfile = 'Connect a profile (sandbox or Adobe org) to check this against the platform.';
+
+type Remote = RemoteState & {runsByAuthSpec?: Record<string, RunSummary>};
+
+function item(id: string, title: string, status: ChecklistItem['status'], evidence?: string, next?: string): ChecklistItem {
+	return {id, title, status, ...(evidence ? {evidence} : {}), ...(next ? {next} : {})};
+}
+
+async function sandboxAccess(client?: PlatformClient): Promise<ChecklistItem> {
+	const title = 'Sandbox access confirmed';
+	if (!client) return item('sandbox-access', title, 'missing', undefined, connectProfile);
+	try {
+		await client.checkAccess();
+		return item('sandbox-access', title, 'done', 'Token obtained and the RestStorageToAEP flow spec is readable.');
+	} catch (error) {
+		return item('sandbox-access', title, 'failed', describeError(error), 'Fix the profile credentials or permissions (reference 1.1).');
+	}
+}
+
+async function artifacts(draft: Draft): Promise<ChecklistItem> {
+	const title = 'Artifacts complete (label, description, category, SVG icon)';
+	const {label, description, category, iconPath} = draft.artifacts;
+	const missing = [!label && 'label', !description && 'description', !category && 'category', !iconPath && 'icon'].filter(Boolean);
+	if (missing.length > 0) return item('artifacts', title, 'missing', undefined, `Fill in the ${missing.join(', ')} in the artifacts step.`);
+	const icon = await checkSvgIcon(iconPath!);
+	if (!icon.ok) return item('artifacts', title, 'failed', icon.reason, 'Provide the icon as an SVG file.');
+	const known = categories.some(c => c.key === category);
+	const notes = [...icon.warnings, ...(known ? [] : [`Category "${category}" is not one of the ten known keys (reference 7.2); confirm it with Adobe.`])];
+	return item('artifacts', title, 'done', [`Label "${label}", category ${category}, icon ${path.basename(iconPath!)} is SVG.`, ...notes].join(' '),
+		'Commit Sources/{source}/Artifacts to the private repository and open the artifacts PR (export writes the folder).');
+}
+
+function artifactKeys(draft: Draft): ChecklistItem {
+	const title = 'Adobe keys used for label, description and icon';
+	const ui = ((draft.spec['sourceSpec'] as {attributes?: {uiAttributes?: Record<string, unknown>}} | undefined)?.attributes?.uiAttributes) ?? {};
+	const withText = ['label', 'description', 'icon'].filter(name => {
+		const value = ui[name] as {key?: unknown; text?: unknown} | undefined;
+		return !value || typeof value.key !== 'string' || value.key === '';
+	});
+	if (withText.length === 0) return item('artifact-keys', title, 'done', 'uiAttributes label, description and icon use keys.');
+	return item('artifact-keys', title, 'missing', `${withText.join(', ')} use text placeholders: must be replaced before promotion.`,
+		'Replace the text with the keys Adobe issues after the artifacts PR is merged (reference 1.2).');
+}
+
+function specValid(draft: Draft): ChecklistItem {
+	const result = validateSpec(specFromDraft(draft));
+	if (result.valid) return item('spec-valid', 'Connection spec valid', 'done', `No errors, ${result.warnings.length} warning(s).`);
+	const first = result.errors[0];
+	return item('spec-valid', 'Connection spec valid', 'failed', `${result.errors.length} error(s)${first ? `; first at ${first.path || '(root)'}: ${first.message}` : ''}.`, 'Run validate and fix the errors.');
+}
+
+function specRegistered(remote: Remote | undefined): ChecklistItem {
+	const title = 'Connection spec registered';
+	if (remote?.connectionSpecId) return item('spec-registered', title, 'done', `Connection spec id ${remote.connectionSpecId}.`);
+	return item('spec-registered', title, 'missing', undefined, 'Register the spec (create step).');
+}
+
+async function inFlowSpec(ctx: WorkflowContext | undefined, specId: string | undefined): Promise<ChecklistItem> {
+	const title = 'Spec id listed in RestStorageToAEP';
+	if (!ctx) return item('flow-spec', title, 'missing', undefined, connectProfile);
+	if (!specId) return item('flow-spec', title, 'missing', undefined, 'Register the spec first.');
+	try {
+		const listed = await verifyInFlowSpec(ctx, specId);
+		return listed
+			? item('flow-spec', title, 'done', `Fresh GET of RestStorageToAEP lists ${specId}.`)
+			: item('flow-spec', title, 'failed', `Fresh GET of RestStorageToAEP does not list ${specId}.`, 'Run the append step again (it merges safely).');
+	} catch (error) {
+		return item('flow-spec', title, 'failed', describeError(error), 'Check sandbox access.');
+	}
+}
+
+async function storedEqualsLocal(ctx: WorkflowContext | undefined, draft: Draft, specId: string | undefined): Promise<ChecklistItem> {
+	const title = 'Stored spec equals the local spec';
+	if (!ctx) return item('spec-up-to-date', title, 'missing', undefined, connectProfile);
+	if (!specId) return item('spec-up-to-date', title, 'missing', undefined, 'Register the spec first.');
+	try {
+		const answer = (await ctx.client.connectionSpecs.get(specId)) as Record<string, unknown>;
+		const stored = (Array.isArray(answer['items']) ? answer['items'][0] : answer) as Record<string, unknown>;
+		// Compare with what would be sent: the validated (normalised) spec when it is valid.
+		const local = (validateSpec(specFromDraft(draft)).spec ?? specFromDraft(draft)) as Record<string, unknown>;
+		const same = canonicalJson(withoutServerFields(stored)) === canonicalJson(withoutServerFields(local));
+		return same
+			? item('spec-up-to-date', title, 'done', `GET /connectionSpecs/${specId} matches the draft.`)
+			: item('spec-up-to-date', title, 'failed', 'The stored spec differs from the draft.', 'Update the spec (PUT) from the create step.');
+	} catch (error) {
+		return item('spec-up-to-date', title, 'failed', describeError(error), 'Register the spec again if it was removed.');
+	}
+}
+
+function authSpecNames(draft: Draft): string[] {
+	const list = draft.spec['authSpec'];
+	return Array.isArray(list) ? list.map(a => (a as {name?: unknown}).name).filter((n): n is string => typeof n === 'string') : [];
+}
+
+function endToEnd(draft: Draft, remote: Remote | undefined): ChecklistItem {
+	const title = 'End-to-end run succeeded for each auth spec';
+	const runs: Record<string, RunSummary> = {...remote?.runsByAuthSpec};
+	const last = remote?.lastRun;
+	if (last?.authSpecName && !runs[last.authSpecName]) runs[last.authSpecName] = last;
+	const names = authSpecNames(draft);
+	const passed = names.filter(name => runs[name]?.status === 'success' && (runs[name]?.recordsWritten ?? 0) > 0);
+	const evidence = names.filter(name => runs[name]).map(name => {
+		const run = runs[name]!;
+		return run.status === 'success'
+			? `${name}: success, ${run.recordsWritten} written, ${run.recordsFailed} failed (${run.finishedAt}).`
+			: `${name}: failed at ${run.failedStage ?? '?'} (${run.finishedAt}).`;
+	}).join(' ');
+	const untested = names.filter(name => !passed.includes(name));
+	if (names.length > 0 && untested.length === 0) return item('e2e-run', title, 'done', evidence);
+	const anyFailed = names.some(name => runs[name]?.status === 'failed');
+	return item('e2e-run', title, anyFailed ? 'failed' : 'missing', evidence || undefined, `Run the end-to-end check with: ${untested.join(', ') || 'an auth spec'}.`);
+}
+
+function testObjectsDeleted(remote: Remote | undefined, client?: PlatformClient): ChecklistItem {
+	const title = 'Test dataflows and objects deleted';
+	const tests = (remote?.ledger ?? []).filter(e => e.kind !== 'connectionSpec');
+	if (tests.length === 0) return item('test-cleanup', title, 'missing', 'No test run recorded yet.', 'Run the end-to-end check.');
+	const open = tests.filter(e => !e.deletedAt);
+	const pending = open.filter(e => isDeletable(e.kind, client));
+	const retained = open.filter(e => !isDeletable(e.kind, client));
+	const note = retained.length > 0 ? ` ${retained.length} mapping set(s) stay: Data Prep documents no DELETE (target-and-runs §4).` : '';
+	if (pending.length === 0) return item('test-cleanup', title, 'done', `All ${tests.length - retained.length} deletable test object(s) in the ledger were deleted.${note}`);
+	return item('test-cleanup', title, 'failed', `Still present: ${pending.map(e => `${e.kind} ${e.id}`).join(', ')}.${note}`, 'Run clean-up (or note why they are kept for UI monitoring).');
+}
+
+function fileExists(file: string | undefined): file is string {
+	return Boolean(file && existsSync(file));
+}
+
+function verificationEnv(draft: Draft): ChecklistItem {
+	const title = 'Verification environment values recorded';
+	const file = draft.exports?.packetDir ? path.join(draft.exports.packetDir, 'verification-environment.json') : undefined;
+	if (fileExists(file)) return item('verification-env', title, 'done', `${file} (secrets as placeholders).`);
+	return item('verification-env', title, 'missing', undefined, 'Export the submission packet; it writes the verification environment values.');
+}
+
+function docsPage(draft: Draft): ChecklistItem {
+	const title = 'Documentation page generated';
+	if (fileExists(draft.exports?.docsPage)) {
+		return item('docs-page', title, 'done', draft.exports!.docsPage, 'Open a PR against AdobeDocs/experience-platform.en and sign the CLA (reference 1.9).');
+	}
+	return item('docs-page', title, 'missing', undefined, 'Export the docs page (export or the submission packet).');
+}
+
+export async function checklist(draft: Draft, profileName: string, client?: PlatformClient): Promise<ChecklistItem[]> {
+	const remote = draft.remote[profileName] as Remote | undefined;
+	// The checks only read; a scratch context keeps the draft untouched.
+	const ctx: WorkflowContext | undefined = client ? {client, profileName, draft, saveDraft: () => {}} : undefined;
+	const specId = remote?.connectionSpecId;
+	return [
+		await sandboxAccess(client),
+		await artifacts(draft),
+		artifactKeys(draft),
+		specValid(draft),
+		specRegistered(remote),
+		await inFlowSpec(ctx, specId),
+		await storedEqualsLocal(ctx, draft, specId),
+		endToEnd(draft, remote),
+		testObjectsDeleted(remote, client),
+		verificationEnv(draft),
+		docsPage(draft),
+		item('adobe-contact', 'Adobe representative contacted', 'missing', 'There is no API for submission (reference 1.10).',
+			'Send the submission packet to your Adobe representative for verification and promotion.'),
+	];
+}

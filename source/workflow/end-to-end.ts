@@ -1,0 +1,359 @@
+// Step 6 (reference 1.7, target-and-runs §1): base connection → explore → source connection → target (schema,
+// dataset) → mapping → target connection → dataflow → monitored run → clean-up. Every id is written to the
+// ledger (and the draft saved) the moment it exists.
+//
+// Leftovers of an earlier attempt (a crash, a cancelled run, `keep`) are always deleted first, then the check
+// starts over. Chosen over reusing them: a resumed check would depend on objects whose state (schema version,
+// mapping version, stored credentials) the ledger does not keep, and a check that proves less than a fresh run
+// is not worth its speed. `resumeFrom` is therefore accepted but only reported (see resumeNote).
+import {ids, resolveAuthSpec, secretPropertyNames, type ConnectionSpec} from '../spec/index.js';
+import type {RunSummary} from '../spec/draft-types.js';
+import {isSecretKeyName} from '../spec/secrets.js';
+import {appendToRestStorageToAEP, verifyInFlowSpec} from './flow-spec-append.js';
+import {cleanUp, pendingEntries, recordCreated} from './ledger.js';
+import {
+	describeError, emit, hintOf, nowOf, persist, remoteOf, scrub, throwIfAborted, WorkflowError,
+	type StageName, type WorkflowContext,
+} from './progress.js';
+import {RunTimeoutError, summarizeRun, waitForRun} from './run-monitor.js';
+import {datasetContentType, fieldGroupBody, inferTarget, mappingSetBody, schemaBody, schemaFullVersion} from './target-fields.js';
+
+export type EndToEndOptions = {
+	authSpecName?: string;
+	/** Auth values including secrets: kept in memory only, registered with the client for masking. */
+	authParams: Record<string, unknown>;
+	sourceParams: Record<string, unknown>;
+	target?: {mode: 'create'} | {mode: 'existing'; schemaId: string; datasetId: string; mappingId?: string};
+	keep?: boolean;
+	pollIntervalMs?: number;
+	timeoutMs?: number;
+	resumeFrom?: StageName;
+};
+
+/** Thrown when the draft cannot be saved: continuing would create objects no ledger knows about. */
+class PersistFailure extends Error {}
+
+type Run = {
+	ctx: WorkflowContext;
+	options: EndToEndOptions;
+	secrets: string[];
+	specId: string;
+	authSpecName: string;
+	label: string;
+	stamp: string;
+	connectionId?: string;
+	sourceConnectionId?: string;
+	records?: Record<string, unknown>[];
+	tenantId?: string;
+	schemaId?: string;
+	datasetId?: string;
+	mappingId?: string;
+	mappingVersion?: number | string;
+	targetConnectionId?: string;
+	flowId?: string;
+};
+
+/** Secret values of the chosen auth spec: `format: password` properties plus secret-looking names. */
+function collectSecrets(spec: Record<string, unknown>, authSpecName: string, authParams: Record<string, unknown>): string[] {
+	const secretNames = new Set(secretPropertyNames(spec, authSpecName));
+	return Object.entries(authParams)
+		.filter(([key, value]) => typeof value === 'string' && (secretNames.has(key) || isSecretKeyName(key)))
+		.map(([, value]) => value as string);
+}
+
+function firstAuthSpecName(spec: Record<string, unknown>): string | undefined {
+	const list = spec['authSpec'];
+	const first = Array.isArray(list) ? (list[0] as {name?: unknown} | undefined) : undefined;
+	return typeof first?.name === 'string' ? first.name : undefined;
+}
+
+/** Runs one stage: start/done/failed events with the id it made, errors wrapped with the stage and scrubbed. */
+async function stage<T>(run: Run, name: StageName, message: string, hint: string, fn: () => Promise<{value: T; id?: string; done: string; detail?: Record<string, unknown>}>): Promise<T> {
+	const {ctx} = run;
+	const started = Date.now();
+	emit(ctx, {stage: name, status: 'start', message});
+	try {
+		throwIfAborted(ctx.signal, name);
+		const {value, id, done, detail} = await fn();
+		emit(ctx, {stage: name, status: 'done', id, message: scrub(done, run.secrets), elapsedMs: Date.now() - started, detail});
+		return value;
+	} catch (error) {
+		if (error instanceof PersistFailure) throw error;
+		const text = scrub(error instanceof WorkflowError ? error.message : describeError(error), run.secrets);
+		const wrapped = new WorkflowError(name, text, {hint: scrub(error instanceof WorkflowError ? error.hint : hintOf(error, hint), run.secrets), cause: error});
+		// A failed run carries its counts and errors to the summary.
+		Object.assign(wrapped, {outcome: (error as {outcome?: unknown}).outcome});
+		emit(ctx, {stage: name, status: 'failed', message: text, elapsedMs: Date.now() - started});
+		throw wrapped;
+	}
+}
+
+function record(run: Run, kind: Parameters<typeof recordCreated>[1], id: string): void {
+	try {
+		recordCreated(run.ctx, kind, id);
+	} catch (error) {
+		throw new PersistFailure(`Could not save the draft after creating ${kind} ${id}: ${describeError(error)}`);
+	}
+}
+
+async function baseConnection(run: Run): Promise<void> {
+	const {client, draft} = run.ctx;
+	run.connectionId = await stage(run, 'base-connection', `Creating a base connection with "${run.authSpecName}"`, 'Check the credentials for this auth spec.', async () => {
+		const created = await client.connections.create({
+			name: `${run.label} base connection (${run.authSpecName}) ${run.stamp}`,
+			description: `End-to-end check of ${draft.artifacts.sourceName || draft.id}`,
+			connectionSpec: {id: run.specId, version: '1.0'},
+			auth: {specName: run.authSpecName, params: run.options.authParams},
+		});
+		record(run, 'connection', created.id);
+		return {value: created.id, id: created.id, done: `Base connection ${created.id}`};
+	});
+}
+
+async function explore(run: Run): Promise<void> {
+	run.records = await stage(run, 'explore', 'Previewing records through the base connection', 'Check the source parameters and the credentials.', async () => {
+		const preview = await run.ctx.client.connections.explore(run.connectionId!, run.options.sourceParams);
+		const data = (Array.isArray(preview.data) ? preview.data : []) as Record<string, unknown>[];
+		if (data.length === 0) {
+			throw new WorkflowError('explore', 'The preview returned no records, so nothing would be ingested.', {
+				hint: 'Check the source parameters, contentPath and that the account has data.',
+			});
+		}
+		return {value: data, id: run.connectionId, done: `${data.length} record(s) previewed`, detail: {fields: Object.keys(data[0] ?? {})}};
+	});
+}
+
+async function sourceConnection(run: Run): Promise<void> {
+	run.sourceConnectionId = await stage(run, 'source-connection', 'Creating the source connection', 'Check the source parameters (sourceSpec.spec.properties).', async () => {
+		const created = await run.ctx.client.sourceConnections.create({
+			name: `${run.label} source connection ${run.stamp}`,
+			baseConnectionId: run.connectionId,
+			connectionSpec: {id: run.specId, version: '1.0'},
+			data: {format: 'json'},
+			params: run.options.sourceParams,
+		});
+		record(run, 'sourceConnection', created.id);
+		return {value: created.id, id: created.id, done: `Source connection ${created.id}`};
+	});
+}
+
+async function createTarget(run: Run): Promise<void> {
+	const target = run.options.target ?? {mode: 'create'};
+	if (target.mode === 'existing') {
+		run.schemaId = target.schemaId;
+		run.datasetId = target.datasetId;
+		emit(run.ctx, {stage: 'target', status: 'skipped', id: target.datasetId, message: `Using existing schema ${target.schemaId} and dataset ${target.datasetId}`});
+		return;
+	}
+	const {client} = run.ctx;
+	await stage(run, 'target', 'Creating a field group, schema and dataset from the previewed records', 'Check Schema Registry and Catalog permissions.', async () => {
+		run.tenantId = await client.schemaRegistry.tenantId();
+		const inferred = inferTarget(run.records ?? []);
+		if (inferred.leaves.length === 0) throw new WorkflowError('target', 'No field of the previewed records has a type XDM can store.', {hint: 'Use an existing target (schema, dataset, mapping) instead.'});
+		const fieldGroup = await client.schemaRegistry.createFieldGroup(fieldGroupBody(run.tenantId, `${run.label} record fields ${run.stamp}`, inferred));
+		record(run, 'fieldGroup', fieldGroup.$id);
+		const schema = await client.schemaRegistry.createSchema(schemaBody(`${run.label} records ${run.stamp}`, fieldGroup.$id));
+		record(run, 'schema', schema.$id);
+		run.schemaId = schema.$id;
+		const datasetId = await client.catalog.createDataset({
+			name: `${run.label} check ${run.stamp}`,
+			description: 'Created by the aep-source end-to-end check; deleted after the check.',
+			schemaRef: {id: schema.$id, contentType: datasetContentType},
+		});
+		record(run, 'dataset', datasetId);
+		run.datasetId = datasetId;
+		return {value: undefined, id: datasetId, done: `Schema ${schema.$id}, dataset ${datasetId}`, detail: {fieldGroupId: fieldGroup.$id, schemaId: schema.$id, datasetId, skippedFields: inferred.skipped}};
+	});
+}
+
+async function mapping(run: Run): Promise<void> {
+	const target = run.options.target ?? {mode: 'create'};
+	const {client} = run.ctx;
+	await stage(run, 'mapping', 'Preparing the mapping set', 'Check the mapping destinations exist in the target schema.', async () => {
+		if (target.mode === 'existing' && target.mappingId) {
+			const existing = (await client.dataPrep.getMappingSet(target.mappingId)) as {version?: number | string};
+			run.mappingId = target.mappingId;
+			run.mappingVersion = existing.version ?? 0;
+			return {value: undefined, id: target.mappingId, done: `Using mapping set ${target.mappingId} (version ${run.mappingVersion})`};
+		}
+		run.tenantId ??= await client.schemaRegistry.tenantId();
+		const created = await client.dataPrep.createMappingSet(mappingSetBody(run.schemaId!, run.tenantId, inferTarget(run.records ?? [])));
+		record(run, 'mappingSet', created.id);
+		run.mappingId = created.id;
+		run.mappingVersion = created.version;
+		return {value: undefined, id: created.id, done: `Mapping set ${created.id} (version ${created.version})`};
+	});
+}
+
+async function targetConnection(run: Run): Promise<void> {
+	run.targetConnectionId = await stage(run, 'target-connection', 'Creating the data lake target connection', 'Check the dataset id and schema id.', async () => {
+		// parquet_xdm + schema block (mailchimp-members form, target-and-runs 2.5): the schema the dataset uses.
+		const created = await run.ctx.client.targetConnections.create({
+			name: `${run.label} target connection ${run.stamp}`,
+			connectionSpec: {id: ids.dataLakeTargetSpec, version: '1.0'},
+			data: {format: 'parquet_xdm', schema: {id: run.schemaId, version: schemaFullVersion}},
+			params: {dataSetId: run.datasetId},
+		});
+		record(run, 'targetConnection', created.id);
+		return {value: created.id, id: created.id, done: `Target connection ${created.id}`};
+	});
+}
+
+/** The id is re-verified right before the flow: a PUT without etag elsewhere may have dropped it (reference 1.5). */
+async function ensureInFlowSpec(run: Run): Promise<void> {
+	if (await verifyInFlowSpec(run.ctx, run.specId)) return;
+	emit(run.ctx, {stage: 'append-flow-spec', status: 'info', id: run.specId, message: 'The spec id is missing from RestStorageToAEP (someone replaced the list); adding it again'});
+	await appendToRestStorageToAEP(run.ctx, run.specId);
+}
+
+async function dataflow(run: Run): Promise<void> {
+	run.flowId = await stage(run, 'dataflow', 'Creating the dataflow (once, starting now)', 'Check that the spec id is in RestStorageToAEP and the mapping matches the dataset schema.', async () => {
+		await ensureInFlowSpec(run);
+		const created = await run.ctx.client.flows.create({
+			name: `${run.label} check ${run.stamp}`,
+			description: 'End-to-end check by aep-source; deleted after the check.',
+			flowSpec: {id: ids.restStorageToAep, version: '1.0'},
+			sourceConnectionIds: [run.sourceConnectionId],
+			targetConnectionIds: [run.targetConnectionId],
+			// mappingVersion as a string: the flow spec's transformation schema types it string (open question 2).
+			transformations: [{name: 'Mapping', params: {mappingId: run.mappingId, mappingVersion: String(run.mappingVersion ?? 0)}}],
+			scheduleParams: {startTime: Math.floor(nowOf(run.ctx).getTime() / 1000), frequency: 'once'},
+		});
+		record(run, 'flow', created.id);
+		return {value: created.id, id: created.id, done: `Dataflow ${created.id}`};
+	});
+}
+
+async function monitor(run: Run): Promise<Omit<RunSummary, 'finishedAt' | 'cleanedUp' | 'authSpecName'>> {
+	const {options, ctx} = run;
+	return stage(run, 'run', 'Waiting for the first run to finish', 'Open the run errors above; fix the source or mapping and run the check again.', async () => {
+		let outcome;
+		try {
+			const finished = await waitForRun(ctx.client, run.flowId!, {
+				pollIntervalMs: options.pollIntervalMs,
+				timeoutMs: options.timeoutMs,
+				signal: ctx.signal,
+				onPoll: (state, polls) => {
+					if (polls === 1 || polls % 10 === 0) emit(ctx, {stage: 'run', status: 'info', id: run.flowId, message: `Waiting: ${state}`});
+				},
+			});
+			outcome = summarizeRun(finished);
+		} catch (error) {
+			if (!(error instanceof RunTimeoutError)) throw error;
+			throw new WorkflowError('run', `The dataflow did not finish a run within the time limit: ${error.message}`, {
+				hint: 'The platform promises no run SLA; run the check again with a longer timeout, or keep the flow and watch it in the UI.',
+			});
+		}
+		const counts = `read ${outcome.recordsRead}, written ${outcome.recordsWritten}, failed ${outcome.recordsFailed}`;
+		if (outcome.status !== 'success') {
+			const codes = outcome.errors.map(e => `${e.code}: ${e.message}`).join('; ');
+			const what = outcome.status === 'partial' ? 'finished with failed or no records' : 'failed';
+			throw Object.assign(new WorkflowError('run', `Run ${outcome.runId ?? ''} ${what} (${counts})${codes ? `: ${codes}` : ''}`, {
+				hint: 'Fix what the run errors name (source credentials, mapping types), then run the check again.',
+			}), {outcome});
+		}
+		const {status, ...rest} = outcome;
+		return {value: {status, flowId: run.flowId, ...rest}, id: outcome.runId, done: `Run ${outcome.runId} succeeded: ${counts}`};
+	});
+}
+
+function resumeNote(run: Run, leftovers: number): void {
+	if (!run.options.resumeFrom) return;
+	emit(run.ctx, {
+		stage: 'cleanup', status: 'info',
+		message: `resumeFrom "${run.options.resumeFrom}": ${leftovers} object(s) from the earlier attempt are deleted and the check starts over, so every stage is proven again.`,
+	});
+}
+
+async function cleanLeftovers(run: Run): Promise<void> {
+	const leftovers = pendingEntries(run.ctx).length;
+	resumeNote(run, leftovers);
+	if (leftovers === 0) return;
+	emit(run.ctx, {stage: 'cleanup', status: 'info', message: `${leftovers} object(s) left by an earlier attempt; deleting them first`});
+	await cleanUp(run.ctx);
+}
+
+function failureSummary(run: Run, error: WorkflowError, started: number): RunSummary {
+	const outcome = (error as WorkflowError & {outcome?: ReturnType<typeof summarizeRun>}).outcome;
+	const platform = error.cause && typeof error.cause === 'object' ? (error.cause as {code?: unknown}) : {};
+	return {
+		status: 'failed',
+		flowId: run.flowId,
+		runId: outcome?.runId,
+		recordsRead: outcome?.recordsRead ?? 0,
+		recordsWritten: outcome?.recordsWritten ?? 0,
+		recordsFailed: outcome?.recordsFailed ?? 0,
+		durationMs: outcome?.durationMs ?? Date.now() - started,
+		batchIds: outcome?.batchIds ?? [],
+		errors: outcome?.errors.length ? outcome.errors.map(e => ({code: e.code, message: scrub(e.message, run.secrets)})) : [{code: typeof platform.code === 'string' ? platform.code : `stage:${error.stage}`, message: error.message.includes(error.hint) ? error.message : `${error.message} — ${error.hint}`}],
+		authSpecName: run.authSpecName,
+		finishedAt: '',
+		failedStage: error.stage,
+		cleanedUp: false,
+	};
+}
+
+function prepare(ctx: WorkflowContext, options: EndToEndOptions): Run | RunSummary {
+	const remote = remoteOf(ctx.draft, ctx.profileName);
+	const spec = ctx.draft.spec;
+	const wanted = options.authSpecName ?? ctx.draft.test.authSpecName ?? firstAuthSpecName(spec) ?? '';
+	const base = {recordsRead: 0, recordsWritten: 0, recordsFailed: 0, durationMs: 0, batchIds: [], authSpecName: wanted, finishedAt: nowOf(ctx).toISOString(), cleanedUp: true};
+	if (!remote.connectionSpecId) {
+		return {...base, status: 'failed', failedStage: 'create-spec', errors: [{code: 'stage:create-spec', message: 'The connection spec is not registered for this profile yet — register it (create step) first.'}]};
+	}
+	const resolved = Array.isArray(spec['authSpec']) ? resolveAuthSpec(spec as unknown as ConnectionSpec, wanted) : undefined;
+	if (!resolved) {
+		return {...base, status: 'failed', failedStage: 'base-connection', errors: [{code: 'stage:base-connection', message: `The spec has no auth spec named "${wanted}" — choose one of its authSpec names.`}]};
+	}
+	// Send the auth spec's exact name (reference 1.7: specName must match authSpec[].name).
+	const authSpecName = resolved.name;
+	const secrets = collectSecrets(spec, authSpecName, options.authParams);
+	ctx.client.addSecrets(secrets);
+	const label = (ctx.draft.artifacts.label || ctx.draft.artifacts.sourceName || ctx.draft.id).slice(0, 60);
+	const stamp = nowOf(ctx).toISOString().replace(/[-:.TZ]/g, '').slice(0, 14) + Math.random().toString(16).slice(2, 6);
+	return {ctx, options, secrets, specId: remote.connectionSpecId, authSpecName, label, stamp};
+}
+
+/** Resolves with success or failed (naming the failed stage); throws only when the draft cannot be saved. */
+export async function runEndToEndCheck(ctx: WorkflowContext, options: EndToEndOptions): Promise<RunSummary> {
+	const prepared = prepare(ctx, options);
+	if (!('ctx' in prepared)) return store(ctx, prepared);
+	const run = prepared;
+	const started = Date.now();
+	let summary: RunSummary;
+	try {
+		await cleanLeftovers(run);
+		await baseConnection(run);
+		await explore(run);
+		await sourceConnection(run);
+		await createTarget(run);
+		await mapping(run);
+		await targetConnection(run);
+		await dataflow(run);
+		const result = await monitor(run);
+		summary = {...result, authSpecName: run.authSpecName, finishedAt: '', cleanedUp: false};
+	} catch (error) {
+		if (error instanceof PersistFailure) throw error;
+		const wrapped = error instanceof WorkflowError ? error : new WorkflowError('cleanup', scrub(describeError(error), run.secrets), {hint: 'Run the check again.', cause: error});
+		summary = failureSummary(run, wrapped, started);
+	}
+	summary.cleanedUp = options.keep ? false : await finalCleanUp(run);
+	if (options.keep) emit(ctx, {stage: 'cleanup', status: 'skipped', message: 'Kept the test objects (keep); run clean-up when done inspecting them'});
+	summary.finishedAt = nowOf(ctx).toISOString();
+	return store(ctx, summary);
+}
+
+async function finalCleanUp(run: Run): Promise<boolean> {
+	const result = await cleanUp(run.ctx);
+	return result.failed.length === 0;
+}
+
+function store(ctx: WorkflowContext, summary: RunSummary): RunSummary {
+	const remote = remoteOf(ctx.draft, ctx.profileName) as ReturnType<typeof remoteOf> & {runsByAuthSpec?: Record<string, RunSummary>};
+	remote.lastRun = summary;
+	// Per auth spec, so the checklist can show that each offered auth spec was tested (reference 7.3 #6).
+	if (summary.authSpecName) remote.runsByAuthSpec = {...remote.runsByAuthSpec, [summary.authSpecName]: summary};
+	persist(ctx);
+	return summary;
+}
+

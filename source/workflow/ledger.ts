@@ -1,0 +1,110 @@
+// The crash-safe ledger of remote objects this tool created (draft.remote[profile].ledger), and the clean-up
+// that deletes them in dependency order (target-and-runs §4: flow, source connection, target connection, base
+// connection, dataset, schema, field group; mapping sets last and only when the client can delete them).
+import type {PlatformClient} from '../api/index.js';
+import type {LedgerEntry} from '../spec/draft-types.js';
+import {describeError, emit, nowOf, persist, remoteOf, type WorkflowContext} from './progress.js';
+
+type Kind = LedgerEntry['kind'];
+
+/** Dependency order for deletion (§4). The connection spec is the product, not a test object: never here. */
+const deleteOrder: Kind[] = ['flow', 'sourceConnection', 'targetConnection', 'connection', 'dataset', 'schema', 'fieldGroup', 'mappingSet'];
+
+/** Records a created object and saves the draft at once, so a crash right after still leaves the id behind. */
+export function recordCreated(ctx: WorkflowContext, kind: Kind, id: string): LedgerEntry {
+	const entry: LedgerEntry = {kind, id, createdAt: nowOf(ctx).toISOString()};
+	remoteOf(ctx.draft, ctx.profileName).ledger.push(entry);
+	persist(ctx);
+	return entry;
+}
+
+type Deleter = (client: PlatformClient, id: string) => Promise<unknown>;
+
+/** Data Prep documents no DELETE for mapping sets (target-and-runs open question 19); use one if the client has it. */
+function mappingSetDeleter(client: PlatformClient): Deleter | undefined {
+	const dataPrep = client.dataPrep as unknown as Record<string, unknown>;
+	const fn = dataPrep['deleteMappingSet'];
+	return typeof fn === 'function' ? (c, id) => (c.dataPrep as unknown as {deleteMappingSet: (id: string) => Promise<unknown>}).deleteMappingSet(id) : undefined;
+}
+
+function deleterFor(kind: Kind, client: PlatformClient): Deleter | undefined {
+	switch (kind) {
+		case 'flow': return (c, id) => c.flows.delete(id);
+		case 'sourceConnection': return (c, id) => c.sourceConnections.delete(id);
+		case 'targetConnection': return (c, id) => c.targetConnections.delete(id);
+		case 'connection': return (c, id) => c.connections.delete(id);
+		case 'dataset': return (c, id) => c.catalog.deleteDataset(id);
+		case 'schema': return (c, id) => c.schemaRegistry.deleteSchema(id);
+		case 'fieldGroup': return (c, id) => c.schemaRegistry.deleteFieldGroup(id);
+		case 'mappingSet': return mappingSetDeleter(client);
+		case 'connectionSpec': return undefined;
+	}
+}
+
+/** Can this kind be deleted with this client? Mapping sets only when the client offers a delete (open question 19). */
+export function isDeletable(kind: Kind, client?: PlatformClient): boolean {
+	return client ? deleterFor(kind, client) !== undefined : kind !== 'connectionSpec' && kind !== 'mappingSet';
+}
+
+/** Ledger entries still to clean up: created by a test run, deletable, not yet deleted. */
+export function pendingEntries(ctx: Pick<WorkflowContext, 'draft' | 'profileName'> & {client?: PlatformClient}): LedgerEntry[] {
+	const ledger = ctx.draft.remote[ctx.profileName]?.ledger ?? [];
+	return ledger.filter(entry => !entry.deletedAt && isDeletable(entry.kind, ctx.client));
+}
+
+/** Test objects that stay because the API cannot delete them (mapping sets without a DELETE). */
+export function retainedEntries(ctx: Pick<WorkflowContext, 'draft' | 'profileName'> & {client?: PlatformClient}): LedgerEntry[] {
+	const ledger = ctx.draft.remote[ctx.profileName]?.ledger ?? [];
+	return ledger.filter(entry => !entry.deletedAt && entry.kind !== 'connectionSpec' && !isDeletable(entry.kind, ctx.client));
+}
+
+function isNotFound(error: unknown): boolean {
+	return Boolean(error && typeof error === 'object' && (error as {status?: unknown}).status === 404);
+}
+
+export type CleanUpResult = {deleted: LedgerEntry[]; failed: {entry: LedgerEntry; error: string}[]};
+
+/**
+ * Deletes what the ledger says we created and has not deleted, in dependency order; marks each entry as deleted
+ * (and saves) as soon as the delete succeeds. A 404 counts as deleted: someone else removed it already.
+ * `all` also covers the connection spec; the Flow Service client has no delete for it, so it is reported.
+ */
+export async function cleanUp(ctx: WorkflowContext, options: {all?: boolean} = {}): Promise<CleanUpResult> {
+	const result: CleanUpResult = {deleted: [], failed: []};
+	const pending = pendingEntries(ctx);
+	const sorted = [...pending].sort((a, b) => deleteOrder.indexOf(a.kind) - deleteOrder.indexOf(b.kind));
+	for (const entry of sorted) await deleteEntry(ctx, entry, result);
+	for (const entry of retainedEntries(ctx)) {
+		// Nothing to call: the entry stays open (the checklist names it) rather than being marked deleted falsely.
+		emit(ctx, {stage: 'cleanup', status: 'skipped', id: entry.id, message: `${entry.kind} ${entry.id} stays: the API has no delete for it (target-and-runs §4).`});
+	}
+	if (options.all) reportSpecEntries(ctx, result);
+	return result;
+}
+
+async function deleteEntry(ctx: WorkflowContext, entry: LedgerEntry, result: CleanUpResult): Promise<void> {
+	const deleter = deleterFor(entry.kind, ctx.client)!;
+	const started = Date.now();
+	emit(ctx, {stage: 'cleanup', status: 'start', id: entry.id, message: `Deleting ${entry.kind} ${entry.id}`});
+	try {
+		await deleter(ctx.client, entry.id);
+	} catch (error) {
+		if (!isNotFound(error)) {
+			const message = describeError(error);
+			result.failed.push({entry, error: message});
+			emit(ctx, {stage: 'cleanup', status: 'failed', id: entry.id, message: `Could not delete ${entry.kind} ${entry.id}: ${message}`});
+			return;
+		}
+	}
+	entry.deletedAt = nowOf(ctx).toISOString();
+	persist(ctx);
+	result.deleted.push(entry);
+	emit(ctx, {stage: 'cleanup', status: 'done', id: entry.id, elapsedMs: Date.now() - started, message: `Deleted ${entry.kind} ${entry.id}`});
+}
+
+function reportSpecEntries(ctx: WorkflowContext, result: CleanUpResult): void {
+	const ledger = ctx.draft.remote[ctx.profileName]?.ledger ?? [];
+	for (const entry of ledger.filter(e => e.kind === 'connectionSpec' && !e.deletedAt)) {
+		result.failed.push({entry, error: 'The Flow Service client offers no delete for connection specs; the spec stays registered (ask your Adobe contact to remove it).'});
+	}
+}

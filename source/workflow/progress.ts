@@ -1,0 +1,117 @@
+// Shared workflow vocabulary: stages, progress events, the context every workflow function takes, and the
+// error type that names the failing stage. No I/O, no printing: callers decide how to show events.
+import type {PlatformClient} from '../api/index.js';
+import type {Finding} from '../spec/index.js';
+import type {Draft, RemoteState} from '../spec/draft-types.js';
+import {maskKnownPatterns, maskSecrets} from '../spec/secrets.js';
+
+export type StageName =
+	| 'validate'
+	| 'create-spec'
+	| 'append-flow-spec'
+	| 'base-connection'
+	| 'explore'
+	| 'source-connection'
+	| 'target'
+	| 'mapping'
+	| 'target-connection'
+	| 'dataflow'
+	| 'run'
+	| 'cleanup';
+
+export type ProgressEvent = {
+	stage: StageName;
+	status: 'start' | 'done' | 'failed' | 'skipped' | 'info';
+	message: string;
+	id?: string;
+	elapsedMs?: number;
+	detail?: Record<string, unknown>;
+};
+
+export type Progress = (event: ProgressEvent) => void;
+
+export type WorkflowContext = {
+	client: PlatformClient;
+	profileName: string;
+	draft: Draft;
+	/** Persists the draft; called as soon as a remote id exists so a crash leaves a complete ledger. */
+	saveDraft: (draft: Draft) => void;
+	progress?: Progress;
+	signal?: AbortSignal;
+	now?: () => Date;
+};
+
+export class WorkflowError extends Error {
+	readonly stage: StageName;
+	readonly hint: string;
+	override readonly cause?: unknown;
+	readonly findings?: Finding[];
+
+	constructor(stage: StageName, message: string, options: {hint: string; cause?: unknown; findings?: Finding[]}) {
+		super(message);
+		this.name = 'WorkflowError';
+		this.stage = stage;
+		this.hint = options.hint;
+		this.cause = options.cause;
+		this.findings = options.findings;
+	}
+}
+
+/** The platform error's own explanation (PlatformError.describe) when there is one, else the message. */
+export function describeError(error: unknown): string {
+	if (error && typeof error === 'object' && 'describe' in error && typeof (error as {describe: unknown}).describe === 'function') {
+		return String((error as {describe: () => string}).describe());
+	}
+	if (error instanceof Error) return error.message;
+	return String(error);
+}
+
+export function hintOf(error: unknown, fallback: string): string {
+	if (error && typeof error === 'object' && 'hint' in error && typeof (error as {hint: unknown}).hint === 'string') {
+		const hint = (error as {hint: string}).hint;
+		if (hint.trim() !== '') return hint;
+	}
+	return fallback;
+}
+
+/** Wraps any error as a WorkflowError of `stage`, keeping an existing WorkflowError as it is. */
+export function toWorkflowError(stage: StageName, error: unknown, hint: string): WorkflowError {
+	if (error instanceof WorkflowError) return error;
+	return new WorkflowError(stage, describeError(error), {hint: hintOf(error, hint), cause: error});
+}
+
+/** Masks known secret values and secret-looking patterns in any text that leaves the workflow. */
+export function scrub(text: string, secrets: Iterable<string>): string {
+	return maskKnownPatterns(maskSecrets(text, secrets));
+}
+
+export function remoteOf(draft: Draft, profileName: string): RemoteState {
+	const existing = draft.remote[profileName];
+	if (existing) return existing;
+	const created: RemoteState = {ledger: []};
+	draft.remote[profileName] = created;
+	return created;
+}
+
+export function nowOf(ctx: Pick<WorkflowContext, 'now'>): Date {
+	return ctx.now ? ctx.now() : new Date();
+}
+
+/** Saves the draft with a fresh updatedAt. */
+export function persist(ctx: WorkflowContext): void {
+	ctx.draft.updatedAt = nowOf(ctx).toISOString();
+	ctx.saveDraft(ctx.draft);
+}
+
+export function emit(ctx: Pick<WorkflowContext, 'progress'>, event: ProgressEvent): void {
+	ctx.progress?.(event);
+}
+
+export function throwIfAborted(signal: AbortSignal | undefined, stage: StageName): void {
+	if (signal?.aborted) {
+		throw new WorkflowError(stage, `Stopped before "${stage}": the operation was cancelled.`, {
+			hint: 'Run the check again; objects created so far are in the ledger and are cleaned up first.',
+			cause: signal.reason,
+		});
+	}
+}

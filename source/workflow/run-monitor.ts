@@ -1,0 +1,123 @@
+// Watching a dataflow's runs until one is terminal (target-and-runs §3.3) and turning it into counts and errors.
+import type {PlatformClient} from '../api/index.js';
+import type {RunSummary} from '../spec/draft-types.js';
+
+type Json = Record<string, unknown>;
+
+function obj(value: unknown): Json {
+	return value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {};
+}
+
+function num(value: unknown): number | undefined {
+	const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
+}
+
+function list(value: unknown): unknown[] {
+	return Array.isArray(value) ? value : [];
+}
+
+/** A finished run in RunSummary terms; `partial` = success with failed or no records (§3.3 step 4). */
+export type RunOutcome = Pick<RunSummary, 'runId' | 'recordsRead' | 'recordsWritten' | 'recordsFailed' | 'durationMs' | 'batchIds' | 'errors'> & {
+	status: 'success' | 'partial' | 'failed';
+};
+
+function startedAt(run: Json): number {
+	return num(obj(obj(run['metrics'])['durationSummary'])['startedAtUTC']) ?? num(run['createdAt']) ?? 0;
+}
+
+/** §3.3 step 2: the newest run by start time, else creation time. */
+export function newestRun(runs: unknown[]): Json | undefined {
+	return runs.map(obj).sort((a, b) => startedAt(b) - startedAt(a))[0];
+}
+
+/** §3.3 step 3: terminal when the status is success/failed (any case) and completedAtUTC is present. */
+export function isTerminal(run: Json): boolean {
+	const metrics = obj(run['metrics']);
+	const status = String(obj(metrics['statusSummary'])['status'] ?? '').toLowerCase();
+	const completed = num(obj(metrics['durationSummary'])['completedAtUTC']);
+	return (status === 'success' || status === 'failed' || status === 'partialsuccess' || status === 'partial_success') && completed !== undefined;
+}
+
+function errorsOf(value: unknown): {code: string; message: string}[] {
+	return list(value).map(obj).map(e => ({code: String(e['code'] ?? 'UNKNOWN'), message: String(e['message'] ?? '')}));
+}
+
+/** §3.3 steps 4–6: counts, batch ids, every run- and activity-level error, and pass/partial/fail. */
+export function summarizeRun(run: Json): RunOutcome {
+	const metrics = obj(run['metrics']);
+	const records = obj(metrics['recordSummary']);
+	const duration = obj(metrics['durationSummary']);
+	const statusSummary = obj(metrics['statusSummary']);
+	const activities = list(run['activities']).map(obj);
+	const errors = [...errorsOf(statusSummary['errors'])];
+	for (const activity of activities) {
+		const summary = obj(activity['statusSummary']);
+		errors.push(...errorsOf(summary['errors']), ...errorsOf(obj(summary['extensions'])['errors']));
+	}
+	const unique = [...new Map(errors.map(e => [`${e.code} ${e.message}`, e])).values()];
+	const batchIds = activities.flatMap(a => list(a['targetInfo']).map(obj)).flatMap(t => list(obj(t['reference'])['ids'])).filter((id): id is string => typeof id === 'string');
+	const recordsWritten = num(records['outputRecordCount']) ?? 0;
+	const recordsFailed = num(records['failedRecordCount']) ?? 0;
+	const raw = String(statusSummary['status'] ?? '').toLowerCase();
+	const status = raw === 'success' && recordsFailed === 0 && recordsWritten > 0 ? 'success' : raw === 'failed' ? 'failed' : 'partial';
+	const start = num(duration['startedAtUTC']);
+	const end = num(duration['completedAtUTC']);
+	return {
+		runId: typeof run['id'] === 'string' ? run['id'] : undefined,
+		status,
+		recordsRead: num(records['inputRecordCount']) ?? 0,
+		recordsWritten,
+		recordsFailed,
+		durationMs: start !== undefined && end !== undefined ? Math.max(0, end - start) : 0,
+		batchIds: [...new Set(batchIds)],
+		errors: unique,
+	};
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+	return new Promise((resolve, reject) => {
+		if (signal?.aborted) return reject(signal.reason ?? new Error('aborted'));
+		const timer = setTimeout(() => {
+			signal?.removeEventListener('abort', onAbort);
+			resolve();
+		}, ms);
+		const onAbort = () => {
+			clearTimeout(timer);
+			reject(signal?.reason ?? new Error('aborted'));
+		};
+		signal?.addEventListener('abort', onAbort, {once: true});
+	});
+}
+
+export type WaitOptions = {pollIntervalMs?: number; timeoutMs?: number; signal?: AbortSignal; onPoll?: (state: string, polls: number) => void};
+
+export class RunTimeoutError extends Error {
+	constructor(readonly lastState: string, readonly waitedMs: number) {
+		super(`No finished run after ${Math.round(waitedMs / 1000)} s (last seen: ${lastState}).`);
+		this.name = 'RunTimeoutError';
+	}
+}
+
+/**
+ * Polls `GET /runs?property=flowId==…` with backoff: the first wait is pollIntervalMs (default 250 ms), growing
+ * ×1.5 up to 20 times that (5 s by default). An empty list means "no run yet" (§3.3 step 1), never failure.
+ */
+export async function waitForRun(client: PlatformClient, flowId: string, options: WaitOptions = {}): Promise<Json> {
+	const first = options.pollIntervalMs ?? 250;
+	const cap = first * 20;
+	const timeoutMs = options.timeoutMs ?? 10 * 60_000;
+	const started = Date.now();
+	let delay = first;
+	let lastState = 'no run yet';
+	for (let polls = 1; ; polls++) {
+		const run = newestRun(await client.runs.listForFlow(flowId));
+		if (run && isTerminal(run)) return run;
+		if (run) lastState = `run ${String(run['id'] ?? '?')} ${String(obj(obj(run['metrics'])['statusSummary'])['status'] ?? 'without status')}`;
+		options.onPoll?.(lastState, polls);
+		const left = timeoutMs - (Date.now() - started);
+		if (left <= 0) throw new RunTimeoutError(lastState, Date.now() - started);
+		await sleep(Math.min(delay, left), options.signal);
+		delay = Math.min(cap, Math.round(delay * 1.5));
+	}
+}

@@ -1,0 +1,131 @@
+// Shared setup of the workflow tests: a local sandbox (with the demo source), a platform client, a demo draft,
+// and a context that records every saved draft and progress event (for ledger and secret-sweep assertions).
+import {mkdtempSync, rmSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {createPlatformClient, type PlatformClient} from '../../source/api/index.js';
+import {startSandbox} from '../../source/sandbox/index.js';
+import {demoCredentials} from '../../source/sandbox/demo-source/index.js';
+import {newDraft} from '../../source/spec/index.js';
+import type {Draft} from '../../source/spec/draft-types.js';
+import type {ProgressEvent, WorkflowContext} from '../../source/workflow/index.js';
+
+export type Fixture = Awaited<ReturnType<typeof startFixture>>;
+
+export async function startFixture(options: {records?: number; demo?: boolean} = {}) {
+	const dataDir = mkdtempSync(path.join(os.tmpdir(), 'aep-workflow-'));
+	const sandbox = await startSandbox({dataDir, demo: options.demo === false ? false : {records: options.records ?? 24}, runTiming: 'immediate'} as Parameters<typeof startSandbox>[0]);
+	const target = {imsUrl: sandbox.imsUrl, platformUrl: sandbox.platformUrl, ...sandbox.credentials};
+	const client = createPlatformClient(target, {retry: {limit: 1, baseDelayMs: 10}, timeoutMs: 10_000});
+	return {
+		dataDir,
+		sandbox,
+		client,
+		async close() {
+			await sandbox.close();
+			rmSync(dataDir, {recursive: true, force: true});
+		},
+	};
+}
+
+export const secrets = [demoCredentials.accessToken, demoCredentials.password, demoCredentials.apiKey, 'sandbox-client-secret', 'wrong-password-1234'];
+
+export function demoAuthParams(authSpecName: string, host: string): Record<string, string> {
+	switch (authSpecName) {
+		case 'OAuth2 Refresh Code': return {host, accessToken: demoCredentials.accessToken};
+		case 'Basic Authentication': return {host, username: demoCredentials.username, password: demoCredentials.password};
+		case 'API Key Authentication': return {host, authKey1: demoCredentials.apiKey};
+		default: throw new Error(`unknown demo auth spec ${authSpecName}`);
+	}
+}
+
+export function demoDraft(id = 'demo-check'): Draft {
+	return newDraft({id, template: 'demo'});
+}
+
+/** A context whose saveDraft keeps a JSON copy of every save (what a store would have written). */
+export function recordingContext(client: PlatformClient, draft: Draft, profileName = 'local') {
+	const saves: string[] = [];
+	const events: ProgressEvent[] = [];
+	const ctx: WorkflowContext = {
+		client,
+		profileName,
+		draft,
+		saveDraft: d => saves.push(JSON.stringify(d)),
+		progress: e => events.push(e),
+	};
+	return {ctx, saves, events};
+}
+
+type Json = Record<string, unknown>;
+
+async function getJson(fixture: Fixture, url: string, accept = 'application/json'): Promise<unknown> {
+	const token = await fixture.client.token();
+	const {clientId, orgId, sandboxName} = fixture.sandbox.credentials;
+	const response = await fetch(url, {
+		headers: {Authorization: `Bearer ${typeof token === 'string' ? token : (token as {accessToken?: string}).accessToken ?? ''}`, 'x-api-key': clientId, 'x-gw-ims-org-id': orgId, 'x-sandbox-name': sandboxName, Accept: accept},
+	});
+	if (!response.ok) throw new Error(`GET ${url} answered ${response.status}: ${await response.text()}`);
+	return response.json();
+}
+
+function countOf(body: unknown): number {
+	if (Array.isArray(body)) return body.length;
+	const object = (body ?? {}) as Json;
+	for (const key of ['items', 'results', 'data']) if (Array.isArray(object[key])) return (object[key] as unknown[]).length;
+	return Object.keys(object).filter(key => !key.startsWith('_')).length;
+}
+
+/** Counts of every kind of object the check creates, read from the sandbox's own list endpoints. */
+export async function remoteCounts(fixture: Fixture): Promise<Record<string, number>> {
+	const base = fixture.sandbox.platformUrl.replace(/\/$/, '');
+	const flow = `${base}/data/foundation/flowservice`;
+	const lists: Record<string, [string, string?]> = {
+		flows: [`${flow}/flows`],
+		connections: [`${flow}/connections`],
+		sourceConnections: [`${flow}/sourceConnections`],
+		targetConnections: [`${flow}/targetConnections`],
+		datasets: [`${base}/data/foundation/catalog/dataSets`],
+		schemas: [`${base}/data/foundation/schemaregistry/tenant/schemas`, 'application/vnd.adobe.xed-id+json'],
+		fieldGroups: [`${base}/data/foundation/schemaregistry/tenant/fieldgroups`, 'application/vnd.adobe.xed-id+json'],
+	};
+	const counts: Record<string, number> = {};
+	for (const [name, [url, accept]] of Object.entries(lists)) counts[name] = countOf(await getJson(fixture, url, accept));
+	return counts;
+}
+
+export const nothingLeft = {flows: 0, connections: 0, sourceConnections: 0, targetConnections: 0, datasets: 0, schemas: 0, fieldGroups: 0};
+
+/** Strings of the demo template that mention the (public) demo credentials in their descriptions. */
+function templateMentions(secretValues: readonly string[]): string[] {
+	const found: string[] = [];
+	const walk = (node: unknown): void => {
+		if (typeof node === 'string') {
+			if (secretValues.some(secret => node.includes(secret))) found.push(node);
+		} else if (node && typeof node === 'object') {
+			for (const child of Object.values(node)) walk(child);
+		}
+	};
+	walk(demoDraft().spec);
+	return found;
+}
+
+/**
+ * Every byte the workflow produced for a test, swept for the secrets (raw and base64). The demo template's own
+ * descriptions name the public demo credentials ("demo / demo-password"); exactly those authored strings are
+ * excused, so a secret used as a value anywhere is still caught.
+ */
+export function sweep(texts: Iterable<string>, secretValues: readonly string[] = secrets): string[] {
+	const excused = templateMentions(secretValues).flatMap(text => [text, JSON.stringify(text).slice(1, -1)]);
+	const forms = secretValues.flatMap(secret => [secret, Buffer.from(secret).toString('base64')]);
+	const leaks: string[] = [];
+	for (const raw of texts) {
+		let text = raw;
+		for (const mention of excused) text = text.split(mention).join('');
+		for (const form of forms) {
+			const at = text.indexOf(form);
+			if (at >= 0) leaks.push(`${form} in …${text.slice(Math.max(0, at - 80), at + 40)}…`);
+		}
+	}
+	return leaks;
+}

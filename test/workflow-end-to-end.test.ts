@@ -1,0 +1,193 @@
+import {after, before, test} from 'node:test';
+import assert from 'node:assert/strict';
+import {startDemoSource, type DemoSource} from '../source/sandbox/demo-source/index.js';
+import type {Draft} from '../source/spec/draft-types.js';
+import {appendToRestStorageToAEP, cleanUp, createOrUpdateConnectionSpec, runEndToEndCheck, type ProgressEvent} from '../source/workflow/index.js';
+import {demoAuthParams, demoDraft, nothingLeft, recordingContext, remoteCounts, startFixture, sweep, type Fixture} from './helpers/workflow-fixture.js';
+
+// The mailchimp-members template is not run here: it targets the real Mailchimp host (https://{dc}.api.mailchimp.com),
+// which a local test cannot reach; the demo template exercises the same workflow against the local demo source.
+
+const records = 24;
+let fixture: Fixture;
+let host: string;
+const produced: string[] = [];
+
+before(async () => {
+	fixture = await startFixture({records});
+	host = fixture.sandbox.demo!.url;
+});
+after(async () => {
+	await fixture?.close();
+});
+
+async function registeredDraft(id: string): Promise<{draft: Draft; specId: string}> {
+	const draft = demoDraft(id);
+	const {ctx} = recordingContext(fixture.client, draft);
+	const {id: specId} = await createOrUpdateConnectionSpec(ctx);
+	await appendToRestStorageToAEP(ctx, specId);
+	return {draft, specId};
+}
+
+function ledgerOpen(draft: Draft): string[] {
+	return (draft.remote['local']?.ledger ?? []).filter(e => e.kind !== 'connectionSpec' && !e.deletedAt).map(e => `${e.kind} ${e.id}`);
+}
+
+const fast = {pollIntervalMs: 50, timeoutMs: 20_000};
+
+for (const authSpecName of ['OAuth2 Refresh Code', 'Basic Authentication', 'API Key Authentication']) {
+	test(`end-to-end with "${authSpecName}" and a created target: all records written, everything cleaned up`, async () => {
+		const {draft} = await registeredDraft(`e2e-${authSpecName.split(' ')[0]!.toLowerCase()}`);
+		const {ctx, saves, events} = recordingContext(fixture.client, draft);
+		const summary = await runEndToEndCheck(ctx, {authSpecName, authParams: demoAuthParams(authSpecName, host), sourceParams: {}, target: {mode: 'create'}, ...fast});
+		produced.push(...saves, JSON.stringify(events), JSON.stringify(summary));
+		assert.equal(summary.status, 'success', JSON.stringify(summary.errors));
+		assert.equal(summary.recordsWritten, records);
+		assert.equal(summary.recordsFailed, 0);
+		assert.equal(summary.authSpecName, authSpecName);
+		assert.ok(summary.batchIds.length > 0, 'batch ids reported');
+		assert.equal(summary.cleanedUp, true);
+		assert.deepEqual(draft.remote['local']?.lastRun, summary);
+
+		const kinds = draft.remote['local']!.ledger.map(e => e.kind);
+		for (const kind of ['connection', 'sourceConnection', 'fieldGroup', 'schema', 'dataset', 'mappingSet', 'targetConnection', 'flow']) assert.ok(kinds.includes(kind as never), `ledger has ${kind}`);
+		// Every deletable object is marked deleted; Data Prep has no DELETE for mapping sets (target-and-runs §4).
+		assert.deepEqual(ledgerOpen(draft).filter(e => !e.startsWith('mappingSet')), []);
+		assert.deepEqual(await remoteCounts(fixture), nothingLeft);
+
+		const stages = events.filter(e => e.status === 'done').map(e => e.stage);
+		for (const stage of ['base-connection', 'explore', 'source-connection', 'target', 'mapping', 'target-connection', 'dataflow', 'run', 'cleanup']) assert.ok(stages.includes(stage as never), `stage ${stage} done`);
+		const flowDone = events.find(e => e.stage === 'dataflow' && e.status === 'done')!;
+		assert.equal(flowDone.id, summary.flowId);
+	});
+}
+
+function failedStage(events: ProgressEvent[]): string | undefined {
+	return events.find(e => e.status === 'failed')?.stage;
+}
+
+test('a wrong password fails at the base connection or explore stage and leaves nothing behind', async () => {
+	const {draft} = await registeredDraft('e2e-bad-password');
+	const {ctx, saves, events} = recordingContext(fixture.client, draft);
+	const summary = await runEndToEndCheck(ctx, {authSpecName: 'Basic Authentication', authParams: {host, username: 'demo', password: 'wrong-password-1234'}, sourceParams: {}, ...fast});
+	produced.push(...saves, JSON.stringify(events), JSON.stringify(summary));
+	assert.equal(summary.status, 'failed');
+	assert.ok(['base-connection', 'explore'].includes(summary.failedStage ?? ''), `failed at ${summary.failedStage}`);
+	assert.equal(failedStage(events), summary.failedStage);
+	assert.ok(summary.errors.length > 0 && summary.errors[0]!.message.length > 0);
+	assert.equal(summary.errors.some(e => e.message.includes('wrong-password-1234')), false, 'the wrong password is not echoed');
+	assert.deepEqual(ledgerOpen(draft), []);
+	assert.deepEqual(await remoteCounts(fixture), nothingLeft);
+});
+
+test('a source that starts answering 401 after explore fails the run stage, then everything is cleaned up', async () => {
+	const demo: DemoSource = await startDemoSource({records: 12});
+	try {
+		const {draft} = await registeredDraft('e2e-source-401');
+		const {ctx, saves, events} = recordingContext(fixture.client, draft);
+		ctx.progress = event => {
+			events.push(event);
+			// From the moment explore succeeded, the source refuses every request (a revoked token).
+			if (event.stage === 'explore' && event.status === 'done') demo.setFaults({errorBurst: {status: 401, count: 1_000_000}});
+		};
+		const summary = await runEndToEndCheck(ctx, {authSpecName: 'OAuth2 Refresh Code', authParams: demoAuthParams('OAuth2 Refresh Code', demo.url), sourceParams: {}, ...fast});
+		produced.push(...saves, JSON.stringify(events), JSON.stringify(summary));
+		assert.equal(summary.status, 'failed');
+		assert.equal(summary.failedStage, 'run');
+		assert.ok(summary.errors.length > 0, 'run errors reported');
+		assert.ok(summary.flowId, 'the flow existed');
+		assert.deepEqual(ledgerOpen(draft).filter(e => !e.startsWith('mappingSet')), []);
+		assert.deepEqual(await remoteCounts(fixture), nothingLeft);
+	} finally {
+		await demo.close();
+	}
+});
+
+test('an existing target whose mapping feeds text into an integer field fails the run (MAPPER-3700-400); nothing of ours is left', async () => {
+	const {draft} = await registeredDraft('e2e-mapping-error');
+	const {client} = fixture;
+	const tenant = await client.schemaRegistry.tenantId();
+	const fieldGroup = await client.schemaRegistry.createFieldGroup({
+		title: 'Mapping error fields', type: 'object', 'meta:intendedToExtend': ['https://ns.adobe.com/xdm/context/profile'],
+		definitions: {f: {properties: {[`_${tenant}`]: {type: 'object', properties: {email: {title: 'Email', type: 'integer'}}}}}},
+		allOf: [{$ref: '#/definitions/f'}],
+	});
+	const schema = await client.schemaRegistry.createSchema({title: 'Mapping error schema', type: 'object', allOf: [{$ref: 'https://ns.adobe.com/xdm/context/profile'}, {$ref: fieldGroup.$id}]});
+	const datasetId = await client.catalog.createDataset({name: 'Mapping error dataset', schemaRef: {id: schema.$id, contentType: 'application/vnd.adobe.xed+json;version=1'}});
+	const mapping = await client.dataPrep.createMappingSet({
+		outputSchema: {schemaRef: {id: schema.$id, contentType: 'application/vnd.adobe.xed-full+json;version=1'}},
+		mappings: [{sourceType: 'ATTRIBUTE', source: 'email', destination: `_${tenant}.email`}],
+	});
+	try {
+		const {ctx, saves, events} = recordingContext(fixture.client, draft);
+		const summary = await runEndToEndCheck(ctx, {
+			authSpecName: 'API Key Authentication', authParams: demoAuthParams('API Key Authentication', host), sourceParams: {},
+			target: {mode: 'existing', schemaId: schema.$id, datasetId, mappingId: mapping.id}, ...fast,
+		});
+		produced.push(...saves, JSON.stringify(events), JSON.stringify(summary));
+		assert.equal(summary.status, 'failed');
+		// Data Prep converts per record: the run fails every record with MAPPER-3700-400 (target-and-runs §6).
+		assert.equal(summary.failedStage, 'run');
+		assert.ok(summary.errors.some(e => e.code === 'MAPPER-3700-400'), JSON.stringify(summary.errors));
+		assert.equal(summary.recordsWritten, 0);
+		assert.deepEqual(ledgerOpen(draft), []);
+		const kinds = draft.remote['local']!.ledger.map(e => e.kind);
+		assert.equal(kinds.includes('dataset'), false, 'the user\'s dataset is not in our ledger');
+		const counts = await remoteCounts(fixture);
+		assert.deepEqual(counts, {...nothingLeft, datasets: 1, schemas: 1, fieldGroups: 1}, 'only the user\'s own target remains');
+	} finally {
+		await client.catalog.deleteDataset(datasetId);
+		await client.schemaRegistry.deleteSchema(schema.$id);
+		await client.schemaRegistry.deleteFieldGroup(fieldGroup.$id);
+	}
+});
+
+test('a crash right after the dataflow is recorded: the rerun cleans the leftovers first, no duplicates remain', async () => {
+	const {draft} = await registeredDraft('e2e-crash');
+	const {ctx, saves} = recordingContext(fixture.client, draft);
+	ctx.saveDraft = d => {
+		saves.push(JSON.stringify(d));
+		// The process dies right after the flow id reached the disk.
+		if (d.remote['local']?.ledger.some(e => e.kind === 'flow')) throw new Error('process killed (simulated crash)');
+	};
+	await assert.rejects(runEndToEndCheck(ctx, {authSpecName: 'OAuth2 Refresh Code', authParams: demoAuthParams('OAuth2 Refresh Code', host), sourceParams: {}, ...fast}), /simulated crash/);
+	const afterCrash = await remoteCounts(fixture);
+	assert.deepEqual([afterCrash.flows, afterCrash.connections, afterCrash.datasets], [1, 1, 1], 'the crashed attempt left its objects');
+
+	// Restart from what was last saved, as a new process would.
+	const restored = JSON.parse(saves.at(-1)!) as Draft;
+	const leftovers = ledgerOpen(restored);
+	assert.ok(leftovers.some(e => e.startsWith('flow ')), 'the saved ledger lists the flow');
+	const rerun = recordingContext(fixture.client, restored);
+	const summary = await runEndToEndCheck(rerun.ctx, {authSpecName: 'OAuth2 Refresh Code', authParams: demoAuthParams('OAuth2 Refresh Code', host), sourceParams: {}, ...fast});
+	produced.push(...saves, ...rerun.saves, JSON.stringify(rerun.events));
+	assert.ok(rerun.events.some(e => e.stage === 'cleanup' && e.status === 'info' && /earlier attempt/.test(e.message)), 'leftovers cleaned first');
+	const firstCreate = rerun.events.findIndex(e => e.stage === 'base-connection' && e.status === 'start');
+	const lastLeftoverDelete = rerun.events.findLastIndex(e => e.stage === 'cleanup' && e.status === 'done' && leftovers.some(l => l.endsWith(` ${e.id}`)));
+	assert.ok(lastLeftoverDelete >= 0 && lastLeftoverDelete < firstCreate, 'leftovers deleted before anything new is created');
+	assert.equal(summary.status, 'success', JSON.stringify(summary.errors));
+	assert.deepEqual(ledgerOpen(restored).filter(e => !e.startsWith('mappingSet')), []);
+	assert.deepEqual(await remoteCounts(fixture), nothingLeft);
+});
+
+test('a run that does not finish within timeoutMs fails the run stage with a clear reason and is cleaned up', async () => {
+	const {draft} = await registeredDraft('e2e-timeout');
+	const {ctx, saves, events} = recordingContext(fixture.client, draft);
+	const summary = await runEndToEndCheck(ctx, {authSpecName: 'OAuth2 Refresh Code', authParams: demoAuthParams('OAuth2 Refresh Code', host), sourceParams: {}, pollIntervalMs: 50, timeoutMs: 1});
+	produced.push(...saves, JSON.stringify(events), JSON.stringify(summary));
+	assert.equal(summary.status, 'failed');
+	assert.equal(summary.failedStage, 'run');
+	assert.match(summary.errors[0]!.message, /time limit/);
+	assert.deepEqual(await remoteCounts(fixture), nothingLeft);
+});
+
+test('no secret appears in saved drafts, progress events or summaries', () => {
+	assert.ok(produced.length > 10, 'the other tests produced output to sweep');
+	assert.equal(sweep(['{"password":"demo-password"}']).length, 1, 'the sweep itself catches a leak');
+	assert.deepEqual(sweep(produced), []);
+});
+
+test('cleanUp with nothing pending does nothing', async () => {
+	const {ctx} = recordingContext(fixture.client, demoDraft('empty'));
+	assert.deepEqual(await cleanUp(ctx), {deleted: [], failed: []});
+});
