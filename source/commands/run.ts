@@ -1,0 +1,142 @@
+import {existsSync, readFileSync} from 'node:fs';
+import type {Command, CommandContext} from './context.js';
+import {UsageError, write} from './context.js';
+import {parseFlags, withUsage} from './args.js';
+import {resolveTestInputs} from './run-inputs.js';
+import {openDraftStore, type DraftStore} from '../store/index.js';
+import {aepHome} from '../store/home.js';
+import {draftFromSpec, getTemplate, newDraft, normaliseSpec, parseSpecText, slugify, specFromDraft, templateNames, validateSpec} from '../spec/index.js';
+import type {Draft, RunSummary} from '../spec/draft-types.js';
+import {openSession, SessionError} from '../session.js';
+import {debugSink, PlatformError} from '../api/index.js';
+import {appendToRestStorageToAEP, createOrUpdateConnectionSpec, runEndToEndCheck, WorkflowError, type ProgressEvent} from '../workflow/index.js';
+
+const usage =
+	'aep-source run DRAFT|SPEC_FILE|--template NAME [--profile NAME] [--auth AUTH_SPEC_NAME] [--param key=value ...] [--target SCHEMA_ID,DATASET_ID[,MAPPING_ID]] [--keep] [--json] [--debug]';
+
+const flags = {
+	template: {type: 'string'},
+	profile: {type: 'string'},
+	auth: {type: 'string'},
+	param: {type: 'string', multiple: true},
+	target: {type: 'string'},
+	keep: {type: 'boolean'},
+	json: {type: 'boolean'},
+	debug: {type: 'boolean'},
+} as const;
+
+/** Loads (or creates) the draft the run works on; a template or spec file becomes a saved draft, so reruns update. */
+function resolveDraft(store: DraftStore, positional: string | undefined, template: string | undefined): Draft {
+	if (template !== undefined) {
+		if (!getTemplate(template)) throw new UsageError(`Unknown template "${template}". Templates: ${templateNames().join(', ')}.`);
+		const existing = store.load(template);
+		const fresh = newDraft({id: existing && existing.template !== template ? `${template}-run` : template, template});
+		// Keep what an earlier run recorded on the platform (spec id, ledger); take the template's spec as it is now.
+		return existing && existing.template === template ? {...fresh, remote: existing.remote, createdAt: existing.createdAt, test: existing.test} : fresh;
+	}
+	if (positional === undefined) throw new UsageError(`Name a draft, a spec file or --template.\nUsage: ${usage}`);
+	if (existsSync(positional)) {
+		const parsed = parseSpecText(readFileSync(positional, 'utf8'));
+		if (!parsed.ok) throw new UsageError(`${positional}:${parsed.line}:${parsed.column}: ${parsed.message}`);
+		const {spec} = normaliseSpec(parsed.value);
+		const name = typeof (spec as {name?: unknown}).name === 'string' ? (spec as {name: string}).name : 'source';
+		const id = slugify(name);
+		const imported = draftFromSpec(spec, {id});
+		const existing = store.load(id);
+		return existing ? {...imported, remote: existing.remote, test: existing.test, createdAt: existing.createdAt} : imported;
+	}
+	const draft = store.load(positional);
+	if (!draft) throw new UsageError(`"${positional}" is neither a file nor a saved draft. "aep-source drafts" lists drafts; templates: ${templateNames().join(', ')}.`);
+	return draft;
+}
+
+function progressPrinter(context: CommandContext, json: boolean) {
+	return (event: ProgressEvent) => {
+		if (json || event.status === 'start') return;
+		const mark = {done: 'ok', failed: 'FAILED', skipped: 'skipped', info: '..', start: '..'}[event.status];
+		const id = event.id && !event.message.includes(event.id) ? ` [${event.id}]` : '';
+		const elapsed = event.elapsedMs !== undefined ? ` (${(event.elapsedMs / 1000).toFixed(1)}s)` : '';
+		write(context.stdout, `${event.stage.padEnd(18)} ${mark.padEnd(7)} ${event.message}${id}${elapsed}`);
+	};
+}
+
+function explain(error: unknown): {message: string; hint?: string} {
+	if (error instanceof WorkflowError) return {message: `${error.stage}: ${error.message}`, hint: error.hint};
+	if (error instanceof PlatformError) return {message: error.describe()};
+	if (error instanceof SessionError) return {message: error.message, hint: error.hint};
+	return {message: error instanceof Error ? error.message : String(error)};
+}
+
+const run: Command = context =>
+	withUsage(context.stderr, async () => {
+		const {values, positionals} = parseFlags(context.argv, flags, usage);
+		const home = aepHome(context.env);
+		const store = openDraftStore(home);
+		let draft = resolveDraft(store, positionals[0], values.template);
+		const profileName = values.profile ?? 'local';
+
+		// Validate before anything starts: a broken spec never reaches the platform.
+		const validation = validateSpec(specFromDraft(draft));
+		if (!validation.valid) {
+			write(context.stderr, `The connection spec of "${draft.id}" has ${validation.errors.length} error(s); nothing was sent:`);
+			for (const finding of validation.errors) write(context.stderr, `  ${finding.path}: ${finding.message}\n    fix: ${finding.hint}`);
+			if (values.json) write(context.stdout, JSON.stringify({ok: false, draft: draft.id, stage: 'validate', errors: validation.errors}));
+			return 1;
+		}
+
+		const debug = values.debug || context.env['AEP_SOURCE_DEBUG'] === '1' ? debugSink({...context.env, AEP_SOURCE_DEBUG: '1'}, context.stderr) : undefined;
+		const session = await openSession(profileName, {env: context.env, home, client: {debug}}).catch((error: unknown) => {
+			throw error instanceof SessionError ? new UsageError(`${error.message}\n${error.hint}`) : error;
+		});
+		const controller = new AbortController();
+		const onSignal = () => controller.abort();
+		process.once('SIGINT', onSignal);
+		process.once('SIGTERM', onSignal);
+		try {
+			const inputs = resolveTestInputs({draft, session, params: values.param ?? [], authSpecName: values.auth, target: values.target, env: context.env});
+			session.client.addSecrets(inputs.secrets);
+			const progress = progressPrinter(context, Boolean(values.json));
+			const workflow = {
+				client: session.client,
+				profileName: session.profile.name,
+				get draft() {
+					return draft;
+				},
+				saveDraft(next: Draft) {
+					draft = next;
+					store.save(next);
+				},
+				progress,
+				signal: controller.signal,
+			};
+			store.save(draft);
+			let summary: RunSummary | undefined;
+			let failure: {message: string; hint?: string} | undefined;
+			let specId: string | undefined;
+			let appended: {changed: boolean} | undefined;
+			try {
+				specId = (await createOrUpdateConnectionSpec(workflow)).id;
+				appended = await appendToRestStorageToAEP(workflow, specId);
+				summary = await runEndToEndCheck(workflow, {...inputs.options, keep: Boolean(values.keep)});
+			} catch (error) {
+				failure = explain(error);
+			}
+			const ok = summary?.status === 'success';
+			if (values.json) {
+				write(context.stdout, JSON.stringify({ok, draft: draft.id, profile: session.profile.name, connectionSpecId: specId, flowSpecChanged: appended?.changed, run: summary, error: failure}, null, 2));
+			} else if (ok && summary) {
+				write(context.stdout, `\nSuccess: ${summary.recordsWritten} records written (${summary.recordsRead} read, ${summary.recordsFailed} failed) in ${(summary.durationMs / 1000).toFixed(1)}s. Connection spec ${specId}.`);
+			} else {
+				const reason = failure ?? {message: `${summary?.failedStage ?? 'run'} failed: ${summary?.errors.map(e => `${e.code} ${e.message}`).join('; ') || 'no records landed'}`};
+				write(context.stderr, `\nThe check failed. ${reason.message}${reason.hint ? `\nWhat to do: ${reason.hint}` : ''}`);
+			}
+			if (controller.signal.aborted) return 130;
+			return ok ? 0 : 1;
+		} finally {
+			process.off('SIGINT', onSignal);
+			process.off('SIGTERM', onSignal);
+			await session.close();
+		}
+	});
+
+export default run;

@@ -1,0 +1,77 @@
+// Resolves a profile name into a live platform target: the built-in `local` profile starts the sandbox (and its
+// demo source) in-process on an ephemeral port; Adobe profiles and `env` only need credentials.
+import path from 'node:path';
+import {createPlatformClient, type ClientOptions, type PlatformClient, type Target} from './api/index.js';
+import {openProfileStore, profileFromEnv, type Profile} from './store/index.js';
+import {aepHome} from './store/home.js';
+
+export type Session = {
+	profile: Profile;
+	target: Target;
+	client: PlatformClient;
+	/** The local demo REST source, when the profile is `local`. */
+	demo?: {url: string; records: number};
+	close(): Promise<void>;
+};
+
+export type SessionOptions = {env?: NodeJS.ProcessEnv; home?: string; client?: ClientOptions; demoRecords?: number};
+
+export class SessionError extends Error {
+	constructor(message: string, readonly hint: string) {
+		super(message);
+	}
+}
+
+const adobeDefaults = {imsUrl: 'https://ims-na1.adobelogin.com', platformUrl: 'https://platform.adobe.io'};
+
+export async function openSession(profileName: string, options: SessionOptions = {}): Promise<Session> {
+	const env = options.env ?? process.env;
+	const home = options.home ?? aepHome(env);
+	if (profileName === 'local') return openLocalSession(home, options);
+	if (profileName === 'env') {
+		const fromEnv = profileFromEnv(env);
+		if ('missing' in fromEnv) {
+			throw new SessionError(
+				`The env profile needs ${fromEnv.missing.join(', ')}.`,
+				'Set those environment variables (credentials never go on the command line), or use --profile local.',
+			);
+		}
+		return remoteSession(fromEnv.profile, fromEnv.clientSecret, options);
+	}
+	const store = openProfileStore(home);
+	const profile = store.get(profileName);
+	if (!profile) {
+		throw new SessionError(`There is no profile named "${profileName}".`, `Known profiles: ${store.list().map(p => p.name).join(', ')}. Add one with "aep-source profiles".`);
+	}
+	if (profile.kind === 'local') return openLocalSession(home, options);
+	const secret = store.secret(profile.name);
+	if (!secret) throw new SessionError(`Profile "${profile.name}" has no client secret stored.`, 'Edit the profile with "aep-source profiles" and enter the client secret again.');
+	return remoteSession(profile, secret, {...options, client: {tokenCache: store.tokenCache(profile.name), ...options.client}});
+}
+
+function remoteSession(profile: Extract<Profile, {kind: 'adobe'}>, clientSecret: string, options: SessionOptions): Session {
+	const target: Target = {
+		imsUrl: profile.imsUrl ?? adobeDefaults.imsUrl,
+		platformUrl: profile.platformUrl ?? adobeDefaults.platformUrl,
+		orgId: profile.orgId,
+		clientId: profile.clientId,
+		clientSecret,
+		scopes: profile.scopes,
+		sandboxName: profile.sandboxName,
+	};
+	return {profile, target, client: createPlatformClient(target, options.client), close: async () => {}};
+}
+
+async function openLocalSession(home: string, options: SessionOptions): Promise<Session> {
+	// Loaded lazily: only the local profile pays for the emulator.
+	const {startSandbox} = await import('./sandbox/index.js');
+	const sandbox = await startSandbox({dataDir: path.join(home, 'sandbox'), port: 0, demo: {records: options.demoRecords ?? 250}});
+	const target: Target = {imsUrl: sandbox.imsUrl, platformUrl: sandbox.platformUrl, ...sandbox.credentials};
+	return {
+		profile: {name: 'local', kind: 'local'},
+		target,
+		client: createPlatformClient(target, options.client),
+		demo: sandbox.demo ? {url: sandbox.demo.url, records: sandbox.demo.records} : undefined,
+		close: () => sandbox.close(),
+	};
+}

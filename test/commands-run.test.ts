@@ -1,0 +1,144 @@
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {readFileSync, rmSync, writeFileSync} from 'node:fs';
+import path from 'node:path';
+import {runCli, tempHome} from './helpers/cli.js';
+import {startSandbox} from '../source/sandbox/index.js';
+import {getTemplate} from '../source/spec/index.js';
+
+test('run --template demo on the local profile succeeds with every demo record, and a rerun updates instead of duplicating', async () => {
+	const home = tempHome();
+	try {
+		const first = await runCli(['run', '--template', 'demo', '--json'], {home});
+		assert.equal(first.code, 0, first.stderr);
+		const result = JSON.parse(first.stdout) as {ok: boolean; connectionSpecId: string; flowSpecChanged: boolean; run: {recordsWritten: number; recordsRead: number; status: string; cleanedUp: boolean}};
+		assert.equal(result.ok, true);
+		assert.equal(result.run.status, 'success');
+		assert.equal(result.run.recordsWritten, 250, 'the demo source serves 250 records on the local profile');
+		assert.equal(result.run.recordsRead, 250);
+		assert.equal(result.flowSpecChanged, true);
+		assert.equal(result.run.cleanedUp, true);
+
+		const second = await runCli(['run', '--template', 'demo', '--json'], {home});
+		assert.equal(second.code, 0, second.stderr);
+		const again = JSON.parse(second.stdout) as typeof result;
+		assert.equal(again.connectionSpecId, result.connectionSpecId, 'the second run updates the same spec (PUT), not a new one');
+		assert.equal(again.flowSpecChanged, false, 'already in RestStorageToAEP: no write');
+
+		const drafts = await runCli(['drafts', '--json'], {home});
+		const list = JSON.parse(drafts.stdout) as {id: string; step: string}[];
+		assert.deepEqual(list.map(d => d.id), ['demo']);
+	} finally {
+		rmSync(home, {recursive: true, force: true});
+	}
+});
+
+test('run prints one plain progress line per stage when stdout is not a terminal', async () => {
+	const home = tempHome();
+	try {
+		const result = await runCli(['run', '--template', 'demo', '--auth', 'API Key Authentication'], {home});
+		assert.equal(result.code, 0, result.stderr);
+		const stages = ['create-spec', 'append-flow-spec', 'base-connection', 'explore', 'source-connection', 'target', 'mapping', 'target-connection', 'dataflow', 'run', 'cleanup'];
+		for (const stage of stages) assert.match(result.stdout, new RegExp(`^${stage} +ok`, 'm'), `a line for ${stage}`);
+		assert.doesNotMatch(result.stdout, /\u001B\[/, 'no escape codes');
+		assert.match(result.stdout, /Success: 250 records written/);
+		assert.doesNotMatch(result.stdout + result.stderr, /demo-api-key/, 'the key never reaches the output');
+	} finally {
+		rmSync(home, {recursive: true, force: true});
+	}
+});
+
+test('a broken spec exits 1 before any request reaches the platform', async () => {
+	const home = tempHome();
+	const sandbox = await startSandbox({dataDir: path.join(home, 'sbx'), demo: false});
+	try {
+		const spec = structuredClone(getTemplate('demo')) as unknown as {sourceSpec: {attributes: {paginationParams: Record<string, unknown>; urlParams: {path: string}}}};
+		spec.sourceSpec.attributes.paginationParams = {type: 'SIDEWAYS'};
+		spec.sourceSpec.attributes.urlParams.path = '/v1/${nowhere}/contacts';
+		const file = path.join(home, 'broken.json');
+		writeFileSync(file, JSON.stringify(spec));
+		const env = {
+			AEP_CLIENT_ID: sandbox.credentials.clientId,
+			AEP_CLIENT_SECRET: sandbox.credentials.clientSecret,
+			AEP_ORG_ID: sandbox.credentials.orgId,
+			AEP_SCOPES: sandbox.credentials.scopes,
+			AEP_SANDBOX_NAME: sandbox.credentials.sandboxName,
+			AEP_IMS_URL: sandbox.imsUrl,
+			AEP_PLATFORM_URL: sandbox.platformUrl,
+		};
+		const before = sandbox.requestLog().length;
+		const result = await runCli(['run', file, '--profile', 'env'], {home, env});
+		assert.equal(result.code, 1);
+		assert.match(result.stderr, /sourceSpec\.attributes\.paginationParams\.type/);
+		assert.match(result.stderr, /sourceSpec\.attributes\.urlParams\.path/);
+		assert.match(result.stderr, /nothing was sent/);
+		assert.equal(sandbox.requestLog().length, before, 'no request reached the sandbox');
+	} finally {
+		await sandbox.close();
+		rmSync(home, {recursive: true, force: true});
+	}
+});
+
+test('run refuses secrets on the command line and names the environment variable to use', async () => {
+	const home = tempHome();
+	try {
+		const result = await runCli(['run', '--template', 'demo', '--param', 'accessToken=abc123456'], {home});
+		assert.equal(result.code, 2);
+		assert.match(result.stderr, /AEP_SOURCE_SECRET_ACCESS_TOKEN/);
+		assert.doesNotMatch(result.stderr + result.stdout, /abc123456/);
+	} finally {
+		rmSync(home, {recursive: true, force: true});
+	}
+});
+
+test('run with an unknown draft or template exits 2 and lists what exists', async () => {
+	const home = tempHome();
+	try {
+		const result = await runCli(['run', '--template', 'nope'], {home});
+		assert.equal(result.code, 2);
+		assert.match(result.stderr, /Templates: .*demo/);
+		const missing = await runCli(['run', 'no-such-draft'], {home});
+		assert.equal(missing.code, 2);
+		assert.match(missing.stderr, /neither a file nor a saved draft/);
+	} finally {
+		rmSync(home, {recursive: true, force: true});
+	}
+});
+
+test('drafts, export and import round-trip a draft without secrets', async () => {
+	const home = tempHome();
+	try {
+		const empty = await runCli(['drafts'], {home});
+		assert.equal(empty.code, 0);
+		assert.match(empty.stdout, /No drafts yet/);
+
+		const spec = path.join(home, 'spec.json');
+		const exported = await runCli(['export', '--template', 'mailchimp-members', '--out', spec], {home});
+		assert.equal(exported.code, 0, exported.stderr);
+		const imported = await runCli(['import', spec], {home});
+		assert.equal(imported.code, 0, imported.stderr);
+		const id = /as draft "([^"]+)"/.exec(imported.stdout)?.[1];
+		assert.ok(id, imported.stdout);
+
+		const draftFile = path.join(home, 'draft.json');
+		assert.equal((await runCli(['export', id, '--out', draftFile], {home})).code, 0);
+		const draft = JSON.parse(readFileSync(draftFile, 'utf8')) as {formatVersion: number; id: string};
+		assert.equal(draft.formatVersion, 1);
+
+		const specOnly = await runCli(['export', id, '--spec'], {home});
+		assert.deepEqual(JSON.parse(specOnly.stdout), JSON.parse(readFileSync(spec, 'utf8')), 'spec -> draft -> spec is lossless');
+
+		const reimported = await runCli(['import', draftFile], {home});
+		assert.equal(reimported.code, 0, reimported.stderr);
+		const list = JSON.parse((await runCli(['drafts', '--json'], {home})).stdout) as {id: string}[];
+		assert.equal(list.length, 2, 'the re-import got a new id instead of overwriting');
+
+		const bad = path.join(home, 'bad.json');
+		writeFileSync(bad, '{\n  "name": "x",\n  oops\n}');
+		const badImport = await runCli(['import', bad], {home});
+		assert.equal(badImport.code, 2);
+		assert.match(badImport.stderr, /bad\.json:3:\d+/);
+	} finally {
+		rmSync(home, {recursive: true, force: true});
+	}
+});
