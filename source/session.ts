@@ -2,7 +2,7 @@
 // demo source) in-process on an ephemeral port; Adobe profiles and `env` only need credentials.
 import path from 'node:path';
 import {createPlatformClient, type ClientOptions, type PlatformClient, type Target} from './api/index.js';
-import {openProfileStore, profileFromEnv, type Profile} from './store/index.js';
+import {openProfileStore, profileFromEnv, profileTarget, type Profile} from './store/index.js';
 import {aepHome} from './store/home.js';
 
 export type Session = {
@@ -21,8 +21,6 @@ export class SessionError extends Error {
 		super(message);
 	}
 }
-
-const adobeDefaults = {imsUrl: 'https://ims-na1.adobelogin.com', platformUrl: 'https://platform.adobe.io'};
 
 export async function openSession(profileName: string, options: SessionOptions = {}): Promise<Session> {
 	const env = options.env ?? process.env;
@@ -50,15 +48,7 @@ export async function openSession(profileName: string, options: SessionOptions =
 }
 
 function remoteSession(profile: Extract<Profile, {kind: 'adobe'}>, clientSecret: string, options: SessionOptions): Session {
-	const target: Target = {
-		imsUrl: profile.imsUrl ?? adobeDefaults.imsUrl,
-		platformUrl: profile.platformUrl ?? adobeDefaults.platformUrl,
-		orgId: profile.orgId,
-		clientId: profile.clientId,
-		clientSecret,
-		scopes: profile.scopes,
-		sandboxName: profile.sandboxName,
-	};
+	const target = profileTarget(profile, clientSecret);
 	return {profile, target, client: createPlatformClient(target, options.client), close: async () => {}};
 }
 

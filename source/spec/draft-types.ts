@@ -65,6 +65,8 @@ export type RemoteState = {
 	appendedToFlowSpec?: boolean;
 	ledger: LedgerEntry[];
 	lastRun?: RunSummary;
+	/** The latest run per auth spec: the checklist wants a passing run for each one offered (reference 7.3 #6). */
+	runsByAuthSpec?: Record<string, RunSummary>;
 };
 
 export type Draft = {

@@ -36,10 +36,18 @@ export function maskSecrets(text: string, secrets: Iterable<string | undefined>)
 	return out;
 }
 
+/**
+ * A token or base64 credential, not an English word: "Basic Authentication" (an auth spec name) must stay readable,
+ * "Basic ZGVtbzpwYXNz" must not. Credentials are long and carry digits, symbols or inner capitals.
+ */
+function looksLikeCredential(value: string): boolean {
+	return value.length >= 8 && /[0-9+/=._~-]|.[A-Z]/.test(value);
+}
+
 /** Masks `Authorization: Bearer x` / `Basic x` values and secret-named fields in a JSON-ish or form text. */
 export function maskKnownPatterns(text: string): string {
 	return text
-		.replace(/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/g, `$1 ${mask}`)
+		.replace(/\b(Bearer|Basic)\s+([A-Za-z0-9._~+/=-]+)/g, (whole, scheme: string, value: string) => (looksLikeCredential(value) ? `${scheme} ${mask}` : whole))
 		.replace(/("(?:client_?secret|access_?token|refresh_?token|password|clientSecret|accessToken|refreshToken|authKey\d*)"\s*:\s*)"[^"]*"/gi, `$1"${mask}"`)
 		.replace(/\b(client_secret|access_token|refresh_token|password)=([^&\s]+)/gi, `$1=${mask}`);
 }

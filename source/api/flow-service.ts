@@ -1,0 +1,126 @@
+// Flow Service endpoints (sources-sdk 5; target-and-runs 2.1, 2.2, 2.5, 2.8, 2.9).
+import {
+	connectionSchema,
+	createdSchema,
+	exploreSchema,
+	flowSchema,
+	flowSpecSchema,
+	itemList,
+	oneItem,
+	runSchema,
+	sourceConnectionSchema,
+	storedSpecSchema,
+	targetConnectionSchema,
+	testResultSchema,
+	type Connection,
+	type Created,
+	type ExploreResult,
+	type Flow,
+	type FlowSpec,
+	type Run,
+	type SourceConnection,
+	type StoredSpec,
+	type TargetConnection,
+} from './schemas.js';
+import type {HttpRequest, Transport} from './transport.js';
+
+type Body = Record<string, unknown>;
+const service = 'flowservice' as const;
+const path = (collection: string, id: string) => `/${collection}/${encodeURIComponent(id)}`;
+
+export function connectionSpecsApi(t: Transport) {
+	const findByName = async (name: string): Promise<StoredSpec[]> => {
+		// 5.1.1: `property=name==…`. The value is sent unquoted (the documented form); the exact-name filter below keeps
+		// us correct if the service matches loosely or ignores the filter.
+		const items = await t.send({method: 'GET', service, path: '/connectionSpecs', query: [['property', `name==${name}`]], schema: itemList(storedSpecSchema)});
+		return items.filter(spec => spec.name === name);
+	};
+	return {
+		findByName,
+		get: (id: string) => t.send({method: 'GET', service, path: path('connectionSpecs', id), schema: oneItem(storedSpecSchema)}),
+		update: (id: string, spec: Body) => t.send({method: 'PUT', service, path: path('connectionSpecs', id), body: spec, schema: storedSpecSchema}),
+		/**
+		 * POST is not idempotent, yet a lost answer must not leave two specs behind. The ids already carrying this
+		 * name are noted first; after an ambiguous failure a spec with the name that was not there before is ours.
+		 */
+		async create(spec: Body): Promise<StoredSpec> {
+			const request: HttpRequest<StoredSpec> = {method: 'POST', service, path: '/connectionSpecs', body: spec, schema: storedSpecSchema};
+			const name = spec['name'];
+			if (typeof name !== 'string' || name === '') return t.send(request);
+			const before = new Set((await findByName(name)).map(s => s.id));
+			const recover = async () => {
+				const created = (await findByName(name)).filter(s => !before.has(s.id));
+				return created.sort((a, b) => (b.createdAt ?? 0) - (a.createdAt ?? 0))[0];
+			};
+			return t.send({...request, recover});
+		},
+	};
+}
+
+export function flowSpecsApi(t: Transport) {
+	return {
+		get: (id: string): Promise<FlowSpec> => t.send({method: 'GET', service, path: path('flowSpecs', id), schema: oneItem(flowSpecSchema)}),
+		/** Full-body replace (4.4); no If-Match is documented (8.3). */
+		put: (id: string, body: Body): Promise<FlowSpec> => t.send({method: 'PUT', service, path: path('flowSpecs', id), body, schema: flowSpecSchema}),
+	};
+}
+
+/** create/get/delete of one Flow Service collection. POSTs answer {id, etag} (5.0) and are never blindly repeated. */
+function collectionApi<T>(t: Transport, collection: string, item: Parameters<typeof oneItem>[0]) {
+	return {
+		create: (body: Body): Promise<Created> => t.send({method: 'POST', service, path: `/${collection}`, body, schema: createdSchema}),
+		get: (id: string): Promise<T> => t.send({method: 'GET', service, path: path(collection, id), schema: oneItem(item)}) as Promise<T>,
+		delete: (id: string): Promise<void> => t.send({method: 'DELETE', service, path: path(collection, id)}),
+	};
+}
+
+const toBase64Json = (value: Record<string, unknown>) => Buffer.from(JSON.stringify(value)).toString('base64');
+
+export function connectionsApi(t: Transport) {
+	return {
+		...collectionApi<Connection>(t, 'connections', connectionSchema),
+		/** 5.3.6: `{result: boolean}`. */
+		test: async (id: string): Promise<boolean> =>
+			(await t.send({method: 'GET', service, path: `${path('connections', id)}/test`, schema: testResultSchema})).result,
+		/** 5.3.7: REST explore; `sourceParams` travels as base64 JSON and is omitted when empty. */
+		explore(id: string, sourceParams: Record<string, unknown>): Promise<ExploreResult> {
+			const query: [string, string][] = [['objectType', 'rest'], ['object', 'json'], ['fileType', 'json'], ['preview', 'true']];
+			if (Object.keys(sourceParams).length > 0) query.push(['sourceParams', toBase64Json(sourceParams)]);
+			return t.send({method: 'GET', service, path: `${path('connections', id)}/explore`, query, schema: exploreSchema});
+		},
+	};
+}
+
+export function sourceConnectionsApi(t: Transport) {
+	return collectionApi<SourceConnection>(t, 'sourceConnections', sourceConnectionSchema);
+}
+
+export function targetConnectionsApi(t: Transport) {
+	return collectionApi<TargetConnection>(t, 'targetConnections', targetConnectionSchema);
+}
+
+/** Filters as `{path: value}` become `property=path==value`, ANDed (5.0). */
+export type FlowFilters = Record<string, string>;
+
+export function flowsApi(t: Transport) {
+	return {
+		...collectionApi<Flow>(t, 'flows', flowSchema),
+		list: (filters: FlowFilters = {}): Promise<Flow[]> =>
+			t.send({
+				method: 'GET',
+				service,
+				path: '/flows',
+				query: Object.entries(filters).map(([key, value]): [string, string] => ['property', `${key}==${value}`]),
+				schema: itemList(flowSchema),
+			}),
+	};
+}
+
+export function runsApi(t: Transport) {
+	return {
+		/** 5.7.1; the first page only (a test flow has a handful of runs). */
+		listForFlow: (flowId: string): Promise<Run[]> =>
+			t.send({method: 'GET', service, path: '/runs', query: [['property', `flowId==${flowId}`]], schema: itemList(runSchema)}),
+		get: (id: string): Promise<Run> => t.send({method: 'GET', service, path: path('runs', id), schema: oneItem(runSchema)}),
+	};
+}

@@ -1,0 +1,76 @@
+// Schema Registry, Catalog and Data Prep calls of the end-to-end check (target-and-runs 2.3, 2.4, 2.6).
+import {z} from 'zod';
+import {
+	batchSchema,
+	datasetSchema,
+	keyedSchema,
+	mappingSetCreatedSchema,
+	mappingSetSchema,
+	statsSchema,
+	xdmResourceSchema,
+	type Batch,
+	type Dataset,
+	type MappingSet,
+	type XdmResource,
+} from './schemas.js';
+import type {Transport} from './transport.js';
+
+type Body = Record<string, unknown>;
+
+/** `{CONTAINER_ID}/…/{id}` accepts the `meta:altId` or the URL-encoded `$id` (2.3). */
+const registryPath = (kind: 'fieldgroups' | 'schemas', id: string) => `/tenant/${kind}/${encodeURIComponent(id)}`;
+
+export function schemaRegistryApi(t: Transport) {
+	const service = 'schemaregistry' as const;
+	// Create and stats calls answer plain JSON; only lookups need the versioned xed Accept values of 2.3.
+	const create = (kind: 'fieldgroups' | 'schemas', body: Body): Promise<XdmResource> =>
+		t.send({method: 'POST', service, path: `/tenant/${kind}`, body, accept: 'application/json', schema: xdmResourceSchema});
+	return {
+		/** `GET /stats` → `tenantId`, without the leading underscore. */
+		tenantId: async (): Promise<string> => (await t.send({method: 'GET', service, path: '/stats', schema: statsSchema})).tenantId,
+		createFieldGroup: (body: Body) => create('fieldgroups', body),
+		createSchema: (body: Body) => create('schemas', body),
+		deleteFieldGroup: (id: string): Promise<void> => t.send({method: 'DELETE', service, path: registryPath('fieldgroups', id)}),
+		deleteSchema: (id: string): Promise<void> => t.send({method: 'DELETE', service, path: registryPath('schemas', id)}),
+	};
+}
+
+const datasetPrefix = '@/dataSets/';
+const datasetCreatedSchema = z
+	.array(z.string())
+	.refine(refs => refs.some(ref => ref.startsWith(datasetPrefix)), `expected ["${datasetPrefix}{id}"]`)
+	.transform(refs => (refs.find(ref => ref.startsWith(datasetPrefix)) ?? '').slice(datasetPrefix.length));
+
+export function catalogApi(t: Transport) {
+	const service = 'catalog' as const;
+	const datasetPath = (id: string) => `/dataSets/${encodeURIComponent(id)}`;
+	return {
+		/** Answers `["@/dataSets/{id}"]`; returns the bare id. */
+		createDataset: (body: Body): Promise<string> => t.send({method: 'POST', service, path: '/dataSets', body, schema: datasetCreatedSchema}),
+		/** Lookups are keyed by id (2.4). */
+		async getDataset(id: string): Promise<Dataset> {
+			const keyed = keyedSchema(datasetSchema).refine(body => id in body, `expected the dataset keyed by "${id}"`);
+			const body = await t.send({method: 'GET', service, path: datasetPath(id), schema: keyed});
+			return {...(body[id] as z.infer<typeof datasetSchema>), id};
+		},
+		/** 200 with `["@/dataSets/{id}"]`, or `[]` when nothing matched; the body is not needed. */
+		deleteDataset: (id: string): Promise<void> => t.send({method: 'DELETE', service, path: datasetPath(id)}),
+		async batches(datasetId: string): Promise<Batch[]> {
+			const body = await t.send({method: 'GET', service, path: '/batches', query: [['dataSet', datasetId]], schema: keyedSchema(batchSchema)});
+			return Object.entries(body).map(([id, batch]) => ({...batch, id}));
+		},
+	};
+}
+
+export function dataPrepApi(t: Transport) {
+	const service = 'conversion' as const;
+	return {
+		/** Documented as 200 `{id, version, …}` (5.8.1). */
+		createMappingSet: async (body: Body): Promise<{id: string; version: number}> => {
+			const created = await t.send({method: 'POST', service, path: '/mappingSets', body, schema: mappingSetCreatedSchema});
+			return {...created, id: created.id, version: created.version};
+		},
+		getMappingSet: (id: string): Promise<MappingSet> =>
+			t.send({method: 'GET', service, path: `/mappingSets/${encodeURIComponent(id)}`, schema: mappingSetSchema}),
+	};
+}

@@ -1,0 +1,150 @@
+// Drafts: one JSON file per draft under `<home>/drafts/`, each written atomically, never holding a secret.
+import fs from 'node:fs';
+import path from 'node:path';
+import type {Draft} from '../spec/draft-types.js';
+import {secretPropertyNames} from '../spec/index.js';
+import {isSecretKeyName} from '../spec/secrets.js';
+import {draftIdPattern, parseDraft} from './draft-schema.js';
+import {aepHome} from './home.js';
+import {storedClientSecrets} from './profiles.js';
+import {isTempFile, writeFileAtomic} from './private-file.js';
+
+export type DraftSummary = {
+	id: string;
+	name: string;
+	step: string;
+	updatedAt: string;
+	/** Set when the file cannot be read as a draft: what is wrong with it. It is listed, never deleted. */
+	corrupt?: string;
+};
+
+export type DraftStore = {
+	/** Newest first; corrupt files are listed with `corrupt` set instead of breaking the list. */
+	list(): DraftSummary[];
+	/** undefined when absent; throws (naming the file) when the file is corrupt. */
+	load(id: string): Draft | undefined;
+	/** Strips secrets, sets updatedAt, writes atomically; returns what was written. */
+	save(draft: Draft): Draft;
+	remove(id: string): void;
+	/** Writes the draft's JSON (no secrets) to `file`. */
+	exportTo(id: string, file: string): void;
+	/** Reads and validates a draft file; saves it under a new id when the id is taken. */
+	importFrom(file: string): Draft;
+	dir: string;
+};
+
+export type DraftStoreOptions = {
+	/** Secret values that must never appear in a draft, besides the profile store's client secrets. */
+	knownSecrets?: () => Iterable<string>;
+};
+
+export class DraftSecretError extends Error {
+	constructor(readonly path: string) {
+		super(`The draft was not saved: a known secret value appears at ${path}. Move it to the auth step, where secrets stay in memory.`);
+		this.name = 'DraftSecretError';
+	}
+}
+
+export function openDraftStore(home: string = aepHome(), options: DraftStoreOptions = {}): DraftStore {
+	const dir = path.join(home, 'drafts');
+	const fileOf = (id: string) => {
+		if (!draftIdPattern.test(id)) throw new Error(`"${id}" is not a draft id (letters, digits, ".", "-", "_")`);
+		return path.join(dir, `${id}.json`);
+	};
+	const readDraft = (file: string): Draft => {
+		const text = fs.readFileSync(file, 'utf8');
+		let json: unknown;
+		try {
+			json = JSON.parse(text) as unknown;
+		} catch (error) {
+			throw new Error(`${file} is not valid JSON (${(error as Error).message})`);
+		}
+		return parseDraft(json, file);
+	};
+	const write = (draft: Draft, file: string, mode: number) => {
+		const clean = withoutSecrets(draft);
+		const json = `${JSON.stringify(clean, null, '\t')}\n`;
+		assertNoKnownSecret(clean, [...secretValuesOf(draft), ...storedClientSecrets(home), ...(options.knownSecrets?.() ?? [])]);
+		writeFileAtomic(file, json, mode);
+		return clean;
+	};
+	const load = (id: string) => (fs.existsSync(fileOf(id)) ? readDraft(fileOf(id)) : undefined);
+	const save = (draft: Draft) => write({...parseDraft(draft, `draft "${draft.id}"`), updatedAt: new Date().toISOString()}, fileOf(draft.id), 0o600);
+
+	return {
+		dir,
+		list: () => listDrafts(dir, readDraft),
+		load,
+		save,
+		remove: id => fs.rmSync(fileOf(id), {force: true}),
+		exportTo(id, file) {
+			const draft = load(id);
+			if (!draft) throw new Error(`There is no draft "${id}"; see \`aep-source drafts\``);
+			write(draft, path.resolve(file), 0o644);
+		},
+		importFrom(file) {
+			const draft = readDraft(path.resolve(file));
+			return save({...draft, id: freeId(draft.id, id => fs.existsSync(fileOf(id)))});
+		},
+	};
+}
+
+function listDrafts(dir: string, readDraft: (file: string) => Draft): DraftSummary[] {
+	const names = fs.existsSync(dir) ? fs.readdirSync(dir) : [];
+	const summaries = names
+		.filter(name => name.endsWith('.json') && !isTempFile(name) && !name.startsWith('.'))
+		.map(name => {
+			const file = path.join(dir, name);
+			const id = name.slice(0, -'.json'.length);
+			const mtimeMs = fs.statSync(file).mtimeMs;
+			try {
+				const draft = readDraft(file);
+				const summary: DraftSummary = {id, name: draft.artifacts.label || draft.artifacts.sourceName || id, step: draft.step, updatedAt: draft.updatedAt};
+				return {summary, mtimeMs};
+			} catch (error) {
+				const summary: DraftSummary = {id, name, step: 'unknown', updatedAt: new Date(mtimeMs).toISOString(), corrupt: (error as Error).message};
+				return {summary, mtimeMs};
+			}
+		});
+	// Saves within one millisecond share updatedAt; the file time (sub-millisecond) breaks the tie.
+	summaries.sort((a, b) => b.summary.updatedAt.localeCompare(a.summary.updatedAt) || b.mtimeMs - a.mtimeMs);
+	return summaries.map(entry => entry.summary);
+}
+
+/** `acme` → `acme-2`, `acme-3` … until free. */
+function freeId(id: string, taken: (id: string) => boolean): string {
+	if (!taken(id)) return id;
+	const stem = id.replace(/-\d+$/, '');
+	for (let n = 2; ; n += 1) if (!taken(`${stem}-${n}`)) return `${stem}-${n}`;
+}
+
+/** Secret by name, or declared secret by the spec (`format: "password"` in any auth spec or user input, 3.4). */
+function isSecretParam(key: string, declared: Set<string>): boolean {
+	return isSecretKeyName(key) || declared.has(key);
+}
+
+function secretValuesOf(draft: Draft): string[] {
+	const declared = secretPropertyNames(draft.spec);
+	const params = {...draft.test.sourceParams, ...draft.test.authParams};
+	return Object.entries(params).filter(([key]) => isSecretParam(key, declared)).map(([, value]) => value);
+}
+
+/** Drops secret auth values (and secret-named source params, e.g. an API key sent as a query parameter). */
+export function withoutSecrets(draft: Draft): Draft {
+	const declared = secretPropertyNames(draft.spec);
+	const keep = (params: Record<string, string>) => Object.fromEntries(Object.entries(params).filter(([key]) => !isSecretParam(key, declared)));
+	return {...draft, test: {...draft.test, authParams: keep(draft.test.authParams), sourceParams: keep(draft.test.sourceParams)}};
+}
+
+function assertNoKnownSecret(draft: Draft, secrets: string[]): void {
+	const values = secrets.filter(secret => secret.length >= 4);
+	if (values.length === 0) return;
+	const walk = (node: unknown, at: string): void => {
+		if (typeof node === 'string') {
+			if (values.some(secret => node.includes(secret))) throw new DraftSecretError(at || '(draft)');
+		} else if (node && typeof node === 'object') {
+			for (const [key, child] of Object.entries(node)) walk(child, at ? `${at}.${key}` : key);
+		}
+	};
+	walk(draft, '');
+}
