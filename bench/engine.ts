@@ -1,0 +1,110 @@
+// Engine throughput: pulls 100,000 and 1,000,000 records through each pagination type of the demo source and
+// reports records/s and the engine's peak RSS. The engine runs in a child process (so its RSS is its own) while
+// the demo source runs here. `node --import tsx bench/engine.ts [--page-size N] [--sizes 100000,1000000]`
+import {spawn} from 'node:child_process';
+import {fileURLToPath} from 'node:url';
+import path from 'node:path';
+import {parseArgs} from 'node:util';
+import {streamRecords} from '../source/engine/index.js';
+import {demoAuthParams, demoConnectionSpec, startDemoSource, type DemoPagination} from '../source/sandbox/demo-source/index.js';
+
+export type EngineBenchRow = {
+	type: DemoPagination;
+	records: number;
+	pageSize: number;
+	received: number;
+	seconds: number;
+	recordsPerSecond: number;
+	/** RSS of the engine process before the run (module loading), to read the peak against. */
+	startRssMb: number;
+	peakRssMb: number;
+	stop: string;
+	skipped?: string;
+};
+
+export type EngineBenchOptions = {sizes?: number[]; pageSize?: number; types?: DemoPagination[]; log?: (line: string) => void};
+
+const allTypes: DemoPagination[] = ['OFFSET', 'POINTER', 'CONTINUATION_TOKEN', 'PAGE', 'NONE'];
+const noneCap = 100_000; // the demo refuses NONE above this (one response holds everything)
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+type ChildInput = {url: string; type: DemoPagination; pageSize: number};
+type ChildOutput = {received: number; seconds: number; startRssMb: number; peakRssMb: number; stop: string};
+
+/** Child side: stream every record, count them, sample RSS. */
+async function runChild(input: ChildInput): Promise<ChildOutput> {
+	const start = process.memoryUsage.rss();
+	let peak = start;
+	const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 25);
+	const started = performance.now();
+	const stream = streamRecords({spec: demoConnectionSpec({pagination: input.type, limit: input.pageSize}), authParams: demoAuthParams(input.url), sourceParams: {}});
+	let received = 0;
+	let next = await stream.next();
+	while (!next.done) {
+		received++;
+		if ((received & 0x3fff) === 0) peak = Math.max(peak, process.memoryUsage.rss());
+		next = await stream.next();
+	}
+	const seconds = (performance.now() - started) / 1000;
+	clearInterval(timer);
+	peak = Math.max(peak, process.memoryUsage.rss());
+	const mb = (bytes: number): number => Math.round(bytes / 1024 / 102.4) / 10;
+	return {received, seconds, startRssMb: mb(start), peakRssMb: mb(peak), stop: next.value.stop.code};
+}
+
+function spawnChild(input: ChildInput): Promise<ChildOutput> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', JSON.stringify(input)], {cwd: projectRoot, stdio: ['ignore', 'pipe', 'inherit']});
+		let out = '';
+		child.stdout.on('data', chunk => (out += String(chunk)));
+		child.on('error', reject);
+		child.on('close', code => {
+			if (code !== 0) return reject(new Error(`bench child exited with ${code}`));
+			resolve(JSON.parse(out.trim().split('\n').pop()!) as ChildOutput);
+		});
+	});
+}
+
+export async function benchEngine(options: EngineBenchOptions = {}): Promise<EngineBenchRow[]> {
+	const sizes = options.sizes ?? [100_000, 1_000_000];
+	const pageSize = options.pageSize ?? 5_000;
+	const rows: EngineBenchRow[] = [];
+	for (const records of sizes) {
+		const demo = await startDemoSource({records});
+		try {
+			for (const type of options.types ?? allTypes) {
+				if (type === 'NONE' && records > noneCap) {
+					rows.push({type, records, pageSize, received: 0, seconds: 0, recordsPerSecond: 0, startRssMb: 0, peakRssMb: 0, stop: '-', skipped: `the demo caps NONE at ${noneCap} records`});
+					continue;
+				}
+				const result = await spawnChild({url: demo.url, type, pageSize});
+				const row = {type, records, pageSize, ...result, recordsPerSecond: Math.round(result.received / result.seconds)};
+				rows.push(row);
+				options.log?.(formatRow(row));
+			}
+		} finally {
+			await demo.close();
+		}
+	}
+	return rows;
+}
+
+export function formatRow(row: EngineBenchRow): string {
+	if (row.skipped) return `${row.type.padEnd(18)} ${String(row.records).padStart(9)}  skipped: ${row.skipped}`;
+	return `${row.type.padEnd(18)} ${String(row.records).padStart(9)} records  page ${row.pageSize}  ${row.seconds.toFixed(2)} s  ${row.recordsPerSecond.toLocaleString('en-US')} records/s  RSS ${row.startRssMb} → peak ${row.peakRssMb} MB  stop ${row.stop}`;
+}
+
+const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain) {
+	const {values} = parseArgs({options: {child: {type: 'string'}, 'page-size': {type: 'string'}, sizes: {type: 'string'}}});
+	if (values.child) {
+		process.stdout.write(`${JSON.stringify(await runChild(JSON.parse(values.child) as ChildInput))}\n`);
+	} else {
+		const rows = await benchEngine({
+			...(values['page-size'] ? {pageSize: Number(values['page-size'])} : {}),
+			...(values.sizes ? {sizes: values.sizes.split(',').map(Number)} : {}),
+			log: line => console.log(line),
+		});
+		for (const row of rows.filter(each => each.skipped)) console.log(formatRow(row));
+	}
+}

@@ -1,0 +1,164 @@
+// Request authentication per authSpec type (reference 3.4.1–3.4.3 Interpretations).
+import {configError, EngineError} from './engine-error.js';
+import type {HttpClient} from './http-client.js';
+import type {Masker} from './masking.js';
+
+type AuthEntry = {name?: unknown; type?: unknown; spec?: {properties?: Record<string, Record<string, unknown>>}};
+
+/** Picks the authSpec entry: exact `name`, then case-insensitive `type`; the first when no name is given. */
+export function selectAuthSpec(spec: Record<string, unknown>, authSpecName?: string): AuthEntry {
+	const list = spec.authSpec;
+	if (!Array.isArray(list) || list.length === 0) {
+		throw configError('The connection spec has no authSpec entry.', 'Add at least one authSpec entry (reference 3.4).');
+	}
+	const entries = list.filter((entry): entry is AuthEntry => Boolean(entry) && typeof entry === 'object');
+	if (authSpecName === undefined) return entries[0] ?? {};
+	const wanted = authSpecName.toLowerCase();
+	const found = entries.find(entry => entry.name === authSpecName) ?? entries.find(entry => String(entry.type).toLowerCase() === wanted);
+	if (!found) {
+		const names = entries.map(entry => `"${String(entry.name)}" (${String(entry.type)})`).join(', ');
+		throw configError(`No authSpec entry is named "${authSpecName}".`, `Use one of: ${names}.`);
+	}
+	return found;
+}
+
+export type RefreshContext = {client: HttpClient; timeoutMs: number; signal?: AbortSignal; masker: Masker};
+
+export type AuthSession = {
+	type: string;
+	headers(): Record<string, string>;
+	canRefresh(): boolean;
+	/** Gets a new access token; throws EngineError('source-auth') when the token endpoint refuses. */
+	refresh(context: RefreshContext): Promise<void>;
+};
+
+function stringParam(params: Record<string, unknown>, name: string): string | undefined {
+	const value = params[name];
+	if (typeof value === 'number') return String(value);
+	return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function requireParam(params: Record<string, unknown>, name: string, type: string): string {
+	const value = stringParam(params, name);
+	if (value === undefined) throw configError(`Auth param "${name}" is missing for ${type}.`, `Pass auth.params.${name} for the base connection (reference 3.4).`);
+	return value;
+}
+
+export function createAuthSession(entry: AuthEntry, authParams: Record<string, unknown>): AuthSession {
+	const type = String(entry.type ?? '');
+	switch (type.toLowerCase()) {
+		case 'oauth2refreshcode': return oauthSession(authParams);
+		case 'basicauthentication': {
+			// 3.4.2 Interpretation: Authorization: Basic base64(username + ":" + password).
+			const username = requireParam(authParams, 'username', type);
+			const password = requireParam(authParams, 'password', type);
+			const value = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+			return staticSession(type, {authorization: value});
+		}
+		case 'keybased': return staticSession(type, keyHeaders(entry, authParams));
+		default:
+			throw configError(`authSpec type "${type}" is not supported.`, 'Use OAuth2RefreshCode, BasicAuthentication or KeyBased (reference 3.4).');
+	}
+}
+
+function staticSession(type: string, headers: Record<string, string>): AuthSession {
+	return {type, headers: () => headers, canRefresh: () => false, refresh: async () => {}};
+}
+
+/**
+ * 3.4.3 Recommendation: `restAttributes.headerParamName` means "send as this header"; a key without it is sent
+ * under its own property name ("`authKey1` may be sent ... as `authKey1` itself").
+ */
+function keyHeaders(entry: AuthEntry, authParams: Record<string, unknown>): Record<string, string> {
+	const properties = entry.spec?.properties ?? {};
+	const headers: Record<string, string> = {};
+	for (const [name, property] of Object.entries(properties)) {
+		const headerName = (property?.restAttributes as {headerParamName?: unknown} | undefined)?.headerParamName;
+		const value = stringParam(authParams, name);
+		if (value === undefined) continue;
+		if (typeof headerName === 'string' && headerName !== '') headers[headerName] = value;
+		else if (/^authKey\d+$/.test(name)) headers[name] = value;
+	}
+	for (const [name] of Object.entries(authParams)) {
+		const value = stringParam(authParams, name);
+		if (/^authKey\d+$/.test(name) && value !== undefined && !(name in properties)) headers[name] = value;
+	}
+	if (Object.keys(headers).length === 0) {
+		throw configError('No API key value was given for KeyBased auth.', 'Pass auth.params.authKey1 (and set restAttributes.headerParamName on the key property, reference 3.4.3).');
+	}
+	return headers;
+}
+
+function oauthSession(authParams: Record<string, unknown>): AuthSession {
+	let accessToken = requireParam(authParams, 'accessToken', 'OAuth2RefreshCode');
+	let refreshToken = stringParam(authParams, 'refreshToken');
+	const tokenUrl = stringParam(authParams, 'accessTokenUrl') ?? stringParam(authParams, 'refreshTokenUrl');
+	const overrides = (authParams.requestParameterOverride ?? {}) as Record<string, unknown>;
+	const name = (key: string, fallback: string): string => (typeof overrides[key] === 'string' && overrides[key] !== '' ? overrides[key] : fallback);
+	return {
+		type: 'OAuth2RefreshCode',
+		headers: () => ({authorization: `Bearer ${accessToken}`}),
+		canRefresh: () => refreshToken !== undefined && tokenUrl !== undefined,
+		async refresh(context) {
+			const fields: Record<string, string> = {grant_type: 'refresh_token', [name('refreshTokenField', 'refresh_token')]: refreshToken!};
+			const clientId = stringParam(authParams, 'clientId');
+			const clientSecret = stringParam(authParams, 'clientSecret');
+			if (clientId) fields[name('clientId', 'client_id')] = clientId;
+			if (clientSecret) fields[name('clientSecret', 'client_secret')] = clientSecret;
+			const json = await requestToken(context, tokenUrl!, String(name('authenticationMethod', 'POST')).toUpperCase(), fields);
+			const token = json[name('accessTokenField', 'access_token')];
+			if (typeof token !== 'string' || token === '') {
+				throw new EngineError('source-auth', `The token endpoint answered without "${name('accessTokenField', 'access_token')}".`, {
+					url: context.masker.url(tokenUrl!),
+					hint: 'Check requestParameterOverride.accessTokenField (reference 3.4.1).',
+				});
+			}
+			context.masker.add(token);
+			accessToken = token;
+			const next = json[name('refreshTokenField', 'refresh_token')];
+			if (typeof next === 'string' && next !== '') {
+				context.masker.add(next);
+				refreshToken = next;
+			}
+		},
+	};
+}
+
+/**
+ * 3.4.1 Interpretation: call accessTokenUrl with authenticationMethod (default POST) and grant_type=refresh_token.
+ * POST sends a form body (the OAuth 2 convention); GET sends the same fields as query params.
+ */
+async function requestToken(context: RefreshContext, tokenUrl: string, method: string, fields: Record<string, string>): Promise<Record<string, unknown>> {
+	const form = new URLSearchParams(fields).toString();
+	let url: URL;
+	try {
+		url = new URL(tokenUrl);
+	} catch {
+		throw configError(`accessTokenUrl "${context.masker.text(tokenUrl)}" is not an absolute URL.`, 'Set auth.params.accessTokenUrl to the full token endpoint URL.');
+	}
+	if (method === 'GET') url.search = url.search ? `${url.search}&${form}` : form;
+	const maskedUrl = context.masker.url(tokenUrl);
+	let response;
+	try {
+		response = await context.client.send(
+			{method, url, headers: {accept: 'application/json', ...(method === 'GET' ? {} : {'content-type': 'application/x-www-form-urlencoded'})}, ...(method === 'GET' ? {} : {body: form})},
+			{timeoutMs: context.timeoutMs, signal: context.signal},
+		);
+	} catch (error) {
+		throw new EngineError('source-auth', `The access token could not be refreshed at ${maskedUrl}: ${context.masker.external((error as Error).message)}.`, {url: maskedUrl, hint: 'Check accessTokenUrl and that the token endpoint is reachable.'});
+	}
+	let json: unknown;
+	try {
+		json = JSON.parse(response.body.toString('utf8'));
+	} catch {
+		json = undefined;
+	}
+	if (response.status < 200 || response.status >= 300 || !json || typeof json !== 'object') {
+		throw new EngineError('source-auth', `The access token was rejected and refreshing it failed: ${maskedUrl} answered ${response.status}.`, {
+			status: response.status,
+			url: maskedUrl,
+			hint: 'The refresh token is invalid or expired: authorise again and update accessToken and refreshToken in the base connection.',
+		});
+	}
+	return json as Record<string, unknown>;
+}

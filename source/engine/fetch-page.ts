@@ -1,0 +1,142 @@
+// One page: send, refresh the OAuth token once on a 401, retry 429/5xx and dropped connections, map failures
+// to EngineError (reference 3.4.1 Interpretation; 8.3 "Rate limits": retry with back-off, honour Retry-After).
+import type {IncomingHttpHeaders} from 'node:http';
+import type {AuthSession} from './auth.js';
+import {EngineError} from './engine-error.js';
+import {TransportError, type HttpClient, type HttpResponse} from './http-client.js';
+import type {Masker} from './masking.js';
+
+export type FetchContext = {
+	client: HttpClient;
+	auth: AuthSession;
+	masker: Masker;
+	timeoutMs: number;
+	retries: number;
+	retryBaseDelayMs: number;
+	signal?: AbortSignal;
+};
+
+export type FetchedPage = {status: number; headers: IncomingHttpHeaders; body: unknown; bytes: number; retries: number; refreshed: boolean};
+
+const retriedStatuses = new Set([429, 500, 502, 503, 504]);
+/** Connection drops that a keep-alive socket can hit; a refused connection or an unknown host is not retried. */
+const retriedCodes = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'ERR']);
+const maxRetryAfterMs = 30_000;
+
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+	return new Promise((resolve, reject) => {
+		if (signal?.aborted) return reject(abortedError());
+		const timer = setTimeout(() => {
+			signal?.removeEventListener('abort', onAbort);
+			resolve();
+		}, ms);
+		const onAbort = (): void => {
+			clearTimeout(timer);
+			reject(abortedError());
+		};
+		signal?.addEventListener('abort', onAbort, {once: true});
+	});
+}
+
+export function abortedError(): EngineError {
+	return new EngineError('aborted', 'The run was cancelled.', {hint: 'Nothing to fix: the run was stopped on request.'});
+}
+
+function retryAfterMs(headers: IncomingHttpHeaders, attempt: number, baseDelayMs: number): number {
+	const raw = headers['retry-after'];
+	const value = Array.isArray(raw) ? raw[0] : raw;
+	if (value !== undefined) {
+		const seconds = Number(value);
+		const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(value) - Date.now();
+		if (Number.isFinite(ms)) return Math.min(Math.max(ms, 0), maxRetryAfterMs);
+	}
+	return baseDelayMs * 2 ** attempt;
+}
+
+export async function fetchPage(context: FetchContext, request: {method: string; url: string; headers: Record<string, string>; body?: string}): Promise<FetchedPage> {
+	const maskedUrl = context.masker.url(request.url);
+	const url = new URL(request.url);
+	let retries = 0;
+	let refreshed = false;
+	for (;;) {
+		let response: HttpResponse;
+		try {
+			const headers = {...request.headers, ...context.auth.headers()};
+			response = await context.client.send({method: request.method, url, headers, ...(request.body === undefined ? {} : {body: request.body})}, {timeoutMs: context.timeoutMs, signal: context.signal});
+		} catch (error) {
+			if (!(error instanceof TransportError)) throw error;
+			if (error.kind === 'network' && retriedCodes.has(error.code) && retries < context.retries) {
+				await sleep(context.retryBaseDelayMs * 2 ** retries++, context.signal);
+				continue;
+			}
+			throw transportError(error, maskedUrl, context);
+		}
+		if (response.status === 401 && !refreshed && context.auth.canRefresh()) {
+			await context.auth.refresh(context);
+			refreshed = true;
+			continue;
+		}
+		if (retriedStatuses.has(response.status) && retries < context.retries) {
+			await sleep(retryAfterMs(response.headers, retries++, context.retryBaseDelayMs), context.signal);
+			continue;
+		}
+		if (response.status < 200 || response.status >= 300) throw statusError(response, maskedUrl, context, {retries, refreshed});
+		return {status: response.status, headers: response.headers, body: parseBody(response, maskedUrl, context.masker), bytes: response.body.length, retries, refreshed};
+	}
+}
+
+function transportError(error: TransportError, maskedUrl: string, context: FetchContext): EngineError {
+	if (error.kind === 'aborted') return abortedError();
+	if (error.kind === 'timeout') {
+		return new EngineError('timeout', `${maskedUrl} did not answer within ${context.timeoutMs} ms.`, {url: maskedUrl, hint: 'The source is slow or unreachable: retry, or raise the request timeout.'});
+	}
+	const hints: Record<string, string> = {
+		ECONNREFUSED: 'Nothing is listening at that host and port: check the host (urlParams.host or auth.params.host) and that the API is up.',
+		ENOTFOUND: 'The host name does not resolve: check the host for typos.',
+		EAI_AGAIN: 'DNS lookup failed for now: check the network and retry.',
+	};
+	return new EngineError('network', `Could not reach ${maskedUrl}: ${context.masker.external(error.message)} (${error.code}).`, {
+		url: maskedUrl,
+		hint: hints[error.code] ?? 'Check the host and the network, then retry.',
+	});
+}
+
+function snippet(response: HttpResponse, masker: Masker): string {
+	const text = response.body.subarray(0, 400).toString('utf8').replace(/\s+/g, ' ').trim();
+	return masker.external(text.length > 200 ? `${text.slice(0, 200)}…` : text);
+}
+
+function statusError(response: HttpResponse, maskedUrl: string, context: FetchContext, tried: {retries: number; refreshed: boolean}): EngineError {
+	const {status} = response;
+	const body = snippet(response, context.masker);
+	const tail = body ? `: ${body}` : '';
+	if (status === 401 || status === 403) {
+		const hint = status === 403
+			? 'The credentials were accepted but lack permission for this resource: check the account\'s scopes or roles.'
+			: tried.refreshed
+				? 'The access token was refreshed and still rejected: check the account and the token endpoint.'
+				: `The source rejected the ${context.auth.type} credentials: check the auth params of the base connection${context.auth.type === 'OAuth2RefreshCode' ? ' (or add refreshToken and accessTokenUrl so the token can be refreshed)' : ''}.`;
+		return new EngineError('source-auth', `${maskedUrl} answered ${status}${tail}`, {status, url: maskedUrl, hint});
+	}
+	const hints: Record<number, string> = {
+		400: 'The source refused the request: check query, header and body params and the pagination parameter names.',
+		404: 'Nothing at that address: check urlParams.path and the host.',
+		405: 'Check urlParams.method.',
+		429: `The source kept rate-limiting after ${tried.retries} retries: add delayRequestMillis or retry later.`,
+	};
+	const hint = hints[status] ?? (status >= 500 ? `The source failed${tried.retries ? ` after ${tried.retries} retries` : ''}: retry later or contact its owner.` : 'Check the request against the API\'s documentation.');
+	return new EngineError('source-http', `${maskedUrl} answered ${status}${tail}`, {status, url: maskedUrl, hint});
+}
+
+function parseBody(response: HttpResponse, maskedUrl: string, masker: Masker): unknown {
+	if (response.body.length === 0) return null; // 204 / empty body: a page without records.
+	try {
+		return JSON.parse(response.body.toString('utf8'));
+	} catch (error) {
+		throw new EngineError('source-json', `${maskedUrl} did not return valid JSON (${masker.external((error as Error).message)}). Body starts: ${snippet(response, masker)}`, {
+			status: response.status,
+			url: maskedUrl,
+			hint: 'Check that urlParams points at a JSON API endpoint (not an HTML page) and that the response is complete.',
+		});
+	}
+}

@@ -1,0 +1,10 @@
+// The execution engine: runs a connection spec's sourceSpec against a REST API (reference 3.4, 3.5, 5.3.7).
+export type {EngineOptions, EngineResult, PageTrace, StopCode} from './types.js';
+export {EngineError, type EngineErrorCode} from './engine-error.js';
+export {streamRecords} from './stream-records.js';
+export {previewSourceSpec} from './preview.js';
+export {inferSchema} from './infer-schema.js';
+export {formatDate} from './date-format.js';
+export {scheduleWindowPreview} from './schedule.js';
+export {substitutePlaceholders} from './placeholders.js';
+export {jsonPath} from './json-path.js';

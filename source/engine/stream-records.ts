@@ -1,0 +1,118 @@
+// Runs a sourceSpec against its REST API and yields records one by one. One page is in memory at a time and
+// nothing accumulates except the (capped) page traces, so memory stays flat however many records pass.
+import {createAuthSession, selectAuthSpec} from './auth.js';
+import {EngineError} from './engine-error.js';
+import {fetchPage, sleep, type FetchContext} from './fetch-page.js';
+import {createHttpClient} from './http-client.js';
+import {createMasker, type Masker} from './masking.js';
+import {createPaginator, readPagination, type PageStep} from './pagination.js';
+import {explodeRecord, pageElements, readFlattenRule, shapeRecord} from './records.js';
+import {buildRequestPlan, requestUrl, sourceAttributes} from './request-plan.js';
+import type {EngineOptions, EngineResult, PageTrace, StopCode} from './types.js';
+
+const keptTraces = 10_000;
+
+function prepare(options: EngineOptions) {
+	const attributes = sourceAttributes(options.spec);
+	const entry = selectAuthSpec(options.spec, options.authSpecName);
+	const auth = createAuthSession(entry, options.authParams);
+	const plan = buildRequestPlan(options, attributes);
+	const content = readFlattenRule(attributes.contentPath, 'sourceSpec.attributes.contentPath');
+	if (!content) throw new EngineError('config', 'sourceSpec.attributes.contentPath is missing.', {hint: 'Set contentPath.path to the JSONPath of the record array, e.g. "$.items" (reference 3.5.6).'});
+	const explode = readFlattenRule(attributes.explodeEntityPath, 'sourceSpec.attributes.explodeEntityPath');
+	const paginator = createPaginator(readPagination(attributes.paginationParams));
+	return {plan, auth, content, explode, paginator};
+}
+
+function runMasker(options: EngineOptions): Masker {
+	let authSchema: unknown;
+	try {
+		authSchema = selectAuthSpec(options.spec, options.authSpecName).spec;
+	} catch {
+		authSchema = undefined; // Reported by prepare().
+	}
+	const sourceSchema = (options.spec.sourceSpec as {spec?: unknown} | undefined)?.spec;
+	return createMasker({authParams: options.authParams ?? {}, sourceParams: options.sourceParams ?? {}, authSchema, sourceSchema});
+}
+
+/** Same error with message, URL and hint masked; anything that is not an EngineError becomes one. */
+function masked(error: unknown, masker: Masker): EngineError {
+	if (error instanceof EngineError) {
+		const details = {hint: masker.text(error.hint), ...(error.status === undefined ? {} : {status: error.status}), ...(error.url === undefined ? {} : {url: masker.url(error.url)})};
+		return new EngineError(error.code, masker.text(error.message), details);
+	}
+	return new EngineError('config', `Unexpected engine failure: ${masker.text(String((error as Error)?.message ?? error))}`, {hint: 'This is likely an engine bug: report it with the connection spec (secrets removed).'});
+}
+
+export async function* streamRecords(options: EngineOptions): AsyncGenerator<Record<string, unknown>, EngineResult> {
+	const masker = runMasker(options);
+	const client = createHttpClient();
+	const pages: PageTrace[] = [];
+	let pageCount = 0;
+	let total = 0;
+	let explodeEmpty = 0;
+	let warnings: string[] = [];
+	const finish = (code: StopCode, message: string): EngineResult => {
+		if (explodeEmpty > 0) warnings.push(`${explodeEmpty} record(s) had an empty or missing explodeEntityPath array and produced no output (reference 3.5.7).`);
+		return {pages, records: total, stop: {code, message}, pageCount, warnings: warnings.map(warning => masker.text(warning))};
+	};
+	try {
+		const run = prepare(options);
+		warnings = [...run.plan.warnings];
+		const fetch: FetchContext = {
+			client, auth: run.auth, masker,
+			timeoutMs: options.timeoutMs ?? 30_000,
+			retries: options.retries ?? 3,
+			retryBaseDelayMs: options.retryBaseDelayMs ?? 250,
+			...(options.signal ? {signal: options.signal} : {}),
+		};
+		let step: PageStep = run.paginator.first();
+		for (;;) {
+			if (options.signal?.aborted) return finish('aborted', 'The run was cancelled.');
+			if (step.delayMs) await sleep(step.delayMs, options.signal);
+			const url = step.url ?? requestUrl(run.plan, step.query);
+			const started = performance.now();
+			const page = await fetchPage(fetch, {method: run.plan.method, url, headers: {...run.plan.headers, ...step.headers}, ...(run.plan.body === undefined ? {} : {body: run.plan.body})});
+			const durationMs = Math.round(performance.now() - started);
+			const {elements, found} = pageElements(page.body, run.content);
+			if (!found && pageCount === 0) warnings.push(`contentPath ${run.content.path} matched nothing in the first response.`);
+			let pageRecords = 0;
+			let cutShort = false; // true when records of this page were left unread (cap or cancel)
+			const limit = options.maxRecords ?? Number.POSITIVE_INFINITY;
+			for (let i = 0; i < elements.length && !cutShort; i++) {
+				const record = shapeRecord(elements[i], run.content);
+				const out = run.explode ? explodeRecord(record, run.explode) : [record];
+				if (out.length === 0) explodeEmpty++;
+				for (let j = 0; j < out.length; j++) {
+					yield out[j]!;
+					pageRecords++;
+					total++;
+					const more = j < out.length - 1 || i < elements.length - 1;
+					if (more && (total >= limit || options.signal?.aborted)) {
+						cutShort = true;
+						break;
+					}
+				}
+			}
+			const trace: PageTrace = {
+				index: pageCount++, method: run.plan.method, url: masker.url(url), status: page.status, records: pageRecords, bytes: page.bytes, durationMs,
+				...(step.delayMs ? {delayMs: step.delayMs} : {}), ...(page.retries ? {retries: page.retries} : {}), ...(page.refreshed ? {refreshed: true} : {}),
+			};
+			if (pages.length < keptTraces) pages.push(trace);
+			options.onPage?.(trace);
+			if (options.signal?.aborted) return finish('aborted', 'The run was cancelled.');
+			const capReached = options.maxRecords !== undefined && total >= options.maxRecords;
+			if (cutShort) return finish('max-records', `Stopped at maxRecords (${options.maxRecords}).`);
+			const next = run.paginator.next({body: page.body, headers: page.headers, elementCount: elements.length, url});
+			if ('stop' in next) return finish(next.stop, next.message);
+			if (capReached) return finish('max-records', `Stopped at maxRecords (${options.maxRecords}).`);
+			if (options.maxPages !== undefined && pageCount >= options.maxPages) return finish('max-pages', `Stopped at maxPages (${options.maxPages}).`);
+			step = next;
+		}
+	} catch (error) {
+		if (error instanceof EngineError && error.code === 'aborted') return finish('aborted', 'The run was cancelled.');
+		throw masked(error, masker);
+	} finally {
+		client.close();
+	}
+}

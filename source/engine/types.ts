@@ -1,0 +1,69 @@
+// Public types of the execution engine (the contract other areas code against).
+
+export type EngineOptions = {
+	/** Connection spec, instance form, already validated by the caller. */
+	spec: Record<string, unknown>;
+	/** Which authSpec entry: match `name`, then case-insensitive `type`; default the first. */
+	authSpecName?: string;
+	/** Base connection `auth.params`. */
+	authParams: Record<string, unknown>;
+	/** Source connection params (values of `sourceSpec.spec.properties`). */
+	sourceParams: Record<string, unknown>;
+	/** Schedule window; when absent, standard schedule params are not sent. */
+	window?: {start: Date; end: Date};
+	/** For ADVANCE schedules (default incremental; backfill uses only END_TIME). */
+	scheduleMode?: 'incremental' | 'backfill';
+	/** Caps used by previews; reaching one is a stop reason, not an error. */
+	maxPages?: number;
+	maxRecords?: number;
+	signal?: AbortSignal;
+	/** Live progress, called after each page. */
+	onPage?: (page: PageTrace) => void;
+	/** Per request, default 30 s. */
+	timeoutMs?: number;
+	/** Retries of 429 / 5xx / dropped connections (default 3; 0 disables). Reference 8.3 "Rate limits". */
+	retries?: number;
+	/** First back-off delay when no Retry-After is given (default 250 ms, doubled per attempt). */
+	retryBaseDelayMs?: number;
+};
+
+export type PageTrace = {
+	index: number;
+	method: string;
+	/** Secrets masked. */
+	url: string;
+	status: number;
+	records: number;
+	bytes: number;
+	durationMs: number;
+	/** Pause taken before this request because of `delayRequestMillis` (CONTINUATION_TOKEN). */
+	delayMs?: number;
+	/** Attempts repeated because of 429 / 5xx / dropped connections. */
+	retries?: number;
+	/** True when the access token was refreshed for this page (OAuth2RefreshCode). */
+	refreshed?: boolean;
+};
+
+export type StopCode =
+	| 'end-condition'
+	| 'empty-page'
+	| 'short-page'
+	| 'no-pointer'
+	| 'no-token'
+	| 'end-page-index'
+	| 'maximum-request'
+	| 'single-request'
+	| 'max-pages'
+	| 'max-records'
+	| 'aborted';
+
+export type EngineResult = {
+	/** Page traces; the first 10,000 are kept (see `pageCount` for the true number). */
+	pages: PageTrace[];
+	records: number;
+	stop: {code: StopCode; message: string};
+	/** Number of pages requested (equals pages.length up to 10,000). */
+	pageCount?: number;
+	/** Things the engine left out or chose (pipeline expressions, empty explode arrays, ...). */
+	warnings?: string[];
+};
