@@ -1,0 +1,52 @@
+// What validation reports: one finding per problem, with the JSON path, a plain message and a fix hint.
+
+/** `error` breaks the spec, `warning` is a recommendation, `lenient` is accepted although stricter docs forbid it (3.9 E/W/L). */
+export type Severity = 'error' | 'warning' | 'lenient';
+
+export type Finding = {
+	/** Dotted JSON path as in the file: `sourceSpec.attributes.paginationParams.limitName`, `authSpec[0].spec.required[1]`; '' is the whole document. */
+	path: string;
+	severity: Severity;
+	message: string;
+	hint: string;
+	/** Where the rule comes from: a row of reference 3.9 (`3.9#30`) or another section (`8.1`). */
+	rule: string;
+};
+
+export type PathSegment = string | number;
+
+const plainKey = /^[A-Za-z_$][\w$-]*$/;
+
+/** Formats a path the way it reads in the file; keys that are not plain names are quoted (`queryParams["filter[type]"]`). */
+export function formatPath(segments: readonly PathSegment[]): string {
+	let out = '';
+	for (const segment of segments) {
+		if (typeof segment === 'number') out += `[${segment}]`;
+		else if (plainKey.test(segment)) out += out === '' ? segment : `.${segment}`;
+		else out += `[${JSON.stringify(segment)}]`;
+	}
+	return out;
+}
+
+export function finding(severity: Severity, path: readonly PathSegment[] | string, rule: string, message: string, hint: string): Finding {
+	return {path: typeof path === 'string' ? path : formatPath(path), severity, message, hint, rule};
+}
+
+/** Short description of a JSON value for messages: `a number (5)`, `an array`, `missing`. */
+export function describeValue(value: unknown): string {
+	if (value === undefined) return 'missing';
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return value.length === 0 ? 'an empty array' : 'an array';
+	switch (typeof value) {
+		case 'string':
+			return value === '' ? 'an empty string' : `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+		case 'number':
+			return `the number ${value}`;
+		case 'boolean':
+			return `the boolean ${value}`;
+		case 'object':
+			return 'an object';
+		default:
+			return `a ${typeof value}`;
+	}
+}

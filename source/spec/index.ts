@@ -1,0 +1,28 @@
+// The public face of the connection-spec model. Pure: no I/O, no React.
+export type {Severity, Finding} from './findings.js';
+export {formatPath} from './findings.js';
+export type {ValidationResult} from './validate.js';
+export {validateSpec} from './validate.js';
+export {parseSpecText, lineColumn} from './parse.js';
+export type {ParseResult} from './parse.js';
+export {normaliseSpec} from './normalise.js';
+export type {ConnectionSpec, AuthSpec, AuthType, Pagination, PaginationType, Schedule, FlattenPath, UiKey} from './schema.js';
+export {connectionSpecSchema} from './schema.js';
+export {
+	ids,
+	categories,
+	authTypes,
+	paginationTypes,
+	paginationFields,
+	httpMethods,
+	parameterTypes,
+	specType,
+	specVersion,
+	draft07,
+	fixedExploreSpec,
+} from './constants.js';
+export {findPlaceholders, declaredPlaceholders} from './placeholders.js';
+export type {Placeholder} from './placeholders.js';
+export {secretPropertyNames, resolveAuthSpec} from './auth-specs.js';
+export {templateNames, getTemplate, describeTemplate} from './templates.js';
+export {newDraft, draftFromSpec, specFromDraft, slugify} from './draft.js';

@@ -1,0 +1,84 @@
+// Cross-field checks of authSpec (reference 3.9 rows 7, 10–15) and of `$schema` strings (row 42).
+import {draft07, secretAuthProperty} from './constants.js';
+import {describeValue, finding, type Finding, type PathSegment} from './findings.js';
+import {arrayAt, isObject, objectAt} from './json.js';
+
+/** Credentials each auth type must declare and require (3.9 #11–13). */
+const neededByType = new Map<unknown, {names: string[]; rule: string}>([
+	['OAuth2RefreshCode', {names: ['accessToken'], rule: '3.9#11'}],
+	['BasicAuthentication', {names: ['username', 'password'], rule: '3.9#12'}],
+	['KeyBased', {names: ['authKey1'], rule: '3.9#13'}],
+]);
+
+export function lintAuthSpecs(spec: unknown, out: Finding[]): void {
+	const list = arrayAt(spec, 'authSpec') ?? [];
+	const firstByName = new Map<string, number>();
+	list.forEach((entry, index) => {
+		if (!isObject(entry)) return;
+		const base: PathSegment[] = ['authSpec', index];
+		const name = entry['name'];
+		if (typeof name === 'string' && name.trim() !== '') {
+			const first = firstByName.get(name.trim());
+			if (first === undefined) firstByName.set(name.trim(), index);
+			else out.push(finding('warning', [...base, 'name'], '3.9#7', `The auth spec name "${name}" is already used by authSpec[${first}]. Base connections select an auth spec by name, so this one could never be chosen.`, 'Give every auth spec a unique name.'));
+		}
+		const schema = entry['spec'];
+		checkSchemaUrl(objectAt(schema)?.['$schema'], [...base, 'spec', '$schema'], out);
+		const properties = objectAt(schema, 'properties');
+		if (!properties) return;
+		const required = arrayAt(schema, 'required');
+		// A required credential the type needs is already an error (3.9 #11–13); do not warn about it twice.
+		const needed = neededByType.get(entry['type'])?.names ?? [];
+		lintRequired(properties, required, [...base, 'spec'], '3.9#10', 'an auth spec', out, needed);
+		lintNeeded(entry['type'], properties, required, base, out);
+		lintSecrets(properties, base, out);
+		lintOverrideMethods(properties, base, out);
+	});
+}
+
+/** Names in `required` should exist in `properties` (W: the official template requires an undeclared `host`). */
+export function lintRequired(properties: Record<string, unknown>, required: unknown[] | undefined, base: PathSegment[], rule: string, what: string, out: Finding[], skip: string[] = []): void {
+	required?.forEach((name, index) => {
+		if (typeof name !== 'string' || Object.hasOwn(properties, name) || skip.includes(name)) return;
+		out.push(finding('warning', [...base, 'required', index], rule, `"${name}" is listed in required but is not declared in the properties of ${what}, so nobody is asked for it.`, `Add "${name}": {"type": "string", "description": "…"} to properties, or remove "${name}" from required.`));
+	});
+}
+
+function lintNeeded(type: unknown, properties: Record<string, unknown>, required: unknown[] | undefined, base: PathSegment[], out: Finding[]): void {
+	const needed = neededByType.get(type);
+	if (!needed) return;
+	for (const name of needed.names) {
+		const secret = secretAuthProperty.test(name);
+		if (!Object.hasOwn(properties, name)) {
+			out.push(finding('error', [...base, 'spec', 'properties', name], needed.rule, `${type} auth specs must declare the property "${name}" (needed: ${needed.names.join(', ')}).`, `Add "${name}": {"type": "string",${secret ? ' "format": "password",' : ''} "description": "…"} to properties and list "${name}" in required.`));
+		} else if (required && !required.includes(name)) {
+			out.push(finding('error', [...base, 'spec', 'required'], needed.rule, `${type} auth specs must list "${name}" in required.`, `Add "${name}" to the required array.`));
+		}
+	}
+}
+
+function lintSecrets(properties: Record<string, unknown>, base: PathSegment[], out: Finding[]): void {
+	for (const [name, property] of Object.entries(properties)) {
+		if (!secretAuthProperty.test(name) || !isObject(property) || property['format'] === 'password') continue;
+		out.push(finding('warning', [...base, 'spec', 'properties', name, 'format'], '3.9#14', `"${name}" holds a secret but is not marked "format": "password", so it may be shown unmasked.`, `Add "format": "password" to the "${name}" property.`));
+	}
+}
+
+function lintOverrideMethods(properties: Record<string, unknown>, base: PathSegment[], out: Finding[]): void {
+	const path: PathSegment[] = ['requestParameterOverride', 'properties', 'authenticationMethod', 'enum'];
+	arrayAt(properties, ...path)?.forEach((method, index) => {
+		if (method === 'GET' || method === 'POST') return;
+		out.push(finding('error', [...base, 'spec', 'properties', ...path, index], '3.9#15', `authenticationMethod may only be GET or POST, but the enum lists ${describeValue(method)}.`, 'Keep ["GET", "POST"] or one of them.'));
+	});
+}
+
+/** `$schema` must be draft-07; the documented "http: //" variant (with a space) is accepted (3.9 #42). */
+export function checkSchemaUrl(value: unknown, path: PathSegment[], out: Finding[]): void {
+	// Non-strings are reported by the zod model where the type is fixed.
+	if (typeof value !== 'string' || value === draft07) return;
+	if (/^http:\s+\/\/json-schema\.org\/draft-07\/schema#?$/.test(value)) {
+		out.push(finding('lenient', path, '3.9#42', `"$schema" is written "${value}" (with a space), as in every documented batch example; it is accepted.`, `You may write "${draft07}".`));
+		return;
+	}
+	out.push(finding('warning', path, '3.9#42', `"$schema" should be the draft-07 URL, but it is "${value}".`, `Write "$schema": "${draft07}".`));
+}

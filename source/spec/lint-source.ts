@@ -1,0 +1,180 @@
+// Cross-field checks of sourceSpec (reference 3.9 rows 17, 21, 24, 26, 30–31, 37–40; 3.5.8, 3.5.11).
+import {categories, paginationFields, paginationRules, paginationTypes} from './constants.js';
+import {describeValue, finding, formatPath, type Finding, type PathSegment} from './findings.js';
+import {arrayAt, at, isObject, objectAt, visitStrings} from './json.js';
+import {checkSchemaUrl, lintRequired} from './lint-auth.js';
+import {declaredPlaceholders, findBareBraces, findPlaceholders} from './placeholders.js';
+
+const sa: PathSegment[] = ['sourceSpec', 'attributes'];
+const categoryKeys = new Set(categories.map(category => category.key));
+const categoryList = categories.map(entry => `${entry.key} (${entry.label})`).join(', ');
+const compact = (text: string): string => text.toLowerCase().replace(/[\s_-]/g, '');
+
+export function lintSourceSpec(spec: unknown, out: Finding[]): void {
+	const attributes = objectAt(spec, 'sourceSpec', 'attributes');
+	if (attributes) {
+		lintCategory(attributes['uiAttributes'], out);
+		lintHost(spec, attributes['urlParams'], out);
+		lintPlaceholders(spec, attributes, out);
+		lintBody(attributes, out);
+		for (const key of ['contentPath', 'explodeEntityPath']) lintJsonPath(at(attributes, key, 'path'), [...sa, key, 'path'], out);
+		lintPagination(attributes['paginationParams'], out);
+		lintSchedule(attributes, out);
+	}
+	lintUserInputs(spec, out);
+}
+
+function lintCategory(ui: unknown, out: Finding[]): void {
+	const category = at(ui, 'category');
+	if (category === undefined) return;
+	const path: PathSegment[] = [...sa, 'uiAttributes', 'category'];
+	if (!isObject(category) || typeof category['key'] !== 'string') {
+		const example = typeof category === 'string' ? category : 'crm';
+		out.push(finding('warning', path, '3.9#17', `category must be an object {"key": "<category key>"}, but it is ${describeValue(category)}.`, `Write "category": {"key": "${example}"}. Keys: ${categoryList}.`));
+		return;
+	}
+	const key = category['key'];
+	if (categoryKeys.has(key)) return;
+	const near = categories.find(entry => compact(entry.key) === compact(key) || compact(entry.label) === compact(key));
+	out.push(finding('warning', [...path, 'key'], '3.9#17', `"${key}" is not one of the ten catalog category keys${near ? `; did you mean "${near.key}"?` : '.'}`, `Use one of: ${categoryList}. If none fits, discuss the category with Adobe (reference 7.2).`));
+}
+
+function lintHost(spec: unknown, urlParams: unknown, out: Finding[]): void {
+	if (!isObject(urlParams)) return;
+	const path: PathSegment[] = [...sa, 'urlParams', 'host'];
+	const host = urlParams['host'];
+	if (typeof host === 'string') {
+		if (!/^https?:\/\/[^\s/]+/.test(host.replace(/\$\{[^{}]*\}/g, 'x'))) {
+			out.push(finding('warning', path, '3.9#21', `urlParams.host should be an absolute URL starting with https:// (or http://), but it is ${describeValue(host)}.`, 'Write e.g. "https://api.example.com" or "https://${domain}.api.example.com".'));
+		}
+		for (const name of findBareBraces(host)) {
+			out.push(finding('warning', path, '3.5.11', `urlParams.host contains "{${name}}" without "$"; placeholders are written \${${name}}, so this text would be sent literally.`, `Write "\${${name}}".`));
+		}
+		return;
+	}
+	if (host !== undefined) return;
+	const authSpecs = (arrayAt(spec, 'authSpec') ?? []).filter(isObject);
+	const withoutHost = authSpecs.filter(auth => !Object.hasOwn(objectAt(auth, 'spec', 'properties') ?? {}, 'host'));
+	if (authSpecs.length > 0 && withoutHost.length === 0) return;
+	const names = withoutHost.map(auth => `"${String(auth['name'])}"`).join(', ');
+	out.push(finding('warning', path, '3.9#21', `urlParams.host is not set${names ? ` and the auth spec(s) ${names} declare no "host" property` : ''}, so requests have no base URL.`, 'Set urlParams.host (e.g. "https://api.example.com"), or give every auth spec a "host" property (reference 3.4.4).'));
+}
+
+/** Strings that are sent to the source and may carry `${name}` placeholders. */
+function requestStrings(attributes: Record<string, unknown>, visit: (text: string, path: PathSegment[]) => void): void {
+	const urlParams = objectAt(attributes, 'urlParams');
+	for (const key of ['host', 'path']) {
+		const value = urlParams?.[key];
+		if (typeof value === 'string') visit(value, [...sa, 'urlParams', key]);
+	}
+	visitStrings(urlParams?.['queryParams'], [...sa, 'urlParams', 'queryParams'], visit);
+	visitStrings(attributes['headerParams'], [...sa, 'headerParams'], visit);
+	visitStrings(attributes['bodyParams'], [...sa, 'bodyParams'], visit);
+}
+
+function lintPlaceholders(spec: unknown, attributes: Record<string, unknown>, out: Finding[]): void {
+	const declared = declaredPlaceholders(spec);
+	const used = new Set<string>();
+	const list = [...declared].join(', ') || 'none';
+	requestStrings(attributes, (text, path) => {
+		for (const {name} of findPlaceholders(text)) {
+			used.add(name);
+			if (declared.has(name)) continue;
+			if (name.trim() === '') {
+				out.push(finding('error', path, '3.9#39', `${formatPath(path)} contains an empty placeholder "\${}".`, 'Put the name of a user input or credential inside the braces, or remove it.'));
+				continue;
+			}
+			const near = [...declared].find(candidate => candidate.toLowerCase() === name.trim().toLowerCase());
+			out.push(finding('error', path, '3.9#39', `${formatPath(path)} uses \${${name}}, but "${name}" is neither a user input (sourceSpec.spec.properties) nor a credential of any auth spec${near ? `; did you mean \${${near}}?` : '.'}`, `Declare "${name}" in sourceSpec.spec.properties (a value the user enters) or in an auth spec's properties (a credential), or fix the spelling. Declared: ${list}.`));
+		}
+	});
+	const inputs = objectAt(spec, 'sourceSpec', 'spec', 'properties');
+	if (!inputs || looksLikeSchemaForm(spec)) return;
+	for (const name of Object.keys(inputs)) {
+		if (used.has(name)) continue;
+		out.push(finding('warning', ['sourceSpec', 'spec', 'properties', name], '3.5.10', `The user input "${name}" is declared but never used as \${${name}} in urlParams, headerParams or bodyParams, so its value is never sent.`, `Use \${${name}} in the path, a query, header or body value, or remove the input.`));
+	}
+}
+
+function lintBody(attributes: Record<string, unknown>, out: Finding[]): void {
+	if (attributes['bodyParams'] === undefined || at(attributes, 'urlParams', 'method') !== 'GET') return;
+	out.push(finding('warning', [...sa, 'bodyParams'], '3.9#24', 'bodyParams is only sent with POST requests, but urlParams.method is GET, so the body is ignored.', 'Set urlParams.method to "POST", or remove bodyParams.'));
+}
+
+function lintJsonPath(value: unknown, path: PathSegment[], out: Finding[]): void {
+	if (typeof value !== 'string' || value.trim() === '' || value.startsWith('$')) return;
+	out.push(finding('warning', path, '3.9#26', `${formatPath(path)} should be a JSONPath starting with "$", but it is ${describeValue(value)}.`, `Write "$.${value.replace(/^\.+/, '')}".`));
+}
+
+function lintPagination(pagination: unknown, out: Finding[]): void {
+	if (!isObject(pagination)) return;
+	const type = pagination['type'];
+	if (typeof type !== 'string' || !(paginationTypes as readonly string[]).includes(type)) return;
+	const base: PathSegment[] = [...sa, 'paginationParams'];
+	const fields = paginationFields[type as keyof typeof paginationFields];
+	for (const key of Object.keys(pagination)) {
+		if (fields.includes(key)) continue;
+		out.push(finding('warning', [...base, key], '3.5.8', `"${key}" is not used by ${type} pagination and is ignored.`, `${type} pagination uses: ${fields.join(', ')}. Remove "${key}", or pick the type it belongs to.`));
+	}
+	const limit = pagination['limitValue'];
+	if (fields.includes('limitValue') && typeof limit === 'string' && /^\s*[1-9]\d*\s*$/.test(limit)) {
+		out.push(finding('lenient', [...base, 'limitValue'], paginationRules.get(type) ?? '3.9#30', `limitValue is the string "${limit}"; it is read as the number ${limit.trim()} (the documented examples write it as a string, the schema says integer).`, `You may write ${limit.trim()} without quotes.`));
+	}
+	if (type !== 'OFFSET') return;
+	const hasName = pagination['endConditionName'] !== undefined;
+	const hasValue = pagination['endConditionValue'] !== undefined;
+	if (hasName !== hasValue) {
+		const missing = hasName ? 'endConditionValue' : 'endConditionName';
+		out.push(finding('warning', [...base, missing], '3.9#31', `endConditionName and endConditionValue work as a pair, but only ${hasName ? 'endConditionName' : 'endConditionValue'} is set.`, hasName ? 'Add e.g. "endConditionValue": "Const:false".' : 'Add e.g. "endConditionName": "$.hasMore", or remove endConditionValue.'));
+	}
+}
+
+const scheduleFields = {
+	standard: ['scheduleStartParamName', 'scheduleEndParamName', 'scheduleStartParamFormat', 'scheduleEndParamFormat'],
+	ADVANCE: ['type', 'paramFormat', 'incremental', 'backfill'],
+};
+
+function lintSchedule(attributes: Record<string, unknown>, out: Finding[]): void {
+	const schedule = attributes['scheduleParams'];
+	if (!isObject(schedule)) return;
+	const base: PathSegment[] = [...sa, 'scheduleParams'];
+	const advance = schedule['type'] === 'ADVANCE';
+	if (!advance && schedule['type'] !== undefined) return;
+	const fields = advance ? scheduleFields.ADVANCE : scheduleFields.standard;
+	const variant = advance ? 'ADVANCE schedule' : 'standard schedule';
+	for (const key of Object.keys(schedule)) {
+		if (fields.includes(key)) continue;
+		out.push(finding('warning', [...base, key], '3.5.9', `"${key}" is not used by the ${variant} and is ignored.`, `The ${variant} uses: ${fields.join(', ')}.`));
+	}
+	if (advance) {
+		let found = false;
+		requestStrings(attributes, text => {
+			found ||= text.includes('{SCHEDULE_QUERY}');
+		});
+		if (!found) out.push(finding('warning', base, '3.9#38', 'ADVANCE scheduling replaces the placeholder {SCHEDULE_QUERY}, but no query, header or body value contains it, so the schedule has no effect.', 'Add e.g. "queryParams": {"query": "{SCHEDULE_QUERY}"} to urlParams.'));
+		return;
+	}
+	const start = schedule['scheduleStartParamFormat'] !== undefined;
+	const end = schedule['scheduleEndParamFormat'] !== undefined;
+	if (start !== end) {
+		const missing = start ? 'scheduleEndParamFormat' : 'scheduleStartParamFormat';
+		out.push(finding('warning', [...base, missing], '3.9#37', `Only one of scheduleStartParamFormat and scheduleEndParamFormat is set, so the window start and end may be sent in different formats.`, `Add "${missing}" with the same date format.`));
+	}
+}
+
+/** The authoring template's schema form describes urlParams & co. inside sourceSpec.spec (reference 3.1, 3.7). */
+function looksLikeSchemaForm(spec: unknown): boolean {
+	const inputs = objectAt(spec, 'sourceSpec', 'spec', 'properties');
+	return ['urlParams', 'contentPath', 'paginationParams', 'scheduleParams'].some(key => at(inputs, key, 'type') === 'object');
+}
+
+function lintUserInputs(spec: unknown, out: Finding[]): void {
+	const inputs = objectAt(spec, 'sourceSpec', 'spec');
+	if (!inputs) return;
+	checkSchemaUrl(inputs['$schema'], ['sourceSpec', 'spec', '$schema'], out);
+	const properties = objectAt(inputs, 'properties');
+	if (properties) lintRequired(properties, arrayAt(inputs, 'required'), ['sourceSpec', 'spec'], '3.9#40', 'sourceSpec.spec', out);
+	if (looksLikeSchemaForm(spec)) {
+		out.push(finding('warning', ['sourceSpec', 'spec'], '3.1', 'sourceSpec.spec describes urlParams, contentPath, paginationParams or scheduleParams as JSON Schema: this is the schema form of the authoring template (reference 3.7). The platform needs the instance form, with concrete values under sourceSpec.attributes.', 'Put concrete urlParams, contentPath, paginationParams and scheduleParams under sourceSpec.attributes and keep only user inputs in sourceSpec.spec.properties. "aep-source export --template blank" shows the instance form.'));
+	}
+}

@@ -1,0 +1,36 @@
+// Placeholders in urlParams / headerParams / bodyParams (reference 3.5.11).
+import {isObject, objectAt, arrayAt, propertyNames} from './json.js';
+
+export type Placeholder = {name: string; start: number; end: number};
+
+/** Every `${name}` in a text; `end` is exclusive and covers the closing brace. */
+export function findPlaceholders(text: string): Placeholder[] {
+	const out: Placeholder[] = [];
+	for (const match of text.matchAll(/\$\{([^{}]*)\}/g)) {
+		out.push({name: match[1] ?? '', start: match.index, end: match.index + match[0].length});
+	}
+	return out;
+}
+
+/** Platform placeholders written without `$` on purpose (3.5.9, 3.5.11). */
+export const platformPlaceholders = new Set(['SCHEDULE_QUERY', 'START_TIME', 'END_TIME']);
+
+/** `{name}` without a leading `$` (or `@` of a pipeline expression): probably a typo for `${name}` (3.5.11). */
+export function findBareBraces(text: string): string[] {
+	const out: string[] = [];
+	for (const match of text.matchAll(/(^|[^$@{])\{([A-Za-z_][\w.-]*)\}/g)) {
+		const name = match[2] ?? '';
+		if (!platformPlaceholders.has(name)) out.push(name);
+	}
+	return out;
+}
+
+/** Names a `${name}` may use: properties of any auth spec, and user inputs in `sourceSpec.spec.properties` (3.5.10). */
+export function declaredPlaceholders(spec: unknown): Set<string> {
+	const names = new Set<string>();
+	for (const auth of arrayAt(spec, 'authSpec') ?? []) {
+		if (isObject(auth)) for (const name of propertyNames(auth['spec'])) names.add(name);
+	}
+	for (const name of propertyNames(objectAt(spec, 'sourceSpec', 'spec'))) names.add(name);
+	return names;
+}

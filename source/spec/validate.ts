@@ -1,0 +1,37 @@
+// validateSpec: normalise the known variants, check the structure with zod, then the cross-field rules.
+import {finding, type Finding} from './findings.js';
+import {lintSpec} from './lint.js';
+import {normaliseSpec} from './normalise.js';
+import type {ConnectionSpec} from './schema.js';
+import {structuralFindings} from './structure.js';
+
+export type ValidationResult = {
+	valid: boolean;
+	errors: Finding[];
+	warnings: Finding[];
+	lenient: Finding[];
+	/** The normalised spec, when there are no errors. */
+	spec: ConnectionSpec | undefined;
+};
+
+/** Pure and total: any input (even null, numbers or cyclic junk) yields a result, never an exception. */
+export function validateSpec(input: unknown): ValidationResult {
+	let all: Finding[];
+	let spec: unknown;
+	try {
+		const normalised = normaliseSpec(input);
+		spec = normalised.spec;
+		all = [...normalised.findings, ...structuralFindings(spec), ...lintSpec(spec)];
+	} catch (error) {
+		// Only reachable for values JSON cannot produce (cycles inside schemas, throwing getters).
+		all = [finding('error', '', 'internal', `The spec could not be checked: ${error instanceof Error ? error.message : String(error)}.`, 'Make sure the input is plain JSON.')];
+	}
+	const errors = all.filter(item => item.severity === 'error');
+	return {
+		valid: errors.length === 0,
+		errors,
+		warnings: all.filter(item => item.severity === 'warning'),
+		lenient: all.filter(item => item.severity === 'lenient'),
+		spec: errors.length === 0 ? (spec as ConnectionSpec) : undefined,
+	};
+}

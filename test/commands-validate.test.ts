@@ -1,0 +1,145 @@
+// `aep-source validate`, `templates` and `export --template`, run in-process with fake streams, plus one spawn
+// of the real CLI to prove the wiring.
+import {test, before, after} from 'node:test';
+import assert from 'node:assert/strict';
+import {mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {PassThrough} from 'node:stream';
+import {spawnSync} from 'node:child_process';
+import type {CommandContext} from '../source/commands/context.js';
+import validate from '../source/commands/validate.js';
+import templates from '../source/commands/templates.js';
+import {exportTemplate} from '../source/commands/export-template.js';
+import {getTemplate} from '../source/spec/index.js';
+
+let dir = '';
+const reference = readFileSync(new URL('./fixtures/spec/reference-3.8.json', import.meta.url), 'utf8');
+const file = (name: string, text: string): string => {
+	const target = path.join(dir, name);
+	writeFileSync(target, text);
+	return target;
+};
+
+before(() => {
+	dir = mkdtempSync(path.join(tmpdir(), 'aep-validate-'));
+});
+after(() => rmSync(dir, {recursive: true, force: true}));
+
+type Run = {code: number; stdout: string; stderr: string};
+
+async function run(command: (ctx: CommandContext) => Promise<number>, argv: string[], options: {env?: NodeJS.ProcessEnv; tty?: boolean} = {}): Promise<Run> {
+	const stdout = new PassThrough();
+	const stderr = new PassThrough();
+	if (options.tty) Object.assign(stdout, {isTTY: true});
+	let out = '';
+	let err = '';
+	stdout.on('data', chunk => (out += String(chunk)));
+	stderr.on('data', chunk => (err += String(chunk)));
+	const code = await command({command: 'validate', argv, stdout, stderr, env: options.env ?? {}, interactive: false});
+	return {code, stdout: out, stderr: err};
+}
+
+const invalidSpec = (): string => {
+	const spec = JSON.parse(reference);
+	delete spec.authSpec[0].spec.properties.accessToken;
+	spec.sourceSpec.attributes.paginationParams.type = 'CURSOR';
+	spec.version = 1;
+	return JSON.stringify(spec, null, 2);
+};
+
+test('a valid spec exits 0 and says so, with lenient notes shown as accepted', async () => {
+	const result = await run(validate, [file('valid.json', reference)]);
+	assert.equal(result.code, 0);
+	assert.match(result.stdout, /valid\.json is a valid connection spec \(0 errors, 0 warnings, 2 accepted leniently\)/);
+	assert.match(result.stdout, /accepted +exploreSpec\.responseSpec\.\$schema/);
+	assert.equal(result.stderr, '');
+});
+
+test('an invalid spec exits 1 and groups findings by section with path, message and fix', async () => {
+	const result = await run(validate, [file('invalid.json', invalidSpec())]);
+	assert.equal(result.code, 1);
+	const text = result.stdout;
+	const order = ['Top level', 'authSpec', 'sourceSpec', 'exploreSpec'].map(title => text.indexOf(`\n${title}\n`) >= 0 ? text.indexOf(`\n${title}\n`) : text.indexOf(`${title}\n`));
+	assert.ok(order.slice(0, 3).every((index, position) => index >= 0 && (position === 0 || index > (order[position - 1] ?? 0))), `sections in order:\n${text}`);
+	assert.match(text, /error +authSpec\[0\]\.spec\.properties\.accessToken +\[3\.9#11\]/);
+	assert.match(text, /error +sourceSpec\.attributes\.paginationParams\.type +\[3\.9#29\]\n +.*OFFSET, POINTER, CONTINUATION_TOKEN, PAGE, NONE.*\n +Fix: /);
+	assert.match(text, /warning +version/);
+	assert.match(text, /✗ .*invalid\.json is not valid: 2 errors, 1 warning, 1 accepted leniently\.$/m);
+	assert.doesNotMatch(text, /\u001B\[/, 'no ANSI codes without a terminal');
+});
+
+test('--json prints exactly {valid, errors, warnings} with {path, message, hint} items and nothing else', async () => {
+	const result = await run(validate, [file('invalid-json.json', invalidSpec()), '--json']);
+	assert.equal(result.code, 1);
+	const report = JSON.parse(result.stdout) as Record<string, any>;
+	assert.deepEqual(Object.keys(report), ['valid', 'errors', 'warnings']);
+	assert.equal(report['valid'], false);
+	assert.equal(report['errors'].length, 2);
+	for (const item of [...report['errors'], ...report['warnings']]) assert.deepEqual(Object.keys(item), ['path', 'message', 'hint']);
+	assert.deepEqual(report['warnings'].map((item: {path: string}) => item.path), ['version']);
+	const valid = await run(validate, ['--json', file('valid-json.json', reference)]);
+	assert.equal(valid.code, 0);
+	assert.deepEqual(JSON.parse(valid.stdout), {valid: true, errors: [], warnings: []});
+});
+
+test('usage problems exit 2: no FILE, two files, a missing file, a directory, an unknown flag', async () => {
+	for (const argv of [[], ['a.json', 'b.json'], [path.join(dir, 'missing.json')], [dir], ['--strict', 'x.json']]) {
+		const result = await run(validate, argv);
+		assert.equal(result.code, 2, `argv ${argv.join(' ')}`);
+		assert.equal(result.stdout, '');
+		assert.match(result.stderr, /aep-source validate: /);
+	}
+	assert.match((await run(validate, [path.join(dir, 'missing.json')])).stderr, /File not found: .*missing\.json/);
+	assert.match((await run(validate, [])).stderr, /Usage: aep-source validate FILE \[--json\]/);
+});
+
+test('invalid JSON exits 2 with FILE:line:column and the named problem, also with --json', async () => {
+	const broken = file('broken.json', '{\n  "name": "x",\n  "version": "1.0",\n}\n');
+	for (const argv of [[broken], [broken, '--json']]) {
+		const result = await run(validate, argv);
+		assert.equal(result.code, 2);
+		assert.equal(result.stdout, '');
+		assert.equal(result.stderr.trim(), `${broken}:3:19: not valid JSON: Trailing comma before "}": JSON does not allow a comma after the last property. Remove this comma.`);
+	}
+});
+
+test('colour only on a terminal, and never with NO_COLOR', async () => {
+	const target = file('colour.json', invalidSpec());
+	assert.match((await run(validate, [target], {tty: true})).stdout, /\u001B\[31m/);
+	assert.doesNotMatch((await run(validate, [target], {tty: true, env: {NO_COLOR: '1'}})).stdout, /\u001B/);
+});
+
+test('templates lists every template with a description', async () => {
+	const result = await run(templates, []);
+	assert.equal(result.code, 0);
+	assert.match(result.stdout, /^blank +Generic REST source/m);
+	assert.match(result.stdout, /^mailchimp-members +\S/m);
+	assert.match(result.stdout, /^demo +\S/m);
+	assert.equal((await run(templates, ['extra'])).code, 2);
+});
+
+test('exportTemplate prints the spec JSON, writes it to a file, and rejects unknown names', async () => {
+	const printed = await run(ctx => exportTemplate(ctx, 'demo'), []);
+	assert.equal(printed.code, 0);
+	assert.deepEqual(JSON.parse(printed.stdout), getTemplate('demo'));
+	assert.ok(printed.stdout.startsWith('{\n  "name"'), 'two-space indent');
+	const target = path.join(dir, 'out', 'blank.json');
+	mkdirSync(path.dirname(target));
+	const written = await run(ctx => exportTemplate(ctx, 'blank', target), []);
+	assert.equal(written.code, 0);
+	assert.deepEqual(JSON.parse(readFileSync(target, 'utf8')), getTemplate('blank'));
+	const unknown = await run(ctx => exportTemplate(ctx, 'nope'), []);
+	assert.equal(unknown.code, 2);
+	assert.match(unknown.stderr, /Unknown template "nope"\. Templates: blank, mailchimp-members, demo/);
+	const exported = await run(validate, [target]);
+	assert.equal(exported.code, 0, 'an exported template validates');
+});
+
+test('the CLI wires validate: node source/cli.tsx validate FILE --json', () => {
+	const cli = new URL('../source/cli.tsx', import.meta.url).pathname;
+	const target = file('cli.json', invalidSpec());
+	const result = spawnSync(process.execPath, ['--import', 'tsx', cli, 'validate', target, '--json'], {encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}});
+	assert.equal(result.status, 1, result.stderr);
+	assert.deepEqual(Object.keys(JSON.parse(result.stdout) as object), ['valid', 'errors', 'warnings']);
+});
