@@ -65,11 +65,17 @@ export function resolveTestInputs({draft, session, params, authSpecName, target,
 		const fromEnv = env[secretEnvName(key)];
 		if (fromEnv) authParams[key] = fromEnv;
 	}
-	// On the local profile the demo source stands in for the user's API: point `host` at it and use its public credentials.
+	const requiredSource = ((spec.sourceSpec.spec as {required?: string[]}).required ?? []).filter(key => sourceProperties.includes(key));
+	// On the local profile the demo source stands in for the user's API (every source request goes to it, whatever the
+	// host): point `host` at it, use its public credentials, and give other required inputs a placeholder value.
 	if (local && session.demo) {
 		if (authProperties.includes('host') && authParams['host'] === undefined) authParams['host'] = session.demo.url;
 		for (const key of authProperties) if (authParams[key] === undefined && demoValues[key]) authParams[key] = demoValues[key];
+		for (const key of auth.spec.required ?? []) if (authProperties.includes(key) && authParams[key] === undefined && !secretNames.has(key)) authParams[key] = 'demo';
+		for (const key of requiredSource) if (sourceParams[key] === undefined) sourceParams[key] = 'demo';
 	}
+	const missingSource = requiredSource.filter(key => sourceParams[key] === undefined || sourceParams[key] === '');
+	if (missingSource.length > 0) throw new UsageError(`The source needs the input(s) ${missingSource.map(key => `${key} (--param ${key}=...)`).join(', ')}.`);
 	for (const key of secretNames) if (typeof authParams[key] === 'string') secrets.push(authParams[key] as string);
 
 	const missing = (auth.spec.required ?? []).filter(key => authProperties.includes(key) && (authParams[key] === undefined || authParams[key] === ''));

@@ -72,6 +72,7 @@ function baseUrl(options: EngineOptions, urlParams: Record<string, unknown>, sub
 	if (!/^https?:\/\/[^/]/i.test(host.trim())) {
 		throw configError(`The host "${host}" is not an absolute http(s) URL.`, 'Write the host with its scheme, e.g. https://api.example.com.');
 	}
+	if (options.originOverride) host = withOrigin(host.trim(), options.originOverride);
 	const rawPath = typeof urlParams.path === 'string' ? urlParams.path : '';
 	const stripped = stripPipelineExpressions(rawPath);
 	for (const expression of stripped.removed) warnings.push(`urlParams.path: left out the platform pipeline expression ${expression} (reference 3.5.9).`);
@@ -120,4 +121,11 @@ export function requestUrl(plan: RequestPlan, extra: [string, string][]): string
 	const query = pairs.map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`).join('&');
 	const separator = plan.baseUrl.includes('?') ? (plan.baseUrl.endsWith('?') || plan.baseUrl.endsWith('&') ? '' : '&') : '?';
 	return `${plan.baseUrl}${separator}${query}`;
+}
+
+/** Keeps the host's path prefix but swaps scheme, host name and port (see EngineOptions.originOverride). */
+function withOrigin(host: string, origin: string): string {
+	const from = new URL(host);
+	const to = new URL(origin);
+	return `${to.origin}${from.pathname === '/' ? '' : from.pathname}`;
 }

@@ -23,6 +23,11 @@ export type EngineOptions = {
 	timeoutMs?: number;
 	/** Retries of 429 / 5xx / dropped connections (default 3; 0 disables). Reference 8.3 "Rate limits". */
 	retries?: number;
+	/**
+	 * Sends every request to this origin instead of the spec's host (path kept). The local profile uses it so that a
+	 * spec written for a real API (e.g. https://${domain}.api.mailchimp.com) runs against the demo source.
+	 */
+	originOverride?: string;
 	/** First back-off delay when no Retry-After is given (default 250 ms, doubled per attempt). */
 	retryBaseDelayMs?: number;
 };

@@ -88,7 +88,7 @@ async function handle(state: State, req: http.IncomingMessage, res: http.ServerR
 	try {
 		const body = await readBody(req);
 		if (url.pathname === '/oauth/token' && req.method === 'POST') return send(res, ...tokenResponse(state, body));
-		if (!url.pathname.startsWith('/v1/')) throw new HttpProblem(404, `no route ${req.method} ${url.pathname}`);
+		if (!url.pathname.startsWith('/v1/') && !url.pathname.startsWith('/3.0/')) throw new HttpProblem(404, `no route ${req.method} ${url.pathname}`);
 		const fault = decideFault(state.faults, n);
 		if (fault.delayMs > 0) await new Promise(resolve => setTimeout(resolve, fault.delayMs));
 		if (fault.kind === 'rate-limit') return send(res, 429, '{"error":"rate limited"}', {'retry-after': '1'});
@@ -135,7 +135,10 @@ type Reply = [number, string, Record<string, string>];
 function route(state: State, method: string, url: URL, headers: http.IncomingHttpHeaders, body: string): Reply {
 	const key = `${method} ${url.pathname}`;
 	const query = url.searchParams;
+	const mailchimp = /^GET \/3\.0\/lists\/([^/]+)\/members$/.exec(key);
+	if (mailchimp) return mailchimpReply(select(state.records, timeWindow(query)), decodeURIComponent(mailchimp[1]!), query);
 	switch (key) {
+		case 'GET /v1/items': return allReply(select(state.records, timeWindow(query)), 'items');
 		case 'GET /v1/offset/contacts': return offsetReply(select(state.records, timeWindow(query)), query);
 		case 'POST /v1/search/contacts': return offsetReply(searchSelection(state, query, body), query);
 		case 'GET /v1/pointer/contacts': return pointerReply(select(state.records, timeWindow(query)), url);
@@ -168,8 +171,9 @@ export function parseDemoTime(text: string, name: string): number {
  */
 function timeWindow(query: URLSearchParams): TimeWindow {
 	const window: TimeWindow = {from: Number.NEGATIVE_INFINITY, to: Number.POSITIVE_INFINITY};
-	const since = query.get('updated_since');
-	const before = query.get('updated_before');
+	// Mailchimp's names (since_last_changed / before_last_changed) are accepted as well.
+	const since = query.get('updated_since') ?? query.get('since_last_changed');
+	const before = query.get('updated_before') ?? query.get('before_last_changed');
 	if (since) window.from = Math.max(window.from, parseDemoTime(since, 'updated_since'));
 	if (before) window.to = Math.min(window.to, parseDemoTime(before, 'updated_before'));
 	for (const match of (query.get('q') ?? '').matchAll(/updated\s*(>=|<=|>|<)\s*(\S+)/g)) {
@@ -246,7 +250,19 @@ function pageReply(selection: Selection, query: URLSearchParams): Reply {
 	return [200, `{"items":${page.json}}`, {'x-pagecount': String(Math.ceil(selection.total / size))}];
 }
 
-function allReply(selection: Selection): Reply {
+function allReply(selection: Selection, key = 'contacts'): Reply {
 	if (selection.total > maxAllRecords) throw new HttpProblem(400, `${selection.total} records are too many for one response (max ${maxAllRecords}); use a paginated route`);
-	return [200, `{"contacts":${records(selection, 0, selection.total).json}}`, {}];
+	return [200, `{"${key}":${records(selection, 0, selection.total).json}}`, {}];
+}
+
+/**
+ * The Mailchimp Marketing API's members page (the `mailchimp-members` template runs against it on the local
+ * profile): count/offset paging, since_last_changed/before_last_changed windows, and the docs example's `hasMore`.
+ */
+function mailchimpReply(selection: Selection, listId: string, query: URLSearchParams): Reply {
+	const count = integer(query, 'count', 10, 1, maxPageSize);
+	const offset = integer(query, 'offset', 0, 0);
+	const page = records(selection, offset, count);
+	const more = offset + page.count < selection.total;
+	return [200, `{"members":${page.json},"list_id":${JSON.stringify(listId)},"total_items":${selection.total},"hasMore":${more},"_links":[]}`, {}];
 }
