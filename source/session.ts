@@ -55,7 +55,7 @@ function remoteSession(profile: Extract<Profile, {kind: 'adobe'}>, clientSecret:
 async function openLocalSession(home: string, options: SessionOptions): Promise<Session> {
 	// Loaded lazily: only the local profile pays for the emulator.
 	const {startSandbox} = await import('./sandbox/index.js');
-	const sandbox = await startSandbox({dataDir: path.join(home, 'sandbox'), port: 0, demo: {records: options.demoRecords ?? 250}});
+	const sandbox = await startSandbox({dataDir: path.join(home, 'sandbox'), port: 0, demo: {records: options.demoRecords ?? 250}, routeSourcesToDemo: true});
 	const target: Target = {imsUrl: sandbox.imsUrl, platformUrl: sandbox.platformUrl, ...sandbox.credentials};
 	return {
 		profile: {name: 'local', kind: 'local'},

@@ -1,0 +1,23 @@
+import type {RunningSandbox, SandboxCredentials, SandboxOptions} from './options.js';
+import type {Collection, CollectionName, StateStore} from './state-store.js';
+import type {TokenStore} from './ims.js';
+
+/** Everything a handler may use; one per running sandbox (no module-level state). */
+export type SandboxContext = {
+	store: StateStore;
+	credentials: SandboxCredentials;
+	tenantId: string;
+	options: SandboxOptions;
+	tokens: TokenStore;
+	hooks: RunningSandbox['hooks'];
+	/** Called after a flow is created, patched, enabled or disabled, so its runs get (re)scheduled. */
+	scheduleFlow: (flowId: string) => void;
+	/** Origin every source request is sent to instead of the spec's host (options.routeSourcesToDemo). */
+	sourceOrigin: () => string | undefined;
+	/** Base URL of this server (for Location headers). */
+	baseUrl: () => string;
+};
+
+export function collection(context: SandboxContext, name: CollectionName): Collection {
+	return context.store.collections[name];
+}

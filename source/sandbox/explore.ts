@@ -1,0 +1,86 @@
+import {inferSchema, previewSourceSpec} from '../engine/index.js';
+import {maskKnownPatterns, maskSecrets} from '../spec/secrets.js';
+import {collection, type SandboxContext} from './context.js';
+import {getScoped, isObject} from './entities.js';
+import {flowError} from './errors.js';
+import {json, type SandboxRequest} from './router.js';
+import {secretValues} from './source-auth.js';
+import {authOf, connectionSpecOf} from './connections.js';
+import type {Entity} from './state-store.js';
+
+// Explore and test of a base connection (reference 5.3.6, 5.3.7), executed for real against the source.
+
+type EngineFailure = {code?: string; message: string; hint?: string; status?: number};
+
+function sourceOf(request: SandboxRequest, context: SandboxContext): {connection: Entity; spec: Record<string, unknown>; secrets: string[]} {
+	const connection = getScoped(collection(context, 'connections'), request.params['id']!, request.caller, 'connections');
+	const spec = connectionSpecOf(context, connection);
+	if (!spec) throw flowError('1413-400', `The connection spec of base connection ${connection.id} no longer exists.`);
+	const auth = authOf(connection);
+	return {connection, spec, secrets: secretValues(spec, auth.specName, auth.params)};
+}
+
+/** `sourceParams` is base64 of a JSON object (reference 5.3.7); anything else is a 400 naming the parameter. */
+function decodeSourceParams(value: string | null): Record<string, unknown> {
+	if (value === null || value === '') return {};
+	const text = Buffer.from(value, 'base64').toString('utf8');
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(text);
+	} catch {
+		throw flowError('1451-400', 'Invalid query parameter sourceParams: it must be the base64 encoding of a JSON object, e.g. base64 of {"listId":"abc"}.');
+	}
+	if (!isObject(parsed)) throw flowError('1451-400', 'Invalid query parameter sourceParams: the decoded value must be a JSON object.');
+	return parsed;
+}
+
+function checkExploreQuery(query: URLSearchParams): void {
+	const objectType = query.get('objectType');
+	if (!objectType) throw flowError('1451-400', 'Query parameter objectType is missing: REST sources are explored with objectType=rest.');
+	// The OpenAPI enum is upper case (REST); the guides write `rest` — both accepted (target-and-runs question 7).
+	if (objectType.toLowerCase() !== 'rest') {
+		throw flowError('1451-400', `Invalid query parameter objectType=${objectType}: this connection is a REST source; use objectType=rest&object=json&fileType=json.`);
+	}
+	const fileType = query.get('fileType') ?? query.get('FileType');
+	if (fileType !== null && fileType.toLowerCase() !== 'json') throw flowError('1451-400', `Invalid query parameter fileType=${fileType}: only json is supported for REST sources.`);
+}
+
+/** Maps an engine failure to a Flow Service error: our config → 400, the source's own failure → 502. */
+function sourceFailure(error: EngineFailure, secrets: string[]) {
+	const text = maskKnownPatterns(maskSecrets(`${error.message}${error.hint ? ` ${error.hint}` : ''}`, secrets));
+	if (error.code === 'config' || error.code === 'source-auth') return flowError('1452-400', `Explore failed: ${text}`);
+	return flowError('1102-502', `Explore failed: the source could not be read: ${text}`);
+}
+
+function customSchema(spec: Record<string, unknown>): unknown {
+	const sourceSpec = isObject(spec['sourceSpec']) ? spec['sourceSpec'] : {};
+	const attributes = isObject(sourceSpec['attributes']) ? sourceSpec['attributes'] : {};
+	// Reference 3.5.12 Recommendation: `sourceSpec.schema`, or `sourceSpec.attributes.schema`.
+	return sourceSpec['schema'] ?? attributes['schema'];
+}
+
+async function preview(context: SandboxContext, spec: Record<string, unknown>, connection: Entity, sourceParams: Record<string, unknown>, signal: AbortSignal) {
+	const auth = authOf(connection);
+	return previewSourceSpec({spec, authSpecName: auth.specName, authParams: auth.params, sourceParams, maxPages: 1, signal, originOverride: context.sourceOrigin()});
+}
+
+export async function exploreConnection(request: SandboxRequest, context: SandboxContext) {
+	const {connection, spec, secrets} = sourceOf(request, context);
+	checkExploreQuery(request.query);
+	const sourceParams = decodeSourceParams(request.query.get('sourceParams'));
+	const outcome = await preview(context, spec, connection, sourceParams, request.signal);
+	if (outcome.error) throw sourceFailure(outcome.error as EngineFailure, secrets);
+	const records = outcome.records as Record<string, unknown>[];
+	const wantsData = request.query.get('preview') !== 'false';
+	return json(200, {format: 'hierarchical', schema: customSchema(spec) ?? inferSchema(records), data: wantsData ? records : []});
+}
+
+/** `GET /connections/{id}/test` → `{result: boolean}` (OpenAPI): one page is really fetched from the source. */
+export async function testConnection(request: SandboxRequest, context: SandboxContext) {
+	const {connection, spec} = sourceOf(request, context);
+	// Source params (e.g. a list id) come from a source connection of this base connection when one exists.
+	const source = collection(context, 'sourceConnections').values().find(item => item['baseConnectionId'] === connection.id);
+	const params = isObject(source?.['params']) ? source['params'] : {};
+	const outcome = await preview(context, spec, connection, params, request.signal);
+	return json(200, {result: !outcome.error});
+}

@@ -1,0 +1,88 @@
+import {isObject} from './entities.js';
+import {fieldAt, type FieldSchema, type ResolvedSchema} from './xdm.js';
+
+// Applying a stored mapping set to one source record (target-and-runs 2.6, 6.3): `source` is a dot path inside the
+// record, `destination` a dot path from the schema root. Data Prep converts scalar types implicitly; a value that
+// cannot be converted, or a source path missing from the record, fails that record (MAPPER-3700-400).
+
+export type MappingEntry = {sourceType: string; source: string; destination: string};
+
+export type MappedRecord = {ok: true; value: Record<string, unknown>} | {ok: false; code: 'MAPPER-3700-400' | 'INGEST-1212-400'; message: string};
+
+export function valueAtPath(record: unknown, path: string): unknown {
+	let node: unknown = record;
+	for (const part of path.replace(/\[(\d+)\]/g, '.$1').split('.').filter(Boolean)) {
+		if (Array.isArray(node)) node = node[Number(part)];
+		else if (isObject(node)) node = node[part];
+		else return undefined;
+	}
+	return node;
+}
+
+function setAtPath(target: Record<string, unknown>, path: string, value: unknown): void {
+	const parts = path.split('.');
+	const last = parts.pop()!;
+	let node = target;
+	for (const part of parts) {
+		if (!isObject(node[part])) node[part] = {};
+		node = node[part] as Record<string, unknown>;
+	}
+	node[last] = value;
+}
+
+/** Converts a value to the XDM field's type; `undefined` result with an error text means it cannot. */
+function convert(value: unknown, field: FieldSchema | undefined): {value?: unknown; error?: string} {
+	if (value === null || !field?.type) return {value};
+	switch (field.type) {
+		case 'string': {
+			if (typeof value === 'object') return {error: `an ${Array.isArray(value) ? 'array' : 'object'} cannot be written to a string field`};
+			const text = String(value);
+			if (field.format === 'date-time' && Number.isNaN(Date.parse(text))) return {error: `"${text}" is not a date-time`};
+			return {value: text};
+		}
+		case 'number':
+		case 'integer': {
+			const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN;
+			if (Number.isNaN(number)) return {error: `${JSON.stringify(value)} is not a number`};
+			if (field.type === 'integer' && !Number.isInteger(number)) return {error: `${number} is not an integer`};
+			return {value: number};
+		}
+		case 'boolean':
+			if (typeof value === 'boolean') return {value};
+			if (value === 'true' || value === 'false') return {value: value === 'true'};
+			return {error: `${JSON.stringify(value)} is not a boolean`};
+		case 'array':
+			return Array.isArray(value) ? {value} : {error: `${JSON.stringify(value)} is not an array`};
+		case 'object':
+			return isObject(value) ? {value} : {error: `${JSON.stringify(value)} is not an object`};
+		default:
+			return {value};
+	}
+}
+
+function sourceValue(entry: MappingEntry, record: Record<string, unknown>): {value?: unknown; error?: string} {
+	const kind = entry.sourceType.toUpperCase();
+	if (kind === 'STATIC') return {value: entry.source};
+	if (kind === 'EXPRESSION') {
+		// The sandbox evaluates only literals and plain field references, not the Data Prep function language.
+		const literal = /^"(.*)"$|^'(.*)'$/.exec(entry.source);
+		if (literal) return {value: literal[1] ?? literal[2]};
+		if (!/^[\w.[\]]+$/.test(entry.source)) return {error: `expression "${entry.source}" uses functions the sandbox does not evaluate`};
+	}
+	const value = valueAtPath(record, entry.source);
+	return value === undefined ? {error: `source attribute "${entry.source}" is missing in the record`} : {value};
+}
+
+export function applyMapping(entries: MappingEntry[], record: Record<string, unknown>, schema: ResolvedSchema | undefined): MappedRecord {
+	const output: Record<string, unknown> = {};
+	for (const entry of entries) {
+		const source = sourceValue(entry, record);
+		if (source.error) return {ok: false, code: 'MAPPER-3700-400', message: `Mapper transform error: ${source.error} (→ ${entry.destination}).`};
+		const converted = convert(source.value, schema ? fieldAt(schema, entry.destination) : undefined);
+		if (converted.error) return {ok: false, code: 'MAPPER-3700-400', message: `Mapper transform error at ${entry.destination}: ${converted.error}.`};
+		if (converted.value !== null) setAtPath(output, entry.destination, converted.value);
+	}
+	const missing = (schema?.required ?? []).filter(name => output[name] === undefined);
+	if (missing.length > 0) return {ok: false, code: 'INGEST-1212-400', message: `Required field(s) missing: ${missing.join(', ')}.`};
+	return {ok: true, value: output};
+}

@@ -1,0 +1,65 @@
+export type SandboxFaults = {
+	/** Added to every answer (with `seed`, a reproducible jitter between half and all of it). */
+	latencyMs?: number;
+	/** 429 + Retry-After: `burst` answers starting at every `every`-th matching request (default: the first `burst`). */
+	rateLimit?: {every?: number; burst?: number; retryAfterSeconds?: number; paths?: RegExp};
+	/** The first `burst` matching requests answer this status with the Flow Service envelope. */
+	serverErrors?: {status: 500 | 502 | 503 | 504; burst: number; paths?: RegExp; methods?: string[]};
+	seed?: number;
+};
+
+export type SandboxOptions = {
+	/** Default 0 (ephemeral); always bound to 127.0.0.1. */
+	port?: number;
+	/** State files live here. */
+	dataDir: string;
+	clientId?: string;
+	clientSecret?: string;
+	orgId?: string;
+	sandboxName?: string;
+	scopes?: string;
+	/** Default 86399 (reference 2.3). */
+	tokenTtlSeconds?: number;
+	faults?: SandboxFaults;
+	/** immediate: a due run starts at once; realistic: first run delayed (see scheduler.ts, target-and-runs 3.4). */
+	runTiming?: 'immediate' | 'realistic';
+	/** Also start the demo source (default true). */
+	demo?: boolean | {records?: number};
+	/**
+	 * Send every source request (explore, test, runs) to the demo source, whatever host the spec names. The local
+	 * profile sets it: no real source API is reachable from the emulated world, so any spec can be tried end to end.
+	 */
+	routeSourcesToDemo?: boolean;
+	/** Reject unknown connection spec ids in a flow spec PUT (reference 4.4). */
+	strictFlowSpecIds?: boolean;
+};
+
+export type SandboxCredentials = {clientId: string; clientSecret: string; orgId: string; sandboxName: string; scopes: string};
+
+/** The local emulator's own credentials; printing them is fine (they only open this local server). */
+export const defaultSandboxCredentials: SandboxCredentials = {
+	clientId: 'aep-source-sandbox',
+	clientSecret: 'sandbox-client-secret',
+	orgId: '0A1B2C3D4E5F60718293A4B5@AdobeOrg',
+	sandboxName: 'dev',
+	scopes: 'openid,session,AdobeID,read_organizations,additional_info.projectedProductContext',
+};
+
+export type RunningSandbox = {
+	/** Base for both hosts: IMS at `${url}/ims/token/v3`, platform at `${url}/data/foundation/...`. */
+	url: string;
+	imsUrl: string;
+	platformUrl: string;
+	credentials: SandboxCredentials;
+	demo?: {url: string; records: number; close(): Promise<void>};
+	setFaults(faults: SandboxFaults | undefined): void;
+	/** Every issued token becomes invalid (401 401013). */
+	expireTokens(): void;
+	/** Test-only: simulate a concurrent writer around flow spec reads/writes (reference 4.4). */
+	hooks: {afterFlowSpecPut?: () => Promise<void> | void; beforeFlowSpecGet?: () => Promise<void> | void};
+	requestLog(): {method: string; path: string; status: number}[];
+	close(): Promise<void>;
+};
+
+/** The Schema Registry tenant of the emulated org (target-and-runs 2.3 `GET /stats`). */
+export const sandboxTenantId = 'sandbox';

@@ -1,0 +1,47 @@
+import {createAuthSession, selectAuthSpec} from '../engine/auth.js';
+import {resolveAuthSpec, secretPropertyNames, type AuthSpec, type ConnectionSpec} from '../spec/index.js';
+import {isSecretKeyName, mask} from '../spec/secrets.js';
+
+// Base-connection auth helpers (reference 3.4, 3.4.5, 5.3.1), on top of the spec model and the engine.
+
+/** The authSpec entry a base connection selects: by name, then case-insensitively by type (reference 1.7). */
+export function findAuthSpec(spec: Record<string, unknown>, specName: string): AuthSpec | undefined {
+	if (!Array.isArray(spec['authSpec'])) return undefined;
+	return resolveAuthSpec(spec as ConnectionSpec, specName);
+}
+
+export function authSpecNames(spec: Record<string, unknown>): string[] {
+	const entries = (Array.isArray(spec['authSpec']) ? spec['authSpec'] : []) as {name?: unknown; type?: unknown}[];
+	return entries.map(entry => `"${String(entry?.name)}" (${String(entry?.type)})`);
+}
+
+export function missingRequiredParams(entry: AuthSpec, params: Record<string, unknown>): string[] {
+	const required = (entry.spec as {required?: unknown}).required;
+	return (Array.isArray(required) ? required : []).filter(
+		(name): name is string => typeof name === 'string' && (params[name] === undefined || params[name] === null || params[name] === ''),
+	);
+}
+
+/** GET answers a partial view of the credentials: secret values become "***" (reference 5.3.2 Recommendation). */
+export function maskedParams(spec: Record<string, unknown>, specName: string, params: Record<string, unknown>): Record<string, unknown> {
+	const isSecret = secretTest(spec, specName);
+	return Object.fromEntries(Object.entries(params).map(([name, value]) => [name, isSecret(name) && value !== undefined && value !== null ? mask : value]));
+}
+
+/** Declared secrets of the spec, plus names that are always secret (even when the spec is gone). */
+function secretTest(spec: Record<string, unknown>, specName: string): (name: string) => boolean {
+	const declared = secretPropertyNames(spec, specName);
+	return name => declared.has(name) || isSecretKeyName(name);
+}
+
+export function secretValues(spec: Record<string, unknown>, specName: string, params: Record<string, unknown>): string[] {
+	const isSecret = secretTest(spec, specName);
+	return Object.entries(params)
+		.filter(([name, value]) => isSecret(name) && typeof value === 'string')
+		.map(([, value]) => value as string);
+}
+
+/** Headers that authenticate a call to the source, built by the engine (reference 3.4.1–3.4.3 Interpretations). */
+export function authHeaders(spec: Record<string, unknown>, specName: string, params: Record<string, unknown>): Record<string, string> {
+	return createAuthSession(selectAuthSpec(spec, specName), params).headers();
+}

@@ -1,0 +1,111 @@
+import {isObject} from './entities.js';
+import type {Entity} from './state-store.js';
+
+// Just enough XDM for the emulator: the standard classes a source dataflow uses, schema resolution
+// (class + field groups → one `properties` tree, as `xed-full` answers, target-and-runs 6.1) and field lookup.
+
+export type FieldSchema = {type?: string; format?: string; properties?: Record<string, FieldSchema>; items?: FieldSchema; required?: string[]; [key: string]: unknown};
+
+const auditable = 'https://ns.adobe.com/xdm/common/auditable';
+const record = 'https://ns.adobe.com/xdm/data/record';
+const timeSeries = 'https://ns.adobe.com/xdm/data/time-series';
+const adhoc = 'https://ns.adobe.com/xdm/data/adhoc';
+
+export const behaviours = new Set([record, timeSeries, adhoc]);
+
+const text = (title: string): FieldSchema => ({title, type: 'string'});
+const recordFields: Record<string, FieldSchema> = {
+	_id: {title: 'Identifier', type: 'string', format: 'uri-reference'},
+	_repo: {title: 'Repository metadata', type: 'object', properties: {createDate: {type: 'string', format: 'date-time'}, modifyDate: {type: 'string', format: 'date-time'}}},
+	createdByBatchID: text('Created by batch identifier'),
+	modifiedByBatchID: text('Modified by batch identifier'),
+	repositoryCreatedBy: text('Created by user identifier'),
+	repositoryLastModifiedBy: text('Modified by user identifier'),
+};
+
+export type BuiltInClass = {$id: string; title: string; 'meta:extends': string[]; properties: Record<string, FieldSchema>; required?: string[]};
+
+/** Standard classes (help/xdm/classes/*): Individual Profile (record) and ExperienceEvent (time-series). */
+export const globalClasses: BuiltInClass[] = [
+	{
+		$id: 'https://ns.adobe.com/xdm/context/profile',
+		title: 'XDM Individual Profile',
+		'meta:extends': [auditable, record, 'https://ns.adobe.com/xdm/context/profile'],
+		properties: {...recordFields, personID: text('Person ID')},
+	},
+	{
+		$id: 'https://ns.adobe.com/xdm/context/experienceevent',
+		title: 'XDM ExperienceEvent',
+		'meta:extends': [timeSeries, 'https://ns.adobe.com/xdm/context/experienceevent'],
+		properties: {_id: {title: 'Identifier', type: 'string'}, timestamp: {title: 'Timestamp', type: 'string', format: 'date-time'}},
+		// ExperienceEvent makes `_id` and `timestamp` mandatory (target-and-runs 6).
+		required: ['_id', 'timestamp'],
+	},
+];
+
+/** Merges `properties` trees; objects present in both are merged field by field. */
+export function mergeProperties(target: Record<string, FieldSchema>, source: Record<string, FieldSchema> | undefined): Record<string, FieldSchema> {
+	for (const [name, field] of Object.entries(source ?? {})) {
+		const existing = target[name];
+		if (existing?.type === 'object' && field.type === 'object') {
+			target[name] = {...existing, ...field, properties: mergeProperties(structuredClone(existing.properties ?? {}), field.properties)};
+		} else {
+			target[name] = structuredClone(field);
+		}
+	}
+	return target;
+}
+
+/** A tenant field group's or class's own fields: `properties` plus every `definitions.*.properties` it includes. */
+export function ownProperties(resource: Record<string, unknown>): Record<string, FieldSchema> {
+	const merged: Record<string, FieldSchema> = {};
+	const definitions = isObject(resource['definitions']) ? resource['definitions'] : {};
+	for (const definition of Object.values(definitions)) {
+		if (isObject(definition)) mergeProperties(merged, definition['properties'] as Record<string, FieldSchema>);
+	}
+	return mergeProperties(merged, resource['properties'] as Record<string, FieldSchema> | undefined);
+}
+
+export function refsOf(resource: Record<string, unknown>): string[] {
+	const allOf = Array.isArray(resource['allOf']) ? resource['allOf'] : [];
+	return allOf.map(entry => (isObject(entry) ? entry['$ref'] : undefined)).filter((ref): ref is string => typeof ref === 'string' && !ref.startsWith('#'));
+}
+
+export type ResolvedSchema = {properties: Record<string, FieldSchema>; required: string[]};
+
+/** Resolves a schema into its full field tree; `lookup` finds tenant classes and field groups by `$id`. */
+export function resolveSchema(schema: Entity, lookup: (id: string) => Entity | undefined): ResolvedSchema {
+	const properties: Record<string, FieldSchema> = {};
+	const required = new Set<string>(Array.isArray(schema['required']) ? (schema['required'] as string[]) : []);
+	for (const ref of refsOf(schema)) {
+		const builtIn = globalClasses.find(entry => entry.$id === ref);
+		if (builtIn) {
+			mergeProperties(properties, builtIn.properties);
+			for (const name of builtIn.required ?? []) required.add(name);
+			continue;
+		}
+		const resource = lookup(ref);
+		if (!resource) continue;
+		if (resource['meta:resourceType'] === 'classes') {
+			for (const parent of refsOf(resource)) {
+				if (parent === record) mergeProperties(properties, recordFields);
+			}
+		}
+		mergeProperties(properties, ownProperties(resource));
+	}
+	mergeProperties(properties, ownProperties(schema));
+	return {properties, required: [...required]};
+}
+
+/** The field at a dot path (`_tenant.address.city`), or undefined. Array items are entered with `items`. */
+export function fieldAt(resolved: ResolvedSchema, path: string): FieldSchema | undefined {
+	let fields: Record<string, FieldSchema> | undefined = resolved.properties;
+	let field: FieldSchema | undefined;
+	for (const part of path.split('.')) {
+		field = fields?.[part.replace(/\[\d*\]$/, '')];
+		if (!field) return undefined;
+		const inner: FieldSchema = field.type === 'array' && field.items ? field.items : field;
+		fields = inner.properties;
+	}
+	return field;
+}

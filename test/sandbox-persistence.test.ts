@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import {test} from 'node:test';
+import {getTemplate} from '../source/spec/index.js';
+import {startSandbox} from '../source/sandbox/index.js';
+import {flowService, restStorageToAep, startTestSandbox, tempDir} from './helpers/sandbox-client.js';
+
+test('state survives a restart on the same data dir', async () => {
+	const dataDir = tempDir();
+	const first = await startTestSandbox({dataDir});
+	const spec = await first.call('POST', `${flowService}/connectionSpecs`, {body: getTemplate('demo')});
+	const flowSpec = (await first.call('GET', `${flowService}/flowSpecs/${restStorageToAep}`)).body.items[0];
+	await first.call('PUT', `${flowService}/flowSpecs/${restStorageToAep}`, {body: {...flowSpec, sourceConnectionSpecIds: [...flowSpec.sourceConnectionSpecIds, spec.body.id]}});
+	await first.close();
+	const second = await startTestSandbox({dataDir});
+	try {
+		const read = await second.call('GET', `${flowService}/connectionSpecs/${spec.body.id}`);
+		assert.equal(read.status, 200);
+		assert.equal(read.body.items[0].createdAt, spec.body.createdAt);
+		const ids = (await second.call('GET', `${flowService}/flowSpecs/${restStorageToAep}`)).body.items[0].sourceConnectionSpecIds;
+		assert.deepEqual(ids, [...flowSpec.sourceConnectionSpecIds, spec.body.id]);
+	} finally {
+		await second.close();
+	}
+});
+
+test('a data file corrupted by hand makes startSandbox reject, naming the file', async () => {
+	const dataDir = tempDir();
+	const first = await startTestSandbox({dataDir});
+	await first.call('POST', `${flowService}/connectionSpecs`, {body: getTemplate('demo')});
+	await first.close();
+	const file = path.join(dataDir, 'state', 'connectionSpecs.json');
+	fs.writeFileSync(file, fs.readFileSync(file, 'utf8').slice(0, 40));
+	await assert.rejects(startSandbox({dataDir, demo: false}), (error: Error) => error.message.includes(file));
+	// Nothing was reset: the broken file is still there as it was left.
+	assert.equal(fs.readFileSync(file, 'utf8').length, 40);
+});
+
+test('a port in use is a clear error', async () => {
+	const first = await startTestSandbox();
+	try {
+		const port = Number(new URL(first.sandbox.url).port);
+		await assert.rejects(startSandbox({dataDir: tempDir(), port, demo: false}), /already in use/);
+	} finally {
+		await first.close();
+	}
+});
