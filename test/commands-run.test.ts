@@ -33,6 +33,21 @@ test('run --template demo on the local profile succeeds with every demo record, 
 	}
 });
 
+for (const template of ['blank', 'mailchimp-members']) {
+	test(`run --template ${template} on the local profile lands every demo record (the demo source stands in for the real API)`, async () => {
+		const home = tempHome();
+		try {
+			const result = await runCli(['run', '--template', template, '--json'], {home});
+			assert.equal(result.code, 0, result.stderr);
+			const summary = JSON.parse(result.stdout) as {ok: boolean; run: {recordsWritten: number; status: string}};
+			assert.equal(summary.run.status, 'success');
+			assert.equal(summary.run.recordsWritten, 250);
+		} finally {
+			rmSync(home, {recursive: true, force: true});
+		}
+	});
+}
+
 test('run prints one plain progress line per stage when stdout is not a terminal', async () => {
 	const home = tempHome();
 	try {
