@@ -9,7 +9,8 @@ import type {AddressInfo} from 'node:net';
 import {startSandbox} from '../source/sandbox/index.js';
 import {getTemplate} from '../source/spec/index.js';
 import {createPlatformClient, fixedIds, PlatformError, type Target} from '../source/api/index.js';
-import {backoffDelay, defaultRetryPolicy, parseRetryAfter, seededRandom} from '../source/api/backoff.js';
+import {backoffDelay, defaultRetryPolicy, parseRetryAfter} from '../source/api/backoff.js';
+import {seededRandom} from '../source/spec/seeded-random.js';
 
 let sandbox: Awaited<ReturnType<typeof startSandbox>>;
 let target: Target;

@@ -4,7 +4,7 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import {getTemplate, templateNames, validateSpec} from '../source/spec/index.js';
-import {seededRandom as prng} from '../source/api/backoff.js';
+import {seededRandom as prng} from '../source/spec/seeded-random.js';
 
 type Node = Record<string, unknown> | unknown[];
 type Slot = {parent: Node; key: string | number};

@@ -12,18 +12,6 @@ export type RetryPolicy = {
 
 export const defaultRetryPolicy: RetryPolicy = {limit: 4, maxTotalMs: 60_000, baseDelayMs: 500, maxDelayMs: 20_000};
 
-/** mulberry32: tiny, fast, good enough for jitter; one per client, never global. */
-export function seededRandom(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-	};
-}
-
 /** Retry-After is either delta-seconds or an HTTP date (RFC 9110 10.2.3). Returns milliseconds, or undefined. */
 export function parseRetryAfter(value: string | string[] | undefined, now = Date.now()): number | undefined {
 	const raw = Array.isArray(value) ? value[0] : value;

@@ -1,6 +1,7 @@
 // The platform client: IMS token + Flow Service, Schema Registry, Catalog and Data Prep over got.
 // Public surface of source/api; other folders import only from here.
-import {defaultRetryPolicy, seededRandom} from './backoff.js';
+import {defaultRetryPolicy} from './backoff.js';
+import {seededRandom} from '../spec/seeded-random.js';
 import {
 	connectionSpecsApi,
 	connectionsApi,

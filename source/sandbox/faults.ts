@@ -1,19 +1,8 @@
 import {flowError, gatewayError} from './errors.js';
 import type {SandboxFaults} from './options.js';
+import {seededRandom} from '../spec/seeded-random.js';
 
 const serverErrorCodes: Record<number, string> = {500: '1102-500', 502: '1102-502', 503: '1103-503', 504: '1104-504'};
-
-/** mulberry32: a tiny seeded PRNG so injected jitter is repeatable. */
-function seededRandom(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 /**
  * Deterministic fault injection. Counters restart whenever faults are set, so a test that sets
