@@ -11,7 +11,7 @@ function helpText(): string {
 		'Usage: aep-source [command] [options]     (no command: the interactive wizard)',
 		'',
 		'Commands:',
-		...commands.map(command => `  ${command.name.padEnd(width)}${command.summary}\n  ${' '.repeat(width)}e.g. ${command.example}`),
+		...commands.map(command => `  ${command.name.padEnd(width)}${command.summary}  (e.g. ${command.example})`),
 		'',
 		'Options:',
 		'  --help, -h     Show this help',

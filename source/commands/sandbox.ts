@@ -2,12 +2,13 @@
 import {once} from 'node:events';
 import path from 'node:path';
 import {demoCredentials} from '../sandbox/demo-source/index.js';
-import {startSandbox, type RunningSandbox} from '../sandbox/index.js';
+import {startSandbox, type RunningSandbox, type SandboxFaults} from '../sandbox/index.js';
 import {aepHome} from '../store/home.js';
 import {parseFlags, withUsage} from './args.js';
 import {UsageError, write, type Command} from './context.js';
 
-const usage = 'aep-source sandbox [--port N] [--data DIR] [--client-id X] [--client-secret Y] [--records N]';
+const usage =
+	'aep-source sandbox [--port N] [--data DIR] [--client-id X] [--client-secret Y] [--records N] [--realistic] [--token-ttl S] [--latency MS] [--rate-limit-every N] [--fail-burst STATUS:COUNT] [--seed N]';
 
 const help = `Usage: ${usage}
 
@@ -19,7 +20,15 @@ State is kept in --data (default $AEP_SOURCE_HOME/sandbox). Stop with Ctrl-C.
   --data DIR          Where the sandbox keeps its state
   --client-id X       Client id (x-api-key) the sandbox accepts
   --client-secret Y   Client secret the sandbox accepts
-  --records N         Number of contacts the demo API serves (default 250)`;
+  --records N         Number of contacts the demo API serves (default 250)
+
+For demos of slow or flaky conditions (deterministic; --seed makes the latency jitter repeatable):
+  --realistic         Delay dataflow runs as the real service does (first run ~15 s after it is due, ≥ 20 s running)
+  --token-ttl S       Lifetime of issued access tokens in seconds (default 86399)
+  --latency MS        Added latency on every platform call
+  --rate-limit-every N  Every Nth platform call answers 429 with Retry-After
+  --fail-burst STATUS:COUNT  The next COUNT platform calls answer STATUS (500, 502, 503 or 504)
+  --seed N            Seed of the fault injection`;
 
 function integerFlag(value: string | undefined, name: string, minimum: number): number | undefined {
 	if (value === undefined) return undefined;
@@ -58,6 +67,22 @@ function describe(running: RunningSandbox, dataDir: string): string {
 	return lines.join('\n');
 }
 
+function faultsFrom(values: {latency?: string; 'rate-limit-every'?: string; 'fail-burst'?: string; seed?: string}): SandboxFaults | undefined {
+	const faults: SandboxFaults = {};
+	const latencyMs = integerFlag(values.latency, 'latency', 0);
+	const every = integerFlag(values['rate-limit-every'], 'rate-limit-every', 1);
+	const seed = integerFlag(values.seed, 'seed', 0);
+	if (latencyMs !== undefined) faults.latencyMs = latencyMs;
+	if (every !== undefined) faults.rateLimit = {every, burst: 1, retryAfterSeconds: 1};
+	if (seed !== undefined) faults.seed = seed;
+	if (values['fail-burst'] !== undefined) {
+		const match = /^(500|502|503|504):(\d+)$/.exec(values['fail-burst']);
+		if (!match) throw new UsageError(`--fail-burst takes STATUS:COUNT with STATUS 500, 502, 503 or 504 (got "${values['fail-burst']}").\nUsage: ${usage}`);
+		faults.serverErrors = {status: Number(match[1]) as 500 | 502 | 503 | 504, burst: Number(match[2])};
+	}
+	return Object.keys(faults).length > 0 ? faults : undefined;
+}
+
 /** Resolves on the first SIGINT or SIGTERM, then stops listening for them. */
 async function untilStopped(): Promise<void> {
 	const controller = new AbortController();
@@ -72,13 +97,27 @@ const sandbox: Command = async ctx =>
 		}
 		const {values, positionals} = parseFlags(
 			ctx.argv,
-			{port: {type: 'string'}, data: {type: 'string'}, 'client-id': {type: 'string'}, 'client-secret': {type: 'string'}, records: {type: 'string'}},
+			{
+				port: {type: 'string'},
+				data: {type: 'string'},
+				'client-id': {type: 'string'},
+				'client-secret': {type: 'string'},
+				records: {type: 'string'},
+				realistic: {type: 'boolean'},
+				'token-ttl': {type: 'string'},
+				latency: {type: 'string'},
+				'rate-limit-every': {type: 'string'},
+				'fail-burst': {type: 'string'},
+				seed: {type: 'string'},
+			},
 			usage,
 		);
 		if (positionals.length > 0) throw new UsageError(`Unexpected argument "${positionals[0]}".\nUsage: ${usage}`);
 		const port = integerFlag(values.port, 'port', 0);
 		const records = integerFlag(values.records, 'records', 0);
 		const dataDir = path.resolve(values.data ?? path.join(aepHome(ctx.env), 'sandbox'));
+		const tokenTtlSeconds = integerFlag(values['token-ttl'], 'token-ttl', 1);
+		const faults = faultsFrom(values);
 		let running: RunningSandbox;
 		try {
 			running = await startSandbox({
@@ -87,6 +126,9 @@ const sandbox: Command = async ctx =>
 				...(values['client-id'] === undefined ? {} : {clientId: values['client-id']}),
 				...(values['client-secret'] === undefined ? {} : {clientSecret: values['client-secret']}),
 				...(records === undefined ? {} : {demo: {records}}),
+				...(tokenTtlSeconds === undefined ? {} : {tokenTtlSeconds}),
+				...(faults ? {faults} : {}),
+				runTiming: values.realistic ? 'realistic' : 'immediate',
 			});
 		} catch (error) {
 			write(ctx.stderr, `aep-source sandbox: ${(error as Error).message}`);
