@@ -1,29 +1,212 @@
+// The wizard's step machine: which screen is shown, with which draft. Screens hold the rest.
+import {useCallback, useMemo, useRef, useState} from 'react';
 import {Box, Text, useApp, useInput} from 'ink';
-import SelectInput from 'ink-select-input';
+import type {Draft, StepName} from './spec/draft-types.js';
+import {createServices, ServicesProvider, type WizardServices} from './steps/services.js';
+import {useSessionHolder, WizardProvider, type PreviewOutcome, type StepProps} from './steps/wizard-context.js';
+import {HomeScreen, type HomeChoice} from './steps/home.js';
+import {NewSourceScreen} from './steps/new-source.js';
+import {DraftListScreen} from './steps/draft-list.js';
+import {ImportScreen} from './steps/import-spec.js';
+import {ProfilesScreen} from './steps/setup.js';
+import {ArtifactsScreen} from './steps/artifacts.js';
+import {AuthScreen} from './steps/auth.js';
+import {SourceScreen} from './steps/source.js';
+import {ExploreScreen} from './steps/explore.js';
+import {ReviewScreen} from './steps/review.js';
+import {CreateScreen} from './steps/create.js';
+import {CheckScreen} from './steps/check.js';
+import {ChecklistScreen} from './steps/checklist.js';
+import {previousStep} from './steps/step-order.js';
 
-type Props = {command: string; onInterrupt?: () => void};
+export type AppProps = {
+	/** `home`, `new`, `resume`, `checklist` or `profiles` (the CLI command). */
+	command?: string;
+	argv?: string[];
+	services?: WizardServices;
+	/** Called after Ctrl-C saved the draft, just before the app exits. */
+	onInterrupt?: () => void;
+};
 
-const items = [
-	{label: 'New source (from a template or blank)', value: 'new'},
-	{label: 'Resume a draft', value: 'resume'},
-	{label: 'Import a connection spec JSON', value: 'import'},
-	{label: 'Profiles (local sandbox, Adobe orgs)', value: 'profiles'},
-	{label: 'Submission checklist of a draft', value: 'checklist'},
-	{label: 'Quit', value: 'quit'},
-];
+type Route =
+	| {screen: 'home'}
+	| {screen: 'new'; template?: string}
+	| {screen: 'drafts'; purpose: 'resume' | 'checklist'}
+	| {screen: 'import'}
+	| {screen: 'profiles'}
+	| {screen: 'step'};
 
-export default function App({onInterrupt}: Props) {
+export default function App({command = 'home', argv = [], services: given, onInterrupt}: AppProps) {
+	const services = useMemo(() => given ?? createServices(), [given]);
 	const {exit} = useApp();
+	const [profileName, setProfileName] = useState(() => safeDefaultProfile(services));
+	const holder = useSessionHolder(services, profileName);
+	const [testSecrets, setTestSecrets] = useState<Record<string, string>>({});
+	const [lastPreview, setLastPreview] = useState<PreviewOutcome>();
+	const setTestSecret = useCallback((name: string, value: string) => setTestSecrets(current => ({...current, [name]: value})), []);
+	const start = useMemo(() => initialRoute(services, command, argv), [services, command, argv]);
+	const [route, setRoute] = useState<Route>(start.route);
+	const [draft, setDraft] = useState<Draft | undefined>(start.draft);
+	const draftRef = useRef(draft);
+	draftRef.current = draft;
+
+	const quit = useCallback(
+		(interrupted: boolean) => {
+			void services.track(
+				holder.closeSession().finally(() => {
+					if (interrupted) onInterrupt?.();
+					exit();
+				}),
+			);
+		},
+		[services, holder, onInterrupt, exit],
+	);
+
 	useInput((input, key) => {
+		// Every commit is already saved; saving once more keeps the step the user is on.
 		if (key.ctrl && input === 'c') {
-			onInterrupt?.();
-			exit();
+			if (draftRef.current) services.drafts.save(draftRef.current);
+			quit(true);
 		}
 	});
+
+	const update = useCallback(
+		(change: (draft: Draft) => Draft) => {
+			const current = draftRef.current;
+			if (!current) return;
+			const next = {...change(current), updatedAt: new Date(services.clock()).toISOString()};
+			draftRef.current = next;
+			services.drafts.save(next);
+			setDraft(next);
+		},
+		[services],
+	);
+	const go = useCallback((step: StepName) => update(current => ({...current, step})), [update]);
+	const openDraft = useCallback((next: Draft) => {
+		draftRef.current = next;
+		setDraft(next);
+		setRoute({screen: 'step'});
+	}, []);
+	const home = useCallback(() => setRoute({screen: 'home'}), []);
+
+	const onHome = (choice: HomeChoice) => {
+		if (choice === 'quit') quit(false);
+		else if (choice === 'new') setRoute({screen: 'new'});
+		else if (choice === 'resume' || choice === 'checklist') setRoute({screen: 'drafts', purpose: choice});
+		else setRoute({screen: choice});
+	};
+
+	const stepProps: StepProps | undefined = draft && {
+		draft,
+		update,
+		go,
+		home,
+		back: () => {
+			const previous = previousStep(draft.step);
+			if (previous) go(previous);
+			else home();
+		},
+	};
+
 	return (
-		<Box flexDirection="column">
-			<Text bold>aep-source — Self-Serve Sources wizard</Text>
-			<SelectInput items={items} onSelect={item => item.value === 'quit' && exit()} />
+		<ServicesProvider value={services}>
+			<WizardProvider value={{profileName, setProfileName, ...holder, testSecrets, setTestSecret, lastPreview, setLastPreview}}>
+				<Box flexDirection="column">
+					<Header draft={route.screen === 'step' ? draft : undefined} profileName={profileName} />
+					{route.screen === 'home' && <HomeScreen onChoose={onHome} />}
+					{route.screen === 'new' && <NewSourceScreen template={route.template} onCreated={openDraft} onBack={home} />}
+					{route.screen === 'drafts' && (
+						<DraftListScreen
+							purpose={route.purpose}
+							onBack={home}
+							onOpen={loaded => openDraft(route.purpose === 'checklist' ? {...loaded, step: 'checklist'} : loaded)}
+						/>
+					)}
+					{route.screen === 'import' && <ImportScreen onImported={openDraft} onBack={home} />}
+					{route.screen === 'profiles' && <ProfilesScreen onDone={home} onBack={home} />}
+					{route.screen === 'step' && stepProps && <StepScreen {...stepProps} />}
+				</Box>
+			</WizardProvider>
+		</ServicesProvider>
+	);
+}
+
+function StepScreen(props: StepProps) {
+	switch (props.draft.step) {
+		case 'setup':
+			return <ProfilesScreen setup onDone={() => props.go('artifacts')} onBack={props.home} />;
+		case 'artifacts':
+			return <ArtifactsScreen {...props} />;
+		case 'auth':
+			return <AuthScreen {...props} />;
+		case 'source':
+			return <SourceScreen {...props} />;
+		case 'explore':
+			return <ExploreScreen {...props} />;
+		case 'review':
+			return <ReviewScreen {...props} />;
+		case 'create':
+			return <CreateScreen {...props} />;
+		case 'check':
+			return <CheckScreen {...props} />;
+		case 'checklist':
+			return <ChecklistScreen {...props} />;
+	}
+}
+
+const stepTitles: Record<StepName, string> = {
+	setup: 'Profile',
+	artifacts: 'Artifacts',
+	auth: 'Auth spec',
+	source: 'Source spec',
+	explore: 'Explore spec',
+	review: 'Review',
+	create: 'Create & register',
+	check: 'End-to-end check',
+	checklist: 'Checklist',
+};
+
+function Header({draft, profileName}: {draft?: Draft; profileName: string}) {
+	return (
+		<Box marginBottom={1}>
+			<Text bold>aep-source</Text>
+			{draft ? <Text>{`  ${draft.artifacts.label || draft.id} › ${stepTitles[draft.step]}`}</Text> : <Text> — Self-Serve Sources wizard</Text>}
+			<Text dimColor>{`  [profile: ${profileName}]`}</Text>
 		</Box>
 	);
+}
+
+function safeDefaultProfile(services: WizardServices): string {
+	try {
+		return services.profiles.defaultProfile() || 'local';
+	} catch {
+		return 'local';
+	}
+}
+
+function flag(argv: string[], name: string): string | undefined {
+	const index = argv.findIndex(arg => arg === `--${name}` || arg.startsWith(`--${name}=`));
+	if (index === -1) return undefined;
+	const arg = argv[index]!;
+	return arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[index + 1];
+}
+
+function initialRoute(services: WizardServices, command: string, argv: string[]): {route: Route; draft?: Draft} {
+	const positional = argv.find(arg => !arg.startsWith('-'));
+	if (command === 'new') return {route: {screen: 'new', template: flag(argv, 'template')}};
+	if (command === 'profiles') return {route: {screen: 'profiles'}};
+	if (command === 'resume' || command === 'checklist') {
+		const purpose = command;
+		const id = positional ?? (purpose === 'resume' ? mostRecentDraft(services) : undefined);
+		const draft = id ? services.drafts.load(id) : undefined;
+		if (draft) return {route: {screen: 'step'}, draft: purpose === 'checklist' ? {...draft, step: 'checklist'} : draft};
+		return {route: {screen: 'drafts', purpose}};
+	}
+	return {route: {screen: 'home'}};
+}
+
+function mostRecentDraft(services: WizardServices): string | undefined {
+	// With one draft there is nothing to choose; with several the list (newest first) asks.
+	const drafts = services.drafts.list();
+	return drafts.length === 1 ? drafts[0]?.id : undefined;
 }

@@ -16,6 +16,8 @@ const interactive: Command = async context => {
 		write(context.stderr, `Without one, run instead:\n  ${instead[context.command] ?? instead['home']}`);
 		return 2;
 	}
+	// chalk (under Ink) honours FORCE_COLOR but not NO_COLOR (no-color.org); map one to the other before it loads.
+	if (context.env['NO_COLOR'] && context.env['FORCE_COLOR'] === undefined) process.env['FORCE_COLOR'] = '0';
 	const {runWizard} = await import('../app-entry.js');
 	return runWizard({command: context.command, argv: context.argv, env: context.env});
 };

@@ -42,6 +42,8 @@ export async function renderInk(tree: ReactElement): Promise<InkHarness> {
 	const press = async (data: string) => {
 		await act(async () => {
 			instance.stdin.write(data);
+			// A lone Escape is held by Ink's input parser until the next setImmediate (it may start a sequence).
+			if (data === keys.escape) await new Promise(resolve => setImmediate(resolve));
 		});
 	};
 	return {

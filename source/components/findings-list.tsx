@@ -1,0 +1,37 @@
+// Validation findings with their JSON path; one can be selected to jump to the screen that fixes it.
+import {Box, Text} from 'ink';
+import type {Finding} from '../spec/findings.js';
+import {Select} from './select.js';
+
+const badge = {error: '✖ error', warning: '! warning', lenient: '~ lenient'} as const;
+const colour = {error: 'red', warning: 'yellow', lenient: 'gray'} as const;
+
+/** Read-only list (at most `limit` shown). */
+export function FindingsSummary({findings, limit = 6}: {findings: Finding[]; limit?: number}) {
+	if (findings.length === 0) return <Text color="green">✔ No findings</Text>;
+	return (
+		<Box flexDirection="column">
+			{findings.slice(0, limit).map((item, index) => (
+				<Text key={index} wrap="truncate">
+					<Text color={colour[item.severity]}>{badge[item.severity]}</Text> {item.path || '(document)'}: {item.message}
+				</Text>
+			))}
+			{findings.length > limit && <Text dimColor>… and {findings.length - limit} more</Text>}
+		</Box>
+	);
+}
+
+/** Selectable list; Enter calls onSelect with the finding. */
+export function FindingsList({findings, onSelect, focus = true}: {findings: Finding[]; onSelect: (finding: Finding) => void; focus?: boolean}) {
+	if (findings.length === 0) return <Text color="green">✔ No validation findings</Text>;
+	const items = findings.map((item, index) => ({
+		label: `${badge[item.severity]}  ${item.path || '(document)'} — ${item.message}`,
+		value: String(index),
+		hint: item.hint ? `→ ${item.hint}` : undefined,
+	}));
+	return (
+		<Box flexDirection="column">
+			<Select items={items} focus={focus} limit={8} onSelect={item => onSelect(findings[Number(item.value)]!)} />
+		</Box>
+	);
+}

@@ -1,0 +1,157 @@
+// A column of fields, one focused at a time. Enter commits the field (the caller autosaves) and moves on;
+// ↑/↓/Tab move between fields; the last row is the "continue" button, refused while a field has an error.
+// Errors are shown inline under the field they belong to, with the field's help text.
+import {useRef, useState} from 'react';
+import {Box, Text, useInput} from 'ink';
+import {TextInput} from './text-input.js';
+
+export type FormField = {
+	name: string;
+	label: string;
+	help?: string;
+	kind?: 'text' | 'secret' | 'choice';
+	/** For `choice`: ←/→ cycle the values. */
+	choices?: {label: string; value: string}[];
+	placeholder?: string;
+	/** Returns the message to show under the field, or undefined when the value is fine. Runs as you type. */
+	validate?: (value: string) => string | undefined;
+	/** A read-only note under the field (e.g. a live preview). */
+	note?: (value: string) => string | undefined;
+};
+
+export type FormProps = {
+	fields: FormField[];
+	values: Record<string, string>;
+	/** A committed value (Enter, Tab, moving away): save it. */
+	onCommit: (name: string, value: string) => void;
+	/** The continue button; receives every value as committed, even ones the parent has not re-rendered yet. */
+	onDone: (values: Record<string, string>) => void;
+	onBack?: () => void;
+	doneLabel?: string;
+	/** Errors found outside the form (e.g. by spec validation), keyed by field name. */
+	externalErrors?: Record<string, string | undefined>;
+	/** Called when the focused field changes (so a screen can show field-specific panels). */
+	onFocusField?: (name: string | undefined) => void;
+	focus?: boolean;
+	initialField?: string;
+};
+
+export function Form(props: FormProps) {
+	const {fields, values, focus = true} = props;
+	const latest = useRef(props);
+	latest.current = props;
+	const start = Math.max(0, fields.findIndex(field => field.name === props.initialField));
+	const focused = useRef(start);
+	const edits = useRef<Record<string, string>>({});
+	const committed = useRef<Record<string, string>>({});
+	const [showAll, setShowAll] = useState(false);
+	const [, rerender] = useState(0);
+	const valueOf = (name: string) => edits.current[name] ?? committed.current[name] ?? latest.current.values[name] ?? '';
+	// Once the parent shows a committed value, the parent's copy is the truth again.
+	for (const [name, value] of Object.entries(committed.current)) if (values[name] === value) delete committed.current[name];
+	const errorOf = (field: FormField) => field.validate?.(valueOf(field.name)) ?? latest.current.externalErrors?.[field.name];
+
+	const commit = (index: number) => {
+		const field = latest.current.fields[index];
+		if (!field) return;
+		const value = valueOf(field.name);
+		delete edits.current[field.name];
+		if (value !== (latest.current.values[field.name] ?? '')) {
+			committed.current[field.name] = value;
+			latest.current.onCommit(field.name, value);
+		}
+	};
+	const moveTo = (index: number) => {
+		const count = latest.current.fields.length + 1;
+		commit(focused.current);
+		focused.current = (index + count) % count;
+		latest.current.onFocusField?.(latest.current.fields[focused.current]?.name);
+		rerender(n => n + 1);
+	};
+	const done = () => {
+		const invalid = latest.current.fields.findIndex(field => errorOf(field) !== undefined);
+		if (invalid !== -1) {
+			setShowAll(true);
+			focused.current = invalid;
+			rerender(n => n + 1);
+			return;
+		}
+		const all: Record<string, string> = {...latest.current.values, ...committed.current};
+		latest.current.onDone(all);
+	};
+
+	useInput(
+		(input, key) => {
+			const field = latest.current.fields[focused.current];
+			if (key.escape) {
+				commit(focused.current);
+				latest.current.onBack?.();
+			} else if (key.upArrow || (key.shift && key.tab)) moveTo(focused.current - 1);
+			else if (key.downArrow || key.tab) moveTo(focused.current + 1);
+			else if (!field && key.return) done();
+			else if (field && field.kind !== 'choice' && key.return) moveTo(focused.current + 1);
+			else if (field?.kind === 'choice' && (key.leftArrow || key.rightArrow || key.return)) {
+				if (key.return) return moveTo(focused.current + 1);
+				const choices = field.choices ?? [];
+				const current = Math.max(0, choices.findIndex(choice => choice.value === valueOf(field.name)));
+				const next = choices[(current + (key.rightArrow ? 1 : -1) + choices.length) % choices.length];
+				if (next) {
+					committed.current[field.name] = next.value;
+					latest.current.onCommit(field.name, next.value);
+					rerender(n => n + 1);
+				}
+			}
+		},
+		{isActive: focus},
+	);
+
+	return (
+		<Box flexDirection="column">
+			{fields.map((field, index) => {
+				const isFocused = focus && index === focused.current;
+				const value = valueOf(field.name);
+				const error = errorOf(field);
+				const showError = error !== undefined && (isFocused || showAll || value !== '');
+				const note = field.note?.(value);
+				return (
+					<Box key={field.name} flexDirection="column">
+						<Box>
+							<Text color={isFocused ? 'cyan' : undefined}>{isFocused ? '❯ ' : '  '}</Text>
+							<Text bold={isFocused}>{field.label}: </Text>
+							{field.kind === 'choice' ? (
+								<Text>{`‹ ${field.choices?.find(choice => choice.value === value)?.label ?? (value || '—')} ›`}</Text>
+							) : (
+								<TextInput
+									value={value}
+									focus={isFocused}
+									mask={field.kind === 'secret' ? '•' : undefined}
+									placeholder={field.placeholder}
+									onChange={next => {
+										edits.current[field.name] = next;
+										rerender(n => n + 1);
+									}}
+									enterHandledByParent
+									onSubmit={() => moveTo(index + 1)}
+								/>
+							)}
+							{!showError && error === undefined && value !== '' && !isFocused && <Text color="green"> ✔</Text>}
+						</Box>
+						{showError && <Text color="red">{`    ✖ ${error}`}</Text>}
+						{isFocused && field.help && <Text dimColor>{`    ${field.help}`}</Text>}
+						{note && <Text color="gray">{`    ${note}`}</Text>}
+					</Box>
+				);
+			})}
+			<Text color={focus && focused.current === fields.length ? 'cyan' : undefined} bold={focus && focused.current === fields.length}>
+				{focus && focused.current === fields.length ? '❯ ' : '  '}[ {props.doneLabel ?? 'Continue'} ]
+			</Text>
+		</Box>
+	);
+}
+
+export const formKeys: [string, string][] = [
+	['↑/↓/Tab', 'field'],
+	['Enter', 'save field'],
+	['←/→', 'change choice'],
+	['Esc', 'back'],
+];

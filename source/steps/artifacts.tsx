@@ -1,0 +1,104 @@
+// Artifacts (reference 1.2, 7.1, 7.2): what the catalog shows. Each field is checked as it is typed, the catalog
+// card is drawn live, and `e` exports the Sources/{source}/Artifacts/ folder.
+import {useEffect, useState} from 'react';
+import {Box, Text, useInput} from 'ink';
+import {categories} from '../spec/index.js';
+import type {Artifacts} from '../spec/draft-types.js';
+import {Form, type FormField} from '../components/form.js';
+import {CatalogCard} from '../components/catalog-card.js';
+import {KeyFooter} from '../components/key-footer.js';
+import {useServices} from './services.js';
+import type {StepProps} from './wizard-context.js';
+
+const kebab = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+export function validateHttpUrl(value: string): string | undefined {
+	if (value.trim() === '') return undefined;
+	try {
+		const url = new URL(value.trim());
+		return url.protocol === 'http:' || url.protocol === 'https:' ? undefined : 'Must start with http:// or https://.';
+	} catch {
+		return 'Not a URL: use a full address such as https://docs.example.com/source.';
+	}
+}
+
+const fields: FormField[] = [
+	{name: 'label', label: 'Label', help: 'Display name in the sources catalog, e.g. “Acme Members”.', validate: value => (value.trim() ? undefined : 'The label is required: the catalog shows it on the card.')},
+	{name: 'description', label: 'Description', help: 'One sentence shown in the catalog under the label.', validate: value => (value.trim() ? undefined : 'The description is required: one sentence for the catalog card.')},
+	{name: 'category', label: 'Category', kind: 'choice', choices: categories.map(category => ({label: category.label, value: category.key})), help: '←/→ to choose one of the ten catalog categories (reference 7.2).'},
+	{name: 'sourceName', label: 'Source folder name', help: 'kebab-case; the artifacts folder is Sources/{name}/Artifacts/.', validate: value => (kebab.test(value) ? undefined : 'Use kebab-case: lower-case letters and digits joined by "-", e.g. acme-members.')},
+	{name: 'iconPath', label: 'Icon file (SVG)', help: 'Path of the catalog icon; it must be an SVG file.', validate: value => (value.trim() === '' ? 'The icon is required: give the path of an .svg file.' : undefined)},
+	{name: 'documentationLink', label: 'Documentation link', help: 'Where users read how to connect (http or https URL).', validate: validateHttpUrl},
+	{name: 'providerName', label: 'Provider name', help: 'Your company, as Adobe should list it.'},
+	{name: 'providerContact', label: 'Provider contact', help: 'An e-mail address Adobe can reach about the submission.', validate: value => (value.trim() === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value.trim()) ? undefined : 'Not an e-mail address.')},
+];
+
+export function useIconCheck(iconPath: string | undefined) {
+	const services = useServices();
+	const [result, setResult] = useState<{path: string; error?: string; warning?: string}>();
+	useEffect(() => {
+		if (!iconPath) return setResult(undefined);
+		let live = true;
+		void services.track(
+			services.workflow.checkSvgIcon(iconPath).then(check => {
+				if (!live) return;
+				setResult(check.ok ? {path: iconPath, warning: check.warnings[0]} : {path: iconPath, error: check.reason});
+			}),
+		);
+		return () => {
+			live = false;
+		};
+	}, [iconPath, services]);
+	return result?.path === iconPath ? result : undefined;
+}
+
+export function ArtifactsScreen({draft, update, go, back}: StepProps) {
+	const services = useServices();
+	const [exported, setExported] = useState<string>();
+	const icon = useIconCheck(draft.artifacts.iconPath);
+	const values = draft.artifacts as unknown as Record<string, string>;
+	const commit = (name: string, value: string) =>
+		update(current => ({...current, artifacts: {...current.artifacts, [name]: value.trim() === '' && name !== 'label' ? undefined : value.trim()} as Artifacts}));
+
+	useInput((input, key) => {
+		if (key.ctrl && input === 'e') exportNow();
+	});
+	const exportNow = () => {
+		setExported('Exporting…');
+		void services.track(
+			services.workflow.exportArtifacts(draft, services.exportDir).then(
+				result => {
+					update(current => ({...current, exports: {...current.exports, artifactsDir: result.dir}}));
+					setExported(`✔ Wrote ${result.files.length} files to ${result.dir}`);
+				},
+				(error: unknown) => setExported(`✖ ${error instanceof Error ? error.message : String(error)}`),
+			),
+		);
+	};
+	const categoryLabel = categories.find(category => category.key === draft.artifacts.category)?.label ?? draft.artifacts.category;
+
+	return (
+		<Box flexDirection="column">
+			<Text bold>Artifacts — what the Experience Platform catalog shows</Text>
+			<Box>
+				<Box flexDirection="column" flexGrow={1}>
+					<Form
+						fields={fields}
+						values={values}
+						onCommit={commit}
+						onDone={() => go('auth')}
+						onBack={back}
+						externalErrors={{iconPath: icon?.error}}
+						doneLabel="Continue to the auth spec"
+					/>
+				</Box>
+			</Box>
+			{icon?.warning && <Text color="yellow">{`! ${icon.warning}`}</Text>}
+			{icon && !icon.error && <Text color="green">✔ The icon is a readable SVG.</Text>}
+			<Text dimColor>Catalog card preview:</Text>
+			<CatalogCard label={draft.artifacts.label} category={categoryLabel} description={draft.artifacts.description} hasIcon={Boolean(icon && !icon.error)} />
+			{exported && <Text>{exported}</Text>}
+			<KeyFooter keys={[['↑/↓/Tab', 'field'], ['Enter', 'save field'], ['←/→', 'category'], ['Ctrl-E', 'export Artifacts folder'], ['Esc', 'back']]} />
+		</Box>
+	);
+}

@@ -1,0 +1,164 @@
+// End-to-end check (reference 1.7, target-and-runs): choose a target (existing ids or "create one for me"), an auth
+// spec and its test credentials (secrets masked, kept in memory only), then watch each stage with its elapsed time.
+import {useEffect, useMemo, useState} from 'react';
+import {Box, Text, useInput} from 'ink';
+import type {RunSummary} from '../spec/draft-types.js';
+import {Form, type FormField} from '../components/form.js';
+import {ProgressList} from '../components/progress-list.js';
+import {KeyFooter} from '../components/key-footer.js';
+import {useServices} from './services.js';
+import {useWizard, type StepProps} from './wizard-context.js';
+import {useWorkflowJob} from './use-workflow.js';
+import {authEntries, testCredentials, usesDemoSource} from './test-credentials.js';
+
+export const checkStages = [
+	{key: 'base-connection', label: 'Base connection'},
+	{key: 'explore', label: 'Explore'},
+	{key: 'source-connection', label: 'Source connection'},
+	{key: 'target', label: 'Target (schema + dataset)'},
+	{key: 'mapping', label: 'Mapping'},
+	{key: 'target-connection', label: 'Target connection'},
+	{key: 'dataflow', label: 'Dataflow'},
+	{key: 'run', label: 'Run'},
+	{key: 'cleanup', label: 'Clean-up'},
+];
+
+export function CheckScreen({draft, update, go, back}: StepProps) {
+	const services = useServices();
+	const wizard = useWizard();
+	const [mode, setMode] = useState<'inputs' | 'progress'>('inputs');
+	const job = useWorkflowJob(draft, update, checkStages);
+	const [summary, setSummary] = useState<RunSummary>();
+	const entries = useMemo(() => authEntries(draft.spec), [draft.spec]);
+	const entry = entries.find(each => each.name === draft.test.authSpecName) ?? entries[0];
+	const userInputs = Object.keys((draft.spec['sourceSpec'] as {spec?: {properties?: object}} | undefined)?.spec?.properties ?? {});
+	const demo = usesDemoSource(draft, wizard.profileName);
+	const [demoUrl, setDemoUrl] = useState<string>();
+	useEffect(() => {
+		if (demo) void services.track(wizard.session().then(session => setDemoUrl(session.demo?.url ?? ''), () => setDemoUrl('')));
+	}, [demo, services, wizard]);
+
+	const run = (resumeFrom?: string) => {
+		setMode('progress');
+		setSummary(undefined);
+		job.start(
+			async ctx => {
+				const session = await wizard.session();
+				const credentials = testCredentials(ctx.draft, {profileName: wizard.profileName, demoUrl: session.demo?.url, secrets: wizard.testSecrets});
+				const target = draft.test.target;
+				return services.workflow.runEndToEndCheck(ctx, {
+					authSpecName: credentials.authSpecName,
+					authParams: credentials.authParams,
+					sourceParams: credentials.sourceParams,
+					target,
+					keep: draft.test.keep,
+					pollIntervalMs: services.pollIntervalMs,
+					...(resumeFrom ? {resumeFrom: resumeFrom as never} : {}),
+				});
+			},
+			setSummary,
+		);
+	};
+
+	const failedStage = summary?.status === 'failed' ? summary.failedStage : job.error?.stage;
+	useInput(
+		(input, key) => {
+			if (job.running) return;
+			if (key.escape) setMode('inputs');
+			else if (key.return && summary?.status === 'success') go('checklist');
+			else if (input === 'r' && (summary?.status === 'failed' || job.error)) run(failedStage);
+		},
+		{isActive: mode === 'progress'},
+	);
+
+	if (mode === 'progress') {
+		return (
+			<Box flexDirection="column">
+				<Text bold>{`End-to-end check on “${wizard.profileName}” with “${entry?.name ?? '?'}”`}</Text>
+				<ProgressList items={job.items} now={services.clock} />
+				{summary?.status === 'success' && (
+					<Box flexDirection="column" marginTop={1}>
+						<Text color="green">{`✔ Success: ${summary.recordsRead} records read, ${summary.recordsWritten} written, ${summary.recordsFailed} failed in ${(summary.durationMs / 1000).toFixed(1)} s`}</Text>
+						<Text dimColor>{`flow ${summary.flowId ?? '-'} · run ${summary.runId ?? '-'} · batches ${summary.batchIds.length} · ${summary.cleanedUp ? 'test objects deleted' : 'test objects kept'}`}</Text>
+					</Box>
+				)}
+				{summary?.status === 'failed' && (
+					<Box flexDirection="column" marginTop={1}>
+						<Text color="red" wrap="wrap">{`✖ Failed at stage “${summary.failedStage ?? '?'}”: ${summary.errors.map(each => each.message).join(' ')}`}</Text>
+						<Text color="yellow">→ Fix the cause (Esc edits the inputs), then r retries from this stage.</Text>
+					</Box>
+				)}
+				{job.error && (
+					<Box flexDirection="column" marginTop={1}>
+						<Text color="red" wrap="wrap">{`✖ ${job.error.stage ? `Stage “${job.error.stage}”: ` : ''}${job.error.message}`}</Text>
+						{job.error.hint && <Text color="yellow" wrap="wrap">{`→ ${job.error.hint}`}</Text>}
+					</Box>
+				)}
+				<KeyFooter
+					keys={job.running ? [['Ctrl-C', 'save & quit']] : summary?.status === 'success' ? [['Enter', 'continue to the checklist'], ['Esc', 'edit inputs']] : [['r', 'retry from this stage'], ['Esc', 'edit inputs']]}
+				/>
+			</Box>
+		);
+	}
+
+	const fields: FormField[] = [
+		{name: 'target', label: 'Target', kind: 'choice', choices: [{label: 'Create a test target for me (schema, dataset, mapping)', value: 'create'}, {label: 'Use existing target ids', value: 'existing'}]},
+		...(draft.test.target.mode === 'existing'
+			? [
+					{name: 'schemaId', label: '  Schema id', help: 'The $id of the XDM schema (https://ns.adobe.com/…).', validate: (value: string) => (value.trim() ? undefined : 'Required for an existing target.')},
+					{name: 'datasetId', label: '  Dataset id', help: 'Dataset based on that schema.', validate: (value: string) => (value.trim() ? undefined : 'Required for an existing target.')},
+					{name: 'mappingId', label: '  Mapping set id (optional)', help: 'Leave empty to create a mapping from the preview records.'},
+				]
+			: []),
+		{name: 'authSpecName', label: 'Auth spec to test', kind: 'choice', choices: entries.map(each => ({label: each.name, value: each.name}))},
+		...(entry?.properties ?? []).map(name => ({
+			name: `auth:${name}`,
+			label: `  ${name}${entry?.required.includes(name) ? ' *' : ''}`,
+			kind: entry?.secrets.has(name) ? ('secret' as const) : ('text' as const),
+			help: entry?.secrets.has(name) ? 'Secret: masked, kept in memory for this session only, never saved.' : 'Saved in the draft for the next run.',
+			validate: (value: string) => (entry?.required.includes(name) && value.trim() === '' ? `${name} is required by auth spec “${entry.name}”.` : undefined),
+		})),
+		...userInputs.map(name => ({name: `source:${name}`, label: `  ${name} (user input)`, validate: (value: string) => (value.trim() ? undefined : `Give a test value for ${name}.`)})),
+		{name: 'keep', label: 'Keep test objects', kind: 'choice', choices: [{label: 'no — clean up after the run', value: 'no'}, {label: 'yes — keep them to inspect', value: 'yes'}]},
+	];
+	const prefill = testCredentials(draft, {profileName: wizard.profileName, demoUrl, secrets: wizard.testSecrets}).authParams;
+	const values: Record<string, string> = {
+		target: draft.test.target.mode,
+		schemaId: draft.test.target.mode === 'existing' ? draft.test.target.schemaId : '',
+		datasetId: draft.test.target.mode === 'existing' ? draft.test.target.datasetId : '',
+		mappingId: draft.test.target.mode === 'existing' ? (draft.test.target.mappingId ?? '') : '',
+		authSpecName: entry?.name ?? '',
+		keep: draft.test.keep ? 'yes' : 'no',
+	};
+	for (const name of entry?.properties ?? []) values[`auth:${name}`] = prefill[name] ?? '';
+	for (const name of userInputs) values[`source:${name}`] = draft.test.sourceParams[name] ?? '';
+
+	const commit = (name: string, value: string) => {
+		if (name.startsWith('auth:')) {
+			const property = name.slice(5);
+			if (entry?.secrets.has(property)) return wizard.setTestSecret(property, value);
+			return update(current => ({...current, test: {...current.test, authParams: {...current.test.authParams, [property]: value}}}));
+		}
+		if (name.startsWith('source:')) return update(current => ({...current, test: {...current.test, sourceParams: {...current.test.sourceParams, [name.slice(7)]: value}}}));
+		update(current => ({...current, test: {...current.test, ...testChange(current.test, name, value)}}));
+	};
+
+	return (
+		<Box flexDirection="column">
+			<Text bold>End-to-end check — base connection → source → target → dataflow → run</Text>
+			{demo && <Text dimColor>The demo source’s public credentials are filled in (local profile only).</Text>}
+			<Form key={`${entry?.name}-${draft.test.target.mode}-${demoUrl ?? ''}`} fields={fields} values={values} onCommit={commit} onDone={() => run()} onBack={back} doneLabel="Run the end-to-end check" />
+			<KeyFooter keys={[['↑/↓/Tab', 'field'], ['Enter', 'save field'], ['←/→', 'choice'], ['Esc', 'back']]} />
+		</Box>
+	);
+}
+
+function testChange(test: StepProps['draft']['test'], name: string, value: string): Partial<StepProps['draft']['test']> {
+	if (name === 'authSpecName') return {authSpecName: value};
+	if (name === 'keep') return {keep: value === 'yes'};
+	if (name === 'target') return {target: value === 'existing' ? {mode: 'existing', schemaId: '', datasetId: ''} : {mode: 'create'}};
+	if (test.target.mode !== 'existing') return {};
+	const target = {...test.target, [name]: value.trim()};
+	if (name === 'mappingId' && value.trim() === '') delete (target as {mappingId?: string}).mappingId;
+	return {target};
+}

@@ -1,0 +1,72 @@
+// Create and register (reference 1.4–1.6): POST the spec (PUT when this profile already has its id), then the
+// safe append of the id to the RestStorageToAEP flow spec. A spinner per call; ids when done; errors with hints.
+import {useMemo, useState} from 'react';
+import {Box, Text, useInput} from 'ink';
+import {ProgressList} from '../components/progress-list.js';
+import {KeyFooter} from '../components/key-footer.js';
+import {useServices} from './services.js';
+import {useWizard, type StepProps} from './wizard-context.js';
+import {useWorkflowJob} from './use-workflow.js';
+
+export function CreateScreen({draft, update, go, back}: StepProps) {
+	const services = useServices();
+	const wizard = useWizard();
+	const remote = draft.remote[wizard.profileName];
+	const existingId = remote?.connectionSpecId;
+	const stages = useMemo(
+		() => [
+			{key: 'validate', label: 'Validate the spec'},
+			{key: 'create-spec', label: existingId ? `PUT /connectionSpecs/${existingId}` : 'POST /connectionSpecs'},
+			{key: 'append-flow-spec', label: 'Add the id to RestStorageToAEP (safe append)'},
+		],
+		[existingId],
+	);
+	const job = useWorkflowJob(draft, update, stages);
+	const [result, setResult] = useState<{id: string; created: boolean; changed: boolean; count: number}>();
+
+	const run = () =>
+		job.start(
+			async ctx => {
+				const spec = await services.workflow.createOrUpdateConnectionSpec(ctx);
+				const append = await services.workflow.appendToRestStorageToAEP(ctx, spec.id);
+				return {id: spec.id, created: spec.created, changed: append.changed, count: append.after.length};
+			},
+			setResult,
+		);
+
+	useInput((input, key) => {
+		if (job.running) return;
+		if (key.escape) back();
+		else if (key.return) {
+			if (result) go('check');
+			else run();
+		} else if (input === 'r' && (job.error || result)) run();
+	});
+
+	return (
+		<Box flexDirection="column">
+			<Text bold>{`Create & register on profile “${wizard.profileName}”`}</Text>
+			<Text dimColor>
+				{existingId ? `This profile already has spec ${existingId}: it will be updated in place (PUT).` : 'The spec will be created (POST) and its id added to the RestStorageToAEP flow spec without dropping any other id.'}
+			</Text>
+			<Box marginTop={1}>
+				<ProgressList items={job.items} now={services.clock} />
+			</Box>
+			{result && (
+				<Box flexDirection="column" marginTop={1}>
+					<Text color="green">{`✔ Connection spec ${result.created ? 'created' : 'updated'}: ${result.id}`}</Text>
+					<Text color="green">{`✔ ${result.changed ? 'Added to' : 'Already in'} RestStorageToAEP (${result.count} source specs registered, none dropped)`}</Text>
+				</Box>
+			)}
+			{job.error && (
+				<Box flexDirection="column" marginTop={1}>
+					<Text color="red" wrap="wrap">{`✖ ${job.error.message}`}</Text>
+					{job.error.hint && <Text color="yellow" wrap="wrap">{`→ ${job.error.hint}`}</Text>}
+				</Box>
+			)}
+			<KeyFooter
+				keys={job.running ? [['Ctrl-C', 'save & quit']] : result ? [['Enter', 'continue to the end-to-end check'], ['r', 'run again'], ['Esc', 'back']] : [['Enter', existingId ? 'update & register' : 'create & register'], ...(job.error ? ([['r', 'retry']] as [string, string][]) : []), ['Esc', 'back']]}
+			/>
+		</Box>
+	);
+}

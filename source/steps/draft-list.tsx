@@ -1,0 +1,45 @@
+// Resume: the saved drafts, newest first, with the step each was left on.
+import {Box, Text, useInput} from 'ink';
+import type {Draft} from '../spec/draft-types.js';
+import {Select} from '../components/select.js';
+import {KeyFooter} from '../components/key-footer.js';
+import {useServices} from './services.js';
+import {useState} from 'react';
+
+export function DraftListScreen({purpose, onOpen, onBack}: {purpose: 'resume' | 'checklist'; onOpen: (draft: Draft) => void; onBack: () => void}) {
+	const services = useServices();
+	const [error, setError] = useState<string>();
+	const drafts = [...services.drafts.list()].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+	useInput((_input, key) => {
+		if (key.escape) onBack();
+	});
+	if (drafts.length === 0) {
+		return (
+			<Box flexDirection="column">
+				<Text>No drafts saved yet. Go back and choose “New source”.</Text>
+				<KeyFooter keys={[['Esc', 'back']]} />
+			</Box>
+		);
+	}
+	const items = drafts.map(item => ({label: item.name && item.name !== item.id ? `${item.name} (${item.id})` : item.id, value: item.id, hint: `${item.step} · saved ${when(item.updatedAt)}`}));
+	return (
+		<Box flexDirection="column">
+			<Text bold>{purpose === 'resume' ? 'Resume a draft' : 'Checklist of which draft?'}</Text>
+			<Select
+				items={items}
+				onSelect={item => {
+					const draft = services.drafts.load(item.value);
+					if (draft) onOpen(draft);
+					else setError(`The draft "${item.value}" could not be read.`);
+				}}
+			/>
+			{error && <Text color="red">{`✖ ${error}`}</Text>}
+			<KeyFooter keys={[['↑/↓', 'move'], ['Enter', 'open'], ['Esc', 'back']]} />
+		</Box>
+	);
+}
+
+function when(iso: string): string {
+	const date = new Date(iso);
+	return Number.isNaN(date.getTime()) ? iso : date.toISOString().replace('T', ' ').slice(0, 16);
+}

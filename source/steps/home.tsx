@@ -1,0 +1,42 @@
+// Home: what the wizard offers. First run (no drafts yet) says where to start.
+import {Box, Text} from 'ink';
+import {Select} from '../components/select.js';
+import {KeyFooter} from '../components/key-footer.js';
+import {useServices} from './services.js';
+
+export type HomeChoice = 'new' | 'resume' | 'import' | 'profiles' | 'checklist' | 'quit';
+
+const items: {label: string; value: HomeChoice}[] = [
+	{label: 'New source (from a template or blank)', value: 'new'},
+	{label: 'Resume a draft', value: 'resume'},
+	{label: 'Import a connection spec JSON', value: 'import'},
+	{label: 'Profiles (local sandbox, Adobe orgs)', value: 'profiles'},
+	{label: 'Submission checklist of a draft', value: 'checklist'},
+	{label: 'Quit', value: 'quit'},
+];
+
+export function HomeScreen({onChoose}: {onChoose: (choice: HomeChoice) => void}) {
+	const services = useServices();
+	const count = safeCount(() => services.drafts.list().length);
+	return (
+		<Box flexDirection="column">
+			{count === 0 ? (
+				<Text>Welcome! No drafts yet: choose “New source”. The built-in local sandbox profile needs no setup.</Text>
+			) : (
+				<Text dimColor>{`${count} draft${count === 1 ? '' : 's'} saved in ${services.home}`}</Text>
+			)}
+			<Box marginTop={1}>
+				<Select items={items} onSelect={item => onChoose(item.value)} />
+			</Box>
+			<KeyFooter keys={[['↑/↓', 'move'], ['Enter', 'choose'], ['Ctrl-C', 'quit']]} />
+		</Box>
+	);
+}
+
+function safeCount(count: () => number): number {
+	try {
+		return count();
+	} catch {
+		return 0;
+	}
+}

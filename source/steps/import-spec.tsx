@@ -1,0 +1,60 @@
+// Import a connection spec JSON file (e.g. copied from Adobe's docs): bad JSON is reported by line:column, and the
+// imported spec becomes a new draft opened on the review screen.
+import {readFileSync} from 'node:fs';
+import path from 'node:path';
+import {useState} from 'react';
+import {Box, Text} from 'ink';
+import {draftFromSpec, parseSpecText, slugify} from '../spec/index.js';
+import type {Draft} from '../spec/draft-types.js';
+import {Form} from '../components/form.js';
+import {KeyFooter} from '../components/key-footer.js';
+import {useServices} from './services.js';
+
+export function ImportScreen({onImported, onBack}: {onImported: (draft: Draft) => void; onBack: () => void}) {
+	const services = useServices();
+	const [file, setFile] = useState('');
+	const [error, setError] = useState<string>();
+
+	const load = (values: Record<string, string>) => {
+		const result = importSpecFile(values['file'] ?? '', id => Boolean(services.drafts.load(id)));
+		if ('error' in result) return setError(result.error);
+		services.drafts.save(result.draft);
+		onImported(result.draft);
+	};
+
+	return (
+		<Box flexDirection="column">
+			<Text bold>Import a connection spec JSON</Text>
+			<Form
+				fields={[{name: 'file', label: 'File path', help: 'A connection spec (instance form) saved as JSON; ~ is not expanded.', validate: value => (value.trim() ? undefined : 'Enter the path of a JSON file.')}]}
+				values={{file}}
+				onCommit={(_name, value) => {
+					setFile(value);
+					setError(undefined);
+				}}
+				onDone={load}
+				onBack={onBack}
+				doneLabel="Import"
+			/>
+			{error && <Text color="red">{`✖ ${error}`}</Text>}
+			<KeyFooter keys={[['Enter', 'next'], ['Esc', 'back']]} />
+		</Box>
+	);
+}
+
+export function importSpecFile(file: string, exists: (id: string) => boolean): {draft: Draft} | {error: string} {
+	let text: string;
+	try {
+		text = readFileSync(path.resolve(file.trim()), 'utf8');
+	} catch (cause) {
+		return {error: `Cannot read ${file}: ${(cause as NodeJS.ErrnoException).code ?? String(cause)}. Check the path.`};
+	}
+	const parsed = parseSpecText(text);
+	if (!parsed.ok) return {error: `${path.basename(file)} is not valid JSON at line ${parsed.line}, column ${parsed.column}: ${parsed.message}`};
+	if (!parsed.value || typeof parsed.value !== 'object' || Array.isArray(parsed.value)) return {error: 'The file holds JSON but not an object; a connection spec is an object with authSpec, sourceSpec and exploreSpec.'};
+	const base = slugify(String((parsed.value as {name?: unknown}).name ?? path.basename(file, path.extname(file)))) || 'imported-source';
+	let id = base;
+	for (let n = 2; exists(id); n++) id = `${base}-${n}`;
+	const draft = draftFromSpec(parsed.value as Record<string, unknown>, {id});
+	return {draft: {...draft, step: 'review'}};
+}

@@ -1,0 +1,99 @@
+// New source: pick a template (or blank), name the source, and the draft is created and saved at once.
+import {useState} from 'react';
+import {Box, Text, useInput} from 'ink';
+import {describeTemplate, newDraft, slugify, templateNames} from '../spec/index.js';
+import type {Draft} from '../spec/draft-types.js';
+import {Select} from '../components/select.js';
+import {Form} from '../components/form.js';
+import {KeyFooter} from '../components/key-footer.js';
+import {useServices} from './services.js';
+
+export function NewSourceScreen({template: given, onCreated, onBack}: {template?: string; onCreated: (draft: Draft) => void; onBack: () => void}) {
+	const services = useServices();
+	const names = templateNames();
+	const unknown = given !== undefined && !names.includes(given);
+	const [template, setTemplate] = useState<string | undefined>(unknown ? undefined : given);
+	const [name, setName] = useState(() => freeName(services, given && !unknown ? given : ''));
+	const [error, setError] = useState<string>();
+
+	useInput((_input, key) => {
+		if (key.escape && template === undefined) onBack();
+	}, {isActive: template === undefined});
+
+	if (template === undefined) {
+		const items = names.map(value => ({label: value, value, hint: describeTemplate(value)}));
+		return (
+			<Box flexDirection="column">
+				{unknown && <Text color="red">{`✖ There is no template "${given}". Choose one of these:`}</Text>}
+				<Text bold>Start from a template</Text>
+				<Select
+					items={items}
+					onSelect={item => {
+						setTemplate(item.value);
+						setName(freeName(services, item.value === 'blank' ? '' : item.value));
+					}}
+				/>
+				<KeyFooter keys={[['↑/↓', 'move'], ['Enter', 'choose'], ['Esc', 'back']]} />
+			</Box>
+		);
+	}
+
+	const create = (values: Record<string, string>) => {
+		const name = values['name'] ?? '';
+		const id = slugify(name);
+		const draft = newDraft({id, template});
+		const labelled: Draft = {...draft, step: 'setup', artifacts: {...draft.artifacts, label: draft.artifacts.label || name}};
+		try {
+			services.drafts.save(labelled);
+			onCreated(labelled);
+		} catch (cause) {
+			setError(cause instanceof Error ? cause.message : String(cause));
+		}
+	};
+
+	return (
+		<Box flexDirection="column">
+			<Text bold>{`New source from ${template === 'blank' ? 'a blank spec' : `the ${template} template`}`}</Text>
+			<Form
+				fields={[
+					{
+						name: 'name',
+						label: 'Source name',
+						help: 'Used for the draft and the artifacts folder (kebab-case), e.g. “Acme Members” → acme-members.',
+						validate: value => validateName(services, value),
+						note: value => (value.trim() ? `draft id: ${slugify(value)}` : undefined),
+					},
+				]}
+				values={{name}}
+				onCommit={(_field, value) => setName(value)}
+				onDone={create}
+				onBack={() => (given ? onBack() : setTemplate(undefined))}
+				doneLabel="Create draft"
+			/>
+			{error && <Text color="red">{`✖ ${error}`}</Text>}
+			<KeyFooter keys={[['Enter', 'next'], ['↑/↓', 'field'], ['Esc', 'back']]} />
+		</Box>
+	);
+}
+
+function validateName(services: ReturnType<typeof useServices>, value: string): string | undefined {
+	if (value.trim() === '') return 'Enter a name for the source.';
+	const id = slugify(value);
+	if (id === '') return 'Use at least one letter or digit.';
+	if (exists(services, id)) return `A draft "${id}" already exists: resume it from Home, or choose another name.`;
+	return undefined;
+}
+
+function exists(services: ReturnType<typeof useServices>, id: string): boolean {
+	try {
+		return Boolean(services.drafts.load(id));
+	} catch {
+		return false;
+	}
+}
+
+function freeName(services: ReturnType<typeof useServices>, base: string): string {
+	if (!base) return '';
+	if (!exists(services, slugify(base))) return base;
+	for (let n = 2; ; n++) if (!exists(services, slugify(`${base}-${n}`))) return `${base}-${n}`;
+}

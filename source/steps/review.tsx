@@ -1,0 +1,63 @@
+// Review (reference 3.9): the whole spec JSON, scrollable, beside every validation finding with its path.
+// Enter on a finding jumps to the screen that fixes it; `s` writes the spec JSON to a file.
+import {writeFileSync} from 'node:fs';
+import path from 'node:path';
+import {useMemo, useState} from 'react';
+import {Box, Text, useInput} from 'ink';
+import {specFromDraft, validateSpec, type Finding} from '../spec/index.js';
+import type {StepName} from '../spec/draft-types.js';
+import {JsonView} from '../components/json-view.js';
+import {FindingsList} from '../components/findings-list.js';
+import {KeyFooter} from '../components/key-footer.js';
+import {useServices} from './services.js';
+import type {StepProps} from './wizard-context.js';
+
+/** The step whose screen edits the part of the spec a finding points at. */
+export function stepForPath(findingPath: string): StepName {
+	if (findingPath.startsWith('authSpec')) return 'auth';
+	if (findingPath.startsWith('sourceSpec.attributes.uiAttributes')) return 'artifacts';
+	if (findingPath.startsWith('sourceSpec')) return 'source';
+	if (findingPath.startsWith('exploreSpec')) return 'explore';
+	return 'review';
+}
+
+export function ReviewScreen({draft, go, back}: StepProps) {
+	const services = useServices();
+	const spec = useMemo(() => specFromDraft(draft), [draft]);
+	const result = useMemo(() => validateSpec(spec), [spec]);
+	const findings: Finding[] = useMemo(() => [...result.errors, ...result.warnings, ...result.lenient], [result]);
+	const [focus, setFocus] = useState<'json' | 'findings'>('json');
+	const [message, setMessage] = useState<string>();
+
+	useInput((input, key) => {
+		if (key.escape) back();
+		else if (key.tab) setFocus(current => (current === 'json' ? 'findings' : 'json'));
+		else if (input === 's') {
+			const file = path.join(services.exportDir, `${draft.artifacts.sourceName || draft.id}-connectionSpec.json`);
+			try {
+				writeFileSync(file, `${JSON.stringify(spec, null, 2)}\n`);
+				setMessage(`✔ Saved ${file}`);
+			} catch (error) {
+				setMessage(`✖ Could not write ${file}: ${error instanceof Error ? error.message : String(error)}`);
+			}
+		} else if (input === 'c') {
+			if (result.errors.length > 0) setMessage(`✖ Fix the ${result.errors.length} error(s) first: Tab to the findings, Enter jumps to the screen that fixes one.`);
+			else go('create');
+		}
+	});
+
+	return (
+		<Box flexDirection="column">
+			<Text bold>
+				{'Review — '}
+				<Text color={result.errors.length ? 'red' : 'green'}>{`${result.errors.length} error(s)`}</Text>
+				{`, ${result.warnings.length} warning(s), ${result.lenient.length} accepted leniently`}
+			</Text>
+			<JsonView value={spec} height={14} focus={focus === 'json'} />
+			<Text bold color={focus === 'findings' ? 'cyan' : undefined}>Findings {focus === 'findings' ? '(Enter jumps to the fix)' : '(Tab to select)'}</Text>
+			<FindingsList findings={findings} focus={focus === 'findings'} onSelect={item => go(stepForPath(item.path))} />
+			{message && <Text>{message}</Text>}
+			<KeyFooter keys={[['↑/↓ PgUp/PgDn', 'scroll'], ['Tab', 'JSON ⇄ findings'], ['s', 'save spec file'], ['c', 'continue to create'], ['Esc', 'back']]} />
+		</Box>
+	);
+}

@@ -1,0 +1,132 @@
+// Profiles: the built-in local sandbox (default, nothing to fill in) and Adobe orgs. Adding one tests the
+// credentials before saving; the client secret is typed masked and only ever shown as its last four characters.
+import {useState} from 'react';
+import {Box, Text, useInput} from 'ink';
+import {lastFour} from '../spec/secrets.js';
+import type {AdobeProfile, Profile} from '../store/index.js';
+import {Select} from '../components/select.js';
+import {Form, type FormField} from '../components/form.js';
+import {KeyFooter} from '../components/key-footer.js';
+import {Spinner} from '../components/progress-list.js';
+import {useServices} from './services.js';
+import {useWizard} from './wizard-context.js';
+import {profileFieldError, useProfileCheck} from './use-profile-check.js';
+
+export type ProfilesScreenProps = {
+	/** Part of a new draft's flow: choosing a profile continues to the next step. */
+	setup?: boolean;
+	onDone: () => void;
+	onBack: () => void;
+};
+
+export function ProfilesScreen({setup = false, onDone, onBack}: ProfilesScreenProps) {
+	const [mode, setMode] = useState<'list' | 'add'>('list');
+	if (mode === 'add') return <AddProfile onBack={() => setMode('list')} />;
+	return <ProfileList setup={setup} onAdd={() => setMode('add')} onDone={onDone} onBack={onBack} />;
+}
+
+function ProfileList({setup, onAdd, onDone, onBack}: {setup: boolean; onAdd: () => void; onDone: () => void; onBack: () => void}) {
+	const services = useServices();
+	const wizard = useWizard();
+	const [highlighted, setHighlighted] = useState<string>();
+	const [, refresh] = useState(0);
+	const profiles = services.profiles.list();
+	useInput((input, key) => {
+		if (key.escape) onBack();
+		else if (input === 'x' && highlighted && highlighted !== 'local' && highlighted !== '+add') {
+			services.profiles.remove(highlighted);
+			if (wizard.profileName === highlighted) wizard.setProfileName('local');
+			refresh(n => n + 1);
+		}
+	});
+	const items = [
+		...profiles.map(profile => ({label: describeProfile(profile, services.profiles.secret(profile.name)), value: profile.name, hint: profile.name === wizard.profileName ? '(active)' : undefined})),
+		{label: '+ Add an Adobe profile (org, sandbox, OAuth Server-to-Server credential)', value: '+add'},
+	];
+	return (
+		<Box flexDirection="column">
+			<Text bold>{setup ? 'Where should this source be built and tested?' : 'Profiles'}</Text>
+			<Text dimColor>Start on “local”: a sandbox that emulates Experience Platform on this machine. Switch to your Adobe org later.</Text>
+			<Box marginTop={1}>
+				<Select
+					items={items}
+					initialIndex={Math.max(0, items.findIndex(item => item.value === wizard.profileName))}
+					onHighlight={item => setHighlighted(item.value)}
+					onSelect={item => {
+						if (item.value === '+add') return onAdd();
+						wizard.setProfileName(item.value);
+						services.profiles.setDefault(item.value);
+						onDone();
+					}}
+				/>
+			</Box>
+			<KeyFooter keys={[['↑/↓', 'move'], ['Enter', setup ? 'use this profile & continue' : 'make active'], ['x', 'remove profile'], ['Esc', 'back']]} />
+		</Box>
+	);
+}
+
+function describeProfile(profile: Profile, secret: string | undefined): string {
+	if (profile.kind === 'local') return 'local — built-in sandbox on this machine (no setup needed)';
+	return `${profile.name} — org ${profile.orgId}, sandbox ${profile.sandboxName}, client ${profile.clientId}, secret ${secret ? lastFour(secret) : '(none)'}`;
+}
+
+const fields: FormField[] = [
+	{name: 'name', label: 'Profile name', help: 'A short name for this org + sandbox, e.g. acme-prod.'},
+	{name: 'orgId', label: 'Organization ID', help: 'Developer Console → project → credential: 24 hex characters + @AdobeOrg.'},
+	{name: 'clientId', label: 'Client ID', help: 'The Client ID (API key) of the OAuth Server-to-Server credential.'},
+	{name: 'clientSecret', label: 'Client secret', kind: 'secret', help: 'Shown masked; stored only in the 0600 profile file; later shown as its last 4 characters.'},
+	{name: 'scopes', label: 'Scopes', help: 'The comma-separated scopes shown on the credential (e.g. openid,AdobeID,read_organizations,…).'},
+	{name: 'sandboxName', label: 'Sandbox name', help: 'All lower case, as in the Platform UI sandbox switcher, e.g. prod.'},
+	{name: 'imsUrl', label: 'IMS URL (optional)', help: 'Leave empty for https://ims-na1.adobelogin.com.'},
+	{name: 'platformUrl', label: 'Platform URL (optional)', help: 'Leave empty for https://platform.adobe.io.'},
+];
+
+function AddProfile({onBack}: {onBack: () => void}) {
+	const [values, setValues] = useState<Record<string, string>>({});
+	const {check, run, reset} = useProfileCheck();
+	const checkError = check.status === 'failed' ? check.message : undefined;
+	const withValidation = fields.map(field => ({
+		...field,
+		validate: (value: string) => (field.name === 'clientSecret' ? (value === '' ? 'Required.' : undefined) : profileFieldError(field.name as keyof AdobeProfile, value)),
+	}));
+	const submit = (all: Record<string, string>) => {
+		const profile: AdobeProfile = {
+			name: all['name']!.trim(),
+			kind: 'adobe',
+			orgId: all['orgId']!.trim(),
+			clientId: all['clientId']!.trim(),
+			scopes: all['scopes']!.trim(),
+			sandboxName: all['sandboxName']!.trim(),
+			...(all['imsUrl']?.trim() ? {imsUrl: all['imsUrl'].trim()} : {}),
+			...(all['platformUrl']?.trim() ? {platformUrl: all['platformUrl'].trim()} : {}),
+		};
+		run(profile, all['clientSecret'] ?? '', onBack);
+	};
+	return (
+		<Box flexDirection="column">
+			<Text bold>Add an Adobe profile</Text>
+			<Form
+				fields={withValidation}
+				values={values}
+				onCommit={(name, value) => {
+					setValues(current => ({...current, [name]: value}));
+					reset();
+				}}
+				onDone={submit}
+				onBack={onBack}
+				doneLabel="Test credentials & save"
+				externalErrors={check.field && checkError ? {[check.field]: checkError} : undefined}
+				focus={check.status !== 'checking'}
+			/>
+			{check.status === 'checking' && (
+				<Text>
+					<Spinner /> {check.message}
+				</Text>
+			)}
+			{checkError && (
+				<Text color="red" wrap="wrap">{`✖ ${checkError}`}</Text>
+			)}
+			<KeyFooter keys={[['↑/↓/Tab', 'field'], ['Enter', 'next'], ['Esc', 'back (nothing saved)']]} />
+		</Box>
+	);
+}

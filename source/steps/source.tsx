@@ -1,0 +1,68 @@
+// Source spec (reference 3.5): request, records path, pagination and schedule, with placeholders checked as you
+// type, the next schedule windows rendered in the chosen formats, and a live preview against the real source.
+import {useMemo, useState} from 'react';
+import {Box, Text, useInput} from 'ink';
+import {declaredPlaceholders} from '../spec/index.js';
+import {scheduleWindowPreview} from '../engine/index.js';
+import {Form} from '../components/form.js';
+import {KeyFooter} from '../components/key-footer.js';
+import {PreviewPanel} from './preview-panel.js';
+import {useServices} from './services.js';
+import type {StepProps} from './wizard-context.js';
+import {applySourceField, sourceFields, sourceValues} from './source-fields.js';
+import {usePreview} from './use-preview.js';
+import {getIn} from './spec-paths.js';
+
+export function SourceScreen({draft, update, go, back}: StepProps) {
+	const services = useServices();
+	const fields = useMemo(() => sourceFields(draft.spec), [draft.spec]);
+	const values = useMemo(() => sourceValues(draft.spec, fields), [draft.spec, fields]);
+	const declared = useMemo(() => [...declaredPlaceholders(draft.spec)].sort(), [draft.spec]);
+	const {state, run} = usePreview(draft);
+	const [focusedField, setFocusedField] = useState<string>();
+	useInput((input, key) => {
+		if (key.ctrl && input === 'r') run();
+	});
+
+	const commit = (name: string, value: string) => {
+		const field = fields.find(each => each.name === name);
+		if (field) update(current => ({...current, spec: applySourceField(current.spec, field, value)}));
+	};
+	const windows = useMemo(() => nextWindows(services.clock()), [services]);
+	const schedule = (getIn(draft.spec, ['sourceSpec', 'attributes', 'scheduleParams']) ?? {}) as Record<string, unknown>;
+	const schedulePreview = useMemo(() => scheduleWindowPreview(schedule, windows), [schedule, windows]);
+	const showSchedule = focusedField?.startsWith('schedule');
+
+	return (
+		<Box flexDirection="column">
+			<Text bold>Source spec — how records are fetched</Text>
+			<Text dimColor wrap="truncate">{`Placeholders you can use: ${declared.length ? declared.map(name => `\${${name}}`).join(' ') : '(none declared yet — add user inputs)'}`}</Text>
+			<Form
+				fields={fields}
+				values={values}
+				onCommit={commit}
+				onDone={() => go('explore')}
+				onBack={back}
+				onFocusField={setFocusedField}
+				doneLabel="Continue to the explore spec"
+			/>
+			{showSchedule && (
+				<Box flexDirection="column" marginTop={1}>
+					<Text bold>Next 3 schedule windows (hourly), as sent:</Text>
+					{schedulePreview.map((row, index) => (
+						<Text key={index} wrap="truncate">{`  ${index + 1}. ${row.length ? row.map(param => `${param.name}=${param.value}`).join('&') : '(set the parameter names)'}`}</Text>
+					))}
+				</Box>
+			)}
+			<PreviewPanel state={state} />
+			<KeyFooter keys={[['↑/↓/Tab', 'field'], ['Enter', 'save field'], ['←/→', 'choice'], ['Ctrl-R', 'run preview'], ['Esc', 'back']]} />
+		</Box>
+	);
+}
+
+/** The next three hourly windows from the top of the current hour. */
+export function nextWindows(now: number): {start: Date; end: Date}[] {
+	const hour = 3_600_000;
+	const base = Math.floor(now / hour) * hour;
+	return [0, 1, 2].map(index => ({start: new Date(base + index * hour), end: new Date(base + (index + 1) * hour)}));
+}

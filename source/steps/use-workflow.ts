@@ -1,0 +1,76 @@
+// Runs workflow functions for a screen: builds the WorkflowContext from the session and the draft, turns progress
+// events into progress rows, and keeps every job awaitable by tests.
+import {useCallback, useRef, useState} from 'react';
+import type {ProgressEvent, WorkflowContext} from '../workflow/index.js';
+import type {Draft} from '../spec/draft-types.js';
+import type {ProgressItem} from '../components/progress-list.js';
+import {useServices} from './services.js';
+import {useWizard} from './wizard-context.js';
+
+export type JobError = {stage?: string; message: string; hint?: string};
+
+export function describeFailure(error: unknown): JobError {
+	const known = error as {stage?: string; hint?: string; describe?: () => string; message?: string};
+	const message = typeof known?.describe === 'function' ? known.describe() : error instanceof Error ? error.message : String(error);
+	const hint = known?.hint && !message.includes(known.hint) ? known.hint : undefined;
+	return {stage: known?.stage, message, hint};
+}
+
+export function useWorkflowJob(draft: Draft, update: (change: (draft: Draft) => Draft) => void, stages: {key: string; label: string}[]) {
+	const services = useServices();
+	const wizard = useWizard();
+	const [items, setItems] = useState<ProgressItem[]>(stages.map(stage => ({...stage, status: 'pending'})));
+	const [running, setRunning] = useState(false);
+	const [error, setError] = useState<JobError>();
+	const latestDraft = useRef(draft);
+	latestDraft.current = draft;
+
+	const onEvent = useCallback(
+		(event: ProgressEvent) => {
+			setItems(current => {
+				const known = current.some(item => item.key === event.stage);
+				const list = known ? current : [...current, {key: event.stage, label: event.stage, status: 'pending' as const}];
+				return list.map(item => {
+					if (item.key !== event.stage) return item;
+					if (event.status === 'start') return {...item, status: 'running', startedAt: services.clock(), message: event.message};
+					if (event.status === 'info') return {...item, message: event.message};
+					return {...item, status: event.status, message: event.message, elapsedMs: event.elapsedMs ?? (item.startedAt ? services.clock() - item.startedAt : undefined)};
+				});
+			});
+		},
+		[services],
+	);
+
+	const start = useCallback(
+		<T>(job: (ctx: WorkflowContext) => Promise<T>, onDone: (value: T) => void) => {
+			setRunning(true);
+			setError(undefined);
+			setItems(stages.map(stage => ({...stage, status: 'pending'})));
+			const work = (async () => {
+				const session = await wizard.session();
+				const ctx: WorkflowContext = {
+					client: session.client,
+					profileName: wizard.profileName,
+					draft: latestDraft.current,
+					saveDraft: saved => {
+						ctx.draft = saved;
+						update(() => saved);
+					},
+					progress: onEvent,
+				};
+				const value = await job(ctx);
+				onDone(value);
+			})().then(
+				() => setRunning(false),
+				(failure: unknown) => {
+					setRunning(false);
+					setError(describeFailure(failure));
+					setItems(current => current.map(item => (item.status === 'running' ? {...item, status: 'failed'} : item)));
+				},
+			);
+			void services.track(work);
+		},
+		[services, wizard, update, onEvent, stages],
+	);
+	return {items, running, error, start};
+}

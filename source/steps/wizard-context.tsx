@@ -1,0 +1,80 @@
+// Wizard-wide state every step reads: the active profile and its (lazily opened) platform session.
+// The local profile's session starts the in-process sandbox, so it is opened once and closed on exit.
+import {createContext, useCallback, useContext, useEffect, useRef, useState} from 'react';
+import type {Session} from '../session.js';
+import type {Draft, StepName} from '../spec/draft-types.js';
+import type {WizardServices} from './services.js';
+
+export type SessionState = {status: 'idle' | 'opening' | 'open' | 'failed'; error?: string; hint?: string};
+
+export type WizardState = {
+	profileName: string;
+	setProfileName: (name: string) => void;
+	/** Opens (once) and returns the session of the active profile. */
+	session: () => Promise<Session>;
+	sessionState: SessionState;
+	closeSession: () => Promise<void>;
+	/** Secret test credentials typed this session (never saved to the draft), by auth property name. */
+	testSecrets: Record<string, string>;
+	setTestSecret: (name: string, value: string) => void;
+	/** The last live preview, shared by the source and explore screens. */
+	lastPreview?: PreviewOutcome;
+	setLastPreview: (preview: PreviewOutcome | undefined) => void;
+};
+
+export type PreviewOutcome = {
+	specKey: string;
+	records: Record<string, unknown>[];
+	pages: {index: number; method: string; url: string; status: number; records: number; bytes: number; durationMs: number}[];
+	stop?: {code: string; message: string};
+	error?: {code: string; message: string; hint: string};
+	finishedAt: number;
+};
+
+const WizardContext = createContext<WizardState | undefined>(undefined);
+export const WizardProvider = WizardContext.Provider;
+
+export function useWizard(): WizardState {
+	const state = useContext(WizardContext);
+	if (!state) throw new Error('useWizard() needs a <WizardProvider>.');
+	return state;
+}
+
+/** What every step screen receives from the app's step machine. */
+export type StepProps = {
+	draft: Draft;
+	/** Changes the draft and saves it at once (autosave on every field commit). */
+	update: (change: (draft: Draft) => Draft) => void;
+	go: (step: StepName) => void;
+	back: () => void;
+	home: () => void;
+};
+
+export function useSessionHolder(services: WizardServices, profileName: string): Pick<WizardState, 'session' | 'sessionState' | 'closeSession'> {
+	const holder = useRef<{name: string; promise: Promise<Session>} | undefined>(undefined);
+	const [sessionState, setSessionState] = useState<SessionState>({status: 'idle'});
+	const closeSession = useCallback(async () => {
+		const current = holder.current;
+		holder.current = undefined;
+		if (current) await current.promise.then(session => session.close(), () => undefined);
+	}, []);
+	const session = useCallback(() => {
+		if (holder.current?.name === profileName) return holder.current.promise;
+		void closeSession();
+		setSessionState({status: 'opening'});
+		const promise = services.openSession(profileName);
+		holder.current = {name: profileName, promise};
+		services.track(
+			promise.then(
+				() => setSessionState({status: 'open'}),
+				(error: unknown) => {
+					if (holder.current?.promise === promise) holder.current = undefined;
+					setSessionState({status: 'failed', error: error instanceof Error ? error.message : String(error), hint: (error as {hint?: string}).hint});
+				},
+			),
+		);
+		return promise;
+	}, [services, profileName, closeSession]);
+	useEffect(() => () => void closeSession(), [closeSession]);
+	return {session, sessionState, closeSession};
+}

@@ -1,0 +1,69 @@
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import {keys} from './helpers/ink.js';
+import {pressUntil, renderWizard, savedDraft, seedDraft, testServices} from './helpers/ui-wizard.js';
+
+const clear = '\u0015'; // Ctrl-U clears the field before the cursor
+
+test('artifacts: empty label, bad URL, non-SVG icon and bad e-mail each show their message; the card is drawn', async () => {
+	const services = testServices();
+	seedDraft(services, {step: 'artifacts'});
+	const png = path.join(services.home, 'icon.png');
+	fs.writeFileSync(png, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]));
+	const svg = path.join(services.home, 'icon.svg');
+	fs.writeFileSync(svg, '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>');
+	const ink = await renderWizard({command: 'resume', argv: ['demo-contacts'], services});
+	assert.match(ink.frame(), /Catalog card preview/);
+	assert.match(ink.frame(), /Demo Contacts/);
+
+	await ink.press(clear);
+	assert.match(ink.frame(), /✖ The label is required/);
+	await ink.type('Acme Members');
+	await ink.press(keys.enter);
+	assert.equal(savedDraft(services)?.artifacts.label, 'Acme Members', 'the label is saved as soon as it is committed');
+	assert.match(ink.frame(), /┐ Acme Members/, "the catalog card shows the new label");
+
+	await pressUntil(ink, keys.down, /❯ Category/);
+	await ink.press(keys.right);
+	assert.notEqual(savedDraft(services)?.artifacts.category, 'crm');
+
+	await pressUntil(ink, keys.down, /❯ Icon file/);
+	await ink.press(png);
+	await ink.press(keys.enter);
+	await ink.idle();
+	assert.match(ink.frame(), /✖ .*icon\.png is a PNG image; the catalog icon must be an SVG file/);
+	await ink.press(keys.up);
+	await ink.press(clear);
+	await ink.press(`${svg}\r`);
+	await ink.idle();
+	assert.match(ink.frame(), /✔ The icon is a readable SVG/);
+	assert.match(ink.frame(), /│ SVG │/, "the card shows the icon");
+
+	await pressUntil(ink, keys.down, /❯ Documentation link/);
+	await ink.type('docs.example.com');
+	assert.match(ink.frame(), /✖ Not a URL/);
+	await ink.press(clear);
+	await ink.type('ftp://docs.example.com');
+	assert.match(ink.frame(), /✖ Must start with http:\/\/ or https:\/\//);
+	await ink.press(clear);
+	await ink.press('https://docs.example.com/acme');
+	await ink.press(keys.enter);
+	await ink.press(keys.down);
+	await pressUntil(ink, keys.down, /❯ Provider contact/);
+	await ink.type('nobody');
+	assert.match(ink.frame(), /✖ Not an e-mail address/);
+	await ink.press(clear);
+
+	await ink.press('\u0005'); // Ctrl-E exports the Artifacts folder
+	await ink.idle();
+	assert.match(ink.frame(), /✔ Wrote \d+ files to .*Sources\/demo-contacts\/Artifacts/);
+	assert.ok(fs.existsSync(path.join(services.home, 'Sources', 'demo-contacts', 'Artifacts', 'demo-contacts-icon.svg')));
+
+	await pressUntil(ink, keys.down, /❯ \[ Continue to the auth spec \]/);
+	await ink.press(keys.enter);
+	assert.match(ink.frame(), /Auth spec — how users sign in/);
+	assert.equal(savedDraft(services)?.artifacts.documentationLink, 'https://docs.example.com/acme');
+	await ink.cleanup();
+});
