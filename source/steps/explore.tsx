@@ -4,7 +4,7 @@ import {useState} from 'react';
 import {Box, Text, useInput} from 'ink';
 import {parseSpecText} from '../spec/index.js';
 import {fixedExploreSpec} from '../spec/constants.js';
-import {inferSchema} from '../engine/index.js';
+import {inferSchema} from '../workflow/preview.js';
 import {Select} from '../components/select.js';
 import {TextInput} from '../components/text-input.js';
 import {KeyFooter} from '../components/key-footer.js';

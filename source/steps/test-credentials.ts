@@ -1,7 +1,7 @@
 // Credentials used to try the spec (live preview, end-to-end check). Non-secret values live in the draft
 // (draft.test.authParams); secret ones only in memory. On the local profile the demo template gets the demo
-// source's public credentials and URL filled in (they protect nothing, see sandbox/demo-source/credentials.ts).
-import {demoCredentials} from '../sandbox/demo-source/credentials.js';
+// source's public credentials and URL filled in (they protect nothing, see spec/demo-credentials.ts).
+import {demoCredentials} from '../spec/demo-credentials.js';
 import {secretPropertyNames} from '../spec/index.js';
 import type {Draft} from '../spec/draft-types.js';
 import {getIn} from './spec-paths.js';

@@ -1,10 +1,3 @@
-// Public demo credentials: they protect nothing and are printed on purpose.
-export const demoCredentials = {
-	accessToken: 'demo-access-token',
-	username: 'demo',
-	password: 'demo-password',
-	apiKey: 'demo-api-key',
-	apiKeyHeader: 'X-Api-Key',
-} as const;
-
-export const demoRefreshToken = 'demo-refresh-token';
+// Public demo credentials: they protect nothing and are printed on purpose. Defined in spec/ (pure constants, so
+// screens can use them without importing the sandbox); re-exported here for the demo source and its importers.
+export {demoCredentials, demoRefreshToken} from '../../spec/demo-credentials.js';
