@@ -1,29 +1,34 @@
 // The wizard's step machine: which screen is shown, with which draft. Screens hold the rest.
-import {useCallback, useMemo, useRef, useState} from 'react';
+import {Suspense, use, useCallback, useEffect, useMemo, useRef, useState, type ReactNode} from 'react';
 import {Box, Text, useApp, useInput} from 'ink';
 import type {Draft, StepName} from './spec/draft-types.js';
-import {createServices, ServicesProvider, type WizardServices} from './steps/services.js';
+import {peekDefaultProfile} from './store/peek.js';
+import {ServicesProvider, type WizardServices} from './steps/services.js';
 import {useSessionHolder, WizardProvider, type PreviewOutcome, type StepProps} from './steps/wizard-context.js';
 import {HomeScreen, type HomeChoice} from './steps/home.js';
-import {NewSourceScreen} from './steps/new-source.js';
-import {DraftListScreen} from './steps/draft-list.js';
-import {ImportScreen} from './steps/import-spec.js';
-import {ProfilesScreen} from './steps/setup.js';
-import {ArtifactsScreen} from './steps/artifacts.js';
-import {AuthScreen} from './steps/auth.js';
-import {SourceScreen} from './steps/source.js';
-import {ExploreScreen} from './steps/explore.js';
-import {ReviewScreen} from './steps/review.js';
-import {CreateScreen} from './steps/create.js';
-import {CheckScreen} from './steps/check.js';
-import {ChecklistScreen} from './steps/checklist.js';
+import {
+	ArtifactsScreen,
+	AuthScreen,
+	CheckScreen,
+	ChecklistScreen,
+	CreateScreen,
+	DraftListScreen,
+	ExploreScreen,
+	ImportScreen,
+	NewSourceScreen,
+	preloadScreens,
+	ProfilesScreen,
+	ReviewScreen,
+	SourceScreen,
+} from './steps/screens.js';
 import {previousStep} from './steps/step-order.js';
 
 export type AppProps = {
 	/** `home`, `new`, `resume`, `checklist` or `profiles` (the CLI command). */
 	command?: string;
 	argv?: string[];
-	services?: WizardServices;
+	/** From createServices (stores open) or createLazyServices (stores loading; the home screen does not wait). */
+	services: WizardServices;
 	/** Called after Ctrl-C saved the draft, just before the app exits. */
 	onInterrupt?: () => void;
 };
@@ -36,16 +41,20 @@ type Route =
 	| {screen: 'profiles'}
 	| {screen: 'step'};
 
-export default function App({command = 'home', argv = [], services: given, onInterrupt}: AppProps) {
-	const services = useMemo(() => given ?? createServices(), [given]);
+export default function App({command = 'home', argv = [], services, onInterrupt}: AppProps) {
 	const {exit} = useApp();
-	const [profileName, setProfileName] = useState(() => safeDefaultProfile(services));
+	const [profileName, setProfileName] = useState(() => peekDefaultProfile(services.home));
 	const holder = useSessionHolder(services, profileName);
 	const [testSecrets, setTestSecrets] = useState<Record<string, string>>({});
 	const [lastPreview, setLastPreview] = useState<PreviewOutcome>();
 	const setTestSecret = useCallback((name: string, value: string) => setTestSecrets(current => ({...current, [name]: value})), []);
 	const start = useMemo(() => initialRoute(services, command, argv), [services, command, argv]);
 	const [route, setRoute] = useState<Route>(start.route);
+	// After the first frame: load the other screens while the user reads the menu.
+	useEffect(() => {
+		const timer = setTimeout(() => void preloadScreens().catch(() => undefined), 0);
+		return () => clearTimeout(timer);
+	}, []);
 	const [draft, setDraft] = useState<Draft | undefined>(start.draft);
 	const draftRef = useRef(draft);
 	draftRef.current = draft;
@@ -114,21 +123,39 @@ export default function App({command = 'home', argv = [], services: given, onInt
 				<Box flexDirection="column">
 					<Header draft={route.screen === 'step' ? draft : undefined} profileName={profileName} />
 					{route.screen === 'home' && <HomeScreen onChoose={onHome} />}
-					{route.screen === 'new' && <NewSourceScreen template={route.template} onCreated={openDraft} onBack={home} />}
-					{route.screen === 'drafts' && (
-						<DraftListScreen
-							purpose={route.purpose}
-							onBack={home}
-							onOpen={loaded => openDraft(route.purpose === 'checklist' ? {...loaded, step: 'checklist'} : loaded)}
-						/>
+					{route.screen !== 'home' && (
+						<Loaded services={services}>
+							{route.screen === 'new' && <NewSourceScreen template={route.template} onCreated={openDraft} onBack={home} />}
+							{route.screen === 'drafts' && (
+								<DraftListScreen
+									purpose={route.purpose}
+									onBack={home}
+									onOpen={loaded => openDraft(route.purpose === 'checklist' ? {...loaded, step: 'checklist'} : loaded)}
+								/>
+							)}
+							{route.screen === 'import' && <ImportScreen onImported={openDraft} onBack={home} />}
+							{route.screen === 'profiles' && <ProfilesScreen onDone={home} onBack={home} />}
+							{route.screen === 'step' && stepProps && <StepScreen {...stepProps} />}
+						</Loaded>
 					)}
-					{route.screen === 'import' && <ImportScreen onImported={openDraft} onBack={home} />}
-					{route.screen === 'profiles' && <ProfilesScreen onDone={home} onBack={home} />}
-					{route.screen === 'step' && stepProps && <StepScreen {...stepProps} />}
 				</Box>
 			</WizardProvider>
 		</ServicesProvider>
 	);
+}
+
+/** Every screen but home needs the stores and its own module: both load after the first frame. */
+function Loaded({services, children}: {services: WizardServices; children: ReactNode}) {
+	return (
+		<Suspense fallback={<Text dimColor>Loading…</Text>}>
+			<StoresReady ready={services.ready}>{children}</StoresReady>
+		</Suspense>
+	);
+}
+
+function StoresReady({ready, children}: {ready?: Promise<void>; children: ReactNode}) {
+	if (ready) use(ready);
+	return children;
 }
 
 function StepScreen(props: StepProps) {
@@ -174,14 +201,6 @@ function Header({draft, profileName}: {draft?: Draft; profileName: string}) {
 			<Text dimColor>{`  [profile: ${profileName}]`}</Text>
 		</Box>
 	);
-}
-
-function safeDefaultProfile(services: WizardServices): string {
-	try {
-		return services.profiles.defaultProfile() || 'local';
-	} catch {
-		return 'local';
-	}
 }
 
 function flag(argv: string[], name: string): string | undefined {

@@ -1,7 +1,9 @@
-// Home: what the wizard offers. First run (no drafts yet) says where to start.
+// Home: what the wizard offers. First run (no drafts yet) says where to start. This is the first frame, so it
+// imports only Ink, React and light modules; every other screen is loaded lazily by app.tsx.
 import {Box, Text} from 'ink';
 import {Select} from '../components/select.js';
 import {KeyFooter} from '../components/key-footer.js';
+import {countDrafts} from '../store/peek.js';
 import {useServices} from './services.js';
 
 export type HomeChoice = 'new' | 'resume' | 'import' | 'profiles' | 'checklist' | 'quit';
@@ -17,7 +19,8 @@ const items: {label: string; value: HomeChoice}[] = [
 
 export function HomeScreen({onChoose}: {onChoose: (choice: HomeChoice) => void}) {
 	const services = useServices();
-	const count = safeCount(() => services.drafts.list().length);
+	// Counted from the file names: the home screen is the first frame and must not wait for zod (bench/startup.ts).
+	const count = safeCount(() => countDrafts(services.home));
 	return (
 		<Box flexDirection="column">
 			{count === 0 ? (

@@ -1,29 +1,36 @@
 // Everything a screen needs from outside React, injected once so tests can pass a temporary home and await every
 // piece of async work the screens start (toolchain §4 point 4). Screens never call got; they call these.
+// This file stays light (types and `await import()` only): the wizard's first frame must not wait for zod, conf,
+// got or the sandbox (startup budget, bench/startup.ts). Heavy modules load at first use.
 import {createContext, useContext} from 'react';
-import {openDraftStore, openProfileStore} from '../store/index.js';
-import {openSession as openRealSession, type Session, type SessionOptions} from '../session.js';
-import * as workflow from '../workflow/index.js';
-import {previewSourceSpec} from '../engine/index.js';
-import {createPlatformClient} from '../api/index.js';
+import type {DraftStore as StoreOfDrafts, ProfileStore as StoreOfProfiles} from '../store/index.js';
+import type {Session, SessionOptions} from '../session.js';
+import type * as workflowModule from '../workflow/index.js';
+import type {EngineOptions} from '../workflow/preview.js';
+import type {ClientOptions, PlatformClient, Target} from '../api/index.js';
 import {aepHome} from '../store/home.js';
 
-export type ProfileStore = ReturnType<typeof openProfileStore>;
-export type DraftStore = ReturnType<typeof openDraftStore>;
+export type ProfileStore = StoreOfProfiles;
+export type DraftStore = StoreOfDrafts;
 export type Workflow = Pick<
-	typeof workflow,
+	typeof workflowModule,
 	'createOrUpdateConnectionSpec' | 'appendToRestStorageToAEP' | 'runEndToEndCheck' | 'cleanUp' | 'checklist' | 'exportArtifacts' | 'exportSubmissionPacket' | 'checkSvgIcon'
 >;
+type PreviewResult = Awaited<ReturnType<typeof import('../workflow/preview.js').previewSourceSpec>>;
 
 export type WizardServices = {
 	home: string;
 	env: NodeJS.ProcessEnv;
+	/** Available once `ready` has settled (always, for services made by createServices). */
 	profiles: ProfileStore;
+	/** Available once `ready` has settled (always, for services made by createServices). */
 	drafts: DraftStore;
+	/** Settles when the stores are loaded; undefined when they were loaded from the start. Screens that use a store render after it. */
+	ready?: Promise<void>;
 	openSession: (profileName: string) => Promise<Session>;
 	workflow: Workflow;
-	preview: typeof previewSourceSpec;
-	createClient: typeof createPlatformClient;
+	preview: (options: EngineOptions) => Promise<PreviewResult>;
+	createClient: (target: Target, options?: ClientOptions) => Promise<PlatformClient>;
 	/** Where exports (artifacts folder, submission packet, spec file) are written; default the current directory. */
 	exportDir: string;
 	/** Milliseconds now; tests may freeze it. */
@@ -40,19 +47,44 @@ export type WizardServices = {
 
 export type ServiceOptions = {exportDir?: string; home?: string; env?: NodeJS.ProcessEnv; session?: SessionOptions; pollIntervalMs?: number; previewDelayMs?: number};
 
-export function createServices(options: ServiceOptions = {}): WizardServices {
+export type Stores = {profiles: ProfileStore; drafts: DraftStore};
+
+const workflowNames = ['createOrUpdateConnectionSpec', 'appendToRestStorageToAEP', 'runEndToEndCheck', 'cleanUp', 'checklist', 'exportArtifacts', 'exportSubmissionPacket', 'checkSvgIcon'] as const;
+
+/** The workflow functions, each loading workflow/ (got, the platform client) on its first call. */
+function lazyWorkflow(): Workflow {
+	const entries = workflowNames.map(name => [name, async (...args: unknown[]) => ((await import('../workflow/index.js'))[name] as (...a: unknown[]) => unknown)(...args)]);
+	return Object.fromEntries(entries) as Workflow;
+}
+
+/**
+ * Services over stores that are given (`Stores`) or still loading (`{load}`): the store getters throw until the load
+ * has finished, so the step machine renders store-using screens behind `ready` (see app.tsx).
+ */
+export function servicesOver(stores: Stores | {load: (home: string) => Promise<Stores>}, options: ServiceOptions = {}): WizardServices {
 	const env = options.env ?? process.env;
 	const home = options.home ?? aepHome(env);
 	const running = new Set<Promise<unknown>>();
+	let loaded = 'load' in stores ? undefined : stores;
+	const ready = 'load' in stores ? settledThenable(stores.load(home).then(value => void (loaded = value))) : undefined;
+	const store = <K extends keyof Stores>(key: K): Stores[K] => {
+		if (!loaded) throw new Error(`The ${key} store is still loading (await services.ready first).`);
+		return loaded[key];
+	};
 	return {
 		home,
 		env,
-		profiles: openProfileStore(home),
-		drafts: openDraftStore(home),
-		openSession: profileName => openRealSession(profileName, {env, home, ...options.session}),
-		workflow,
-		preview: previewSourceSpec,
-		createClient: createPlatformClient,
+		get profiles() {
+			return store('profiles');
+		},
+		get drafts() {
+			return store('drafts');
+		},
+		ready,
+		openSession: async profileName => (await import('../session.js')).openSession(profileName, {env, home, ...options.session}),
+		workflow: lazyWorkflow(),
+		preview: async engineOptions => (await import('../workflow/preview.js')).previewSourceSpec(engineOptions),
+		createClient: async (target, clientOptions) => (await import('../api/index.js')).createPlatformClient(target, clientOptions),
 		exportDir: options.exportDir ?? process.cwd(),
 		clock: Date.now,
 		pollIntervalMs: options.pollIntervalMs,
@@ -65,6 +97,30 @@ export function createServices(options: ServiceOptions = {}): WizardServices {
 		},
 		pending: () => [...running],
 	};
+}
+
+/** The wizard's services with the stores (zod, conf) loading in the background. */
+export function createLazyServices(options: ServiceOptions = {}): WizardServices {
+	return servicesOver(
+		{
+			load: async home => {
+				const {openProfileStore, openDraftStore} = await import('../store/index.js');
+				return {profiles: openProfileStore(home), drafts: openDraftStore(home)};
+			},
+		},
+		options,
+	);
+}
+
+/** A promise React's `use()` reads without suspending once it has settled (React's thenable status fields). */
+export function settledThenable<T>(promise: Promise<T>): Promise<T> {
+	const tracked = promise as Promise<T> & {status?: string; value?: T; reason?: unknown};
+	tracked.status = 'pending';
+	promise.then(
+		value => Object.assign(tracked, {status: 'fulfilled', value}),
+		(reason: unknown) => Object.assign(tracked, {status: 'rejected', reason}),
+	);
+	return tracked;
 }
 
 const ServicesContext = createContext<WizardServices | undefined>(undefined);

@@ -3,7 +3,7 @@
 import {useMemo, useState} from 'react';
 import {Box, Text, useInput} from 'ink';
 import {declaredPlaceholders} from '../spec/index.js';
-import {scheduleWindowPreview} from '../engine/index.js';
+import {scheduleWindowPreview} from '../workflow/preview.js';
 import {Form} from '../components/form.js';
 import {KeyFooter} from '../components/key-footer.js';
 import {PreviewPanel} from './preview-panel.js';

@@ -2,7 +2,7 @@
 // says which field is wrong when it fails (codes from sources-sdk 2.2 / 2.5, mapped in api/errors.ts).
 import {useState} from 'react';
 import {validateAdobeProfile, type AdobeProfile} from '../store/index.js';
-import {PlatformError} from '../api/index.js';
+import {PlatformError} from '../api/errors.js';
 import {useServices} from './services.js';
 
 export type ProfileCheck = {status: 'idle' | 'checking' | 'ok' | 'failed'; field?: string; message?: string};
@@ -60,8 +60,9 @@ export function useProfileCheck() {
 			{retry: {limit: 1, maxTotalMs: 15_000}, timeoutMs: 15_000},
 		);
 		const work = (async () => {
-			await client.token();
-			await client.checkAccess();
+			const ready = await client;
+			await ready.token();
+			await ready.checkAccess();
 		})().then(
 			() => {
 				services.profiles.save(profile, secret);

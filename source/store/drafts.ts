@@ -7,7 +7,8 @@ import {isSecretKeyName} from '../spec/secrets.js';
 import {draftIdPattern, parseDraft} from './draft-schema.js';
 import {aepHome} from './home.js';
 import {storedClientSecrets} from './profiles.js';
-import {isTempFile, writeFileAtomic} from './private-file.js';
+import {writeFileAtomic} from './private-file.js';
+import {draftFileNames} from './peek.js';
 
 export type DraftSummary = {
 	id: string;
@@ -90,22 +91,19 @@ export function openDraftStore(home: string = aepHome(), options: DraftStoreOpti
 }
 
 function listDrafts(dir: string, readDraft: (file: string) => Draft): DraftSummary[] {
-	const names = fs.existsSync(dir) ? fs.readdirSync(dir) : [];
-	const summaries = names
-		.filter(name => name.endsWith('.json') && !isTempFile(name) && !name.startsWith('.'))
-		.map(name => {
-			const file = path.join(dir, name);
-			const id = name.slice(0, -'.json'.length);
-			const mtimeMs = fs.statSync(file).mtimeMs;
-			try {
-				const draft = readDraft(file);
-				const summary: DraftSummary = {id, name: draft.artifacts.label || draft.artifacts.sourceName || id, step: draft.step, updatedAt: draft.updatedAt};
-				return {summary, mtimeMs};
-			} catch (error) {
-				const summary: DraftSummary = {id, name, step: 'unknown', updatedAt: new Date(mtimeMs).toISOString(), corrupt: (error as Error).message};
-				return {summary, mtimeMs};
-			}
-		});
+	const summaries = draftFileNames(dir).map(name => {
+		const file = path.join(dir, name);
+		const id = name.slice(0, -'.json'.length);
+		const mtimeMs = fs.statSync(file).mtimeMs;
+		try {
+			const draft = readDraft(file);
+			const summary: DraftSummary = {id, name: draft.artifacts.label || draft.artifacts.sourceName || id, step: draft.step, updatedAt: draft.updatedAt};
+			return {summary, mtimeMs};
+		} catch (error) {
+			const summary: DraftSummary = {id, name, step: 'unknown', updatedAt: new Date(mtimeMs).toISOString(), corrupt: (error as Error).message};
+			return {summary, mtimeMs};
+		}
+	});
 	// Saves within one millisecond share updatedAt; the file time (sub-millisecond) breaks the tie.
 	summaries.sort((a, b) => b.summary.updatedAt.localeCompare(a.summary.updatedAt) || b.mtimeMs - a.mtimeMs);
 	return summaries.map(entry => entry.summary);

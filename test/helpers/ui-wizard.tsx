@@ -5,7 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import {act} from 'react';
 import App from '../../source/app.js';
-import {createServices, type WizardServices} from '../../source/steps/services.js';
+import {preloadScreens} from '../../source/steps/screens.js';
+import type {WizardServices} from '../../source/steps/services.js';
+import {createServices} from '../../source/steps/create-services.js';
 import {newDraft} from '../../source/spec/index.js';
 import type {Draft, StepName} from '../../source/spec/draft-types.js';
 import {renderInk, type InkHarness} from './ink.js';
@@ -30,6 +32,7 @@ export function seedDraft(services: WizardServices, options: {id?: string; templ
 
 export async function renderWizard(props: {command?: string; argv?: string[]; services?: WizardServices}): Promise<WizardHarness> {
 	const services = props.services ?? testServices();
+	await preloadScreens();
 	const ink = await renderInk(<App command={props.command ?? 'home'} argv={props.argv ?? []} services={services} />);
 	const idle = async () => {
 		for (let round = 0; round < 50; round++) {
