@@ -107,6 +107,14 @@ test('json view renders a bounded slice of a large document and scrolls', async 
 	await ink.unmount();
 });
 
+test('progress list keeps one line per stage: a long message is cut, not wrapped into the label column', async () => {
+	const ink = await renderInk(<ProgressList items={[{key: 'a', label: 'Target', status: 'done', elapsedMs: 34, message: `Schema https://ns.adobe.com/sandbox/schemas/${'e'.repeat(120)}, dataset 00bd`}]} />);
+	const lines = ink.frame().split('\n').filter(line => line.trim() !== '');
+	assert.equal(lines.length, 1, ink.frame());
+	assert.match(lines[0]!, /^✔ Target {2}34 ms {4}Schema https:\/\/ns\.adobe\.com\/sandbox\/schemas\/e+…$/);
+	await ink.unmount();
+});
+
 test('progress list, catalog card, findings list and footer draw what they are given', async () => {
 	let chosen = '';
 	const ink = await renderInk(
@@ -126,7 +134,8 @@ test('progress list, catalog card, findings list and footer draw what they are g
 	);
 	const frame = ink.frame();
 	assert.match(frame, /✔ Base connection {2}1\.5 s/);
-	assert.match(frame, /✖ Run {2}boom/);
+	// Fixed columns: label padded to the longest label + 2, then 9 columns of elapsed time, then the message.
+	assert.match(frame, /^✖ Run {14} {9}boom$/m);
 	assert.match(frame, /Acme Members/);
 	assert.match(frame, /CRM/);
 	assert.match(frame, /error {2}sourceSpec\.attributes\.urlParams\.path — Missing path\./);

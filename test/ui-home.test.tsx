@@ -43,6 +43,27 @@ test('new source: template, empty name refused, then the draft is saved and open
 	await ink.cleanup();
 });
 
+test('new source: a name of your own becomes the spec name and the catalog label; the suggested one keeps the template\'s', async () => {
+	const ink = await renderWizard({command: 'new', argv: ['--template', 'mailchimp-members']});
+	assert.match(ink.frame(), /New source from the mailchimp-members template/);
+	for (let i = 0; i < 'mailchimp-members'.length; i++) await ink.press(keys.backspace);
+	await ink.type('Acme CRM');
+	await ink.press(keys.enter);
+	await ink.press(keys.enter);
+	const own = savedDraft(ink.services, 'acme-crm');
+	assert.equal(own?.spec['name'], 'Acme CRM');
+	assert.equal(own?.artifacts.label, 'Acme CRM');
+	await ink.cleanup();
+
+	const again = await renderWizard({command: 'new', argv: ['--template', 'mailchimp-members']});
+	await again.press(keys.enter);
+	await again.press(keys.enter);
+	const suggested = savedDraft(again.services, 'mailchimp-members');
+	assert.equal(suggested?.spec['name'], 'Mailchimp Members');
+	assert.equal(suggested?.artifacts.label, 'Mailchimp Members');
+	await again.cleanup();
+});
+
 test('new --template with an unknown name lists the templates with the problem', async () => {
 	const ink = await renderWizard({command: 'new', argv: ['--template', 'nope']});
 	assert.match(ink.frame(), /There is no template "nope"/);

@@ -37,16 +37,33 @@ const colours = {pending: undefined, done: 'green', failed: 'red', skipped: 'gra
 
 export function ProgressList({items, now = Date.now}: {items: ProgressItem[]; now?: () => number}) {
 	const running = items.some(item => item.status === 'running');
+	// Fixed columns, one line per stage: a long message (an XDM schema id…) is cut, never wrapped into the next column.
+	const labelWidth = Math.max(...items.map(item => item.label.length)) + 2;
 	return (
 		<Box flexDirection="column">
-			{items.map(item => (
-				<Box key={item.key}>
-					<Box width={2}>{item.status === 'running' ? <Spinner running={running} /> : <Text color={colours[item.status]}>{marks[item.status]}</Text>}</Box>
-					<Text color={colours[item.status]}>{item.label}</Text>
-					{elapsedOf(item, now) !== undefined && <Text dimColor>{`  ${formatElapsed(elapsedOf(item, now) ?? 0)}`}</Text>}
-					{item.message && <Text dimColor>{`  ${item.message}`}</Text>}
-				</Box>
-			))}
+			{items.map(item => {
+				const elapsed = elapsedOf(item, now);
+				return (
+					<Box key={item.key}>
+						<Box width={2} flexShrink={0}>
+							{item.status === 'running' ? <Spinner running={running} /> : <Text color={colours[item.status]}>{marks[item.status]}</Text>}
+						</Box>
+						<Box width={labelWidth} flexShrink={0}>
+							<Text color={colours[item.status]}>{item.label}</Text>
+						</Box>
+						<Box width={9} flexShrink={0}>
+							<Text dimColor>{elapsed === undefined ? '' : formatElapsed(elapsed)}</Text>
+						</Box>
+						{item.message && (
+							<Box flexGrow={1}>
+								<Text dimColor wrap="truncate-end">
+									{item.message}
+								</Text>
+							</Box>
+						)}
+					</Box>
+				);
+			})}
 		</Box>
 	);
 }

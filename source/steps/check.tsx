@@ -4,7 +4,7 @@ import {useEffect, useMemo, useState} from 'react';
 import {Box, Text, useInput} from 'ink';
 import type {RunSummary} from '../spec/draft-types.js';
 import {Form, type FormField} from '../components/form.js';
-import {ProgressList} from '../components/progress-list.js';
+import {formatElapsed, ProgressList} from '../components/progress-list.js';
 import {KeyFooter} from '../components/key-footer.js';
 import {useServices} from './services.js';
 import {useWizard, type StepProps} from './wizard-context.js';
@@ -78,7 +78,7 @@ export function CheckScreen({draft, update, go, back}: StepProps) {
 				<ProgressList items={job.items} now={services.clock} />
 				{summary?.status === 'success' && (
 					<Box flexDirection="column" marginTop={1}>
-						<Text color="green">{`✔ Success: ${summary.recordsRead} records read, ${summary.recordsWritten} written, ${summary.recordsFailed} failed in ${(summary.durationMs / 1000).toFixed(1)} s`}</Text>
+						<Text color="green">{`✔ Success: ${summary.recordsRead} records read, ${summary.recordsWritten} written, ${summary.recordsFailed} failed; the run took ${formatElapsed(summary.durationMs)}`}</Text>
 						<Text dimColor>{`flow ${summary.flowId ?? '-'} · run ${summary.runId ?? '-'} · batches ${summary.batchIds.length} · ${summary.cleanedUp ? 'test objects deleted' : 'test objects kept'}`}</Text>
 					</Box>
 				)}

@@ -46,9 +46,11 @@ export function CreateScreen({draft, update, go, back}: StepProps) {
 	return (
 		<Box flexDirection="column">
 			<Text bold>{`Create & register on profile “${wizard.profileName}”`}</Text>
-			<Text dimColor>
-				{existingId ? `This profile already has spec ${existingId}: it will be updated in place (PUT).` : 'The spec will be created (POST) and its id added to the RestStorageToAEP flow spec without dropping any other id.'}
-			</Text>
+			{!result && !job.running && (
+				<Text dimColor>
+					{existingId ? `This profile already has spec ${existingId}: it will be updated in place (PUT).` : 'The spec will be created (POST) and its id added to the RestStorageToAEP flow spec without dropping any other id.'}
+				</Text>
+			)}
 			<Box marginTop={1}>
 				<ProgressList items={job.items} now={services.clock} />
 			</Box>

@@ -42,7 +42,14 @@ export function NewSourceScreen({template: given, onCreated, onBack}: {template?
 		const name = values['name'] ?? '';
 		const id = slugify(name);
 		const draft = newDraft({id, template});
-		const labelled: Draft = {...draft, step: 'setup', artifacts: {...draft.artifacts, label: draft.artifacts.label || name}};
+		// A name of the user's own (not the suggested template name) becomes the spec's name and the catalog label.
+		const ownName = !new RegExp(`^${template}(-\\d+)?$`).test(id);
+		const labelled: Draft = {
+			...draft,
+			step: 'setup',
+			spec: ownName ? {...draft.spec, name} : draft.spec,
+			artifacts: {...draft.artifacts, label: ownName || !draft.artifacts.label ? name : draft.artifacts.label},
+		};
 		try {
 			services.drafts.save(labelled);
 			onCreated(labelled);

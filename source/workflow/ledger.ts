@@ -73,12 +73,18 @@ export async function cleanUp(ctx: WorkflowContext, options: {all?: boolean} = {
 	const result: CleanUpResult = {deleted: [], failed: []};
 	const pending = pendingEntries(ctx);
 	const sorted = [...pending].sort((a, b) => deleteOrder.indexOf(a.kind) - deleteOrder.indexOf(b.kind));
+	const started = Date.now();
 	for (const entry of sorted) await deleteEntry(ctx, entry, result);
-	for (const entry of retainedEntries(ctx)) {
+	const retained = retainedEntries(ctx);
+	for (const entry of retained) {
 		// Nothing to call: the entry stays open (the checklist names it) rather than being marked deleted falsely.
-		emit(ctx, {stage: 'cleanup', status: 'skipped', id: entry.id, message: `${entry.kind} ${entry.id} stays: the API has no delete for it (target-and-runs §4).`});
+		emit(ctx, {stage: 'cleanup', status: 'info', id: entry.id, message: `${entry.kind} ${entry.id} stays: the API has no delete for it (target-and-runs §4).`});
 	}
 	if (options.all) reportSpecEntries(ctx, result);
+	if (sorted.length > 0 && result.failed.length === 0) {
+		const stays = retained.length > 0 ? `; ${retained.length} mapping set(s) stay (Data Prep has no delete)` : '';
+		emit(ctx, {stage: 'cleanup', status: 'done', elapsedMs: Date.now() - started, message: `Deleted ${result.deleted.length} test object(s)${stays}`});
+	}
 	return result;
 }
 
