@@ -5,7 +5,7 @@ import {Box, Text, useInput} from 'ink';
 import {Form, type FormField} from '../components/form.js';
 import {KeyFooter} from '../components/key-footer.js';
 import type {StepProps} from './wizard-context.js';
-import {authTypeDocs, authTypeNames, helpFor, newAuthEntry, type AuthTypeName} from './auth-types.js';
+import {authTypeDocs, authTypeNames, helpFor, newAuthEntry, type AuthTypeName} from '../spec/auth-types.js';
 import {getIn, setIn} from './spec-paths.js';
 
 type Entry = Record<string, unknown> & {type?: string; name?: string};

@@ -1,6 +1,6 @@
-// The documented auth types and their properties with the meaning each has (reference 3.4.1–3.4.3), used for the
-// auth screen's help text and for new entries. Descriptions are what the platform UI shows to the user.
-import {draft07} from '../spec/constants.js';
+// The documented auth types and their properties with the meaning each has (reference 3.4.1–3.4.3): help text for
+// the auth screen and the builder of new authSpec entries. Pure data and functions (no I/O, no React).
+import {draft07} from './constants.js';
 
 export type AuthTypeName = 'OAuth2RefreshCode' | 'BasicAuthentication' | 'KeyBased';
 
