@@ -5,6 +5,9 @@ import {spawn} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
+import {mkdtempSync, rmSync} from 'node:fs';
+import os from 'node:os';
+import {bundleForBench} from './measure.js';
 import {streamRecords} from '../source/engine/index.js';
 import {demoAuthParams, demoConnectionSpec, startDemoSource, type DemoPagination} from '../source/sandbox/demo-source/index.js';
 
@@ -52,9 +55,9 @@ async function runChild(input: ChildInput): Promise<ChildOutput> {
 	return {received, seconds, startRssMb: mb(start), peakRssMb: mb(peak), stop: next.value.stop.code};
 }
 
-function spawnChild(input: ChildInput): Promise<ChildOutput> {
+function spawnChild(bundle: string, input: ChildInput): Promise<ChildOutput> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', JSON.stringify(input)], {cwd: projectRoot, stdio: ['ignore', 'pipe', 'inherit']});
+		const child = spawn(process.execPath, [bundle, '--child', JSON.stringify(input)], {cwd: projectRoot, stdio: ['ignore', 'pipe', 'inherit']});
 		let out = '';
 		child.stdout.on('data', chunk => (out += String(chunk)));
 		child.on('error', reject);
@@ -69,6 +72,10 @@ export async function benchEngine(options: EngineBenchOptions = {}): Promise<Eng
 	const sizes = options.sizes ?? [100_000, 1_000_000];
 	const pageSize = options.pageSize ?? 5_000;
 	const rows: EngineBenchRow[] = [];
+	// The engine child runs this file bundled like the CLI (plain node, no tsx loader in its RSS).
+	const outdir = mkdtempSync(path.join(os.tmpdir(), 'aep-engine-bundle-'));
+	const bundle = await bundleForBench(import.meta.url, 'engine', outdir);
+	try {
 	for (const records of sizes) {
 		const demo = await startDemoSource({records});
 		try {
@@ -77,7 +84,7 @@ export async function benchEngine(options: EngineBenchOptions = {}): Promise<Eng
 					rows.push({type, records, pageSize, received: 0, seconds: 0, recordsPerSecond: 0, startRssMb: 0, peakRssMb: 0, stop: '-', skipped: `the demo caps NONE at ${noneCap} records`});
 					continue;
 				}
-				const result = await spawnChild({url: demo.url, type, pageSize});
+				const result = await spawnChild(bundle, {url: demo.url, type, pageSize});
 				const row = {type, records, pageSize, ...result, recordsPerSecond: Math.round(result.received / result.seconds)};
 				rows.push(row);
 				options.log?.(formatRow(row));
@@ -85,6 +92,9 @@ export async function benchEngine(options: EngineBenchOptions = {}): Promise<Eng
 		} finally {
 			await demo.close();
 		}
+	}
+	} finally {
+		rmSync(outdir, {recursive: true, force: true});
 	}
 	return rows;
 }

@@ -10,9 +10,8 @@ import {EventEmitter} from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {fileURLToPath, pathToFileURL} from 'node:url';
-import type {BuildOptions} from 'esbuild';
-import {median, percentile} from './measure.js';
+import {fileURLToPath} from 'node:url';
+import {bundleForBench, median, percentile} from './measure.js';
 import type {Row} from './run.js';
 
 const keyCount = 200;
@@ -32,18 +31,10 @@ export async function benchKeystrokes(): Promise<Row[]> {
 	];
 }
 
-/** This file bundled like the CLI, into a temporary folder; returns the bundle's path. */
-async function bundleSelf(outdir: string): Promise<string> {
-	const {build} = await import('esbuild');
-	const {bundleOptions} = (await import(pathToFileURL(path.resolve('.ci/bundle.mjs')).href)) as {bundleOptions: BuildOptions};
-	await build({...bundleOptions, entryPoints: {keystrokes: fileURLToPath(import.meta.url)}, outdir});
-	return path.join(outdir, 'keystrokes.js');
-}
-
 async function runChild(): Promise<Samples> {
 	const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'aep-keys-bundle-'));
 	try {
-		return await runBundle(await bundleSelf(outdir));
+		return await runBundle(await bundleForBench(import.meta.url, 'keystrokes', outdir));
 	} finally {
 		fs.rmSync(outdir, {recursive: true, force: true});
 	}

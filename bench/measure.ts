@@ -1,5 +1,8 @@
 // Small measuring tools shared by the benchmarks: medians, percentiles, timed child processes.
 import {spawn} from 'node:child_process';
+import path from 'node:path';
+import {fileURLToPath, pathToFileURL} from 'node:url';
+import type {BuildOptions} from 'esbuild';
 import {stripVTControlCharacters} from 'node:util';
 
 export function median(values: number[]): number {
@@ -60,4 +63,15 @@ export async function repeat(times: number, task: () => Promise<number>): Promis
 	const out: number[] = [];
 	for (let i = 0; i < times; i++) out.push(await task());
 	return out;
+}
+
+/**
+ * Bundles a bench file with the CLI's own esbuild options (.ci/bundle.mjs: same dependency patches, production
+ * React), so a child process measures the code the CLI ships, without the tsx loader's own memory and start-up.
+ */
+export async function bundleForBench(entryUrl: string, name: string, outdir: string): Promise<string> {
+	const {build} = await import('esbuild');
+	const {bundleOptions} = (await import(pathToFileURL(path.resolve('.ci/bundle.mjs')).href)) as {bundleOptions: BuildOptions};
+	await build({...bundleOptions, entryPoints: {[name]: fileURLToPath(entryUrl)}, outdir});
+	return path.join(outdir, `${name}.js`);
 }
