@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {runCli, tempHome} from './helpers/cli.js';
 import {startSandbox} from '../source/sandbox/index.js';
@@ -153,6 +153,43 @@ test('drafts, export and import round-trip a draft without secrets', async () =>
 		const badImport = await runCli(['import', bad], {home});
 		assert.equal(badImport.code, 2);
 		assert.match(badImport.stderr, /bad\.json:3:\d+/);
+	} finally {
+		rmSync(home, {recursive: true, force: true});
+	}
+});
+
+test('checklist --json and export --packet/--docs/--artifacts work without a terminal, and write no secret', async () => {
+	const home = tempHome();
+	try {
+		assert.equal((await runCli(['run', '--template', 'demo'], {home})).code, 0);
+		const before = await runCli(['checklist', 'demo', '--json'], {home});
+		assert.equal(before.code, 0, before.stderr);
+		const first = JSON.parse(before.stdout) as {items: {title: string; status: string}[]};
+		const status = (items: typeof first.items, pattern: RegExp) => items.find(item => pattern.test(item.title))?.status;
+		assert.equal(status(first.items, /RestStorageToAEP/), 'done');
+		assert.equal(status(first.items, /registered/), 'done');
+		assert.equal(status(first.items, /Documentation page/), 'missing');
+
+		const packet = path.join(home, 'packet');
+		const exported = await runCli(['export', 'demo', '--packet', packet], {home});
+		assert.equal(exported.code, 0, exported.stderr);
+		const docs = path.join(home, 'demo.md');
+		assert.equal((await runCli(['export', 'demo', '--docs', docs], {home})).code, 0);
+		assert.match(readFileSync(docs, 'utf8'), /^# /m);
+		const artifacts = await runCli(['export', 'demo', '--artifacts', path.join(home, 'repo')], {home});
+		assert.equal(artifacts.code, 0, artifacts.stderr);
+		assert.ok(existsSync(path.join(home, 'repo', 'Sources', 'demo', 'Artifacts', 'demo-connectionSpec.json')));
+
+		const after = JSON.parse((await runCli(['checklist', 'demo', '--json'], {home})).stdout) as typeof first;
+		assert.equal(status(after.items, /Documentation page/), 'done');
+		assert.equal(status(after.items, /Verification environment/), 'done');
+
+		const written = [docs, ...readdirSync(packet, {recursive: true}).map(name => path.join(packet, String(name)))].filter(file => statSync(file).isFile());
+		for (const file of written) assert.doesNotMatch(readFileSync(file, 'utf8'), /sandbox-client-secret/, `${file} holds the platform client secret`);
+
+		const noTty = await runCli(['checklist', 'demo'], {home});
+		assert.equal(noTty.code, 2, 'without --json the checklist is the interactive screen');
+		assert.match(noTty.stderr, /aep-source checklist DRAFT --json/);
 	} finally {
 		rmSync(home, {recursive: true, force: true});
 	}

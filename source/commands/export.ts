@@ -1,24 +1,76 @@
 import {writeFileSync} from 'node:fs';
-import type {Command} from './context.js';
+import path from 'node:path';
+import type {Command, CommandContext} from './context.js';
 import {UsageError, write} from './context.js';
 import {parseFlags, withUsage} from './args.js';
 import {exportTemplate} from './export-template.js';
 import {openDraftStore} from '../store/index.js';
 import {aepHome} from '../store/home.js';
 import {specFromDraft} from '../spec/index.js';
+import type {Draft} from '../spec/draft-types.js';
+import {openSession, SessionError} from '../session.js';
 
-const usage = 'aep-source export DRAFT [--spec] [--out FILE]  |  aep-source export --template NAME [--out FILE]';
+const usage =
+	'aep-source export DRAFT [--spec] [--out FILE]  |  aep-source export DRAFT --artifacts DIR | --docs FILE | --packet DIR [--profile NAME]  |  aep-source export --template NAME [--out FILE]';
 
-/** Exports a draft (re-importable, never with secrets), its connection spec only (--spec), or a template. */
+const flags = {
+	template: {type: 'string'},
+	out: {type: 'string'},
+	spec: {type: 'boolean'},
+	artifacts: {type: 'string'},
+	docs: {type: 'string'},
+	packet: {type: 'string'},
+	profile: {type: 'string'},
+} as const;
+
+/** The submission packet reads the platform (spec, flow spec, checklist), so it opens the profile's session. */
+async function exportPacket(context: CommandContext, draft: Draft, dir: string, profileName: string, home: string): Promise<Draft> {
+	const session = await openSession(profileName, {env: context.env, home}).catch((error: unknown) => {
+		throw error instanceof SessionError ? new UsageError(`${error.message}\n${error.hint}`) : error;
+	});
+	try {
+		const {exportSubmissionPacket} = await import('../workflow/index.js');
+		const {dir: written, files} = await exportSubmissionPacket(draft, session.profile.name, dir, session.client);
+		write(context.stderr, `Wrote the submission packet of "${draft.id}" to ${written} (${files.length} files).`);
+		return draft;
+	} finally {
+		await session.close();
+	}
+}
+
+/**
+ * Exports a draft (re-importable, never with secrets), its connection spec only (--spec), its artifacts folder,
+ * its documentation page, or the whole submission packet; or a template.
+ */
 const exportCommand: Command = context =>
 	withUsage(context.stderr, async () => {
-		const {values, positionals} = parseFlags(context.argv, {template: {type: 'string'}, out: {type: 'string'}, spec: {type: 'boolean'}}, usage);
+		const {values, positionals} = parseFlags(context.argv, flags, usage);
 		if (values.template !== undefined) return exportTemplate(context, values.template, values.out);
 		const [id] = positionals;
 		if (!id) throw new UsageError(`Name a draft or a template.\nUsage: ${usage}`);
-		const store = openDraftStore(aepHome(context.env));
+		const home = aepHome(context.env);
+		const store = openDraftStore(home);
 		const draft = store.load(id);
 		if (!draft) throw new UsageError(`There is no draft "${id}". "aep-source drafts" lists them.`);
+		if (values.artifacts !== undefined) {
+			const {exportArtifacts} = await import('../workflow/index.js');
+			const {dir, files} = await exportArtifacts(draft, values.artifacts);
+			store.save({...draft, exports: {...draft.exports, artifactsDir: dir}});
+			write(context.stderr, `Wrote ${files.length} artifact files to ${dir}.`);
+			return 0;
+		}
+		if (values.docs !== undefined) {
+			const {renderDocsPage} = await import('../workflow/index.js');
+			const file = path.resolve(values.docs);
+			writeFileSync(file, renderDocsPage(draft, {profileName: values.profile}));
+			store.save({...draft, exports: {...draft.exports, docsPage: file}});
+			write(context.stderr, `Wrote the documentation page of "${id}" to ${values.docs}.`);
+			return 0;
+		}
+		if (values.packet !== undefined) {
+			store.save(await exportPacket(context, draft, values.packet, values.profile ?? 'local', home));
+			return 0;
+		}
 		const json = `${JSON.stringify(values.spec ? specFromDraft(draft) : draft, null, 2)}\n`;
 		if (values.out) {
 			writeFileSync(values.out, json);

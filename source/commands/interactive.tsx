@@ -5,7 +5,7 @@ const instead: Record<string, string> = {
 	home: 'aep-source run --template demo        (the whole flow on the local sandbox)',
 	new: 'aep-source export --template NAME --out spec.json, then aep-source run spec.json',
 	resume: 'aep-source run DRAFT',
-	checklist: 'aep-source run DRAFT --json',
+	checklist: 'aep-source checklist DRAFT --json',
 	profiles: 'aep-source run ... --profile env    (credentials from AEP_* environment variables)',
 };
 
