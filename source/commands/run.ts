@@ -126,6 +126,8 @@ const run: Command = context =>
 				write(context.stdout, JSON.stringify({ok, draft: draft.id, profile: session.profile.name, connectionSpecId: specId, flowSpecChanged: appended?.changed, run: summary, error: failure}, null, 2));
 			} else if (ok && summary) {
 				write(context.stdout, `\nSuccess: ${summary.recordsWritten} records written (${summary.recordsRead} read, ${summary.recordsFailed} failed) in ${(summary.durationMs / 1000).toFixed(1)}s. Connection spec ${specId}.`);
+			} else if (controller.signal.aborted) {
+				write(context.stderr, `\nInterrupted. ${summary?.cleanedUp ? 'The test objects created so far were deleted.' : 'Run "aep-source run" again to clean up what was left (the draft records every id).'}`);
 			} else {
 				const reason = failure ?? {message: `${summary?.failedStage ?? 'run'} failed: ${summary?.errors.map(e => `${e.code} ${e.message}`).join('; ') || 'no records landed'}`};
 				write(context.stderr, `\nThe check failed. ${reason.message}${reason.hint ? `\nWhat to do: ${reason.hint}` : ''}`);
