@@ -194,3 +194,38 @@ test('checklist --json and export --packet/--docs/--artifacts work without a ter
 		rmSync(home, {recursive: true, force: true});
 	}
 });
+
+test('Ctrl-C during run aborts, deletes what it created, and exits 130', async () => {
+	const home = tempHome();
+	// Realistic timing delays the first run by seconds: the check is still polling when the signal arrives.
+	const sandbox = await startSandbox({dataDir: path.join(home, 'sbx'), runTiming: 'realistic'});
+	try {
+		const env = {
+			AEP_CLIENT_ID: sandbox.credentials.clientId,
+			AEP_CLIENT_SECRET: sandbox.credentials.clientSecret,
+			AEP_ORG_ID: sandbox.credentials.orgId,
+			AEP_SCOPES: sandbox.credentials.scopes,
+			AEP_SANDBOX_NAME: sandbox.credentials.sandboxName,
+			AEP_IMS_URL: sandbox.imsUrl,
+			AEP_PLATFORM_URL: sandbox.platformUrl,
+			AEP_SOURCE_SECRET_ACCESS_TOKEN: 'demo-access-token',
+		};
+		const result = await runCli(['run', '--template', 'demo', '--profile', 'env', '--param', `host=${sandbox.demo!.url}`], {
+			home,
+			env,
+			interruptWhen: /^dataflow +ok/m,
+		});
+		assert.equal(result.code, 130, result.stderr);
+		assert.match(result.stderr, /Interrupted\. The test objects created so far were deleted\./);
+		const token = await fetch(`${sandbox.imsUrl}/ims/token/v3`, {method: 'POST', body: new URLSearchParams({grant_type: 'client_credentials', client_id: env.AEP_CLIENT_ID, client_secret: env.AEP_CLIENT_SECRET, scope: env.AEP_SCOPES})});
+		const {access_token: accessToken} = (await token.json()) as {access_token: string};
+		const headers = {authorization: `Bearer ${accessToken}`, 'x-api-key': env.AEP_CLIENT_ID, 'x-gw-ims-org-id': env.AEP_ORG_ID, 'x-sandbox-name': env.AEP_SANDBOX_NAME};
+		for (const collection of ['flows', 'connections', 'sourceConnections', 'targetConnections']) {
+			const list = (await (await fetch(`${sandbox.platformUrl}/data/foundation/flowservice/${collection}`, {headers})).json()) as {items: unknown[]};
+			assert.deepEqual(list.items, [], `${collection} left behind`);
+		}
+	} finally {
+		await sandbox.close();
+		rmSync(home, {recursive: true, force: true});
+	}
+});

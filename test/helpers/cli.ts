@@ -12,14 +12,22 @@ export function tempHome(prefix = 'aep-cli-'): string {
 
 export type CliResult = {code: number | null; stdout: string; stderr: string};
 
-export function runCli(args: string[], options: {home: string; env?: NodeJS.ProcessEnv; input?: string; timeoutMs?: number}): Promise<CliResult> {
+/** `interruptWhen`: send SIGINT (as Ctrl-C would) once stdout matches it. */
+export function runCli(args: string[], options: {home: string; env?: NodeJS.ProcessEnv; input?: string; timeoutMs?: number; interruptWhen?: RegExp}): Promise<CliResult> {
 	return new Promise((resolve, reject) => {
 		const env: NodeJS.ProcessEnv = {...process.env, AEP_SOURCE_HOME: options.home, NO_COLOR: '1', ...options.env};
 		delete env['AEP_SOURCE_DEBUG'];
 		const child = spawn(process.execPath, [cliPath, ...args], {env, stdio: ['pipe', 'pipe', 'pipe']});
 		let stdout = '';
 		let stderr = '';
-		child.stdout.on('data', chunk => (stdout += chunk));
+		let interrupted = false;
+		child.stdout.on('data', chunk => {
+			stdout += chunk;
+			if (options.interruptWhen && !interrupted && options.interruptWhen.test(stdout)) {
+				interrupted = true;
+				child.kill('SIGINT');
+			}
+		});
 		child.stderr.on('data', chunk => (stderr += chunk));
 		const timer = setTimeout(() => {
 			child.kill('SIGKILL');
