@@ -2,7 +2,8 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
-import {runCli, tempHome} from './helpers/cli.js';
+import {envProfileOf, runCli, tempHome} from './helpers/cli.js';
+import {getToken} from './helpers/sandbox-client.js';
 import {startSandbox} from '../source/sandbox/index.js';
 import {getTemplate} from '../source/spec/index.js';
 
@@ -72,15 +73,7 @@ test('a broken spec exits 1 before any request reaches the platform', async () =
 		spec.sourceSpec.attributes.urlParams.path = '/v1/${nowhere}/contacts';
 		const file = path.join(home, 'broken.json');
 		writeFileSync(file, JSON.stringify(spec));
-		const env = {
-			AEP_CLIENT_ID: sandbox.credentials.clientId,
-			AEP_CLIENT_SECRET: sandbox.credentials.clientSecret,
-			AEP_ORG_ID: sandbox.credentials.orgId,
-			AEP_SCOPES: sandbox.credentials.scopes,
-			AEP_SANDBOX_NAME: sandbox.credentials.sandboxName,
-			AEP_IMS_URL: sandbox.imsUrl,
-			AEP_PLATFORM_URL: sandbox.platformUrl,
-		};
+		const env = envProfileOf(sandbox);
 		const before = sandbox.requestLog().length;
 		const result = await runCli(['run', file, '--profile', 'env'], {home, env});
 		assert.equal(result.code, 1);
@@ -200,16 +193,7 @@ test('Ctrl-C during run aborts, deletes what it created, and exits 130', async (
 	// Realistic timing delays the first run by seconds: the check is still polling when the signal arrives.
 	const sandbox = await startSandbox({dataDir: path.join(home, 'sbx'), runTiming: 'realistic'});
 	try {
-		const env = {
-			AEP_CLIENT_ID: sandbox.credentials.clientId,
-			AEP_CLIENT_SECRET: sandbox.credentials.clientSecret,
-			AEP_ORG_ID: sandbox.credentials.orgId,
-			AEP_SCOPES: sandbox.credentials.scopes,
-			AEP_SANDBOX_NAME: sandbox.credentials.sandboxName,
-			AEP_IMS_URL: sandbox.imsUrl,
-			AEP_PLATFORM_URL: sandbox.platformUrl,
-			AEP_SOURCE_SECRET_ACCESS_TOKEN: 'demo-access-token',
-		};
+		const env = {...envProfileOf(sandbox), AEP_SOURCE_SECRET_ACCESS_TOKEN: 'demo-access-token'};
 		const result = await runCli(['run', '--template', 'demo', '--profile', 'env', '--param', `host=${sandbox.demo!.url}`], {
 			home,
 			env,
@@ -217,9 +201,8 @@ test('Ctrl-C during run aborts, deletes what it created, and exits 130', async (
 		});
 		assert.equal(result.code, 130, result.stderr);
 		assert.match(result.stderr, /Interrupted\. The test objects created so far were deleted\./);
-		const token = await fetch(`${sandbox.imsUrl}/ims/token/v3`, {method: 'POST', body: new URLSearchParams({grant_type: 'client_credentials', client_id: env.AEP_CLIENT_ID, client_secret: env.AEP_CLIENT_SECRET, scope: env.AEP_SCOPES})});
-		const {access_token: accessToken} = (await token.json()) as {access_token: string};
-		const headers = {authorization: `Bearer ${accessToken}`, 'x-api-key': env.AEP_CLIENT_ID, 'x-gw-ims-org-id': env.AEP_ORG_ID, 'x-sandbox-name': env.AEP_SANDBOX_NAME};
+		const {clientId, orgId, sandboxName} = sandbox.credentials;
+		const headers = {authorization: `Bearer ${await getToken(sandbox)}`, 'x-api-key': clientId, 'x-gw-ims-org-id': orgId, 'x-sandbox-name': sandboxName};
 		for (const collection of ['flows', 'connections', 'sourceConnections', 'targetConnections']) {
 			const list = (await (await fetch(`${sandbox.platformUrl}/data/foundation/flowservice/${collection}`, {headers})).json()) as {items: unknown[]};
 			assert.deepEqual(list.items, [], `${collection} left behind`);

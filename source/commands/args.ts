@@ -1,5 +1,6 @@
 import {parseArgs, type ParseArgsConfig} from 'node:util';
 import {UsageError} from './context.js';
+import type {Session, SessionOptions} from '../session.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -23,5 +24,16 @@ export async function withUsage(stderr: NodeJS.WritableStream, body: () => Promi
 			return 2;
 		}
 		throw error;
+	}
+}
+
+/** Opens a profile's session for a command; a profile problem (unknown, missing env variables) is a usage error. */
+export async function openCommandSession(profileName: string, options: SessionOptions): Promise<Session> {
+	// Loaded here, not at the top: commands such as `validate` share this file and must not load the platform client.
+	const {openSession, SessionError} = await import('../session.js');
+	try {
+		return await openSession(profileName, options);
+	} catch (error) {
+		throw error instanceof SessionError ? new UsageError(`${error.message}\n${error.hint}`) : error;
 	}
 }

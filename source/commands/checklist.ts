@@ -2,11 +2,10 @@
 // terminal (for CI): every submission item (reference 7.3) with its status, evidence and next step.
 import type {Command} from './context.js';
 import {UsageError, write} from './context.js';
-import {parseFlags, withUsage} from './args.js';
+import {openCommandSession, parseFlags, withUsage} from './args.js';
 import interactive from './interactive.js';
 import {openDraftStore} from '../store/index.js';
 import {aepHome} from '../store/home.js';
-import {openSession, SessionError} from '../session.js';
 import {checklist as runChecklist} from '../workflow/index.js';
 
 const usage = 'aep-source checklist [DRAFT]  |  aep-source checklist DRAFT --json [--profile NAME]';
@@ -21,9 +20,7 @@ const checklist: Command = context => {
 		const draft = openDraftStore(home).load(id);
 		if (!draft) throw new UsageError(`There is no draft "${id}". "aep-source drafts" lists them.`);
 		const profileName = values.profile ?? 'local';
-		const session = await openSession(profileName, {env: context.env, home}).catch((error: unknown) => {
-			throw error instanceof SessionError ? new UsageError(`${error.message}\n${error.hint}`) : error;
-		});
+		const session = await openCommandSession(profileName, {env: context.env, home});
 		try {
 			const items = await runChecklist(draft, session.profile.name, session.client);
 			write(context.stdout, JSON.stringify({draft: draft.id, profile: session.profile.name, items}, null, 2));

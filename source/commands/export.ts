@@ -2,13 +2,12 @@ import {writeFileSync} from 'node:fs';
 import path from 'node:path';
 import type {Command, CommandContext} from './context.js';
 import {UsageError, write} from './context.js';
-import {parseFlags, withUsage} from './args.js';
+import {openCommandSession, parseFlags, withUsage} from './args.js';
 import {exportTemplate} from './export-template.js';
 import {openDraftStore} from '../store/index.js';
 import {aepHome} from '../store/home.js';
 import {specFromDraft} from '../spec/index.js';
 import type {Draft} from '../spec/draft-types.js';
-import {openSession, SessionError} from '../session.js';
 
 const usage =
 	'aep-source export DRAFT [--spec] [--out FILE]  |  aep-source export DRAFT --artifacts DIR | --docs FILE | --packet DIR [--profile NAME]  |  aep-source export --template NAME [--out FILE]';
@@ -25,9 +24,7 @@ const flags = {
 
 /** The submission packet reads the platform (spec, flow spec, checklist), so it opens the profile's session. */
 async function exportPacket(context: CommandContext, draft: Draft, dir: string, profileName: string, home: string): Promise<Draft> {
-	const session = await openSession(profileName, {env: context.env, home}).catch((error: unknown) => {
-		throw error instanceof SessionError ? new UsageError(`${error.message}\n${error.hint}`) : error;
-	});
+	const session = await openCommandSession(profileName, {env: context.env, home});
 	try {
 		const {exportSubmissionPacket} = await import('../workflow/index.js');
 		const {dir: written, files} = await exportSubmissionPacket(draft, session.profile.name, dir, session.client);

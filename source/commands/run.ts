@@ -1,13 +1,13 @@
 import {existsSync, readFileSync} from 'node:fs';
 import type {Command, CommandContext} from './context.js';
 import {UsageError, write} from './context.js';
-import {parseFlags, withUsage} from './args.js';
+import {openCommandSession, parseFlags, withUsage} from './args.js';
 import {resolveTestInputs} from './run-inputs.js';
 import {openDraftStore, type DraftStore} from '../store/index.js';
 import {aepHome} from '../store/home.js';
 import {draftFromSpec, getTemplate, newDraft, normaliseSpec, parseSpecText, slugify, specFromDraft, templateNames, validateSpec} from '../spec/index.js';
 import type {Draft, RunSummary} from '../spec/draft-types.js';
-import {openSession, SessionError} from '../session.js';
+import {SessionError} from '../session.js';
 import {debugSink, PlatformError} from '../api/index.js';
 import {appendToRestStorageToAEP, createOrUpdateConnectionSpec, runEndToEndCheck, WorkflowError, type ProgressEvent} from '../workflow/index.js';
 
@@ -85,9 +85,7 @@ const run: Command = context =>
 		}
 
 		const debug = values.debug || context.env['AEP_SOURCE_DEBUG'] === '1' ? debugSink({...context.env, AEP_SOURCE_DEBUG: '1'}, context.stderr) : undefined;
-		const session = await openSession(profileName, {env: context.env, home, client: {debug}}).catch((error: unknown) => {
-			throw error instanceof SessionError ? new UsageError(`${error.message}\n${error.hint}`) : error;
-		});
+		const session = await openCommandSession(profileName, {env: context.env, home, client: {debug}});
 		const controller = new AbortController();
 		const onSignal = () => controller.abort();
 		process.once('SIGINT', onSignal);

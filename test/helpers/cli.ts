@@ -41,3 +41,16 @@ export function runCli(args: string[], options: {home: string; env?: NodeJS.Proc
 		child.stdin.end(options.input ?? '');
 	});
 }
+
+/** The AEP_* variables of `--profile env` pointing at a running sandbox (never on the command line). */
+export function envProfileOf(sandbox: {imsUrl: string; platformUrl: string; credentials: {clientId: string; clientSecret: string; orgId: string; scopes: string; sandboxName: string}}): Record<string, string> {
+	return {
+		AEP_CLIENT_ID: sandbox.credentials.clientId,
+		AEP_CLIENT_SECRET: sandbox.credentials.clientSecret,
+		AEP_ORG_ID: sandbox.credentials.orgId,
+		AEP_SCOPES: sandbox.credentials.scopes,
+		AEP_SANDBOX_NAME: sandbox.credentials.sandboxName,
+		AEP_IMS_URL: sandbox.imsUrl,
+		AEP_PLATFORM_URL: sandbox.platformUrl,
+	};
+}
