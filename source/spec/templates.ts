@@ -120,12 +120,12 @@ function demo(): ConnectionSpec {
 			{
 				name: 'OAuth2 Refresh Code',
 				type: 'OAuth2RefreshCode',
-				spec: authSchema('Bearer token for the demo API (demo-access-token).', {host: host(), accessToken: secret('Access token')}, ['host', 'accessToken']),
+				spec: authSchema('Bearer token for the demo API (`aep-source sandbox` prints the demo credentials).', {host: host(), accessToken: secret('Access token')}, ['host', 'accessToken']),
 			},
 			{
 				name: 'Basic Authentication',
 				type: 'BasicAuthentication',
-				spec: authSchema('User name and password for the demo API (demo / demo-password).', {
+				spec: authSchema('User name and password for the demo API (`aep-source sandbox` prints the demo credentials).', {
 					host: host(),
 					username: text('User name'),
 					password: secret('Password'),
@@ -134,7 +134,7 @@ function demo(): ConnectionSpec {
 			{
 				name: 'API Key Authentication',
 				type: 'KeyBased',
-				spec: authSchema('API key for the demo API (demo-api-key), sent as the X-Api-Key header.', {
+				spec: authSchema('API key for the demo API, sent as the X-Api-Key header (`aep-source sandbox` prints the demo credentials).', {
 					host: host(),
 					authKey1: {type: 'string', format: 'password', title: 'API key', description: 'API key', restAttributes: {headerParamName: 'X-Api-Key'}},
 				}, ['host', 'authKey1']),
