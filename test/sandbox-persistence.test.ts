@@ -13,6 +13,11 @@ test('state survives a restart on the same data dir', async () => {
 	const flowSpec = (await first.call('GET', `${flowService}/flowSpecs/${restStorageToAep}`)).body.items[0];
 	await first.call('PUT', `${flowService}/flowSpecs/${restStorageToAep}`, {body: {...flowSpec, sourceConnectionSpecIds: [...flowSpec.sourceConnectionSpecIds, spec.body.id]}});
 	await first.close();
+	// The state holds base connections' credentials: owner-only, like the profile store.
+	const stateFiles = fs.readdirSync(path.join(dataDir, 'state')).filter(name => name.endsWith('.json'));
+	assert.ok(stateFiles.length > 0);
+	for (const name of stateFiles) assert.equal(fs.statSync(path.join(dataDir, 'state', name)).mode & 0o777, 0o600, name);
+	assert.equal(fs.statSync(path.join(dataDir, 'state')).mode & 0o777, 0o700);
 	const second = await startTestSandbox({dataDir});
 	try {
 		const read = await second.call('GET', `${flowService}/connectionSpecs/${spec.body.id}`);

@@ -162,7 +162,7 @@ export async function executeRun(context: SandboxContext, runId: string, signal:
 	const window = windowFor(context, work.flow, inProgress, startedAt);
 	const batchId = newBatchId();
 	const dir = datasetDir(context, work.dataSetId);
-	await fsp.mkdir(dir, {recursive: true});
+	await fsp.mkdir(dir, {recursive: true, mode: 0o700});
 	const partial = path.join(dir, `${batchId}.jsonl.partial`);
 	createBatch(context, work, batchId, startedAt);
 	let tally: Tally = {input: 0, output: 0, failed: 0, inputBytes: 0, outputBytes: 0, byCode: new Map()};

@@ -78,7 +78,9 @@ export class StateStore {
 	}
 
 	static open(dataDir: string): StateStore {
-		fs.mkdirSync(path.join(dataDir, 'state'), {recursive: true});
+		// Base connections hold the source's credentials (as the real service does server-side): owner-only files.
+		fs.mkdirSync(dataDir, {recursive: true, mode: 0o700});
+		fs.mkdirSync(path.join(dataDir, 'state'), {recursive: true, mode: 0o700});
 		const store = new StateStore(dataDir);
 		for (const name of collectionNames) store.collections[name].load(readCollectionFile(store.fileFor(name)));
 		return store;
@@ -127,7 +129,7 @@ function serialize(entities: Entity[]): string {
 
 export async function writeAtomic(file: string, text: string): Promise<void> {
 	const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
-	await fsp.writeFile(temporary, text);
+	await fsp.writeFile(temporary, text, {mode: 0o600});
 	await fsp.rename(temporary, file);
 }
 
