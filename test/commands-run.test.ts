@@ -141,6 +141,12 @@ test('drafts, export and import round-trip a draft without secrets', async () =>
 		const list = JSON.parse((await runCli(['drafts', '--json'], {home})).stdout) as {id: string}[];
 		assert.equal(list.length, 2, 'the re-import got a new id instead of overwriting');
 
+		writeFileSync(path.join(home, 'drafts', 'broken.json'), '{"formatVersion": 1, "id": "broken",');
+		const withCorrupt = await runCli(['drafts'], {home});
+		assert.equal(withCorrupt.code, 0);
+		assert.match(withCorrupt.stdout, /^broken /m, 'a corrupt draft is still listed');
+		assert.match(withCorrupt.stderr, /Draft "broken" cannot be read: .*broken\.json/);
+
 		const bad = path.join(home, 'bad.json');
 		writeFileSync(bad, '{\n  "name": "x",\n  oops\n}');
 		const badImport = await runCli(['import', bad], {home});

@@ -23,6 +23,7 @@ const drafts: Command = context =>
 		const nameWidth = Math.max(4, ...list.map(d => d.name.length));
 		write(context.stdout, `${'DRAFT'.padEnd(idWidth)}  ${'NAME'.padEnd(nameWidth)}  ${'STEP'.padEnd(9)}  LAST SAVED`);
 		for (const d of list) write(context.stdout, `${d.id.padEnd(idWidth)}  ${d.name.padEnd(nameWidth)}  ${d.step.padEnd(9)}  ${d.updatedAt}`);
+		for (const d of list.filter(each => each.corrupt)) write(context.stderr, `Draft "${d.id}" cannot be read: ${d.corrupt}`);
 		return 0;
 	});
 
