@@ -54,8 +54,11 @@ function remoteSession(profile: Extract<Profile, {kind: 'adobe'}>, clientSecret:
 
 async function openLocalSession(home: string, options: SessionOptions): Promise<Session> {
 	// Loaded lazily: only the local profile pays for the emulator.
-	const {startSandbox} = await import('./sandbox/index.js');
-	const sandbox = await startSandbox({dataDir: path.join(home, 'sandbox'), port: 0, demo: {records: options.demoRecords ?? 250}, routeSourcesToDemo: true});
+	const {startSandbox, SandboxBusyError} = await import('./sandbox/index.js');
+	const sandbox = await startSandbox({dataDir: path.join(home, 'sandbox'), port: 0, demo: {records: options.demoRecords ?? 250}, routeSourcesToDemo: true}).catch((error: unknown) => {
+		if (!(error instanceof SandboxBusyError)) throw error;
+		throw new SessionError(error.message, 'The local profile keeps its sandbox under AEP_SOURCE_HOME; only one aep-source can use it at a time.');
+	});
 	const target: Target = {imsUrl: sandbox.imsUrl, platformUrl: sandbox.platformUrl, ...sandbox.credentials};
 	return {
 		profile: {name: 'local', kind: 'local'},

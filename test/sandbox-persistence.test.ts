@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {test} from 'node:test';
 import {getTemplate} from '../source/spec/index.js';
-import {startSandbox} from '../source/sandbox/index.js';
+import {SandboxBusyError, startSandbox} from '../source/sandbox/index.js';
+import {spawn} from 'node:child_process';
+import {once} from 'node:events';
 import {flowService, restStorageToAep, startTestSandbox, tempDir} from './helpers/sandbox-client.js';
 
 test('state survives a restart on the same data dir', async () => {
@@ -50,4 +52,25 @@ test('a port in use is a clear error', async () => {
 	} finally {
 		await first.close();
 	}
+});
+
+test('one process at a time per data dir: a live owner is named, a dead owner\'s lock is taken over', async () => {
+	const dataDir = tempDir();
+	fs.mkdirSync(path.join(dataDir, 'state'), {recursive: true});
+	const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)'], {stdio: 'ignore'});
+	try {
+		fs.writeFileSync(path.join(dataDir, 'state', '.lock'), String(other.pid));
+		await assert.rejects(startSandbox({dataDir, demo: false}), (error: Error) => {
+			assert.ok(error instanceof SandboxBusyError);
+			assert.match(error.message, new RegExp(`in use by another process \\(pid ${other.pid}\\)`));
+			return true;
+		});
+	} finally {
+		other.kill('SIGKILL');
+		await once(other, 'exit');
+	}
+	const sandbox = await startSandbox({dataDir, demo: false});
+	assert.equal(fs.readFileSync(path.join(dataDir, 'state', '.lock'), 'utf8'), String(process.pid));
+	await sandbox.close();
+	assert.equal(fs.existsSync(path.join(dataDir, 'state', '.lock')), false, 'released on close');
 });

@@ -22,7 +22,7 @@ import {sourceTargetConnectionRoutes} from './source-target-connections.js';
 import {StateStore} from './state-store.js';
 
 export {defaultSandboxCredentials, type RunningSandbox, type SandboxFaults, type SandboxOptions, type SandboxCredentials} from './options.js';
-export {SandboxDataError} from './state-store.js';
+export {SandboxBusyError, SandboxDataError} from './state-store.js';
 
 function buildRouter(scheduler: () => Scheduler): Router {
 	const router = new Router();
@@ -88,6 +88,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
 	} catch (error) {
 		await demo?.close();
 		await store.flush();
+		store.release();
 		const code = (error as NodeJS.ErrnoException).code;
 		if (code === 'EADDRINUSE') throw new Error(`Port ${options.port} is already in use on 127.0.0.1. Pick another with --port, or 0 for any free port.`);
 		throw error;
@@ -113,6 +114,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
 				await scheduler!.close();
 				await demo?.close();
 				await store.flush();
+				store.release();
 			})();
 			return closing;
 		},
