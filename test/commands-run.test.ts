@@ -218,3 +218,37 @@ test('Ctrl-C during run aborts, deletes what it created, and exits 130', async (
 		rmSync(home, {recursive: true, force: true});
 	}
 });
+
+test('diff shows, by JSON path, how the draft differs from the registered spec', async () => {
+	const home = tempHome();
+	try {
+		assert.equal((await runCli(['run', '--template', 'demo'], {home})).code, 0);
+		const same = await runCli(['diff', 'demo'], {home});
+		assert.equal(same.code, 0, same.stderr);
+		assert.match(same.stdout, /equals draft "demo"/);
+
+		const file = path.join(home, 'drafts', 'demo.json');
+		const draft = JSON.parse(readFileSync(file, 'utf8')) as {spec: {sourceSpec: {attributes: {paginationParams: Record<string, unknown>; headerParams?: Record<string, string>}}}};
+		draft.spec.sourceSpec.attributes.paginationParams['limitValue'] = '25';
+		draft.spec.sourceSpec.attributes.headerParams = {Accept: 'application/json'};
+		writeFileSync(file, JSON.stringify(draft));
+
+		const changed = await runCli(['diff', 'demo', '--json'], {home});
+		assert.equal(changed.code, 1, changed.stderr);
+		const {changes} = JSON.parse(changed.stdout) as {changes: {path: string; kind: string; deployed?: unknown; local?: unknown}[]};
+		assert.deepEqual(changes, [
+			{path: 'sourceSpec.attributes.paginationParams.limitValue', kind: 'changed', deployed: '50', local: '25'},
+			{path: 'sourceSpec.attributes.headerParams', kind: 'added', local: {Accept: 'application/json'}},
+		]);
+		const checklist = JSON.parse((await runCli(['checklist', 'demo', '--json'], {home})).stdout) as {items: {id: string; status: string; evidence?: string}[]};
+		const upToDate = checklist.items.find(item => item.id === 'spec-up-to-date');
+		assert.equal(upToDate?.status, 'failed');
+		assert.match(upToDate?.evidence ?? '', /2 place\(s\): sourceSpec\.attributes\.paginationParams\.limitValue \(changed\)/);
+
+		const none = await runCli(['diff', 'demo', '--profile', 'env'], {home});
+		assert.equal(none.code, 2);
+		assert.match(none.stderr, /no connection spec on profile "env"/);
+	} finally {
+		rmSync(home, {recursive: true, force: true});
+	}
+});

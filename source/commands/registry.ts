@@ -17,6 +17,7 @@ export const commands: CommandEntry[] = [
 	{name: 'validate', summary: 'Check a connection spec JSON file offline (exit 0 valid, 1 errors, 2 usage)', example: 'aep-source validate spec.json --json', load: () => import('./validate.js')},
 	{name: 'templates', summary: 'List the spec templates a new source can start from', example: 'aep-source templates', load: () => import('./templates.js')},
 	{name: 'run', summary: 'Create or update the spec, register it, run the end-to-end check (no terminal needed)', example: 'aep-source run --template demo --json', load: () => import('./run.js')},
+	{name: 'diff', summary: 'Compare a draft with the spec registered on a profile, by JSON path (exit 1 if they differ)', example: 'aep-source diff my-source --profile my-org', load: () => import('./diff.js')},
 	{name: 'drafts', summary: 'List saved drafts', example: 'aep-source drafts --json', load: () => import('./drafts.js')},
 	{name: 'export', summary: 'Print or write a draft (or a template) as JSON', example: 'aep-source export my-source --spec --out spec.json', load: () => import('./export.js')},
 	{name: 'import', summary: 'Import a connection spec JSON or an exported draft as a new draft', example: 'aep-source import spec.json', load: () => import('./import.js')},

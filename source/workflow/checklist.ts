@@ -5,7 +5,7 @@ import path from 'node:path';
 import type {PlatformClient} from '../api/index.js';
 import {categories, specFromDraft, validateSpec} from '../spec/index.js';
 import type {Draft, RemoteState, RunSummary} from '../spec/draft-types.js';
-import {canonicalJson, withoutServerFields} from './connection-spec.js';
+import {diffDeployedSpec} from './spec-diff.js';
 import {verifyInFlowSpec} from './flow-spec-append.js';
 import {isDeletable} from './ledger.js';
 import {describeError, type WorkflowContext} from './progress.js';
@@ -89,14 +89,11 @@ async function storedEqualsLocal(ctx: WorkflowContext | undefined, draft: Draft,
 	if (!ctx) return item('spec-up-to-date', title, 'missing', undefined, connectProfile);
 	if (!specId) return item('spec-up-to-date', title, 'missing', undefined, 'Register the spec first.');
 	try {
-		const answer = (await ctx.client.connectionSpecs.get(specId)) as Record<string, unknown>;
-		const stored = (Array.isArray(answer['items']) ? answer['items'][0] : answer) as Record<string, unknown>;
-		// Compare with what would be sent: the validated (normalised) spec when it is valid.
-		const local = (validateSpec(specFromDraft(draft)).spec ?? specFromDraft(draft)) as Record<string, unknown>;
-		const same = canonicalJson(withoutServerFields(stored)) === canonicalJson(withoutServerFields(local));
-		return same
-			? item('spec-up-to-date', title, 'done', `GET /connectionSpecs/${specId} matches the draft.`)
-			: item('spec-up-to-date', title, 'failed', 'The stored spec differs from the draft.', 'Update the spec (PUT) from the create step.');
+		// Compared with what would be sent: the validated (normalised) spec when it is valid.
+		const changes = await diffDeployedSpec(ctx, draft, specId);
+		if (changes.length === 0) return item('spec-up-to-date', title, 'done', `GET /connectionSpecs/${specId} matches the draft.`);
+		const shown = changes.slice(0, 3).map(change => `${change.path} (${change.kind})`).join(', ');
+		return item('spec-up-to-date', title, 'failed', `The stored spec differs from the draft in ${changes.length} place(s): ${shown}${changes.length > 3 ? ', …' : ''}.`, 'Update the spec (PUT) from the create step; "aep-source diff DRAFT" lists every difference.');
 	} catch (error) {
 		return item('spec-up-to-date', title, 'failed', describeError(error), 'Register the spec again if it was removed.');
 	}

@@ -10,3 +10,4 @@ export {exportArtifacts} from './artifacts-export.js';
 export {renderDocsPage} from './docs-page.js';
 export {exportSubmissionPacket, verificationEnvironment} from './submission-packet.js';
 export {checkSvgIcon, type IconCheck} from './svg-icon.js';
+export {diffDeployedSpec, diffJson, type SpecChange} from './spec-diff.js';

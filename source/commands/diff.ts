@@ -1,0 +1,49 @@
+// `aep-source diff DRAFT [--profile NAME] [--json]`: the draft's spec against the one registered on the profile's
+// platform, by JSON path — what a PUT (run, or the create step) would change. Exit 0 equal, 1 different.
+import type {Command} from './context.js';
+import {UsageError, write} from './context.js';
+import {openCommandSession, parseFlags, withUsage} from './args.js';
+import {openDraftStore} from '../store/index.js';
+import {aepHome} from '../store/home.js';
+
+const usage = 'aep-source diff DRAFT [--profile NAME] [--json]';
+
+function show(value: unknown): string {
+	const text = JSON.stringify(value);
+	return text.length > 100 ? `${text.slice(0, 97)}...` : text;
+}
+
+const diff: Command = context =>
+	withUsage(context.stderr, async () => {
+		const {values, positionals} = parseFlags(context.argv, {profile: {type: 'string'}, json: {type: 'boolean'}}, usage);
+		const [id] = positionals;
+		if (!id) throw new UsageError(`Name the draft.\nUsage: ${usage}`);
+		const home = aepHome(context.env);
+		const draft = openDraftStore(home).load(id);
+		if (!draft) throw new UsageError(`There is no draft "${id}". "aep-source drafts" lists them.`);
+		const profileName = values.profile ?? 'local';
+		const specId = draft.remote[profileName]?.connectionSpecId;
+		if (!specId) throw new UsageError(`Draft "${id}" has no connection spec on profile "${profileName}" yet: nothing to compare. Register it with "aep-source run ${id}".`);
+		const session = await openCommandSession(profileName, {env: context.env, home});
+		try {
+			const {diffDeployedSpec} = await import('../workflow/index.js');
+			const changes = await diffDeployedSpec(session, draft, specId);
+			if (values.json) {
+				write(context.stdout, JSON.stringify({draft: id, profile: profileName, connectionSpecId: specId, changes}, null, 2));
+			} else if (changes.length === 0) {
+				write(context.stdout, `The spec registered on "${profileName}" (${specId}) equals draft "${id}".`);
+			} else {
+				write(context.stdout, `Draft "${id}" differs from the spec registered on "${profileName}" (${specId}) in ${changes.length} place(s):`);
+				for (const change of changes) {
+					const detail = change.kind === 'changed' ? `${show(change.deployed)} → ${show(change.local)}` : change.kind === 'added' ? show(change.local) : show(change.deployed);
+					write(context.stdout, `  ${change.kind === 'added' ? '+' : change.kind === 'removed' ? '-' : '~'} ${change.path}: ${detail}`);
+				}
+				write(context.stdout, `"aep-source run ${id}${profileName === 'local' ? '' : ` --profile ${profileName}`}" sends the draft (PUT).`);
+			}
+			return changes.length === 0 ? 0 : 1;
+		} finally {
+			await session.close();
+		}
+	});
+
+export default diff;
