@@ -106,7 +106,7 @@ test('import: a missing file and bad JSON are reported with line:column; a good 
 	await ink.type(path.join(services.home, 'missing.json'));
 	await ink.press(keys.enter);
 	await ink.press(keys.enter);
-	assert.match(ink.frame(), /Cannot read .*missing\.json: ENOENT/);
+	assert.match(ink.frame(), /Cannot read .*missing\.json: there is no such file\. Check the path\./);
 	await ink.press(keys.up);
 	await ink.press('\u0015');
 	await ink.press(bad);

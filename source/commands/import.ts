@@ -5,6 +5,7 @@ import {parseFlags, withUsage} from './args.js';
 import {openDraftStore} from '../store/index.js';
 import {aepHome} from '../store/home.js';
 import {draftFromSpec, normaliseSpec, parseSpecText, slugify, validateSpec} from '../spec/index.js';
+import {cannotRead} from '../spec/file-errors.js';
 
 const usage = 'aep-source import FILE [--id DRAFT]';
 
@@ -18,7 +19,7 @@ const importCommand: Command = context =>
 		try {
 			text = readFileSync(file, 'utf8');
 		} catch (error) {
-			throw new UsageError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
+			throw new UsageError(cannotRead(file, error));
 		}
 		const parsed = parseSpecText(text);
 		if (!parsed.ok) throw new UsageError(`${file}:${parsed.line}:${parsed.column}: ${parsed.message}`);

@@ -9,6 +9,7 @@ import type {Draft} from '../spec/draft-types.js';
 import {Form} from '../components/form.js';
 import {KeyFooter} from '../components/key-footer.js';
 import {useServices} from './services.js';
+import {cannotRead} from '../spec/file-errors.js';
 
 export function ImportScreen({onImported, onBack}: {onImported: (draft: Draft) => void; onBack: () => void}) {
 	const services = useServices();
@@ -47,7 +48,7 @@ export function importSpecFile(file: string, exists: (id: string) => boolean): {
 	try {
 		text = readFileSync(path.resolve(file.trim()), 'utf8');
 	} catch (cause) {
-		return {error: `Cannot read ${file}: ${(cause as NodeJS.ErrnoException).code ?? String(cause)}. Check the path.`};
+		return {error: `${cannotRead(file, cause)} Check the path.`};
 	}
 	const parsed = parseSpecText(text);
 	if (!parsed.ok) return {error: `${path.basename(file)} is not valid JSON at line ${parsed.line}, column ${parsed.column}: ${parsed.message}`};

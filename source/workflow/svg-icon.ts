@@ -1,5 +1,6 @@
 // The catalog icon must be SVG (reference 1.2, 7.1); size and viewBox are house rules (8.3), reported as warnings.
 import {readFile} from 'node:fs/promises';
+import {cannotRead} from '../spec/file-errors.js';
 
 const maxBytes = 100 * 1024;
 
@@ -20,7 +21,7 @@ export async function checkSvgIcon(path: string): Promise<IconCheck> {
 	try {
 		bytes = await readFile(path);
 	} catch (error) {
-		return {ok: false, reason: `Cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`};
+		return {ok: false, reason: cannotRead(path, error)};
 	}
 	if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) {
 		return {ok: false, reason: `${path} is a PNG image; the catalog icon must be an SVG file (reference 1.2).`};
