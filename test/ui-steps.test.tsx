@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {keys} from './helpers/ink.js';
-import {pressUntil, renderWizard, savedDraft, seedDraft, testServices} from './helpers/ui-wizard.js';
+import {pressUntil, renderWizard, savedDraft, seedDraft, tempHome, testServices} from './helpers/ui-wizard.js';
+import {createServices} from '../source/steps/create-services.js';
 import {setIn} from '../source/steps/spec-paths.js';
 
 const clear = '\u0015';
@@ -86,22 +87,17 @@ test('source: undeclared placeholder and bad JSON flagged as typed; pagination s
 });
 
 test('source: the live preview stays bounded with a 1 MB sample response and keeps taking keys', async () => {
-	const services = testServices();
-	const http = await import('node:http');
-	const big = JSON.stringify({items: Array.from({length: 2000}, (_, index) => ({id: index, text: 'y'.repeat(480)}))});
-	assert.ok(big.length > 1_000_000);
-	const server = http.createServer((_req, res) => {
-		res.writeHead(200, {'content-type': 'application/json'});
-		res.end(big);
-	});
-	await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-	const url = `http://127.0.0.1:${(server.address() as {port: number}).port}`;
-	// The demo template on the local profile gets the demo credentials; urlParams.host points it at the big server.
+	// On the local profile every preview request goes to the demo source: 4,200 contacts in one response are > 1 MB.
+	const {demoRecordJson} = await import('../source/sandbox/demo-source/index.js');
+	const responseBytes = Array.from({length: 4200}, (_, index) => demoRecordJson(index).length).reduce((sum, length) => sum + length, 0);
+	assert.ok(responseBytes > 1_000_000, `the sample response is ${responseBytes} bytes`);
+	const home = tempHome();
+	const services = createServices({home, env: {AEP_SOURCE_HOME: home}, exportDir: home, previewDelayMs: 5, pollIntervalMs: 20, session: {demoRecords: 4200}});
 	seedDraft(services, {
 		id: 'big',
 		step: 'source',
 		change: draft => {
-			let spec = setIn(draft.spec, ['sourceSpec', 'attributes', 'urlParams'], {host: url, path: '/items', method: 'GET'});
+			let spec = setIn(draft.spec, ['sourceSpec', 'attributes', 'urlParams'], {host: 'https://api.example.com', path: '/v1/items', method: 'GET'});
 			spec = setIn(spec, ['sourceSpec', 'attributes', 'contentPath'], {path: '$.items'});
 			spec = setIn(spec, ['sourceSpec', 'attributes', 'paginationParams'], {type: 'NONE'});
 			return {...draft, spec};
@@ -110,17 +106,24 @@ test('source: the live preview stays bounded with a 1 MB sample response and kee
 	const ink = await renderWizard({command: 'resume', argv: ['big'], services});
 	try {
 		await ink.waitFor(frame => /records found|needs test values|✖ /.test(frame), 20_000);
-		assert.match(ink.frame(), /✔ 2000 records found/);
-		assert.match(ink.frame(), /GET http:\/\/127\.0\.0\.1:\d+\/items → 200, 2000 records/);
-		assert.match(ink.frame(), /"text": "y{79}…"/, 'long values of the sample record are cut');
+		assert.match(ink.frame(), /✔ 4200 records found/);
+		assert.match(ink.frame(), /GET http:\/\/127\.0\.0\.1:\d+\/v1\/items → 200, 4200 records/, 'sent to the demo source, not api.example.com');
 		assert.ok(ink.frame().split('\n').length < 80, 'only a bounded slice is drawn');
 		await ink.press(keys.down);
 		await ink.type('/more');
-		assert.match(ink.frame(), /Path: \/items\/more/);
+		assert.match(ink.frame(), /Path: \/v1\/items\/more/);
 	} finally {
 		await ink.cleanup();
-		server.close();
 	}
+});
+
+test('preview panel: long values of the sample record are cut', async () => {
+	const {PreviewPanel} = await import('../source/steps/preview-panel.js');
+	const {renderInk} = await import('./helpers/ink.js');
+	const outcome = {specKey: 'k', records: [{id: 1, text: 'y'.repeat(480)}], pages: [], finishedAt: 1};
+	const ink = await renderInk(<PreviewPanel state={{status: 'done', outcome}} />);
+	assert.match(ink.frame(), /"text": "y{79}…"/);
+	await ink.unmount();
 });
 
 test('explore: pasted bad JSON shows line:column; good JSON is stored and review opens', async () => {
@@ -169,4 +172,18 @@ test('Ctrl-C saves the draft on the step the user is on and exits through onInte
 	await ink.idle();
 	assert.equal(savedDraft(services)?.step, 'auth');
 	await ink.cleanup();
+});
+
+test('source: on the local profile any template previews against the demo source with its public credentials', async () => {
+	const services = testServices();
+	seedDraft(services, {id: 'blank-one', template: 'blank', step: 'source'});
+	const ink = await renderWizard({command: 'resume', argv: ['blank-one'], services});
+	try {
+		await ink.waitFor(frame => /records found|needs test values|✖ /.test(frame), 20_000);
+		assert.match(ink.frame(), /✔ 30 records found/);
+		assert.match(ink.frame(), /GET http:\/\/127\.0\.0\.1:\d+\/v1\/items → 200, 30 records/);
+		assert.doesNotMatch(ink.frame(), /demo-password/);
+	} finally {
+		await ink.cleanup();
+	}
 });

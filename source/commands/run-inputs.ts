@@ -6,7 +6,7 @@ import type {Session} from '../session.js';
 import type {Draft} from '../spec/draft-types.js';
 import {isSecretKeyName} from '../spec/secrets.js';
 import {resolveAuthSpec, secretPropertyNames, specFromDraft, type ConnectionSpec} from '../spec/index.js';
-import {demoCredentials} from '../sandbox/demo-source/index.js';
+import {demoTestDefaults} from '../spec/demo-credentials.js';
 import type {EndToEndOptions} from '../workflow/index.js';
 
 /** `accessToken` → `AEP_SOURCE_SECRET_ACCESS_TOKEN`. */
@@ -14,12 +14,6 @@ export function secretEnvName(property: string): string {
 	return `AEP_SOURCE_SECRET_${property.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[^A-Za-z0-9]+/g, '_').toUpperCase()}`;
 }
 
-const demoValues: Record<string, string> = {
-	accessToken: demoCredentials.accessToken,
-	username: demoCredentials.username,
-	password: demoCredentials.password,
-	authKey1: demoCredentials.apiKey,
-};
 
 type Inputs = {draft: Draft; session: Session; params: string[]; authSpecName?: string; target?: string; env: NodeJS.ProcessEnv};
 
@@ -69,10 +63,9 @@ export function resolveTestInputs({draft, session, params, authSpecName, target,
 	// On the local profile the demo source stands in for the user's API (every source request goes to it, whatever the
 	// host): point `host` at it, use its public credentials, and give other required inputs a placeholder value.
 	if (local && session.demo) {
-		if (authProperties.includes('host') && authParams['host'] === undefined) authParams['host'] = session.demo.url;
-		for (const key of authProperties) if (authParams[key] === undefined && demoValues[key]) authParams[key] = demoValues[key];
-		for (const key of auth.spec.required ?? []) if (authProperties.includes(key) && authParams[key] === undefined && !secretNames.has(key)) authParams[key] = 'demo';
-		for (const key of requiredSource) if (sourceParams[key] === undefined) sourceParams[key] = 'demo';
+		const demo = demoTestDefaults(spec, auth.name, session.demo.url);
+		for (const [key, value] of Object.entries(demo.authParams)) authParams[key] ??= value;
+		for (const [key, value] of Object.entries(demo.sourceParams)) sourceParams[key] ??= value;
 	}
 	const missingSource = requiredSource.filter(key => sourceParams[key] === undefined || sourceParams[key] === '');
 	if (missingSource.length > 0) throw new UsageError(`The source needs the input(s) ${missingSource.map(key => `${key} (--param ${key}=...)`).join(', ')}.`);

@@ -1,7 +1,7 @@
 // Credentials used to try the spec (live preview, end-to-end check). Non-secret values live in the draft
-// (draft.test.authParams); secret ones only in memory. On the local profile the demo template gets the demo
-// source's public credentials and URL filled in (they protect nothing, see spec/demo-credentials.ts).
-import {demoCredentials} from '../spec/demo-credentials.js';
+// (draft.test.authParams); secret ones only in memory. On the local profile every source request goes to the demo
+// source, so its public credentials and URL are filled in (they protect nothing, see spec/demo-credentials.ts).
+import {demoTestDefaults} from '../spec/demo-credentials.js';
 import {secretPropertyNames} from '../spec/index.js';
 import type {Draft} from '../spec/draft-types.js';
 import {getIn} from './spec-paths.js';
@@ -22,16 +22,9 @@ export function authEntries(spec: Record<string, unknown>): AuthEntryInfo[] {
 	});
 }
 
-const demoValues: Record<string, string> = {
-	accessToken: demoCredentials.accessToken,
-	username: demoCredentials.username,
-	password: demoCredentials.password,
-	authKey1: demoCredentials.apiKey,
-};
-
-/** True when the demo source's values may be filled in: the demo template on the local profile. */
-export function usesDemoSource(draft: Draft, profileName: string): boolean {
-	return profileName === 'local' && draft.template === 'demo';
+/** True when the demo source's values may be filled in: on the local profile, which sends every request there. */
+export function usesDemoSource(_draft: Draft, profileName: string): boolean {
+	return profileName === 'local';
 }
 
 export type TestCredentials = {authSpecName?: string; authParams: Record<string, string>; sourceParams: Record<string, string>; missing: string[]};
@@ -40,11 +33,11 @@ export function testCredentials(draft: Draft, options: {profileName: string; dem
 	const entries = authEntries(draft.spec);
 	const entry = entries.find(each => each.name === draft.test.authSpecName) ?? entries[0];
 	const authParams: Record<string, string> = {};
-	const demo = usesDemoSource(draft, options.profileName);
+	const demo = usesDemoSource(draft, options.profileName) && options.demoUrl ? demoTestDefaults(draft.spec, entry?.name, options.demoUrl) : undefined;
 	for (const name of entry?.properties ?? []) {
-		const value = options.secrets[name] ?? draft.test.authParams[name] ?? (demo ? (name === 'host' ? options.demoUrl : demoValues[name]) : undefined);
+		const value = options.secrets[name] ?? draft.test.authParams[name] ?? demo?.authParams[name];
 		if (value !== undefined && value !== '') authParams[name] = value;
 	}
 	const missing = (entry?.required ?? []).filter(name => authParams[name] === undefined);
-	return {authSpecName: entry?.name, authParams, sourceParams: {...draft.test.sourceParams}, missing};
+	return {authSpecName: entry?.name, authParams, sourceParams: {...demo?.sourceParams, ...draft.test.sourceParams}, missing};
 }

@@ -45,6 +45,8 @@ export function usePreview(draft: Draft, options: {auto?: boolean} = {}) {
 				sourceParams: credentials.sourceParams,
 				maxPages: previewPageCap,
 				signal: abort.signal,
+				// The local profile sends every source request to the demo source, as its sandbox does for runs.
+				...(session.demo ? {originOverride: session.demo.url} : {}),
 			});
 			if (abort.signal.aborted) return;
 			const outcome: PreviewOutcome = {
