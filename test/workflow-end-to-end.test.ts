@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {startDemoSource, type DemoSource} from '../source/sandbox/demo-source/index.js';
 import type {Draft} from '../source/spec/draft-types.js';
 import {appendToRestStorageToAEP, cleanUp, createOrUpdateConnectionSpec, runEndToEndCheck, type ProgressEvent} from '../source/workflow/index.js';
-import {demoAuthParams, demoDraft, nothingLeft, recordingContext, remoteCounts, startFixture, sweep, type Fixture} from './helpers/workflow-fixture.js';
+import {createUserTarget, demoAuthParams, demoDraft, nothingLeft, recordingContext, remoteCounts, startFixture, sweep, type Fixture} from './helpers/workflow-fixture.js';
 
 // The mailchimp-members template is not run here: it targets the real Mailchimp host (https://{dc}.api.mailchimp.com),
 // which a local test cannot reach; the demo template exercises the same workflow against the local demo source.
@@ -105,24 +105,12 @@ test('a source that starts answering 401 after explore fails the run stage, then
 
 test('an existing target whose mapping feeds text into an integer field fails the run (MAPPER-3700-400); nothing of ours is left', async () => {
 	const {draft} = await registeredDraft('e2e-mapping-error');
-	const {client} = fixture;
-	const tenant = await client.schemaRegistry.tenantId();
-	const fieldGroup = await client.schemaRegistry.createFieldGroup({
-		title: 'Mapping error fields', type: 'object', 'meta:intendedToExtend': ['https://ns.adobe.com/xdm/context/profile'],
-		definitions: {f: {properties: {[`_${tenant}`]: {type: 'object', properties: {email: {title: 'Email', type: 'integer'}}}}}},
-		allOf: [{$ref: '#/definitions/f'}],
-	});
-	const schema = await client.schemaRegistry.createSchema({title: 'Mapping error schema', type: 'object', allOf: [{$ref: 'https://ns.adobe.com/xdm/context/profile'}, {$ref: fieldGroup.$id}]});
-	const datasetId = await client.catalog.createDataset({name: 'Mapping error dataset', schemaRef: {id: schema.$id, contentType: 'application/vnd.adobe.xed+json;version=1'}});
-	const mapping = await client.dataPrep.createMappingSet({
-		outputSchema: {schemaRef: {id: schema.$id, contentType: 'application/vnd.adobe.xed-full+json;version=1'}},
-		mappings: [{sourceType: 'ATTRIBUTE', source: 'email', destination: `_${tenant}.email`}],
-	});
+	const {schemaId, datasetId, mappingId, remove} = await createUserTarget(fixture.client, 'Mapping error', 'integer');
 	try {
 		const {ctx, saves, events} = recordingContext(fixture.client, draft);
 		const summary = await runEndToEndCheck(ctx, {
 			authSpecName: 'API Key Authentication', authParams: demoAuthParams('API Key Authentication', host), sourceParams: {},
-			target: {mode: 'existing', schemaId: schema.$id, datasetId, mappingId: mapping.id}, ...fast,
+			target: {mode: 'existing', schemaId, datasetId, mappingId}, ...fast,
 		});
 		produced.push(...saves, JSON.stringify(events), JSON.stringify(summary));
 		assert.equal(summary.status, 'failed');
@@ -136,9 +124,7 @@ test('an existing target whose mapping feeds text into an integer field fails th
 		const counts = await remoteCounts(fixture);
 		assert.deepEqual(counts, {...nothingLeft, datasets: 1, schemas: 1, fieldGroups: 1}, 'only the user\'s own target remains');
 	} finally {
-		await client.catalog.deleteDataset(datasetId);
-		await client.schemaRegistry.deleteSchema(schema.$id);
-		await client.schemaRegistry.deleteFieldGroup(fieldGroup.$id);
+		await remove();
 	}
 });
 

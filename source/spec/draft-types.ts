@@ -38,6 +38,8 @@ export type LedgerEntry = {
 	createdAt: string;
 	/** Set once the object has been deleted by clean-up. */
 	deletedAt?: string;
+	/** What a resumed check needs to reuse the object (attempt id, schema altId, mapping version…); never secrets. */
+	detail?: Record<string, string>;
 };
 
 export type RunSummary = {

@@ -3,6 +3,8 @@
 import {useEffect, useMemo, useState} from 'react';
 import {Box, Text, useInput} from 'ink';
 import type {RunSummary} from '../spec/draft-types.js';
+import type {StageName} from '../workflow/progress.js';
+import {pendingEntries} from '../workflow/ledger.js';
 import {Form, type FormField} from '../components/form.js';
 import {formatElapsed, ProgressList} from '../components/progress-list.js';
 import {KeyFooter} from '../components/key-footer.js';
@@ -38,9 +40,11 @@ export function CheckScreen({draft, update, go, back}: StepProps) {
 		if (demo) void services.track(wizard.session().then(session => setDemoUrl(session.demo?.url ?? ''), () => setDemoUrl('')));
 	}, [demo, services, wizard]);
 
-	const run = (resumeFrom?: string) => {
+	const [cleaned, setCleaned] = useState<{deleted: number; failed: number}>();
+	const run = (resumeFrom?: StageName) => {
 		setMode('progress');
 		setSummary(undefined);
+		setCleaned(undefined);
 		job.start(
 			async ctx => {
 				const session = await wizard.session();
@@ -52,21 +56,30 @@ export function CheckScreen({draft, update, go, back}: StepProps) {
 					sourceParams: credentials.sourceParams,
 					target,
 					keep: draft.test.keep,
+					// A failed check keeps its objects so `r` can reuse them (the next check or `c` deletes them).
+					keepOnFailure: true,
 					pollIntervalMs: services.pollIntervalMs,
-					...(resumeFrom ? {resumeFrom: resumeFrom as never} : {}),
+					...(resumeFrom ? {resumeFrom} : {}),
 				});
 			},
 			setSummary,
 		);
 	};
 
-	const failedStage = summary?.status === 'failed' ? summary.failedStage : job.error?.stage;
+	const cleanUpKept = () => {
+		job.start(ctx => services.workflow.cleanUp(ctx), result => setCleaned({deleted: result.deleted.length, failed: result.failed.length}), {keepItems: true});
+	};
+
+	const failedStage = (summary?.status === 'failed' ? summary.failedStage : job.error?.stage) as StageName | undefined;
+	const failed = summary?.status === 'failed' || job.error !== undefined;
+	const kept = failed ? pendingEntries({draft, profileName: wizard.profileName}).length : 0;
 	useInput(
 		(input, key) => {
 			if (job.running) return;
 			if (key.escape) setMode('inputs');
 			else if (key.return && summary?.status === 'success') go('checklist');
-			else if (input === 'r' && (summary?.status === 'failed' || job.error)) run(failedStage);
+			else if (input === 'r' && failed) run(failedStage);
+			else if (input === 'c' && failed && kept > 0) cleanUpKept();
 		},
 		{isActive: mode === 'progress'},
 	);
@@ -85,9 +98,11 @@ export function CheckScreen({draft, update, go, back}: StepProps) {
 				{summary?.status === 'failed' && (
 					<Box flexDirection="column" marginTop={1}>
 						<Text color="red" wrap="wrap">{`✖ Failed at stage “${summary.failedStage ?? '?'}”: ${summary.errors.map(each => each.message).join(' ')}`}</Text>
-						<Text color="yellow">→ Fix the cause (Esc edits the inputs), then r retries from this stage.</Text>
+						<Text color="yellow">{`→ Fix the cause, then r retries from “${summary.failedStage ?? '?'}” (Esc edits the inputs and starts over).`}</Text>
 					</Box>
 				)}
+				{failed && !job.running && kept > 0 && <Text dimColor>{`${kept} test objects kept for the retry; the next check or \`c\` deletes them`}</Text>}
+				{cleaned && <Text color={cleaned.failed ? 'red' : 'green'}>{cleaned.failed ? `✖ ${cleaned.failed} test object(s) could not be deleted (see above); c tries again` : `✔ Deleted ${cleaned.deleted} test object(s)`}</Text>}
 				{job.error && (
 					<Box flexDirection="column" marginTop={1}>
 						<Text color="red" wrap="wrap">{`✖ ${job.error.stage ? `Stage “${job.error.stage}”: ` : ''}${job.error.message}`}</Text>
@@ -95,7 +110,7 @@ export function CheckScreen({draft, update, go, back}: StepProps) {
 					</Box>
 				)}
 				<KeyFooter
-					keys={job.running ? [['Ctrl-C', 'save & quit']] : summary?.status === 'success' ? [['Enter', 'continue to the checklist'], ['Esc', 'edit inputs']] : [['r', 'retry from this stage'], ['Esc', 'edit inputs']]}
+					keys={job.running ? [['Ctrl-C', 'save & quit']] : summary?.status === 'success' ? [['Enter', 'continue to the checklist'], ['Esc', 'edit inputs']] : failureKeys(failedStage, kept)}
 				/>
 			</Box>
 		);
@@ -151,6 +166,10 @@ export function CheckScreen({draft, update, go, back}: StepProps) {
 			<KeyFooter keys={[['↑/↓/Tab', 'field'], ['Enter', 'save field'], ['←/→', 'choice'], ['Esc', 'back']]} />
 		</Box>
 	);
+}
+
+function failureKeys(failedStage: string | undefined, kept: number): [string, string][] {
+	return [['r', `retry from ${failedStage ?? 'the start'}`], ...(kept > 0 ? [['c', 'clean up'] as [string, string]] : []), ['Esc', 'edit inputs']];
 }
 
 function testChange(test: StepProps['draft']['test'], name: string, value: string): Partial<StepProps['draft']['test']> {

@@ -42,10 +42,11 @@ export function useWorkflowJob(draft: Draft, update: (change: (draft: Draft) => 
 	);
 
 	const start = useCallback(
-		<T>(job: (ctx: WorkflowContext) => Promise<T>, onDone: (value: T) => void) => {
+		<T>(job: (ctx: WorkflowContext) => Promise<T>, onDone: (value: T) => void, options: {keepItems?: boolean} = {}) => {
 			setRunning(true);
 			setError(undefined);
-			setItems(stages.map(stage => ({...stage, status: 'pending'})));
+			// keepItems: a follow-up job (the clean-up after a failed check) adds to the rows instead of resetting them.
+			if (!options.keepItems) setItems(stages.map(stage => ({...stage, status: 'pending'})));
 			const work = (async () => {
 				const session = await wizard.session();
 				const ctx: WorkflowContext = {

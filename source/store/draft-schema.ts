@@ -10,6 +10,7 @@ const ledgerEntry = z.object({
 	id: z.string(),
 	createdAt: z.string(),
 	deletedAt: z.string().optional(),
+	detail: z.record(z.string(), z.string()).optional(),
 });
 
 const runSummary = z.object({

@@ -2,15 +2,21 @@
 // dataset) → mapping → target connection → dataflow → monitored run → clean-up. Every id is written to the
 // ledger (and the draft saved) the moment it exists.
 //
-// Leftovers of an earlier attempt (a crash, a cancelled run, `keep`) are always deleted first, then the check
-// starts over. Chosen over reusing them: a resumed check would depend on objects whose state (schema version,
-// mapping version, stored credentials) the ledger does not keep, and a check that proves less than a fresh run
-// is not worth its speed. `resumeFrom` is therefore accepted but only reported (see resumeNote).
+// A fresh check deletes the leftovers of an earlier attempt (a crash, a cancelled run, `keep`, `keepOnFailure`)
+// first. `keepOnFailure` leaves a failed attempt's objects in the ledger; `resumeFrom: stage` then reuses the objects
+// of the stages before it (ids and what later stages need — schema altId, mapping version, attempt inputs — are in
+// each ledger entry's `detail`), deletes those of that stage and later, and runs from there. Explore creates nothing
+// and is read again when a later stage needs the records. A resume from `run` starts an ad hoc run of the kept once
+// flow (POST /runs, sources-sdk 5.7.3) instead of recreating it. When the ledger cannot support the resume (nothing
+// kept, another auth spec, spec, target or inputs), the check says why, cleans up and starts over (planResume).
+// Secrets are not fingerprinted: a changed password needs a fresh check (the screen's inputs form runs one).
+import {createHash} from 'node:crypto';
 import {ids, resolveAuthSpec, secretPropertyNames, type ConnectionSpec} from '../spec/index.js';
 import type {RunSummary} from '../spec/draft-types.js';
 import {isSecretKeyName} from '../spec/secrets.js';
 import {appendToRestStorageToAEP, verifyInFlowSpec} from './flow-spec-append.js';
-import {cleanUp, pendingEntries, recordCreated} from './ledger.js';
+import {cleanUp, openEntries, pendingEntries, recordCreated} from './ledger.js';
+import type {LedgerEntry} from '../spec/draft-types.js';
 import {
 	describeError, emit, hintOf, nowOf, persist, remoteOf, scrub, throwIfAborted, WorkflowError,
 	type StageName, type WorkflowContext,
@@ -24,9 +30,13 @@ export type EndToEndOptions = {
 	authParams: Record<string, unknown>;
 	sourceParams: Record<string, unknown>;
 	target?: {mode: 'create'} | {mode: 'existing'; schemaId: string; datasetId: string; mappingId?: string};
+	/** Keep every test object after a success or a failure (to inspect them). */
 	keep?: boolean;
+	/** After a failure only: keep the objects for `resumeFrom` (the next check or cleanUp deletes them). */
+	keepOnFailure?: boolean;
 	pollIntervalMs?: number;
 	timeoutMs?: number;
+	/** Reuse the kept objects of the stages before this one (see the comment at the top). */
 	resumeFrom?: StageName;
 };
 
@@ -41,6 +51,10 @@ type Run = {
 	authSpecName: string;
 	label: string;
 	stamp: string;
+	/** Ledger detail `attempt`: the stamp of the attempt whose objects this run creates or reuses. */
+	attempt: string;
+	/** The kept flow of a resumed attempt: the run stage starts an ad hoc run of it. */
+	reusedFlow?: boolean;
 	connectionId?: string;
 	sourceConnectionId?: string;
 	records?: Record<string, unknown>[];
@@ -88,9 +102,9 @@ async function stage<T>(run: Run, name: StageName, message: string, hint: string
 	}
 }
 
-function record(run: Run, kind: Parameters<typeof recordCreated>[1], id: string): void {
+function record(run: Run, kind: Parameters<typeof recordCreated>[1], id: string, detail: Record<string, string> = {}): void {
 	try {
-		recordCreated(run.ctx, kind, id);
+		recordCreated(run.ctx, kind, id, {attempt: run.attempt, ...detail});
 	} catch (error) {
 		throw new PersistFailure(`Could not save the draft after creating ${kind} ${id}: ${describeError(error)}`);
 	}
@@ -105,7 +119,7 @@ async function baseConnection(run: Run): Promise<void> {
 			connectionSpec: {id: run.specId, version: '1.0'},
 			auth: {specName: run.authSpecName, params: run.options.authParams},
 		});
-		record(run, 'connection', created.id);
+		record(run, 'connection', created.id, attemptDetail(run));
 		return {value: created.id, id: created.id, done: `Base connection ${created.id}`};
 	});
 }
@@ -153,14 +167,14 @@ async function createTarget(run: Run): Promise<void> {
 		const fieldGroup = await client.schemaRegistry.createFieldGroup(fieldGroupBody(run.tenantId, `${run.label} record fields ${run.stamp}`, inferred));
 		record(run, 'fieldGroup', fieldGroup.$id);
 		const schema = await client.schemaRegistry.createSchema(schemaBody(`${run.label} records ${run.stamp}`, fieldGroup.$id));
-		record(run, 'schema', schema.$id);
+		record(run, 'schema', schema.$id, {altId: schema['meta:altId']});
 		run.schemaId = schema.$id;
 		const datasetId = await client.catalog.createDataset({
 			name: `${run.label} check ${run.stamp}`,
 			description: 'Created by the aep-source end-to-end check; deleted after the check.',
 			schemaRef: {id: schema.$id, contentType: datasetContentType},
 		});
-		record(run, 'dataset', datasetId);
+		record(run, 'dataset', datasetId, {schemaId: schema.$id});
 		run.datasetId = datasetId;
 		return {value: undefined, id: datasetId, done: `Schema ${schema.$id}, dataset ${datasetId}`, detail: {fieldGroupId: fieldGroup.$id, schemaId: schema.$id, datasetId, skippedFields: inferred.skipped}};
 	});
@@ -178,7 +192,7 @@ async function mapping(run: Run): Promise<void> {
 		}
 		run.tenantId ??= await client.schemaRegistry.tenantId();
 		const created = await client.dataPrep.createMappingSet(mappingSetBody(run.schemaId!, run.tenantId, inferTarget(run.records ?? [])));
-		record(run, 'mappingSet', created.id);
+		record(run, 'mappingSet', created.id, {version: String(created.version), schemaId: run.schemaId!});
 		run.mappingId = created.id;
 		run.mappingVersion = created.version;
 		return {value: undefined, id: created.id, done: `Mapping set ${created.id} (version ${created.version})`};
@@ -194,7 +208,7 @@ async function targetConnection(run: Run): Promise<void> {
 			data: {format: 'parquet_xdm', schema: {id: run.schemaId, version: schemaFullVersion}},
 			params: {dataSetId: run.datasetId},
 		});
-		record(run, 'targetConnection', created.id);
+		record(run, 'targetConnection', created.id, {schemaId: run.schemaId!, datasetId: run.datasetId!});
 		return {value: created.id, id: created.id, done: `Target connection ${created.id}`};
 	});
 }
@@ -219,7 +233,7 @@ async function dataflow(run: Run): Promise<void> {
 			transformations: [{name: 'Mapping', params: {mappingId: run.mappingId, mappingVersion: String(run.mappingVersion ?? 0)}}],
 			scheduleParams: {startTime: Math.floor(nowOf(run.ctx).getTime() / 1000), frequency: 'once'},
 		});
-		record(run, 'flow', created.id);
+		record(run, 'flow', created.id, {frequency: 'once'});
 		return {value: created.id, id: created.id, done: `Dataflow ${created.id}`};
 	});
 }
@@ -229,7 +243,9 @@ async function monitor(run: Run): Promise<Omit<RunSummary, 'finishedAt' | 'clean
 	return stage(run, 'run', 'Waiting for the first run to finish', 'Open the run errors above; fix the source or mapping and run the check again.', async () => {
 		let outcome;
 		try {
+			const runId = run.reusedFlow ? await startAdHocRun(run) : undefined;
 			const finished = await waitForRun(ctx.client, run.flowId!, {
+				runId,
 				pollIntervalMs: options.pollIntervalMs,
 				timeoutMs: options.timeoutMs,
 				signal: ctx.signal,
@@ -257,20 +273,162 @@ async function monitor(run: Run): Promise<Omit<RunSummary, 'finishedAt' | 'clean
 	});
 }
 
-function resumeNote(run: Run, leftovers: number): void {
-	if (!run.options.resumeFrom) return;
-	emit(run.ctx, {
-		stage: 'cleanup', status: 'info',
-		message: `resumeFrom "${run.options.resumeFrom}": ${leftovers} object(s) from the earlier attempt are deleted and the check starts over, so every stage is proven again.`,
-	});
+/**
+ * 5.7.3: a new run of the kept once flow. The window mirrors a once flow's first run, which reads everything up to
+ * now (no lower bound); seconds, as in the documented examples (the OpenAPI does not say which unit).
+ */
+async function startAdHocRun(run: Run): Promise<string> {
+	const now = Math.floor(nowOf(run.ctx).getTime() / 1000);
+	const created = await run.ctx.client.runs.create({flowId: run.flowId!, params: {windowStartTime: 0, windowEndTime: now}});
+	emit(run.ctx, {stage: 'run', status: 'info', id: created.id, message: `Started run ${created.id} of the kept dataflow ${run.flowId}`});
+	return created.id;
 }
 
 async function cleanLeftovers(run: Run): Promise<void> {
 	const leftovers = pendingEntries(run.ctx).length;
-	resumeNote(run, leftovers);
 	if (leftovers === 0) return;
 	emit(run.ctx, {stage: 'cleanup', status: 'info', message: `${leftovers} object(s) left by an earlier attempt; deleting them first`});
 	await cleanUp(run.ctx);
+}
+
+const checkOrder: StageName[] = ['base-connection', 'explore', 'source-connection', 'target', 'mapping', 'target-connection', 'dataflow', 'run'];
+const stageOfKind: Partial<Record<LedgerEntry['kind'], StageName>> = {
+	connection: 'base-connection', sourceConnection: 'source-connection', fieldGroup: 'target', schema: 'target', dataset: 'target',
+	mappingSet: 'mapping', targetConnection: 'target-connection', flow: 'dataflow',
+};
+
+/** The target as ledger detail: a resume compares each part only where a reused object depends on it. */
+function targetDetail(options: EndToEndOptions): Record<'targetMode' | 'schemaId' | 'datasetId' | 'mappingId', string> {
+	const target = options.target ?? {mode: 'create'};
+	return target.mode === 'create' ? {targetMode: 'create', schemaId: '', datasetId: '', mappingId: ''} : {targetMode: 'existing', schemaId: target.schemaId, datasetId: target.datasetId, mappingId: target.mappingId ?? ''};
+}
+
+/** Why the kept objects of the earlier attempt do not fit this check, if they do not. */
+function attemptMismatch(run: Run, earlier: Record<string, string>, from: number): string | undefined {
+	const target = targetDetail(run.options);
+	if (earlier['authSpecName'] !== run.authSpecName) return `the earlier attempt used auth spec "${earlier['authSpecName']}"`;
+	if (earlier['specId'] !== run.specId) return 'the connection spec id changed since the earlier attempt';
+	if (earlier['inputs'] !== inputsFingerprint(run)) return 'the source parameters or non-secret credentials changed since the earlier attempt';
+	if (earlier['targetMode'] !== target.targetMode) return 'the target mode changed since the earlier attempt';
+	// A kept mapping set or target connection was made for the earlier schema and dataset (and mapping).
+	if (from > checkOrder.indexOf('target') && (earlier['schemaId'] !== target.schemaId || earlier['datasetId'] !== target.datasetId)) return 'the existing schema or dataset id changed since the earlier attempt';
+	if (from > checkOrder.indexOf('mapping') && earlier['mappingId'] !== target.mappingId) return 'the existing mapping set id changed since the earlier attempt';
+	return undefined;
+}
+
+/** A digest of the inputs a kept base/source connection was made with. Secret values are left out (never stored). */
+function inputsFingerprint(run: Run): string {
+	const open = Object.entries(run.options.authParams).filter(([, value]) => !run.secrets.includes(value as string)).sort(([a], [b]) => a.localeCompare(b));
+	const source = Object.entries(run.options.sourceParams).sort(([a], [b]) => a.localeCompare(b));
+	return createHash('sha256').update(JSON.stringify([open, source])).digest('hex').slice(0, 16);
+}
+
+/** Kept on the base connection's entry: what a resume compares to know the kept objects fit this check. */
+function attemptDetail(run: Run): Record<string, string> {
+	return {authSpecName: run.authSpecName, specId: run.specId, inputs: inputsFingerprint(run), ...targetDetail(run.options)};
+}
+
+type Plan = {from: number; keep: LedgerEntry[]; drop: LedgerEntry[]; attempt: string} | {reason: string};
+
+/** Which kept objects a resume from `resumeFrom` reuses and which it deletes — or why it cannot resume. */
+function planResume(run: Run, resumeFrom: StageName): Plan {
+	const from = checkOrder.indexOf(resumeFrom);
+	if (from < 0) return {reason: `"${resumeFrom}" is not a stage of the check`};
+	const open = openEntries(run.ctx);
+	const base = open.findLast(entry => entry.kind === 'connection' && entry.detail?.['attempt']);
+	if (!base) return {reason: `the ledger of profile "${run.ctx.profileName}" holds no kept objects of an earlier attempt (already cleaned up?)`};
+	const earlier = base.detail!;
+	const mismatch = attemptMismatch(run, earlier, from);
+	if (mismatch) return {reason: mismatch};
+	const attempt = earlier['attempt']!;
+	const mine = open.filter(entry => entry.detail?.['attempt'] === attempt);
+	const keep = mine.filter(entry => checkOrder.indexOf(stageOfKind[entry.kind]!) < from);
+	const missing = neededKinds(run, from).find(kind => !keep.some(entry => entry.kind === kind));
+	if (missing) return {reason: `the ledger has no ${missing} from the earlier attempt`};
+	return {from, keep, drop: open.filter(entry => !keep.includes(entry)), attempt};
+}
+
+function neededKinds(run: Run, from: number): LedgerEntry['kind'][] {
+	const target = run.options.target ?? {mode: 'create'};
+	const before = (stage: StageName) => checkOrder.indexOf(stage) < from;
+	const kinds: LedgerEntry['kind'][] = ['connection'];
+	if (before('source-connection')) kinds.push('sourceConnection');
+	if (before('target') && target.mode === 'create') kinds.push('fieldGroup', 'schema', 'dataset');
+	if (before('mapping') && !(target.mode === 'existing' && target.mappingId)) kinds.push('mappingSet');
+	if (before('target-connection')) kinds.push('targetConnection');
+	if (before('dataflow')) kinds.push('flow');
+	return kinds;
+}
+
+/** Resolves the plan: reuses what it can, or says why not and cleans up as a fresh check does. */
+async function prepareResume(run: Run): Promise<number> {
+	const resumeFrom = run.options.resumeFrom;
+	// From the first stage nothing is reused: the same as a fresh check.
+	if (!resumeFrom || resumeFrom === checkOrder[0]) {
+		await cleanLeftovers(run);
+		return 0;
+	}
+	const plan = planResume(run, resumeFrom);
+	if ('reason' in plan) {
+		emit(run.ctx, {stage: 'cleanup', status: 'info', message: `Cannot resume from "${resumeFrom}": ${plan.reason}; cleaning up and starting over.`});
+		await cleanLeftovers(run);
+		return 0;
+	}
+	run.attempt = plan.attempt;
+	emit(run.ctx, {stage: 'cleanup', status: 'info', message: `Resuming from "${resumeFrom}": reusing ${plan.keep.length} object(s) of the earlier attempt, deleting ${plan.drop.length} first`});
+	if (plan.drop.length > 0) await cleanUp(run.ctx, {only: plan.drop});
+	adoptKept(run, plan.keep);
+	return plan.from;
+}
+
+/** Sets the run's ids from the kept ledger entries (the newest of each kind). */
+function adoptKept(run: Run, keep: LedgerEntry[]): void {
+	const latest = (kind: LedgerEntry['kind']) => keep.findLast(entry => entry.kind === kind);
+	run.connectionId = latest('connection')?.id;
+	run.sourceConnectionId = latest('sourceConnection')?.id;
+	const schema = latest('schema');
+	if (schema) run.schemaId = schema.id;
+	const dataset = latest('dataset');
+	if (dataset) run.datasetId = dataset.id;
+	const mappingSet = latest('mappingSet');
+	if (mappingSet) [run.mappingId, run.mappingVersion] = [mappingSet.id, mappingSet.detail?.['version'] ?? '0'];
+	run.targetConnectionId = latest('targetConnection')?.id;
+	run.flowId = latest('flow')?.id;
+	run.reusedFlow = run.flowId !== undefined;
+}
+
+function reused(run: Run, stageName: StageName, what: string, id: string | undefined): void {
+	emit(run.ctx, {stage: stageName, status: 'skipped', id, message: `Reusing ${what} ${id} from the earlier attempt`});
+}
+
+/** A stage before the resume point: its object is reused, or (read-only stages) it is run again when needed. */
+async function reuseStage(run: Run, name: StageName, from: number): Promise<void> {
+	const target = run.options.target ?? {mode: 'create'};
+	const runs = (stage: StageName) => checkOrder.indexOf(stage) >= from;
+	switch (name) {
+		case 'base-connection': return reused(run, name, 'base connection', run.connectionId);
+		// The preview feeds the target and a created mapping; it creates nothing, so it is simply read again.
+		case 'explore': return runs('mapping') && !(target.mode === 'existing' && target.mappingId) ? explore(run) : emit(run.ctx, {stage: name, status: 'skipped', message: 'Not needed: the kept objects already reflect the preview'});
+		case 'source-connection': return reused(run, name, 'source connection', run.sourceConnectionId);
+		case 'target': return target.mode === 'existing' ? createTarget(run) : reused(run, name, 'schema and dataset', `${run.schemaId} / ${run.datasetId}`);
+		// An existing mapping set is only read (its version may have moved on); a created one is reused.
+		case 'mapping': return target.mode === 'existing' && target.mappingId ? mapping(run) : reused(run, name, 'mapping set', `${run.mappingId} (version ${run.mappingVersion})`);
+		case 'target-connection': return reused(run, name, 'target connection', run.targetConnectionId);
+		case 'dataflow': return reused(run, name, 'dataflow', run.flowId);
+		default: return undefined;
+	}
+}
+
+const stageRunners: [StageName, (run: Run) => Promise<void>][] = [
+	['base-connection', baseConnection], ['explore', explore], ['source-connection', sourceConnection], ['target', createTarget],
+	['mapping', mapping], ['target-connection', targetConnection], ['dataflow', dataflow],
+];
+
+async function runStages(run: Run, from: number): Promise<void> {
+	for (const [index, [name, runner]] of stageRunners.entries()) {
+		if (index < from) await reuseStage(run, name, from);
+		else await runner(run);
+	}
 }
 
 function failureSummary(run: Run, error: WorkflowError, started: number): RunSummary {
@@ -311,7 +469,7 @@ function prepare(ctx: WorkflowContext, options: EndToEndOptions): Run | RunSumma
 	ctx.client.addSecrets(secrets);
 	const label = (ctx.draft.artifacts.label || ctx.draft.artifacts.sourceName || ctx.draft.id).slice(0, 60);
 	const stamp = nowOf(ctx).toISOString().replace(/[-:.TZ]/g, '').slice(0, 14) + Math.random().toString(16).slice(2, 6);
-	return {ctx, options, secrets, specId: remote.connectionSpecId, authSpecName, label, stamp};
+	return {ctx, options, secrets, specId: remote.connectionSpecId, authSpecName, label, stamp, attempt: stamp};
 }
 
 /** Resolves with success or failed (naming the failed stage); throws only when the draft cannot be saved. */
@@ -322,14 +480,8 @@ export async function runEndToEndCheck(ctx: WorkflowContext, options: EndToEndOp
 	const started = Date.now();
 	let summary: RunSummary;
 	try {
-		await cleanLeftovers(run);
-		await baseConnection(run);
-		await explore(run);
-		await sourceConnection(run);
-		await createTarget(run);
-		await mapping(run);
-		await targetConnection(run);
-		await dataflow(run);
+		const from = await prepareResume(run);
+		await runStages(run, from);
 		const result = await monitor(run);
 		summary = {...result, authSpecName: run.authSpecName, finishedAt: '', cleanedUp: false};
 	} catch (error) {
@@ -337,8 +489,10 @@ export async function runEndToEndCheck(ctx: WorkflowContext, options: EndToEndOp
 		const wrapped = error instanceof WorkflowError ? error : new WorkflowError('cleanup', scrub(describeError(error), run.secrets), {hint: 'Run the check again.', cause: error});
 		summary = failureSummary(run, wrapped, started);
 	}
-	summary.cleanedUp = options.keep ? false : await finalCleanUp(run);
+	const keepForRetry = summary.status === 'failed' && options.keepOnFailure === true;
+	summary.cleanedUp = options.keep || keepForRetry ? false : await finalCleanUp(run);
 	if (options.keep) emit(ctx, {stage: 'cleanup', status: 'skipped', message: 'Kept the test objects (keep); run clean-up when done inspecting them'});
+	else if (keepForRetry) emit(ctx, {stage: 'cleanup', status: 'skipped', message: `Kept ${pendingEntries(ctx).length} test object(s) for a retry from "${summary.failedStage}"; the next check or clean-up deletes them`});
 	summary.finishedAt = nowOf(ctx).toISOString();
 	return store(ctx, summary);
 }

@@ -11,8 +11,8 @@ type Kind = LedgerEntry['kind'];
 const deleteOrder: Kind[] = ['flow', 'sourceConnection', 'targetConnection', 'connection', 'dataset', 'schema', 'fieldGroup', 'mappingSet'];
 
 /** Records a created object and saves the draft at once, so a crash right after still leaves the id behind. */
-export function recordCreated(ctx: WorkflowContext, kind: Kind, id: string): LedgerEntry {
-	const entry: LedgerEntry = {kind, id, createdAt: nowOf(ctx).toISOString()};
+export function recordCreated(ctx: WorkflowContext, kind: Kind, id: string, detail?: Record<string, string>): LedgerEntry {
+	const entry: LedgerEntry = {kind, id, createdAt: nowOf(ctx).toISOString(), ...(detail ? {detail} : {})};
 	remoteOf(ctx.draft, ctx.profileName).ledger.push(entry);
 	persist(ctx);
 	return entry;
@@ -62,20 +62,28 @@ function isNotFound(error: unknown): boolean {
 	return Boolean(error && typeof error === 'object' && (error as {status?: unknown}).status === 404);
 }
 
+/** Test objects not deleted yet, deletable or not (a resumed check may reuse a kept mapping set too). */
+export function openEntries(ctx: Pick<WorkflowContext, 'draft' | 'profileName'>): LedgerEntry[] {
+	const ledger = ctx.draft.remote[ctx.profileName]?.ledger ?? [];
+	return ledger.filter(entry => !entry.deletedAt && entry.kind !== 'connectionSpec');
+}
+
 export type CleanUpResult = {deleted: LedgerEntry[]; failed: {entry: LedgerEntry; error: string}[]};
 
 /**
  * Deletes what the ledger says we created and has not deleted, in dependency order; marks each entry as deleted
  * (and saves) as soon as the delete succeeds. A 404 counts as deleted: someone else removed it already.
  * `all` also covers the connection spec; the Flow Service client has no delete for it, so it is reported.
+ * `only` limits it to these entries (a resumed check deletes the objects of the stages it runs again).
  */
-export async function cleanUp(ctx: WorkflowContext, options: {all?: boolean} = {}): Promise<CleanUpResult> {
+export async function cleanUp(ctx: WorkflowContext, options: {all?: boolean; only?: LedgerEntry[]} = {}): Promise<CleanUpResult> {
 	const result: CleanUpResult = {deleted: [], failed: []};
-	const pending = pendingEntries(ctx);
+	const only = options.only ? new Set(options.only) : undefined;
+	const pending = pendingEntries(ctx).filter(entry => !only || only.has(entry));
 	const sorted = [...pending].sort((a, b) => deleteOrder.indexOf(a.kind) - deleteOrder.indexOf(b.kind));
 	const started = Date.now();
 	for (const entry of sorted) await deleteEntry(ctx, entry, result);
-	const retained = retainedEntries(ctx);
+	const retained = retainedEntries(ctx).filter(entry => !only || only.has(entry));
 	for (const entry of retained) {
 		// Nothing to call: the entry stays open (the checklist names it) rather than being marked deleted falsely.
 		emit(ctx, {stage: 'cleanup', status: 'info', id: entry.id, message: `${entry.kind} ${entry.id} stays: the API has no delete for it (target-and-runs §4).`});

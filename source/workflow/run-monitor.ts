@@ -90,7 +90,8 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 	});
 }
 
-export type WaitOptions = {pollIntervalMs?: number; timeoutMs?: number; signal?: AbortSignal; onPoll?: (state: string, polls: number) => void};
+/** `runId`: watch this run (an ad hoc run, 5.7.3) instead of the newest one. */
+export type WaitOptions = {runId?: string; pollIntervalMs?: number; timeoutMs?: number; signal?: AbortSignal; onPoll?: (state: string, polls: number) => void};
 
 export class RunTimeoutError extends Error {
 	constructor(readonly lastState: string, readonly waitedMs: number) {
@@ -111,7 +112,8 @@ export async function waitForRun(client: PlatformClient, flowId: string, options
 	let delay = first;
 	let lastState = 'no run yet';
 	for (let polls = 1; ; polls++) {
-		const run = newestRun(await client.runs.listForFlow(flowId));
+		const runs = await client.runs.listForFlow(flowId);
+		const run = options.runId ? runs.map(obj).find(each => each['id'] === options.runId) : newestRun(runs);
 		if (run && isTerminal(run)) return run;
 		if (run) lastState = `run ${String(run['id'] ?? '?')} ${String(obj(obj(run['metrics'])['statusSummary'])['status'] ?? 'without status')}`;
 		options.onPoll?.(lastState, polls);

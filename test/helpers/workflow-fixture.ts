@@ -108,3 +108,32 @@ export function sweep(texts: Iterable<string>, secretValues: readonly string[] =
 	}
 	return leaks;
 }
+
+/**
+ * A user's own target (field group with `email` of `emailType`, schema, dataset, mapping email → email), made
+ * directly through the client as an existing-target check expects; `remove` deletes it (mapping sets have no delete).
+ */
+export async function createUserTarget(client: PlatformClient, title: string, emailType: 'string' | 'integer') {
+	const tenant = await client.schemaRegistry.tenantId();
+	const fieldGroup = await client.schemaRegistry.createFieldGroup({
+		title: `${title} fields`, type: 'object', 'meta:intendedToExtend': ['https://ns.adobe.com/xdm/context/profile'],
+		definitions: {f: {properties: {[`_${tenant}`]: {type: 'object', properties: {email: {title: 'Email', type: emailType}}}}}},
+		allOf: [{$ref: '#/definitions/f'}],
+	});
+	const schema = await client.schemaRegistry.createSchema({title: `${title} schema`, type: 'object', allOf: [{$ref: 'https://ns.adobe.com/xdm/context/profile'}, {$ref: fieldGroup.$id}]});
+	const datasetId = await client.catalog.createDataset({name: `${title} dataset`, schemaRef: {id: schema.$id, contentType: 'application/vnd.adobe.xed+json;version=1'}});
+	const mapping = await client.dataPrep.createMappingSet({
+		outputSchema: {schemaRef: {id: schema.$id, contentType: 'application/vnd.adobe.xed-full+json;version=1'}},
+		mappings: [{sourceType: 'ATTRIBUTE', source: 'email', destination: `_${tenant}.email`}],
+	});
+	return {
+		schemaId: schema.$id,
+		datasetId,
+		mappingId: mapping.id,
+		async remove() {
+			await client.catalog.deleteDataset(datasetId);
+			await client.schemaRegistry.deleteSchema(schema.$id);
+			await client.schemaRegistry.deleteFieldGroup(fieldGroup.$id);
+		},
+	};
+}
