@@ -1,6 +1,7 @@
 import {parseArgs, type ParseArgsConfig} from 'node:util';
 import {UsageError} from './context.js';
 import type {Session, SessionOptions} from '../session.js';
+import type {Draft} from '../spec/draft-types.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -36,4 +37,22 @@ export async function openCommandSession(profileName: string, options: SessionOp
 	} catch (error) {
 		throw error instanceof SessionError ? new UsageError(`${error.message}\n${error.hint}`) : error;
 	}
+}
+
+/** Runs `work` with a profile's session and always closes it (the local profile's in-process sandbox with it). */
+export async function withCommandSession<T>(profileName: string, options: SessionOptions, work: (session: Session) => Promise<T>): Promise<T> {
+	const session = await openCommandSession(profileName, options);
+	try {
+		return await work(session);
+	} finally {
+		await session.close();
+	}
+}
+
+/** The draft a command names as its first argument; usage errors when it is missing or unknown. */
+export function namedDraft(store: {load(id: string): Draft | undefined}, id: string | undefined, usage: string): Draft {
+	if (!id) throw new UsageError(`Name the draft.\nUsage: ${usage}`);
+	const draft = store.load(id);
+	if (!draft) throw new UsageError(`There is no draft "${id}". "aep-source drafts" lists them.`);
+	return draft;
 }

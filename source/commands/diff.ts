@@ -2,7 +2,7 @@
 // platform, by JSON path — what a PUT (run, or the create step) would change. Exit 0 equal, 1 different.
 import type {Command} from './context.js';
 import {UsageError, write} from './context.js';
-import {openCommandSession, parseFlags, withUsage} from './args.js';
+import {namedDraft, parseFlags, withCommandSession, withUsage} from './args.js';
 import {openDraftStore} from '../store/index.js';
 import {aepHome} from '../store/home.js';
 
@@ -16,16 +16,13 @@ function show(value: unknown): string {
 const diff: Command = context =>
 	withUsage(context.stderr, async () => {
 		const {values, positionals} = parseFlags(context.argv, {profile: {type: 'string'}, json: {type: 'boolean'}}, usage);
-		const [id] = positionals;
-		if (!id) throw new UsageError(`Name the draft.\nUsage: ${usage}`);
 		const home = aepHome(context.env);
-		const draft = openDraftStore(home).load(id);
-		if (!draft) throw new UsageError(`There is no draft "${id}". "aep-source drafts" lists them.`);
+		const draft = namedDraft(openDraftStore(home), positionals[0], usage);
+		const id = draft.id;
 		const profileName = values.profile ?? 'local';
 		const specId = draft.remote[profileName]?.connectionSpecId;
 		if (!specId) throw new UsageError(`Draft "${id}" has no connection spec on profile "${profileName}" yet: nothing to compare. Register it with "aep-source run ${id}".`);
-		const session = await openCommandSession(profileName, {env: context.env, home});
-		try {
+		return withCommandSession(profileName, {env: context.env, home}, async session => {
 			const {diffDeployedSpec} = await import('../workflow/index.js');
 			const changes = await diffDeployedSpec(session, draft, specId);
 			if (values.json) {
@@ -41,9 +38,7 @@ const diff: Command = context =>
 				write(context.stdout, `"aep-source run ${id}${profileName === 'local' ? '' : ` --profile ${profileName}`}" sends the draft (PUT).`);
 			}
 			return changes.length === 0 ? 0 : 1;
-		} finally {
-			await session.close();
-		}
+		});
 	});
 
 export default diff;

@@ -1,8 +1,8 @@
 import {writeFileSync} from 'node:fs';
 import path from 'node:path';
 import type {Command, CommandContext} from './context.js';
-import {UsageError, write} from './context.js';
-import {openCommandSession, parseFlags, withUsage} from './args.js';
+import {write} from './context.js';
+import {namedDraft, parseFlags, withCommandSession, withUsage} from './args.js';
 import {exportTemplate} from './export-template.js';
 import {openDraftStore} from '../store/index.js';
 import {aepHome} from '../store/home.js';
@@ -24,15 +24,12 @@ const flags = {
 
 /** The submission packet reads the platform (spec, flow spec, checklist), so it opens the profile's session. */
 async function exportPacket(context: CommandContext, draft: Draft, dir: string, profileName: string, home: string): Promise<Draft> {
-	const session = await openCommandSession(profileName, {env: context.env, home});
-	try {
+	return withCommandSession(profileName, {env: context.env, home}, async session => {
 		const {exportSubmissionPacket} = await import('../workflow/index.js');
 		const {dir: written, files} = await exportSubmissionPacket(draft, session.profile.name, dir, session.client);
 		write(context.stderr, `Wrote the submission packet of "${draft.id}" to ${written} (${files.length} files).`);
 		return draft;
-	} finally {
-		await session.close();
-	}
+	});
 }
 
 /**
@@ -43,12 +40,10 @@ const exportCommand: Command = context =>
 	withUsage(context.stderr, async () => {
 		const {values, positionals} = parseFlags(context.argv, flags, usage);
 		if (values.template !== undefined) return exportTemplate(context, values.template, values.out);
-		const [id] = positionals;
-		if (!id) throw new UsageError(`Name a draft or a template.\nUsage: ${usage}`);
 		const home = aepHome(context.env);
 		const store = openDraftStore(home);
-		const draft = store.load(id);
-		if (!draft) throw new UsageError(`There is no draft "${id}". "aep-source drafts" lists them.`);
+		const draft = namedDraft(store, positionals[0], usage);
+		const id = draft.id;
 		if (values.artifacts !== undefined) {
 			const {exportArtifacts} = await import('../workflow/index.js');
 			const {dir, files} = await exportArtifacts(draft, values.artifacts);
