@@ -1,11 +1,15 @@
 // The user-facing API documentation page, following the outline of Adobe's API template (reference 1.9):
 // Overview (partner-maintained notice + contact), Prerequisites, Gather required credentials, the Flow Service
 // walk-through, and the appendix. Secrets never appear: their values become placeholders like {ACCESS_TOKEN}.
+// Example values come from the spec itself (a property's `example`/`examples`/`default`/first `enum` value, or an
+// "e.g. …" in its description), never from the draft's test inputs: those are the author's end-to-end values
+// (a local demo host, a test account) and mean nothing to the readers of a public page (docs/docs-page.md).
 import {ids, secretPropertyNames} from '../spec/index.js';
 import type {Draft, RunSummary} from '../spec/draft-types.js';
 import {isSecretKeyName} from '../spec/secrets.js';
 
-type AuthSpec = {name: string; type?: string; spec?: {properties?: Record<string, {description?: string; format?: string; title?: string}>; required?: string[]}};
+type PropertySchema = {description?: string; format?: string; title?: string; example?: unknown; examples?: unknown; default?: unknown; enum?: unknown};
+type AuthSpec = {name: string; type?: string; spec?: {properties?: Record<string, PropertySchema>; required?: string[]}};
 
 const flowBase = 'https://platform.adobe.io/data/foundation/flowservice';
 const headers = [
@@ -25,8 +29,8 @@ function authSpecsOf(draft: Draft): AuthSpec[] {
 	return Array.isArray(list) ? (list.filter(a => a && typeof (a as AuthSpec).name === 'string') as AuthSpec[]) : [];
 }
 
-function sourceProperties(draft: Draft): Record<string, {description?: string}> {
-	const sourceSpec = draft.spec['sourceSpec'] as {spec?: {properties?: Record<string, {description?: string}>}} | undefined;
+function sourceProperties(draft: Draft): Record<string, PropertySchema> {
+	const sourceSpec = draft.spec['sourceSpec'] as {spec?: {properties?: Record<string, PropertySchema>}} | undefined;
 	return sourceSpec?.spec?.properties ?? {};
 }
 
@@ -43,22 +47,50 @@ function cell(text: string): string {
 	return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
-/** Example value for one auth property: the draft's own non-secret value, else a placeholder. */
-function authExample(draft: Draft, auth: AuthSpec, name: string): string {
-	const secret = new Set(secretPropertyNames(draft.spec, auth.name));
-	const value = draft.test.authParams[name];
-	if (secret.has(name) || isSecretKeyName(name) || auth.spec?.properties?.[name]?.format === 'password' || value === undefined) return placeholderFor(name);
-	return value;
+/** A scalar example as text, or undefined. */
+function scalar(value: unknown): string | undefined {
+	return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
 }
 
+/**
+ * The example the spec gives for a property: `example`, `examples[0]`, `default`, the first `enum` value, or the
+ * value after "e.g." / "for example" / "such as" in its description (up to the next space, comma or bracket).
+ * Undefined when the spec gives none. The draft's test values are never used (see the comment at the top).
+ */
+export function specExample(property: PropertySchema | undefined): string | undefined {
+	if (!property) return undefined;
+	const listed = Array.isArray(property.examples) ? property.examples[0] : undefined;
+	const enumerated = Array.isArray(property.enum) ? property.enum[0] : undefined;
+	const declared = scalar(property.example) ?? scalar(listed) ?? scalar(property.default) ?? scalar(enumerated);
+	if (declared !== undefined) return declared;
+	const match = /(?:\be\.g\.|\bfor example|\bsuch as)[:,]?\s+`?([^\s,;`()]+[^\s,;`().])/i.exec(property.description ?? '');
+	return match?.[1];
+}
+
+function isSecretProperty(draft: Draft, auth: AuthSpec, name: string): boolean {
+	const secret = new Set(secretPropertyNames(draft.spec, auth.name));
+	return secret.has(name) || isSecretKeyName(name) || auth.spec?.properties?.[name]?.format === 'password';
+}
+
+/** Example value for one auth property: the spec's own example, else a placeholder; secrets always a placeholder. */
+function authExample(draft: Draft, auth: AuthSpec, name: string): string {
+	if (isSecretProperty(draft, auth, name)) return placeholderFor(name);
+	return specExample(auth.spec?.properties?.[name]) ?? placeholderFor(name);
+}
+
+/** Required properties, plus those the author filled in for the check (so the example shows what was tested). */
 function authParamsExample(draft: Draft, auth: AuthSpec): Record<string, string> {
 	const properties = auth.spec?.properties ?? {};
 	const names = Object.keys(properties).filter(name => auth.spec?.required?.includes(name) || draft.test.authParams[name] !== undefined);
 	return Object.fromEntries(names.map(name => [name, authExample(draft, auth, name)]));
 }
 
+function sourceExample(name: string, property: PropertySchema | undefined): string {
+	return isSecretKeyName(name) || property?.format === 'password' ? placeholderFor(name) : (specExample(property) ?? placeholderFor(name));
+}
+
 function sourceParamsExample(draft: Draft): Record<string, string> {
-	return Object.fromEntries(Object.keys(sourceProperties(draft)).map(name => [name, draft.test.sourceParams[name] ?? placeholderFor(name)]));
+	return Object.fromEntries(Object.entries(sourceProperties(draft)).map(([name, property]) => [name, sourceExample(name, property)]));
 }
 
 function overview(draft: Draft, label: string): string[] {
@@ -102,7 +134,7 @@ function prerequisites(draft: Draft, label: string): string[] {
 	const params = Object.entries(sourceProperties(draft));
 	if (params.length > 0) {
 		lines.push('#### Source parameters', '', '| Parameter | Description | Example |', '| --- | --- | --- |');
-		for (const [name, property] of params) lines.push(`| \`${name}\` | ${cell(property.description ?? '')} | \`${cell(draft.test.sourceParams[name] ?? placeholderFor(name))}\` |`);
+		for (const [name, property] of params) lines.push(`| \`${name}\` | ${cell(property.description ?? '')} | \`${cell(sourceExample(name, property))}\` |`);
 		lines.push('');
 	}
 	return lines;
