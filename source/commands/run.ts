@@ -3,7 +3,7 @@ import type {Command, CommandContext} from './context.js';
 import {UsageError, write} from './context.js';
 import {openCommandSession, parseFlags, withUsage} from './args.js';
 import {resolveTestInputs} from './run-inputs.js';
-import {openDraftStore, type DraftStore} from '../store/index.js';
+import {DraftBusyError, openDraftStore, type DraftStore} from '../store/index.js';
 import {aepHome} from '../store/home.js';
 import {draftFromSpec, getTemplate, newDraft, normaliseSpec, parseSpecText, slugify, specFromDraft, templateNames, validateSpec} from '../spec/index.js';
 import type {Draft, RunSummary} from '../spec/draft-types.js';
@@ -84,58 +84,76 @@ const run: Command = context =>
 			return 1;
 		}
 
-		const debug = values.debug || context.env['AEP_SOURCE_DEBUG'] === '1' ? debugSink({...context.env, AEP_SOURCE_DEBUG: '1'}, context.stderr) : undefined;
-		const session = await openCommandSession(profileName, {env: context.env, home, client: {debug}});
-		const controller = new AbortController();
-		const onSignal = () => controller.abort();
-		process.once('SIGINT', onSignal);
-		process.once('SIGTERM', onSignal);
+		let lock;
 		try {
-			const inputs = resolveTestInputs({draft, session, params: values.param ?? [], authSpecName: values.auth, target: values.target, env: context.env});
-			session.client.addSecrets(inputs.secrets);
-			const progress = progressPrinter(context, Boolean(values.json));
-			const workflow = {
-				client: session.client,
-				profileName: session.profile.name,
-				get draft() {
-					return draft;
-				},
-				saveDraft(next: Draft) {
-					draft = next;
-					store.save(next);
-				},
-				progress,
-				signal: controller.signal,
-			};
-			store.save(draft);
-			let summary: RunSummary | undefined;
-			let failure: {message: string; hint?: string} | undefined;
-			let specId: string | undefined;
-			let appended: {changed: boolean} | undefined;
-			try {
-				specId = (await createOrUpdateConnectionSpec(workflow)).id;
-				appended = await appendToRestStorageToAEP(workflow, specId);
-				summary = await runEndToEndCheck(workflow, {...inputs.options, keep: Boolean(values.keep)});
-			} catch (error) {
-				failure = explain(error);
-			}
-			const ok = summary?.status === 'success';
-			if (values.json) {
-				write(context.stdout, JSON.stringify({ok, draft: draft.id, profile: session.profile.name, connectionSpecId: specId, flowSpecChanged: appended?.changed, run: summary, error: failure}, null, 2));
-			} else if (ok && summary) {
-				write(context.stdout, `\nSuccess: ${summary.recordsWritten} records written (${summary.recordsRead} read, ${summary.recordsFailed} failed) in ${(summary.durationMs / 1000).toFixed(1)}s. Connection spec ${specId}.`);
-			} else if (controller.signal.aborted) {
-				write(context.stderr, `\nInterrupted. ${summary?.cleanedUp ? 'The test objects created so far were deleted.' : 'Run "aep-source run" again to clean up what was left (the draft records every id).'}`);
-			} else {
-				const reason = failure ?? {message: `${summary?.failedStage ?? 'run'} failed: ${summary?.errors.map(e => `${e.code} ${e.message}`).join('; ') || 'no records landed'}`};
-				write(context.stderr, `\nThe check failed. ${reason.message}${reason.hint ? `\nWhat to do: ${reason.hint}` : ''}`);
-			}
-			if (controller.signal.aborted) return 130;
-			return ok ? 0 : 1;
+			lock = store.lockRun(draft.id);
+		} catch (error) {
+			if (!(error instanceof DraftBusyError)) throw error;
+			write(context.stderr, error.message);
+			if (values.json) write(context.stdout, JSON.stringify({ok: false, draft: draft.id, stage: 'lock', error: {message: error.message}}));
+			return 1;
+		}
+		if (lock.tookOver) write(context.stderr, `Took over the run lock of draft "${draft.id}" from process ${lock.tookOver}, which no longer runs.`);
+		try {
+			return await runLocked();
 		} finally {
-			process.off('SIGINT', onSignal);
-			process.off('SIGTERM', onSignal);
-			await session.close();
+			lock.release();
+		}
+
+		async function runLocked(): Promise<number> {
+			const debug = values.debug || context.env['AEP_SOURCE_DEBUG'] === '1' ? debugSink({...context.env, AEP_SOURCE_DEBUG: '1'}, context.stderr) : undefined;
+			const session = await openCommandSession(profileName, {env: context.env, home, client: {debug}});
+			const controller = new AbortController();
+			const onSignal = () => controller.abort();
+			process.once('SIGINT', onSignal);
+			process.once('SIGTERM', onSignal);
+			try {
+				const inputs = resolveTestInputs({draft, session, params: values.param ?? [], authSpecName: values.auth, target: values.target, env: context.env});
+				session.client.addSecrets(inputs.secrets);
+				const progress = progressPrinter(context, Boolean(values.json));
+				const workflow = {
+					client: session.client,
+					profileName: session.profile.name,
+					get draft() {
+						return draft;
+					},
+					saveDraft(next: Draft) {
+						draft = next;
+						store.save(next);
+					},
+					progress,
+					signal: controller.signal,
+				};
+				store.save(draft);
+				let summary: RunSummary | undefined;
+				let failure: {message: string; hint?: string} | undefined;
+				let specId: string | undefined;
+				let appended: {changed: boolean} | undefined;
+				try {
+					specId = (await createOrUpdateConnectionSpec(workflow)).id;
+					appended = await appendToRestStorageToAEP(workflow, specId);
+					summary = await runEndToEndCheck(workflow, {...inputs.options, keep: Boolean(values.keep)});
+				} catch (error) {
+					failure = explain(error);
+				}
+				const ok = summary?.status === 'success';
+				if (values.json) {
+					write(context.stdout, JSON.stringify({ok, draft: draft.id, profile: session.profile.name, connectionSpecId: specId, flowSpecChanged: appended?.changed, run: summary, error: failure}, null, 2));
+				} else if (ok && summary) {
+					write(context.stdout, `\nSuccess: ${summary.recordsWritten} records written (${summary.recordsRead} read, ${summary.recordsFailed} failed) in ${(summary.durationMs / 1000).toFixed(1)}s. Connection spec ${specId}.`);
+				} else if (controller.signal.aborted) {
+					write(context.stderr, `\nInterrupted. ${summary?.cleanedUp ? 'The test objects created so far were deleted.' : 'Run "aep-source run" again to clean up what was left (the draft records every id).'}`);
+				} else {
+					const reason = failure ?? {message: `${summary?.failedStage ?? 'run'} failed: ${summary?.errors.map(e => `${e.code} ${e.message}`).join('; ') || 'no records landed'}`};
+					write(context.stderr, `\nThe check failed. ${reason.message}${reason.hint ? `\nWhat to do: ${reason.hint}` : ''}`);
+				}
+				if (controller.signal.aborted) return 130;
+				return ok ? 0 : 1;
+			} finally {
+				process.off('SIGINT', onSignal);
+				process.off('SIGTERM', onSignal);
+				await session.close();
+			}
 		}
 	});
 

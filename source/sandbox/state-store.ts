@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
+import {acquirePidLock, LockHeldError, lockOwner} from '../shared/pid-lock.js';
 
 export type Entity = Record<string, unknown> & {id: string};
 
@@ -94,12 +95,7 @@ export class StateStore {
 
 	/** Gives the data dir back to other processes (called when the sandbox closes). */
 	release(): void {
-		const file = lockFile(this.dataDir);
-		try {
-			if (fs.readFileSync(file, 'utf8').trim() === String(process.pid)) fs.unlinkSync(file);
-		} catch {
-			// Already gone.
-		}
+		if (lockOwner(lockFile(this.dataDir)) === process.pid) fs.rmSync(lockFile(this.dataDir), {force: true});
 	}
 
 	fileFor(name: CollectionName): string {
@@ -145,37 +141,19 @@ function lockFile(dataDir: string): string {
 	return path.join(dataDir, 'state', '.lock');
 }
 
-function isAlive(pid: number): boolean {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (error) {
-		return (error as NodeJS.ErrnoException).code === 'EPERM';
-	}
-}
-
 /**
  * One process at a time per data dir: two sandboxes writing the same state files would lose each other's writes.
  * A lock left by a process that no longer runs (killed, crashed) is taken over. The same process may reopen it.
  */
 function acquireLock(file: string): void {
-	for (let attempt = 0; attempt < 2; attempt++) {
-		try {
-			fs.writeFileSync(file, String(process.pid), {flag: 'wx', mode: 0o600});
-			return;
-		} catch (error) {
-			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-		}
-		const owner = Number.parseInt(fs.readFileSync(file, 'utf8'), 10);
-		if (owner === process.pid) return;
-		if (Number.isInteger(owner) && owner > 0 && isAlive(owner)) {
-			throw new SandboxBusyError(
-				`The sandbox data in ${path.dirname(path.dirname(file))} is in use by another process (pid ${owner}), e.g. another aep-source or "aep-source sandbox". Close it first, or point this one elsewhere (--data DIR, or AEP_SOURCE_HOME).`,
-			);
-		}
-		fs.rmSync(file, {force: true});
+	try {
+		acquirePidLock(file);
+	} catch (error) {
+		if (!(error instanceof LockHeldError)) throw error;
+		throw new SandboxBusyError(
+			`The sandbox data in ${path.dirname(path.dirname(file))} is in use by another process (pid ${error.pid}), e.g. another aep-source or "aep-source sandbox". Close it first, or point this one elsewhere (--data DIR, or AEP_SOURCE_HOME).`,
+		);
 	}
-	throw new SandboxBusyError(`Could not lock ${file}: another process keeps taking it.`);
 }
 
 function serialize(entities: Entity[]): string {

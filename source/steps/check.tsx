@@ -46,7 +46,7 @@ export function CheckScreen({draft, update, go, back}: StepProps) {
 		setSummary(undefined);
 		setCleaned(undefined);
 		job.start(
-			async ctx => {
+			async ctx => withRunLock(ctx.draft.id, async () => {
 				const session = await wizard.session();
 				const credentials = testCredentials(ctx.draft, {profileName: wizard.profileName, demoUrl: session.demo?.url, secrets: wizard.testSecrets});
 				const target = draft.test.target;
@@ -61,13 +61,23 @@ export function CheckScreen({draft, update, go, back}: StepProps) {
 					pollIntervalMs: services.pollIntervalMs,
 					...(resumeFrom ? {resumeFrom} : {}),
 				});
-			},
+			}),
 			setSummary,
 		);
 	};
 
+	/** One run per draft across processes (a `run` in another terminal): the store's run lock, released at the end. */
+	const withRunLock = async <T,>(id: string, work: () => Promise<T>): Promise<T> => {
+		const lock = services.drafts.lockRun(id);
+		try {
+			return await work();
+		} finally {
+			lock.release();
+		}
+	};
+
 	const cleanUpKept = () => {
-		job.start(ctx => services.workflow.cleanUp(ctx), result => setCleaned({deleted: result.deleted.length, failed: result.failed.length}), {keepItems: true});
+		job.start(ctx => withRunLock(ctx.draft.id, () => services.workflow.cleanUp(ctx)), result => setCleaned({deleted: result.deleted.length, failed: result.failed.length}), {keepItems: true});
 	};
 
 	const failedStage = (summary?.status === 'failed' ? summary.failedStage : job.error?.stage) as StageName | undefined;

@@ -9,6 +9,7 @@ import {aepHome} from './home.js';
 import {storedClientSecrets} from './profiles.js';
 import {writeFileAtomic} from './private-file.js';
 import {draftFileNames} from './peek.js';
+import {acquirePidLock, LockHeldError, type PidLock} from '../shared/pid-lock.js';
 
 export type DraftSummary = {
 	id: string;
@@ -31,6 +32,12 @@ export type DraftStore = {
 	exportTo(id: string, file: string): void;
 	/** Reads and validates a draft file; saves it under a new id when the id is taken. */
 	importFrom(file: string): Draft;
+	/**
+	 * One run (end-to-end check, clean-up) of a draft at a time: `<dir>/<id>.run.lock` holds the runner's pid.
+	 * Throws DraftBusyError naming the pid when a live process holds it; a dead holder's lock is taken over
+	 * (`tookOver` names its pid). Release it when the run ends.
+	 */
+	lockRun(id: string): PidLock;
 	dir: string;
 };
 
@@ -43,6 +50,14 @@ export class DraftSecretError extends Error {
 	constructor(readonly path: string) {
 		super(`The draft was not saved: a known secret value appears at ${path}. Move it to the auth step, where secrets stay in memory.`);
 		this.name = 'DraftSecretError';
+	}
+}
+
+/** Another process is running a check of this draft. */
+export class DraftBusyError extends Error {
+	constructor(readonly id: string, readonly pid: number) {
+		super(`Draft "${id}" is being run by another aep-source (process ${pid}); one run at a time per draft. Wait for it to finish or stop it, then try again.`);
+		this.name = 'DraftBusyError';
 	}
 }
 
@@ -82,6 +97,16 @@ export function openDraftStore(home: string = aepHome(), options: DraftStoreOpti
 			const draft = load(id);
 			if (!draft) throw new Error(`There is no draft "${id}"; see \`aep-source drafts\``);
 			write(draft, path.resolve(file), 0o644);
+		},
+		lockRun(id) {
+			const file = fileOf(id).replace(/\.json$/, '.run.lock');
+			fs.mkdirSync(dir, {recursive: true, mode: 0o700});
+			try {
+				return acquirePidLock(file);
+			} catch (error) {
+				if (error instanceof LockHeldError) throw new DraftBusyError(id, error.pid);
+				throw error;
+			}
 		},
 		importFrom(file) {
 			const draft = readDraft(path.resolve(file));

@@ -12,5 +12,5 @@ export {
 	type Profile,
 	type ProfileStore,
 } from './profiles.js';
-export {openDraftStore, withoutSecrets, DraftSecretError, type DraftStore, type DraftStoreOptions, type DraftSummary} from './drafts.js';
+export {openDraftStore, withoutSecrets, DraftSecretError, DraftBusyError, type DraftStore, type DraftStoreOptions, type DraftSummary} from './drafts.js';
 export {draftSchema, parseDraft} from './draft-schema.js';
