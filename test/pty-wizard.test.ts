@@ -13,7 +13,8 @@ async function presses(pty: Pty, key: string, count: number): Promise<void> {
 
 test('real terminal: new --template demo, killed with SIGKILL on the auth step, resumed there, completed to the checklist', {timeout: 240_000, skip: !fs.existsSync(cli) && 'dist/cli.js is not built (npm test builds it in pretest)'}, async () => {
 	const home = fs.mkdtempSync(path.join(os.tmpdir(), 'aep-pty-'));
-	const icon = path.join(home, 'demo.svg');
+	// The icon lives outside the aep-source home: nothing under it is accepted as an icon.
+	const icon = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'aep-icon-')), 'demo.svg');
 	fs.writeFileSync(icon, '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><circle cx="12" cy="12" r="10"/></svg>');
 	const running: Pty[] = [];
 	try {

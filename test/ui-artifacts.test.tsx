@@ -1,6 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import {keys} from './helpers/ink.js';
 import {pressUntil, renderWizard, savedDraft, seedDraft, testServices} from './helpers/ui-wizard.js';
@@ -10,9 +11,11 @@ const clear = '\u0015'; // Ctrl-U clears the field before the cursor
 test('artifacts: empty label, bad URL, non-SVG icon and bad e-mail each show their message; the card is drawn', async () => {
 	const services = testServices();
 	seedDraft(services, {step: 'artifacts'});
-	const png = path.join(services.home, 'icon.png');
+	// The icons live outside the aep-source home: nothing under it is ever accepted as an icon.
+	const icons = fs.mkdtempSync(path.join(os.tmpdir(), 'aep-icons-'));
+	const png = path.join(icons, 'icon.png');
 	fs.writeFileSync(png, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]));
-	const svg = path.join(services.home, 'icon.svg');
+	const svg = path.join(icons, 'icon.svg');
 	fs.writeFileSync(svg, '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>');
 	const ink = await renderWizard({command: 'resume', argv: ['demo-contacts'], services});
 	assert.match(ink.frame(), /Catalog card preview/);
@@ -34,6 +37,7 @@ test('artifacts: empty label, bad URL, non-SVG icon and bad e-mail each show the
 	await ink.press(keys.enter);
 	await ink.idle();
 	assert.match(ink.frame(), /✖ .*icon\.png is a PNG image; the catalog icon must be an SVG file/);
+	assert.notEqual(savedDraft(services)?.artifacts.iconPath, png, 'a rejected icon path is never saved');
 	await ink.press(keys.up);
 	await ink.press(clear);
 	await ink.press(`${svg}\r`);

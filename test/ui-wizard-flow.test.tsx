@@ -1,13 +1,15 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import {keys} from './helpers/ink.js';
 import {pressUntil, renderWizard, savedDraft, testServices} from './helpers/ui-wizard.js';
 
 test('the whole wizard on the local sandbox: new from the demo template → … → end-to-end check → checklist', {timeout: 120_000}, async () => {
 	const services = testServices();
-	const icon = path.join(services.home, 'demo.svg');
+	// The icon lives outside the aep-source home: nothing under it is accepted as an icon.
+	const icon = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'aep-icon-')), 'demo.svg');
 	fs.writeFileSync(icon, '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><circle cx="12" cy="12" r="10"/></svg>');
 	const ink = await renderWizard({services});
 	try {

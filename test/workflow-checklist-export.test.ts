@@ -35,7 +35,10 @@ function walk(root: string): string[] {
 }
 
 test('checkSvgIcon accepts a real SVG and rejects PNG, text and namespace-less SVG with a reason', async () => {
-	assert.deepEqual(await checkSvgIcon(icon), {ok: true, warnings: []});
+	const accepted = await checkSvgIcon(icon);
+	assert.equal(accepted.ok, true);
+	assert.deepEqual((accepted as {warnings: string[]}).warnings, []);
+	assert.deepEqual((accepted as {bytes: Buffer}).bytes, readFileSync(icon), 'the checked bytes are returned for the export to write');
 	const png = path.join(dir, 'icon.png');
 	writeFileSync(png, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
 	const text = path.join(dir, 'icon.txt');

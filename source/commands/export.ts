@@ -26,7 +26,7 @@ const flags = {
 async function exportPacket(context: CommandContext, draft: Draft, dir: string, profileName: string, home: string): Promise<Draft> {
 	return withCommandSession(profileName, {env: context.env, home}, async session => {
 		const {exportSubmissionPacket} = await import('../workflow/index.js');
-		const {dir: written, files} = await exportSubmissionPacket(draft, session.profile.name, dir, session.client);
+		const {dir: written, files} = await exportSubmissionPacket(draft, session.profile.name, dir, session.client, {env: context.env, home});
 		write(context.stderr, `Wrote the submission packet of "${draft.id}" to ${written} (${files.length} files).`);
 		return draft;
 	});
@@ -46,15 +46,14 @@ const exportCommand: Command = context =>
 		const id = draft.id;
 		if (values.artifacts !== undefined) {
 			const {exportArtifacts} = await import('../workflow/index.js');
-			const {dir, files} = await exportArtifacts(draft, values.artifacts);
+			const {dir, files} = await exportArtifacts(draft, values.artifacts, {env: context.env, home});
 			store.save({...draft, exports: {...draft.exports, artifactsDir: dir}});
 			write(context.stderr, `Wrote ${files.length} artifact files to ${dir}.`);
 			return 0;
 		}
 		if (values.docs !== undefined) {
-			const {renderDocsPage} = await import('../workflow/index.js');
-			const file = path.resolve(values.docs);
-			writeFileSync(file, renderDocsPage(draft, {profileName: values.profile}));
+			const {exportDocsPage} = await import('../workflow/index.js');
+			const file = await exportDocsPage(draft, values.docs, values.profile, {env: context.env, home});
 			store.save({...draft, exports: {...draft.exports, docsPage: file}});
 			write(context.stderr, `Wrote the documentation page of "${id}" to ${values.docs}.`);
 			return 0;

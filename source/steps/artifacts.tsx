@@ -1,4 +1,4 @@
-// Artifacts (reference 1.2, 7.1, 7.2): what the catalog shows. Each field is checked as it is typed, the catalog
+// Artifacts (docs/artifacts.md): what the catalog shows. Each field is checked as it is typed, the catalog
 // card is drawn live, and `e` exports the Sources/{source}/Artifacts/ folder.
 import {useEffect, useState} from 'react';
 import {Box, Text, useInput} from 'ink';
@@ -25,7 +25,7 @@ export function validateHttpUrl(value: string): string | undefined {
 const fields: FormField[] = [
 	{name: 'label', label: 'Label', help: 'Display name in the sources catalog, e.g. “Acme Members”.', validate: value => (value.trim() ? undefined : 'The label is required: the catalog shows it on the card.')},
 	{name: 'description', label: 'Description', help: 'One sentence shown in the catalog under the label.', validate: value => (value.trim() ? undefined : 'The description is required: one sentence for the catalog card.')},
-	{name: 'category', label: 'Category', kind: 'choice', choices: categories.map(category => ({label: category.label, value: category.key})), help: '←/→ to choose one of the ten catalog categories (reference 7.2).'},
+	{name: 'category', label: 'Category', kind: 'choice', choices: categories.map(category => ({label: category.label, value: category.key})), help: '←/→ to choose one of the ten catalog categories.'},
 	{name: 'sourceName', label: 'Source folder name', help: 'kebab-case; the artifacts folder is Sources/{name}/Artifacts/.', validate: value => (kebab.test(value) ? undefined : 'Use kebab-case: lower-case letters and digits joined by "-", e.g. acme-members.')},
 	{name: 'iconPath', label: 'Icon file (SVG)', help: 'Path of the catalog icon; it must be an SVG file.', validate: value => (value.trim() === '' ? 'The icon is required: give the path of an .svg file.' : undefined)},
 	{name: 'documentationLink', label: 'Documentation link', help: 'Where users read how to connect (http or https URL).', validate: validateHttpUrl},
@@ -33,32 +33,46 @@ const fields: FormField[] = [
 	{name: 'providerContact', label: 'Provider contact', help: 'An e-mail address Adobe can reach about the submission.', validate: value => (value.trim() === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value.trim()) ? undefined : 'Not an e-mail address.')},
 ];
 
-export function useIconCheck(iconPath: string | undefined) {
+/**
+ * The icon check of the path being committed. A path is saved to the draft only once it passes: a rejected one
+ * (not SVG, unreadable, inside the aep-source home) stays in the field with its reason and never reaches the draft,
+ * so no export can copy it.
+ */
+export function useIconCheck(savedPath: string | undefined, save: (iconPath: string | undefined) => void) {
 	const services = useServices();
 	const [result, setResult] = useState<{path: string; error?: string; warning?: string}>();
-	useEffect(() => {
-		if (!iconPath) return setResult(undefined);
-		let live = true;
+	const check = (iconPath: string | undefined) => {
+		if (!iconPath) {
+			setResult(undefined);
+			save(undefined);
+			return;
+		}
 		void services.track(
-			services.workflow.checkSvgIcon(iconPath).then(check => {
-				if (!live) return;
-				setResult(check.ok ? {path: iconPath, warning: check.warnings[0]} : {path: iconPath, error: check.reason});
+			services.workflow.checkSvgIcon(iconPath, {home: services.home}).then(outcome => {
+				setResult(outcome.ok ? {path: iconPath, warning: outcome.warnings[0]} : {path: iconPath, error: outcome.reason});
+				if (outcome.ok) save(iconPath);
 			}),
 		);
-		return () => {
-			live = false;
-		};
-	}, [iconPath, services]);
-	return result?.path === iconPath ? result : undefined;
+	};
+	// A draft opened with an icon already saved (resume, import) is checked once too.
+	useEffect(() => {
+		if (savedPath) check(savedPath);
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, []);
+	return {icon: result, check};
 }
 
 export function ArtifactsScreen({draft, update, go, back}: StepProps) {
 	const services = useServices();
 	const [exported, setExported] = useState<string>();
-	const icon = useIconCheck(draft.artifacts.iconPath);
+	const {icon, check: checkIcon} = useIconCheck(draft.artifacts.iconPath, iconPath =>
+		update(current => ({...current, artifacts: {...current.artifacts, iconPath}})),
+	);
 	const values = draft.artifacts as unknown as Record<string, string>;
-	const commit = (name: string, value: string) =>
+	const commit = (name: string, value: string) => {
+		if (name === 'iconPath') return checkIcon(value.trim() === '' ? undefined : value.trim());
 		update(current => ({...current, artifacts: {...current.artifacts, [name]: value.trim() === '' && name !== 'label' ? undefined : value.trim()} as Artifacts}));
+	};
 
 	useInput((input, key) => {
 		if (key.ctrl && input === 'e') exportNow();
@@ -66,7 +80,7 @@ export function ArtifactsScreen({draft, update, go, back}: StepProps) {
 	const exportNow = () => {
 		setExported('Exporting…');
 		void services.track(
-			services.workflow.exportArtifacts(draft, services.exportDir).then(
+			services.workflow.exportArtifacts(draft, services.exportDir, {env: services.env, home: services.home}).then(
 				result => {
 					update(current => ({...current, exports: {...current.exports, artifactsDir: result.dir}}));
 					setExported(`✔ Wrote ${result.files.length} files to ${result.dir}`);

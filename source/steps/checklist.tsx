@@ -42,7 +42,7 @@ export function ChecklistScreen({draft, update, back, home}: StepProps) {
 		const outDir = path.join(services.exportDir, `${draft.artifacts.sourceName || draft.id}-submission`);
 		const work = wizard
 			.session()
-			.then(session => services.workflow.exportSubmissionPacket(draft, wizard.profileName, outDir, session.client))
+			.then(session => services.workflow.exportSubmissionPacket(draft, wizard.profileName, outDir, session.client, {env: services.env, home: services.home}))
 			.then(
 				result => {
 					update(current => ({...current, exports: {...current.exports, packetDir: result.dir}}));

@@ -6,7 +6,7 @@ import {secretPropertyNames} from '../spec/index.js';
 import {isSecretKeyName} from '../spec/secrets.js';
 import {draftIdPattern, parseDraft} from './draft-schema.js';
 import {aepHome} from './home.js';
-import {storedClientSecrets} from './profiles.js';
+import {storedSecrets} from './profiles.js';
 import {writeFileAtomic} from './private-file.js';
 import {draftFileNames} from './peek.js';
 import {acquirePidLock, LockHeldError, type PidLock} from '../shared/pid-lock.js';
@@ -80,7 +80,7 @@ export function openDraftStore(home: string = aepHome(), options: DraftStoreOpti
 	const write = (draft: Draft, file: string, mode: number) => {
 		const clean = withoutSecrets(draft);
 		const json = `${JSON.stringify(clean, null, '\t')}\n`;
-		assertNoKnownSecret(clean, [...secretValuesOf(draft), ...storedClientSecrets(home), ...(options.knownSecrets?.() ?? [])]);
+		assertNoKnownSecret(clean, [...secretValuesOf(draft), ...storedSecrets(home), ...(options.knownSecrets?.() ?? [])]);
 		writeFileAtomic(file, json, mode);
 		return clean;
 	};

@@ -129,14 +129,29 @@ export function openProfileStore(home: string = aepHome()): ProfileStore {
 	};
 }
 
-/** Client secrets saved under `home`, read without creating the profile file (the draft store checks against them). */
-export function storedClientSecrets(home: string): string[] {
+/**
+ * Every secret value stored under `home`: the client secrets and the cached access tokens of every profile, read
+ * without creating the profile file (the draft store and every export check their output against them).
+ * A missing or unreadable file has none.
+ */
+export function storedSecrets(home: string): string[] {
+	let file: Partial<ProfilesFile>;
 	try {
-		const file = JSON.parse(fs.readFileSync(path.join(home, 'profiles.json'), 'utf8')) as Partial<ProfilesFile>;
-		return Object.values(file.secrets ?? {}).filter(value => typeof value === 'string');
+		file = JSON.parse(fs.readFileSync(path.join(home, 'profiles.json'), 'utf8')) as Partial<ProfilesFile>;
 	} catch {
 		return [];
 	}
+	const secrets = Object.values(file.secrets ?? {});
+	const tokens = Object.values(file.tokens ?? {}).flatMap(cache => Object.values(cache ?? {}).map(entry => entry?.token));
+	return [...secrets, ...tokens].filter((value): value is string => typeof value === 'string');
+}
+
+/** Secret values given through the environment: `AEP_CLIENT_SECRET` and every `AEP_SOURCE_SECRET_<PROPERTY>`. */
+export function environmentSecrets(env: NodeJS.ProcessEnv): string[] {
+	return Object.entries(env)
+		.filter(([name]) => name === 'AEP_CLIENT_SECRET' || name.startsWith('AEP_SOURCE_SECRET_'))
+		.map(([, value]) => value)
+		.filter((value): value is string => typeof value === 'string' && value !== '');
 }
 
 const envNames = {

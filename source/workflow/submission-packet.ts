@@ -1,14 +1,15 @@
-// The submission packet (reference 7.3, 1.8): everything an Adobe reviewer needs in one folder — the spec JSON,
+// The submission packet (docs/submission.md): everything an Adobe reviewer needs in one folder — the spec JSON,
 // the artifacts folder, the docs page, the last run summary, the checklist and the verification environment values.
 // Secrets never go in: credential values become placeholders. Records the written paths in draft.exports
 // (the caller saves the draft).
-import {mkdir, writeFile} from 'node:fs/promises';
+import {writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import type {PlatformClient} from '../api/index.js';
 import {ids, secretPropertyNames, specFromDraft} from '../spec/index.js';
 import type {Draft} from '../spec/draft-types.js';
 import {isSecretKeyName} from '../spec/secrets.js';
 import {exportArtifacts} from './artifacts-export.js';
+import {assertNoSecret, exportContext, type ExportOptions} from './export-guard.js';
 import {checklist, type ChecklistItem} from './checklist.js';
 import {placeholderFor, renderDocsPage} from './docs-page.js';
 import {schemaFullVersion} from './target-fields.js';
@@ -52,28 +53,50 @@ function checklistMarkdown(items: ChecklistItem[]): string {
 	return ['# Submission checklist', '', ...items.map(i => `- ${mark[i.status]} **${i.title}** (${i.status})${i.evidence ? ` — ${i.evidence}` : ''}${i.next ? `\n  - Next: ${i.next}` : ''}`), ''].join('\n');
 }
 
-export async function exportSubmissionPacket(draft: Draft, profileName: string, outDir: string, client?: PlatformClient): Promise<{dir: string; files: string[]}> {
+/**
+ * Writes the submission packet into `outDir` and returns the folder and the files written. Every file is checked
+ * for known secrets before any is written (export-guard.ts); the icon must pass the SVG check. Throws
+ * ExportRefusedError (nothing written) when one would leak, and the artifacts' errors as exportArtifacts does.
+ */
+export async function exportSubmissionPacket(draft: Draft, profileName: string, outDir: string, client?: PlatformClient, options: ExportOptions = {}): Promise<{dir: string; files: string[]}> {
 	const dir = path.resolve(outDir);
-	await mkdir(dir, {recursive: true});
-	const files: string[] = [];
-	const write = async (name: string, content: string) => {
-		const file = path.join(dir, name);
-		await writeFile(file, content.endsWith('\n') ? content : `${content}\n`);
-		files.push(file);
-		return file;
-	};
+	const {secrets} = exportContext(options);
 	const name = draft.artifacts.sourceName || draft.id;
-	await write(`${name}-connectionSpec.json`, JSON.stringify(specFromDraft(draft), null, 2));
-	const artifacts = await exportArtifacts(draft, dir);
-	files.push(...artifacts.files);
 	const lastRun = draft.remote[profileName]?.lastRun;
-	const docsPage = await write(`${name}.md`, renderDocsPage(draft, {lastRun, profileName}));
-	if (lastRun) await write('last-run.json', JSON.stringify(lastRun, null, 2));
-	await write('verification-environment.json', JSON.stringify(verificationEnvironment(draft, profileName), null, 2));
+	const docsPage = path.join(dir, `${name}.md`);
+	const planned: [string, string][] = [
+		[`${name}-connectionSpec.json`, JSON.stringify(specFromDraft(draft), null, 2)],
+		[`${name}.md`, renderDocsPage(draft, {lastRun, profileName})],
+		...(lastRun ? [['last-run.json', JSON.stringify(lastRun, null, 2)] as [string, string]] : []),
+		['verification-environment.json', JSON.stringify(verificationEnvironment(draft, profileName), null, 2)],
+	];
+	for (const [file, content] of planned) assertNoSecret(file, content, secrets);
+	// The artifacts export checks its own files (and the icon) before writing any.
+	const artifacts = await exportArtifacts(draft, dir, options);
+	const files = [...artifacts.files];
+	const write = async (file: string, content: string) => {
+		assertNoSecret(file, content, secrets);
+		const target = path.join(dir, file);
+		await writeFile(target, content.endsWith('\n') ? content : `${content}\n`);
+		files.push(target);
+	};
+	for (const [file, content] of planned) await write(file, content);
 	draft.exports = {...draft.exports, artifactsDir: artifacts.dir, docsPage, packetDir: dir};
 	// The checklist last, so it sees the docs page and environment file just written.
 	const items = await checklist(draft, profileName, client);
 	await write('checklist.json', JSON.stringify(items, null, 2));
 	await write('checklist.md', checklistMarkdown(items));
 	return {dir, files};
+}
+
+/**
+ * Writes the documentation page of a draft to `file` (absolute or relative to the current folder), refusing with
+ * ExportRefusedError (nothing written) when it would contain a known secret. Returns the absolute path.
+ */
+export async function exportDocsPage(draft: Draft, file: string, profileName?: string, options: ExportOptions = {}): Promise<string> {
+	const target = path.resolve(file);
+	const content = renderDocsPage(draft, {profileName});
+	assertNoSecret(path.basename(target), content, exportContext(options).secrets);
+	await writeFile(target, content);
+	return target;
 }
