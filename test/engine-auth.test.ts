@@ -116,7 +116,7 @@ test('a refresh that the token endpoint refuses is a "source-auth" error naming 
 test('secrets never appear in page traces or error messages', async () => {
 	const leaky = demoConnectionSpec({overrides: {
 		urlParams: {path: '/v1/offset/contacts', method: 'GET', queryParams: {key: '${authKey1}', api_key: '${api_key}', list: '${listId}'}},
-	}});
+	}, inputs: ['api_key', 'listId']});
 	const authParams = {host: demo.url, authKey1: demoCredentials.apiKey};
 	const sourceParams = {api_key: 'source-secret-999', listId: 'list-42'};
 	const {result, error} = await previewSourceSpec({spec: leaky, authSpecName: 'KeyBased', authParams, sourceParams, maxPages: 2});

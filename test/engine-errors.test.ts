@@ -92,7 +92,7 @@ test('configuration problems are "config" errors that say what to fix', async ()
 	const noHost = await failure(options({authParams: {accessToken: 'demo-access-token'}}));
 	assert.equal(noHost.error.code, 'config');
 	assert.match(noHost.error.hint, /urlParams\.host or pass auth\.params\.host/);
-	const placeholder = demoConnectionSpec({overrides: {urlParams: {path: '/v1/lists/${listId}/contacts', method: 'GET'}}});
+	const placeholder = demoConnectionSpec({overrides: {urlParams: {path: '/v1/lists/${listId}/contacts', method: 'GET'}}, inputs: ['listId']});
 	const missing = await failure(options({spec: placeholder}));
 	assert.equal(missing.error.code, 'config');
 	assert.match(missing.error.message, /\$\{listId\} in urlParams\.path has no value/);
@@ -100,6 +100,6 @@ test('configuration problems are "config" errors that say what to fix', async ()
 	assert.equal((await failure(options({spec: badType}))).error.code, 'config');
 	const badLimit = demoConnectionSpec({overrides: {paginationParams: {type: 'OFFSET', limitName: 'limit', limitValue: 'ten', offSetName: 'offset'}}});
 	const limit = await failure(options({spec: badLimit}));
-	assert.match(limit.error.message, /paginationParams\.limitValue must be an integer/);
+	assert.match(limit.error.message, /paginationParams\.limitValue must be a whole number greater than 0/);
 	assert.equal((await failure(options({spec: {}}))).error.code, 'config');
 });

@@ -23,7 +23,10 @@ test('jsonPath reads the path forms the docs use', () => {
 	assert.equal(jsonPath(value, '$["paging"]["next"]'), '/n');
 	assert.deepEqual(jsonPath(value, '$'), value);
 	assert.equal(jsonPath(value, '$.missing.deeper'), undefined);
-	assert.equal(jsonPath(value, '$.items[*]'), undefined, 'unsupported selectors read as missing');
+	assert.deepEqual(jsonPath(value, '$.items[*]'), {name: 'a'}, 'a wildcard reads its first match');
+	assert.equal(jsonPath(value, '$.items[-1].name'), 'b');
+	assert.equal(jsonPath(value, '$.items[?(@.name)]'), undefined, 'unsupported selectors (filters) read as missing');
+	assert.equal(jsonPath(value, '$.constructor'), undefined, 'only own keys are read');
 });
 
 test('substitutePlaceholders fills ${name} and lists what is missing', () => {

@@ -12,8 +12,8 @@ after(() => demo.close());
 
 const allRecords = Array.from({length: total}, (_, index) => demoRecord(index));
 
-async function run(overrides: Record<string, unknown>, extra: Partial<EngineOptions> = {}) {
-	const spec = demoConnectionSpec({pagination: 'OFFSET', limit: 50, overrides});
+async function run(overrides: Record<string, unknown>, extra: Partial<EngineOptions> = {}, inputs: string[] = []) {
+	const spec = demoConnectionSpec({pagination: 'OFFSET', limit: 50, overrides, inputs});
 	const {records, result, error} = await previewSourceSpec({spec, authParams: demoAuthParams(demo.url), sourceParams: {}, maxPages: Number.POSITIVE_INFINITY, ...extra});
 	assert.equal(error, undefined, error?.message);
 	return {records, result: result!};
@@ -100,6 +100,7 @@ test('bodyParams go as the JSON body of a POST, with placeholders substituted de
 	const {records} = await run(
 		{urlParams: {path: '/v1/search/contacts', method: 'POST'}, bodyParams: {filter: {tag: '${tag}'}}},
 		{sourceParams: {tag: 'vip'}},
+		['tag'],
 	);
 	assert.equal(records.length, expected);
 	assert.ok(records.every(record => (record.tags as string[]).includes('vip')));
@@ -113,6 +114,7 @@ test('host placeholders come from auth params, @{…} pipeline expressions are l
 	const {records, result} = await run(
 		{urlParams: {host: 'http://127.0.0.1:${port}', path: '/v1/offset/contacts@{if(empty(coalesce(pipeline()?.parameters?.ingestionStart,\'\')),\'?query=x&\',\'\')}', method: 'GET', queryParams: {source: '${origin}'}}},
 		{authParams: {accessToken: 'demo-access-token', port}, sourceParams: {origin: 'wizard test'}},
+		['port', 'origin'],
 	);
 	assert.equal(records.length, total);
 	assert.ok(result.warnings?.some(warning => warning.includes('pipeline expression')));

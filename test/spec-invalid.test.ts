@@ -45,7 +45,9 @@ const cases: Case[] = [
 	{name: 'empty path', change: s => (attrs(s).urlParams.path = ''), path: 'sourceSpec.attributes.urlParams.path', severity: 'error', rule: '3.9#19'},
 	{name: 'lower-case method', change: s => (attrs(s).urlParams.method = 'get'), path: 'sourceSpec.attributes.urlParams.method', severity: 'error', rule: '3.9#20'},
 	{name: 'host without scheme', change: s => (attrs(s).urlParams.host = '${domain}.api.example.com'), path: 'sourceSpec.attributes.urlParams.host', severity: 'warning', rule: '3.9#21'},
-	{name: 'no host anywhere', change: s => delete attrs(s).urlParams.host, path: 'sourceSpec.attributes.urlParams.host', severity: 'warning', rule: '3.9#21'},
+	// An error since the one model: the engine has no base URL for such a spec (docs/connection-spec-model.md#request).
+	{name: 'no host anywhere', change: s => delete attrs(s).urlParams.host, path: 'sourceSpec.attributes.urlParams.host', severity: 'error', rule: '3.9#21'},
+	{name: 'host without scheme or placeholder', change: s => (attrs(s).urlParams.host = 'api.example.com'), path: 'sourceSpec.attributes.urlParams.host', severity: 'error', rule: '3.9#21'},
 	{name: 'numeric query value', change: s => (attrs(s).urlParams.queryParams = {count: 10}), path: 'sourceSpec.attributes.urlParams.queryParams.count', severity: 'error', rule: '3.9#22'},
 	{name: 'query key with brackets', change: s => (attrs(s).urlParams.queryParams = {'filter[type]': 5}), path: 'sourceSpec.attributes.urlParams.queryParams["filter[type]"]', severity: 'error', rule: '3.9#22'},
 	{name: 'beta comma-separated headerParams', change: s => (attrs(s).headerParams = 'Accept: application/json'), path: 'sourceSpec.attributes.headerParams', severity: 'error', rule: '3.9#23'},

@@ -48,7 +48,7 @@ test('source: undeclared placeholder and bad JSON flagged as typed; pagination s
 	assert.match(ink.frame(), /Placeholders you can use: .*\$\{host\}/);
 	await ink.press(keys.down); // path
 	await ink.type('/${listId}');
-	assert.match(ink.frame(), /✖ \$\{listId\} is not declared: add listId to User inputs/);
+	assert.match(ink.frame(), /✖ sourceSpec\.attributes\.urlParams\.path uses \$\{listId\}, but "listId" is neither a user input/);
 	await ink.press(keys.enter);
 	await pressUntil(ink, keys.down, /❯ Query params/);
 	await ink.type('{"a": ');
@@ -56,16 +56,17 @@ test('source: undeclared placeholder and bad JSON flagged as typed; pagination s
 	await ink.press(clear);
 	await pressUntil(ink, keys.down, /❯ User inputs/);
 	await ink.press('listId\r');
-	assert.doesNotMatch(ink.frame(), /is not declared/);
+	assert.doesNotMatch(ink.frame(), /is neither a user input/);
 	assert.match(ink.frame(), /Placeholders you can use: .*\$\{listId\}/);
 	assert.deepEqual(Object.keys((savedDraft(services)?.spec['sourceSpec'] as {spec: {properties: object}}).spec.properties), ['listId']);
 	await ink.type('x');
 	await ink.press(clear);
 	await pressUntil(ink, keys.down, /❯ Records path/);
 	await ink.press(clear);
-	assert.match(ink.frame(), /✖ Required: the JSONPath of the records array/);
+	assert.match(ink.frame(), /✖ sourceSpec\.attributes\.contentPath\.path is missing: it must be a non-empty JSONPath/);
 	await ink.type('contacts');
-	assert.match(ink.frame(), /✖ A JSONPath starts with \$/);
+	// A bare key is readable, so the model warns (as validate does) instead of refusing.
+	assert.match(ink.frame(), /⚠ sourceSpec\.attributes\.contentPath\.path should be a JSONPath starting with "\$"/);
 	await ink.press(clear);
 	await ink.press('$.contacts\r');
 	await pressUntil(ink, keys.down, /❯ Pagination/);

@@ -2,24 +2,18 @@
 import {configError, EngineError} from './engine-error.js';
 import type {HttpClient} from './http-client.js';
 import type {Masker} from './masking.js';
+import {pickAuthSpec} from '../spec/auth-specs.js';
+import type {AuthPlan} from '../spec/plan.js';
 
-type AuthEntry = {name?: unknown; type?: unknown; spec?: {properties?: Record<string, Record<string, unknown>>}};
-
-/** Picks the authSpec entry: exact `name`, then case-insensitive `type`; the first when no name is given. */
-export function selectAuthSpec(spec: Record<string, unknown>, authSpecName?: string): AuthEntry {
-	const list = spec.authSpec;
-	if (!Array.isArray(list) || list.length === 0) {
-		throw configError('The connection spec has no authSpec entry.', 'Add at least one authSpec entry (reference 3.4).');
-	}
-	const entries = list.filter((entry): entry is AuthEntry => Boolean(entry) && typeof entry === 'object');
-	if (authSpecName === undefined) return entries[0] ?? {};
-	const wanted = authSpecName.toLowerCase();
-	const found = entries.find(entry => entry.name === authSpecName) ?? entries.find(entry => String(entry.type).toLowerCase() === wanted);
-	if (!found) {
-		const names = entries.map(entry => `"${String(entry.name)}" (${String(entry.type)})`).join(', ');
-		throw configError(`No authSpec entry is named "${authSpecName}".`, `Use one of: ${names}.`);
-	}
-	return found;
+/**
+ * The auth plan a run uses: `authSpecName` picked like a base connection's `auth.specName` (exact name, then name
+ * or type ignoring case and spaces); the first entry when no name is given. Throws a config error naming the choices.
+ */
+export function selectAuthSpec(auth: readonly AuthPlan[], authSpecName?: string): AuthPlan {
+	const found = authSpecName === undefined ? auth[0] : pickAuthSpec(auth, authSpecName);
+	if (found) return found;
+	const names = auth.map(entry => `"${entry.name}" (${entry.type})`).join(', ');
+	throw configError(`No authSpec entry is named "${authSpecName}".`, `Use one of: ${names}.`);
 }
 
 export type RefreshContext = {client: HttpClient; timeoutMs: number; signal?: AbortSignal; masker: Masker};
@@ -44,20 +38,18 @@ function requireParam(params: Record<string, unknown>, name: string, type: strin
 	return value;
 }
 
-export function createAuthSession(entry: AuthEntry, authParams: Record<string, unknown>): AuthSession {
-	const type = String(entry.type ?? '');
-	switch (type.toLowerCase()) {
-		case 'oauth2refreshcode': return oauthSession(authParams);
-		case 'basicauthentication': {
-			// 3.4.2 Interpretation: Authorization: Basic base64(username + ":" + password).
+export function createAuthSession(entry: AuthPlan, authParams: Record<string, unknown>): AuthSession {
+	const {type} = entry;
+	switch (type) {
+		case 'OAuth2RefreshCode': return oauthSession(authParams);
+		case 'BasicAuthentication': {
+			// Authorization: Basic base64(username + ":" + password) (docs/connection-spec-model.md#auth).
 			const username = requireParam(authParams, 'username', type);
 			const password = requireParam(authParams, 'password', type);
 			const value = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
 			return staticSession(type, {authorization: value});
 		}
-		case 'keybased': return staticSession(type, keyHeaders(entry, authParams));
-		default:
-			throw configError(`authSpec type "${type}" is not supported.`, 'Use OAuth2RefreshCode, BasicAuthentication or KeyBased (reference 3.4).');
+		case 'KeyBased': return staticSession(type, keyHeaders(entry, authParams));
 	}
 }
 
@@ -69,19 +61,18 @@ function staticSession(type: string, headers: Record<string, string>): AuthSessi
  * 3.4.3 Recommendation: `restAttributes.headerParamName` means "send as this header"; a key without it is sent
  * under its own property name ("`authKey1` may be sent ... as `authKey1` itself").
  */
-function keyHeaders(entry: AuthEntry, authParams: Record<string, unknown>): Record<string, string> {
-	const properties = entry.spec?.properties ?? {};
+function keyHeaders(entry: AuthPlan, authParams: Record<string, unknown>): Record<string, string> {
+	const properties = entry.properties;
 	const headers: Record<string, string> = {};
 	for (const [name, property] of Object.entries(properties)) {
-		const headerName = (property?.restAttributes as {headerParamName?: unknown} | undefined)?.headerParamName;
 		const value = stringParam(authParams, name);
 		if (value === undefined) continue;
-		if (typeof headerName === 'string' && headerName !== '') headers[headerName] = value;
+		if (property.headerName) headers[property.headerName] = value;
 		else if (/^authKey\d+$/.test(name)) headers[name] = value;
 	}
 	for (const [name] of Object.entries(authParams)) {
 		const value = stringParam(authParams, name);
-		if (/^authKey\d+$/.test(name) && value !== undefined && !(name in properties)) headers[name] = value;
+		if (/^authKey\d+$/.test(name) && value !== undefined && !Object.hasOwn(properties, name)) headers[name] = value;
 	}
 	if (Object.keys(headers).length === 0) {
 		throw configError('No API key value was given for KeyBased auth.', 'Pass auth.params.authKey1 (and set restAttributes.headerParamName on the key property, reference 3.4.3).');

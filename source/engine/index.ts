@@ -7,4 +7,4 @@ export {inferSchema} from './infer-schema.js';
 export {formatDate} from './date-format.js';
 export {scheduleWindowPreview} from './schedule.js';
 export {substitutePlaceholders} from './placeholders.js';
-export {jsonPath} from './json-path.js';
+export {jsonPath} from '../spec/json-path.js';

@@ -1,6 +1,7 @@
 // Every auth param value and every secret-named or `format: password` source param is a secret for the run
 // (task brief; reference 3.4.5). Values that only locate the API stay readable so traces remain useful.
 import {isSecretKeyName, mask, maskKnownPatterns, maskSecrets} from '../spec/secrets.js';
+import type {PropertyPlan} from '../spec/plan.js';
 
 /** Auth params that locate the API rather than prove identity (reference 3.4.1, 3.4.4). */
 const locatorKeys = new Set(['host', 'domain', 'authorizationTestUrl', 'accessTokenUrl', 'refreshTokenUrl', 'expirationDate']);
@@ -15,30 +16,25 @@ export type Masker = {
 	url(value: string): string;
 };
 
-function passwordProperties(schema: unknown): Set<string> {
-	const names = new Set<string>();
-	const properties = (schema as {properties?: Record<string, {format?: unknown}>} | undefined)?.properties;
-	if (properties && typeof properties === 'object') {
-		for (const [name, property] of Object.entries(properties)) if (property?.format === 'password') names.add(name);
-	}
-	return names;
+function passwordNames(properties: Record<string, PropertyPlan> | undefined): Set<string> {
+	return new Set(Object.entries(properties ?? {}).filter(([, property]) => property.password).map(([name]) => name));
 }
 
 export function createMasker(input: {
 	authParams: Record<string, unknown>;
 	sourceParams: Record<string, unknown>;
-	authSchema?: unknown;
-	sourceSchema?: unknown;
+	authProperties?: Record<string, PropertyPlan> | undefined;
+	sourceProperties?: Record<string, PropertyPlan> | undefined;
 }): Masker {
 	const secrets = new Set<string>();
-	const authPasswords = passwordProperties(input.authSchema);
+	const authPasswords = passwordNames(input.authProperties);
 	for (const [key, value] of Object.entries(input.authParams)) {
 		if (typeof value !== 'string') continue;
 		if (!locatorKeys.has(key) || authPasswords.has(key)) secrets.add(value);
 	}
 	const {username, password} = input.authParams;
 	if (typeof username === 'string' && typeof password === 'string') secrets.add(`${username}:${password}`);
-	const sourcePasswords = passwordProperties(input.sourceSchema);
+	const sourcePasswords = passwordNames(input.sourceProperties);
 	for (const [key, value] of Object.entries(input.sourceParams)) {
 		if (typeof value === 'string' && (isSecretKeyName(key) || sourcePasswords.has(key))) secrets.add(value);
 	}

@@ -1,102 +1,16 @@
-// paginationParams (reference 3.5.8): reading each type and deciding the next request or the stop reason,
-// following each type's Interpretation paragraph. Numeric strings are accepted wherever the docs show them.
+// paginationParams: deciding the next request or the stop reason for each type, from the compiled plan
+// (the spec model reads and checks the fields; docs/connection-spec-model.md#pagination has the rules).
 import type {IncomingHttpHeaders} from 'node:http';
-import {configError} from './engine-error.js';
-import {getAt, parseJsonPath, type PathSegment} from './json-path.js';
+import {firstMatch} from '../spec/json-path.js';
+import type {PaginationPlan} from '../spec/plan.js';
 import type {StopCode} from './types.js';
 
-const where = 'sourceSpec.attributes.paginationParams';
-
-export type Pagination =
-	| {type: 'OFFSET'; limitName: string; limitValue: number; offsetName: string; endCondition?: {segments: PathSegment[]; path: string; literal: string}}
-	| {type: 'POINTER'; limitName: string; limitValue: number; pointer: {segments: PathSegment[]; path: string}}
-	| {type: 'CONTINUATION_TOKEN'; token: {segments: PathSegment[]; path: string}; inHeader: boolean; parameterName: string; delayMs: number}
-	| {type: 'PAGE'; limitName: string; limitValue: number; pageParamName: string; initialPageIndex: number; endPage?: EndPage; maximumRequest: number}
-	| {type: 'NONE'};
-
-/** `headers.<name>` holds the page count; a number is the last page number; `$.x` (extension) a body value. */
-type EndPage = {kind: 'index'; value: number} | {kind: 'header'; name: string} | {kind: 'body'; segments: PathSegment[]};
+export type Pagination = PaginationPlan;
 
 export type PageStep = {query: [string, string][]; headers: Record<string, string>; url?: string; delayMs?: number};
 export type PageStop = {stop: StopCode; message: string};
 export type PageOutcome = {body: unknown; headers: IncomingHttpHeaders; elementCount: number; url: string};
 export type Paginator = {first(): PageStep; next(page: PageOutcome): PageStep | PageStop};
-
-function field(params: Record<string, unknown>, name: string): string {
-	const value = params[name];
-	if (typeof value !== 'string' || value.trim() === '') throw configError(`${where}.${name} is missing.`, `Set ${where}.${name} (reference 3.5.8).`);
-	return value;
-}
-
-function integer(params: Record<string, unknown>, name: string, fallback?: number, min = 0): number {
-	const value = params[name];
-	if ((value === undefined || value === null || value === '') && fallback !== undefined) return fallback;
-	const number = typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value;
-	if (typeof number !== 'number' || !Number.isInteger(number) || number < min) {
-		throw configError(`${where}.${name} must be an integer ≥ ${min} (a numeric string is fine), got ${JSON.stringify(value)}.`, `Fix ${where}.${name} (reference 3.5.8).`);
-	}
-	return number;
-}
-
-function path(params: Record<string, unknown>, name: string): {segments: PathSegment[]; path: string} {
-	const text = field(params, name);
-	try {
-		return {segments: parseJsonPath(text), path: text};
-	} catch (error) {
-		throw configError(`${where}.${name} is not a usable JSONPath: ${(error as Error).message}.`, 'Use $.a.b or a.b.');
-	}
-}
-
-export function readPagination(raw: unknown): Pagination {
-	if (!raw || typeof raw !== 'object') throw configError(`${where} is missing.`, 'Add paginationParams, e.g. {"type": "NONE"} (reference 3.5.8).');
-	const params = raw as Record<string, unknown>;
-	// Older revisions wrote the type in lower case (3.5.8).
-	const type = String(params.type ?? '').toUpperCase();
-	switch (type) {
-		case 'OFFSET': return readOffset(params);
-		case 'POINTER':
-			return {type, limitName: field(params, 'limitName'), limitValue: integer(params, 'limitValue', undefined, 1), pointer: path(params, 'pointerPath')};
-		case 'CONTINUATION_TOKEN': {
-			const parameterType = String(params.parameterType ?? 'QUERYPARAM').toUpperCase();
-			if (parameterType !== 'QUERYPARAM' && parameterType !== 'HEADERPARAM') {
-				throw configError(`${where}.parameterType must be QUERYPARAM or HEADERPARAM, got "${parameterType}".`, 'Fix parameterType (reference 3.5.8).');
-			}
-			return {type, token: path(params, 'continuationTokenPath'), inHeader: parameterType === 'HEADERPARAM', parameterName: field(params, 'parameterName'), delayMs: integer(params, 'delayRequestMillis', 0)};
-		}
-		case 'PAGE': return readPage(params);
-		case 'NONE': return {type};
-		default:
-			throw configError(`${where}.type "${String(params.type)}" is not supported.`, 'Use OFFSET, POINTER, CONTINUATION_TOKEN, PAGE or NONE (reference 3.5.8).');
-	}
-}
-
-function readOffset(params: Record<string, unknown>): Pagination {
-	// Spelled `offSetName` in every example; the schema form declares `offsetName` (3.5.8): accept both.
-	const offsetName = typeof params.offSetName === 'string' && params.offSetName !== '' ? params.offSetName : params.offsetName;
-	if (typeof offsetName !== 'string' || offsetName === '') throw configError(`${where}.offSetName is missing.`, 'Set offSetName to the query parameter that carries the offset.');
-	const base = {type: 'OFFSET' as const, limitName: field(params, 'limitName'), limitValue: integer(params, 'limitValue', undefined, 1), offsetName};
-	if (typeof params.endConditionName !== 'string' || params.endConditionName === '') return base;
-	// `Const:` prefixes a literal (3.5.11); a value without the prefix is taken as the literal too.
-	const literal = String(params.endConditionValue ?? '').replace(/^Const:/, '');
-	return {...base, endCondition: {...path(params, 'endConditionName'), literal}};
-}
-
-function readPage(params: Record<string, unknown>): Pagination {
-	const raw = params.endPageIndex;
-	let endPage: EndPage | undefined;
-	if (typeof raw === 'string' && raw.startsWith('headers.')) endPage = {kind: 'header', name: raw.slice('headers.'.length).toLowerCase()};
-	else if (typeof raw === 'string' && raw.startsWith('$')) endPage = {kind: 'body', segments: path(params, 'endPageIndex').segments};
-	else if (raw !== undefined && raw !== null && raw !== '') endPage = {kind: 'index', value: integer(params, 'endPageIndex')};
-	return {
-		type: 'PAGE',
-		limitName: field(params, 'limitName'),
-		limitValue: integer(params, 'limitValue', undefined, 1),
-		pageParamName: field(params, 'pageParamName'),
-		initialPageIndex: integer(params, 'initialPageIndex', 0), // default 0 (3.5.8)
-		maximumRequest: integer(params, 'maximumRequest', 10000, 1), // current default 10000 (3.5.8)
-		...(endPage ? {endPage} : {}),
-	};
-}
 
 export function createPaginator(pagination: Pagination): Paginator {
 	switch (pagination.type) {
@@ -116,9 +30,9 @@ function offsetPaginator(p: Pagination & {type: 'OFFSET'}): Paginator {
 		first: step,
 		next(page) {
 			if (p.endCondition) {
-				const value = getAt(page.body, p.endCondition.segments);
+				const value = firstMatch(page.body, p.endCondition.path);
 				if (value !== undefined && String(value) === p.endCondition.literal) {
-					return {stop: 'end-condition', message: `${p.endCondition.path} is ${p.endCondition.literal}.`};
+					return {stop: 'end-condition', message: `${p.endCondition.path.text} is ${p.endCondition.literal}.`};
 				}
 			}
 			if (page.elementCount === 0) return {stop: 'empty-page', message: `The page at offset ${offset} had no records.`};
@@ -141,12 +55,12 @@ function pointerPaginator(p: Pagination & {type: 'POINTER'}): Paginator {
 	return {
 		first: () => ({query: [[p.limitName, String(p.limitValue)]], headers: {}}),
 		next(page) {
-			const pointer = present(getAt(page.body, p.pointer.segments));
-			if (pointer === undefined) return {stop: 'no-pointer', message: `No next-page pointer at ${p.pointer.path}.`};
+			const pointer = present(firstMatch(page.body, p.pointer));
+			if (pointer === undefined) return {stop: 'no-pointer', message: `No next-page pointer at ${p.pointer.text}.`};
 			// Resolving against the current request URL equals resolving against the host for the usual
 			// "/path?query" pointers, and keeps "next?x=1" style pointers working as a browser would.
 			const url = new URL(pointer, page.url).toString();
-			if (seen.has(url)) return {stop: 'no-pointer', message: `The pointer at ${p.pointer.path} repeated a page already fetched; stopped to avoid a loop.`};
+			if (seen.has(url)) return {stop: 'no-pointer', message: `The pointer at ${p.pointer.text} repeated a page already fetched; stopped to avoid a loop.`};
 			seen.add(url);
 			return {query: [], headers: {}, url};
 		},
@@ -159,9 +73,9 @@ function tokenPaginator(p: Pagination & {type: 'CONTINUATION_TOKEN'}): Paginator
 	return {
 		first: () => ({query: [], headers: {}}),
 		next(page) {
-			const token = present(getAt(page.body, p.token.segments));
-			if (token === undefined) return {stop: 'no-token', message: `No continuation token at ${p.token.path}.`};
-			if (seen.has(token)) return {stop: 'no-token', message: `The continuation token at ${p.token.path} repeated; stopped to avoid a loop.`};
+			const token = present(firstMatch(page.body, p.token));
+			if (token === undefined) return {stop: 'no-token', message: `No continuation token at ${p.token.text}.`};
+			if (seen.has(token)) return {stop: 'no-token', message: `The continuation token at ${p.token.text} repeated; stopped to avoid a loop.`};
 			seen.add(token);
 			const delay = p.delayMs > 0 ? {delayMs: p.delayMs} : {};
 			if (p.inHeader) return {query: [], headers: {[p.parameterName]: token}, ...delay};
@@ -188,10 +102,10 @@ function pagePaginator(p: Pagination & {type: 'PAGE'}): Paginator {
 	const lastPage = (outcome: PageOutcome): number | undefined => {
 		if (!p.endPage) return undefined;
 		if (p.endPage.kind === 'index') return p.endPage.value;
-		const raw = p.endPage.kind === 'header' ? headerValue(outcome.headers, p.endPage.name) : present(getAt(outcome.body, p.endPage.segments));
+		const raw = headerValue(outcome.headers, p.endPage.name);
 		const count = raw === undefined ? Number.NaN : Number(raw);
 		if (!Number.isFinite(count)) return undefined;
-		return p.endPage.kind === 'header' ? p.initialPageIndex + count - 1 : count;
+		return p.initialPageIndex + count - 1;
 	};
 	return {
 		first: step,

@@ -4,36 +4,22 @@
 // - the wrapper `{ [overrideWrapperAttribute]: element }` is applied only when overrideWrapperAttribute is set;
 // - explodeEntityPath is evaluated against the record as produced by contentPath (so after wrapping);
 // - a record whose explode array is empty or missing yields no output, and the run reports how many did.
-import {configError} from './engine-error.js';
-import {getAt, parseJsonPath, replaceAt, type PathSegment} from './json-path.js';
+import {evaluateJsonPath, getAt, segmentsOf, type PathSegment} from '../spec/json-path.js';
+import type {FlattenPlan} from '../spec/plan.js';
 
-export type FlattenRule = {path: string; segments: PathSegment[]; keep: string[]; skip: string[]; wrapper?: string};
+export type FlattenRule = FlattenPlan;
 
-function names(value: unknown): string[] {
-	return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
-}
-
-/** A string means `{path: string}` (3.5.6 Recommendation). */
-export function readFlattenRule(value: unknown, where: string): FlattenRule | undefined {
-	if (value === undefined || value === null) return undefined;
-	const object = (typeof value === 'string' ? {path: value} : value) as Record<string, unknown>;
-	const path = object.path;
-	if (typeof path !== 'string' || path.trim() === '') {
-		throw configError(`${where}.path is missing.`, `Set ${where}.path to the JSONPath of the array, e.g. "$.items".`);
-	}
-	let segments: PathSegment[];
-	try {
-		segments = parseJsonPath(path);
-	} catch (error) {
-		throw configError(`${where}.path is not a usable JSONPath: ${(error as Error).message}.`, 'Use the forms $.a.b, $.a[0].b or $[\'a\'].');
-	}
-	const wrapper = typeof object.overrideWrapperAttribute === 'string' && object.overrideWrapperAttribute !== '' ? object.overrideWrapperAttribute : undefined;
-	return {path, segments, keep: names(object.keepAttributes), skip: names(object.skipAttributes), ...(wrapper ? {wrapper} : {})};
-}
-
-/** The array at contentPath; a single object counts as one element; missing means none. */
+/**
+ * The records at contentPath: a definite path names the array (a single object counts as one element); a path
+ * with a wildcard or slice matches many values, and each match is one element, an array match adding its
+ * elements (docs/connection-spec-model.md#records). Nothing matched means none.
+ */
 export function pageElements(body: unknown, rule: FlattenRule): {elements: unknown[]; found: boolean} {
-	const value = getAt(body, rule.segments);
+	if (!rule.path.definite) {
+		const matches = evaluateJsonPath(body, rule.path).filter(value => value !== undefined && value !== null);
+		return {elements: matches.flatMap(value => (Array.isArray(value) ? value : [value])), found: matches.length > 0};
+	}
+	const value = getAt(body, segmentsOf(rule.path));
 	if (Array.isArray(value)) return {elements: value, found: true};
 	if (value !== undefined && value !== null) return {elements: [value], found: true};
 	return {elements: [], found: false};
@@ -64,8 +50,35 @@ export function shapeRecord(element: unknown, rule: FlattenRule): Record<string,
  * that element (renamed to overrideWrapperAttribute when given). Returns an empty list for an empty/missing array.
  */
 export function explodeRecord(record: Record<string, unknown>, rule: FlattenRule): Record<string, unknown>[] {
-	const value = getAt(record, rule.segments);
+	// The model admits only definite explode paths (a place to put each element back).
+	const segments = segmentsOf(rule.path);
+	const value = getAt(record, segments);
 	const items = Array.isArray(value) ? value : value !== undefined && value !== null && typeof value === 'object' ? [value] : [];
-	if (rule.segments.length === 0) return items.map(item => shapeRecord(item, rule));
-	return items.map(item => replaceAt(record, rule.segments, filterKeys(item, rule), rule.wrapper) as Record<string, unknown>);
+	if (segments.length === 0) return items.map(item => shapeRecord(item, rule));
+	return items.map(item => replaceAt(record, segments, filterKeys(item, rule), rule.wrapper) as Record<string, unknown>);
+}
+
+/**
+ * Copy of `root` with the value at `segments` replaced (copies only the objects along the path, so the
+ * rest is shared). With `renameTo`, the last key is renamed in its parent.
+ */
+function replaceAt(root: unknown, segments: readonly PathSegment[], replacement: unknown, renameTo?: string): unknown {
+	if (segments.length === 0) return replacement;
+	const [head, ...rest] = segments as [PathSegment, ...PathSegment[]];
+	if (Array.isArray(root)) {
+		const copy = root.slice();
+		const index = typeof head === 'number' && head < 0 ? root.length + head : (head as number);
+		copy[index] = replaceAt(root[index], rest, replacement, renameTo);
+		return copy;
+	}
+	const source = (root ?? {}) as Record<string, unknown>;
+	if (rest.length === 0 && renameTo !== undefined && renameTo !== head) {
+		const copy: Record<string, unknown> = {};
+		for (const [key, child] of Object.entries(source)) {
+			if (key === head) copy[renameTo] = replacement;
+			else if (key !== renameTo) copy[key] = child;
+		}
+		return copy;
+	}
+	return {...source, [head]: replaceAt(source[head as string], rest, replacement, renameTo)};
 }

@@ -1,9 +1,10 @@
-// Reads what the engine needs from the connection spec (instance form) defensively and substitutes placeholders
-// (reference 3.4.4, 3.5.3–3.5.5, 3.5.9, 3.5.11). The caller validated the spec; this only fails on what it needs.
+// The request of a run, from the compiled plan's request template: placeholders substituted, host chosen, schedule
+// applied (docs/connection-spec-model.md#request). The spec model checked the shapes; this fails only on params.
 import {configError} from './engine-error.js';
 import {scheduleQueryPlaceholder, stripPipelineExpressions, substituteBareBraces, substitutePlaceholders} from './placeholders.js';
-import {advanceScheduleQuery, readSchedule, standardScheduleParams} from './schedule.js';
+import {advanceScheduleQuery, standardScheduleParams} from './schedule.js';
 import type {EngineOptions} from './types.js';
+import type {RequestTemplate, SchedulePlan, SourcePlan} from '../spec/plan.js';
 
 export type RequestPlan = {
 	method: 'GET' | 'POST';
@@ -14,18 +15,6 @@ export type RequestPlan = {
 	body?: string;
 	warnings: string[];
 };
-
-function record(value: unknown): Record<string, unknown> {
-	return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-}
-
-export function sourceAttributes(spec: Record<string, unknown>): Record<string, unknown> {
-	const attributes = record(record(spec.sourceSpec).attributes);
-	if (Object.keys(attributes).length === 0) {
-		throw configError('The connection spec has no sourceSpec.attributes.', 'Complete the source step: urlParams, contentPath, paginationParams and scheduleParams (reference 3.5.1).');
-	}
-	return attributes;
-}
 
 type Substituter = (text: string, where: string) => string;
 
@@ -48,8 +37,7 @@ function substituter(options: EngineOptions, scheduleQuery: string | undefined, 
 }
 
 /** ADVANCE (3.5.9): the expression for the window; without a window, the backfill expression up to now. */
-function scheduleQueryFor(options: EngineOptions, attributes: Record<string, unknown>, warnings: string[]): {query?: [string, string][]; scheduleQuery?: string} {
-	const schedule = readSchedule(attributes.scheduleParams);
+function scheduleQueryFor(options: EngineOptions, schedule: SchedulePlan | undefined, warnings: string[]): {query?: [string, string][]; scheduleQuery?: string} {
 	if (!schedule) return {};
 	if (schedule.kind === 'standard') return options.window ? {query: standardScheduleParams(schedule, options.window).map(({name, value}) => [name, value])} : {};
 	if (options.window) return {scheduleQuery: advanceScheduleQuery(schedule, options.window, options.scheduleMode ?? 'incremental')};
@@ -57,11 +45,11 @@ function scheduleQueryFor(options: EngineOptions, attributes: Record<string, unk
 	return {scheduleQuery: advanceScheduleQuery(schedule, {start: new Date(0), end: new Date()}, 'backfill')};
 }
 
-function baseUrl(options: EngineOptions, urlParams: Record<string, unknown>, substitute: Substituter, warnings: string[]): string {
-	// 3.4.4 Recommendation: urlParams.host after substitution, else the base connection's auth.params.host.
+function baseUrl(options: EngineOptions, request: RequestTemplate, substitute: Substituter, warnings: string[]): string {
+	// urlParams.host after substitution, else the base connection's auth.params.host (docs/connection-spec-model.md#request).
 	let host: string;
-	if (typeof urlParams.host === 'string' && urlParams.host.trim() !== '') {
-		const bare = substituteBareBraces(urlParams.host, {...options.authParams, ...options.sourceParams});
+	if (request.host !== undefined) {
+		const bare = substituteBareBraces(request.host, {...options.authParams, ...options.sourceParams});
 		if (bare.used.length > 0) warnings.push(`urlParams.host uses {${bare.used.join('}, {')}} without "$"; treated as \${…} (reference 3.5.11).`);
 		host = substitute(bare.text, 'urlParams.host');
 	} else if (typeof options.authParams.host === 'string' && options.authParams.host.trim() !== '') {
@@ -73,8 +61,7 @@ function baseUrl(options: EngineOptions, urlParams: Record<string, unknown>, sub
 		throw configError(`The host "${host}" is not an absolute http(s) URL.`, 'Write the host with its scheme, e.g. https://api.example.com.');
 	}
 	if (options.originOverride) host = withOrigin(host.trim(), options.originOverride);
-	const rawPath = typeof urlParams.path === 'string' ? urlParams.path : '';
-	const stripped = stripPipelineExpressions(rawPath);
+	const stripped = stripPipelineExpressions(request.path);
 	for (const expression of stripped.removed) warnings.push(`urlParams.path: left out the platform pipeline expression ${expression} (reference 3.5.9).`);
 	const path = substitute(stripped.text, 'urlParams.path');
 	if (path === '') return host.trim();
@@ -90,27 +77,31 @@ function substituteDeep(value: unknown, substitute: Substituter, where: string):
 	return value;
 }
 
-export function buildRequestPlan(options: EngineOptions, attributes: Record<string, unknown>): RequestPlan {
+/**
+ * The request of a run: placeholders filled from the source and auth params, the schedule window applied.
+ * Throws a config error for a placeholder without a value or a host that is not an absolute http(s) URL — both
+ * depend on the params, so the spec model cannot rule them out.
+ */
+export function buildRequestPlan(options: EngineOptions, plan: SourcePlan): RequestPlan {
 	const warnings: string[] = [];
-	const urlParams = record(attributes.urlParams);
-	const method = String(urlParams.method ?? 'GET').toUpperCase();
-	if (method !== 'GET' && method !== 'POST') throw configError(`urlParams.method "${method}" is not supported.`, 'Use GET or POST (reference 3.5.3).');
-	const schedule = scheduleQueryFor(options, attributes, warnings);
+	const {request} = plan;
+	const {method} = request;
+	const schedule = scheduleQueryFor(options, plan.schedule, warnings);
 	const substitute = substituter(options, schedule.scheduleQuery, warnings);
-	const query: [string, string][] = Object.entries(record(urlParams.queryParams)).map(([name, value]) => [name, substitute(String(value), `urlParams.queryParams.${name}`)]);
+	const query: [string, string][] = request.query.map(([name, value]) => [name, substitute(value, `urlParams.queryParams.${name}`)]);
 	query.push(...(schedule.query ?? []));
 	const headers: Record<string, string> = {accept: 'application/json'};
-	for (const [name, value] of Object.entries(record(attributes.headerParams))) headers[name] = substitute(String(value), `headerParams.${name}`);
-	const plan: RequestPlan = {method, baseUrl: baseUrl(options, urlParams, substitute, warnings), query, headers, warnings};
-	// 3.5.5 Recommendation: any JSON object, sent as the JSON body of a POST after placeholder substitution.
-	const bodyParams = attributes.bodyParams;
-	if (method === 'POST' && bodyParams && typeof bodyParams === 'object') {
-		plan.body = JSON.stringify(substituteDeep(bodyParams, substitute, 'bodyParams'));
+	for (const [name, value] of request.headers) headers[name] = substitute(value, `headerParams.${name}`);
+	const result: RequestPlan = {method, baseUrl: baseUrl(options, request, substitute, warnings), query, headers, warnings};
+	// Any JSON object, sent as the JSON body of a POST after placeholder substitution (docs/connection-spec-model.md#request).
+	const body = request.body;
+	if (method === 'POST' && body) {
+		result.body = JSON.stringify(substituteDeep(body, substitute, 'bodyParams'));
 		if (!Object.keys(headers).some(name => name.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json';
-	} else if (bodyParams && typeof bodyParams === 'object' && Object.keys(bodyParams).length > 0) {
-		warnings.push('bodyParams is set but urlParams.method is GET: the body is not sent (reference 3.5.5).');
+	} else if (body && Object.keys(body).length > 0) {
+		warnings.push('bodyParams is set but urlParams.method is GET: the body is not sent.');
 	}
-	return plan;
+	return result;
 }
 
 /** The query string of one request: the plan's params, with pagination params replacing same-named ones. */

@@ -1,38 +1,43 @@
 // Runs a sourceSpec against its REST API and yields records one by one. One page is in memory at a time and
 // nothing accumulates except the (capped) page traces, so memory stays flat however many records pass.
 import {createAuthSession, selectAuthSpec} from './auth.js';
-import {EngineError} from './engine-error.js';
+import {configError, EngineError} from './engine-error.js';
 import {fetchPage, sleep, type FetchContext} from './fetch-page.js';
 import {createHttpClient} from './http-client.js';
 import {createMasker, type Masker} from './masking.js';
-import {createPaginator, readPagination, type PageStep} from './pagination.js';
-import {explodeRecord, pageElements, readFlattenRule, shapeRecord} from './records.js';
-import {buildRequestPlan, requestUrl, sourceAttributes} from './request-plan.js';
+import {createPaginator, type PageStep} from './pagination.js';
+import {explodeRecord, pageElements, shapeRecord} from './records.js';
+import {buildRequestPlan, requestUrl} from './request-plan.js';
+import {compileSpec, type AuthPlan, type SourcePlan} from '../spec/plan.js';
 import type {EngineOptions, EngineResult, PageTrace, StopCode} from './types.js';
 
 const keptTraces = 10_000;
 
-function prepare(options: EngineOptions) {
-	const attributes = sourceAttributes(options.spec);
-	const entry = selectAuthSpec(options.spec, options.authSpecName);
-	const auth = createAuthSession(entry, options.authParams);
-	const plan = buildRequestPlan(options, attributes);
-	const content = readFlattenRule(attributes.contentPath, 'sourceSpec.attributes.contentPath');
-	if (!content) throw new EngineError('config', 'sourceSpec.attributes.contentPath is missing.', {hint: 'Set contentPath.path to the JSONPath of the record array, e.g. "$.items" (reference 3.5.6).'});
-	const explode = readFlattenRule(attributes.explodeEntityPath, 'sourceSpec.attributes.explodeEntityPath');
-	const paginator = createPaginator(readPagination(attributes.paginationParams));
-	return {plan, auth, content, explode, paginator};
+/** The compiled plan of the run: `options.plan`, or the spec compiled now; refuses with the spec's findings. */
+export function planOf(options: EngineOptions): SourcePlan {
+	if (options.plan) return options.plan;
+	const compiled = compileSpec(options.spec);
+	if (compiled.plan) return compiled.plan;
+	const [first, ...rest] = compiled.planErrors;
+	const more = rest.length === 0 ? '' : ` (and ${rest.length} more problem${rest.length === 1 ? '' : 's'}: run "aep-source validate" to see all)`;
+	throw configError(`The connection spec cannot run: ${first?.message ?? 'it has errors.'}${more}`, first?.hint ?? 'Run "aep-source validate" on the spec.');
 }
 
-function runMasker(options: EngineOptions): Masker {
-	let authSchema: unknown;
+function prepare(options: EngineOptions, plan: SourcePlan) {
+	const auth = createAuthSession(selectAuthSpec(plan.auth, options.authSpecName), options.authParams);
+	const request = buildRequestPlan(options, plan);
+	return {plan: request, auth, content: plan.content, explode: plan.explode, paginator: createPaginator(plan.pagination)};
+}
+
+/** Secrets of the run: auth params, and source params that are `format: password` or secret-named. */
+function runMasker(options: EngineOptions, plan: SourcePlan | undefined): Masker {
+	let auth: AuthPlan | undefined;
 	try {
-		authSchema = selectAuthSpec(options.spec, options.authSpecName).spec;
+		auth = plan ? selectAuthSpec(plan.auth, options.authSpecName) : undefined;
 	} catch {
-		authSchema = undefined; // Reported by prepare().
+		auth = undefined; // Reported by prepare().
 	}
-	const sourceSchema = (options.spec.sourceSpec as {spec?: unknown} | undefined)?.spec;
-	return createMasker({authParams: options.authParams ?? {}, sourceParams: options.sourceParams ?? {}, authSchema, sourceSchema});
+	return createMasker({authParams: options.authParams ?? {}, sourceParams: options.sourceParams ?? {}, authProperties: auth?.properties, sourceProperties: plan?.inputs});
 }
 
 /** Same error with message, URL and hint masked; anything that is not an EngineError becomes one. */
@@ -45,7 +50,14 @@ function masked(error: unknown, masker: Masker): EngineError {
 }
 
 export async function* streamRecords(options: EngineOptions): AsyncGenerator<Record<string, unknown>, EngineResult> {
-	const masker = runMasker(options);
+	let plan: SourcePlan | undefined;
+	let refusal: unknown;
+	try {
+		plan = planOf(options);
+	} catch (error) {
+		refusal = error;
+	}
+	const masker = runMasker(options, plan);
 	const client = createHttpClient();
 	const pages: PageTrace[] = [];
 	let pageCount = 0;
@@ -57,7 +69,8 @@ export async function* streamRecords(options: EngineOptions): AsyncGenerator<Rec
 		return {pages, records: total, stop: {code, message}, pageCount, warnings: warnings.map(warning => masker.text(warning))};
 	};
 	try {
-		const run = prepare(options);
+		if (!plan) throw refusal;
+		const run = prepare(options, plan);
 		warnings = [...run.plan.warnings];
 		const fetch: FetchContext = {
 			client, auth: run.auth, masker,
@@ -75,7 +88,7 @@ export async function* streamRecords(options: EngineOptions): AsyncGenerator<Rec
 			const page = await fetchPage(fetch, {method: run.plan.method, url, headers: {...run.plan.headers, ...step.headers}, ...(run.plan.body === undefined ? {} : {body: run.plan.body})});
 			const durationMs = Math.round(performance.now() - started);
 			const {elements, found} = pageElements(page.body, run.content);
-			if (!found && pageCount === 0) warnings.push(`contentPath ${run.content.path} matched nothing in the first response.`);
+			if (!found && pageCount === 0) warnings.push(`contentPath ${run.content.path.text} matched nothing in the first response.`);
 			let pageRecords = 0;
 			let cutShort = false; // true when records of this page were left unread (cap or cancel)
 			const limit = options.maxRecords ?? Number.POSITIVE_INFINITY;

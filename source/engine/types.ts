@@ -1,8 +1,11 @@
 // Public types of the execution engine (the contract other areas code against).
+import type {SourcePlan} from '../spec/plan.js';
 
 export type EngineOptions = {
-	/** Connection spec, instance form, already validated by the caller. */
+	/** Connection spec, instance form: compiled by the spec model unless `plan` is given; a spec with errors is refused. */
 	spec: Record<string, unknown>;
+	/** The spec's compiled plan (compileSpec), when the caller already has it. */
+	plan?: SourcePlan;
 	/** Which authSpec entry: match `name`, then case-insensitive `type`; default the first. */
 	authSpecName?: string;
 	/** Base connection `auth.params`. */

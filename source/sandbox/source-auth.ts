@@ -1,4 +1,5 @@
-import {createAuthSession, selectAuthSpec} from '../engine/auth.js';
+import {createAuthSession} from '../engine/auth.js';
+import {authPlanOf} from '../spec/plan.js';
 import {resolveAuthSpec, secretPropertyNames, type AuthSpec, type ConnectionSpec} from '../spec/index.js';
 import {isSecretKeyName, mask} from '../spec/secrets.js';
 
@@ -43,5 +44,7 @@ export function secretValues(spec: Record<string, unknown>, specName: string, pa
 
 /** Headers that authenticate a call to the source, built by the engine (reference 3.4.1–3.4.3 Interpretations). */
 export function authHeaders(spec: Record<string, unknown>, specName: string, params: Record<string, unknown>): Record<string, string> {
-	return createAuthSession(selectAuthSpec(spec, specName), params).headers();
+	const entry = findAuthSpec(spec, specName);
+	if (!entry) throw new Error(`No authSpec entry is named "${specName}".`);
+	return createAuthSession(authPlanOf(entry), params).headers();
 }

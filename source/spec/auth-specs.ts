@@ -1,26 +1,29 @@
 // Looking up auth specs and their secret fields (reference 1.7, 3.4.5, 3.9 #14).
 import {secretAuthProperty} from './constants.js';
-import {arrayAt, isObject, objectAt, type JsonObject} from './json.js';
+import {arrayAt, isObject, objectAt} from './json.js';
 import type {AuthSpec, ConnectionSpec} from './schema.js';
 import {isSecretKeyName} from './secrets.js';
 
 const compact = (text: string): string => text.toLowerCase().replace(/\s+/g, '');
 
-function findAuthSpec<T extends JsonObject>(list: T[], specName: string): T | undefined {
-	const byName = list.find(auth => auth['name'] === specName);
+/**
+ * The entry a base connection's `auth.specName` selects: the exact name, then the name or the type compared
+ * case- and space-insensitively. The docs spell specName several ways ("oAuth2RefreshCode", "OAuth 2 Refresh
+ * Code"; docs/connection-spec-model.md#auth). Works on raw entries, auth specs and the plan's AuthPlan alike.
+ */
+export function pickAuthSpec<T extends {name?: unknown; type?: unknown}>(list: readonly T[], specName: string): T | undefined {
+	const byName = list.find(auth => auth.name === specName);
 	if (byName) return byName;
-	// The docs spell specName several ways ("oAuth2RefreshCode", "OAuth 2 Refresh Code"): match the name or the
-	// type case- and space-insensitively, as the emulator does (reference 1.7, 8.2 #1).
 	const wanted = compact(specName);
 	return (
-		list.find(auth => typeof auth['name'] === 'string' && compact(auth['name']) === wanted) ??
-		list.find(auth => typeof auth['type'] === 'string' && compact(auth['type']) === wanted)
+		list.find(auth => typeof auth.name === 'string' && compact(auth.name) === wanted) ??
+		list.find(auth => typeof auth.type === 'string' && compact(auth.type) === wanted)
 	);
 }
 
 /** The auth spec a base connection's `auth.specName` selects: by name first, then case-insensitively by type. */
 export function resolveAuthSpec(spec: ConnectionSpec, specName: string): AuthSpec | undefined {
-	return findAuthSpec(spec.authSpec, specName);
+	return pickAuthSpec(spec.authSpec, specName);
 }
 
 /**
@@ -31,7 +34,7 @@ export function resolveAuthSpec(spec: ConnectionSpec, specName: string): AuthSpe
 export function secretPropertyNames(spec: unknown, authSpecName?: string): Set<string> {
 	const names = new Set<string>();
 	const authSpecs = (arrayAt(spec, 'authSpec') ?? []).filter(isObject);
-	const chosen = authSpecName === undefined ? undefined : findAuthSpec(authSpecs, authSpecName);
+	const chosen = authSpecName === undefined ? undefined : pickAuthSpec(authSpecs, authSpecName);
 	const schemas = [...(chosen ? [chosen] : authSpecs).map(auth => objectAt(auth, 'spec')), objectAt(spec, 'sourceSpec', 'spec')];
 	for (const schema of schemas) {
 		for (const [name, property] of Object.entries(objectAt(schema, 'properties') ?? {})) {

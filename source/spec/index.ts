@@ -26,3 +26,7 @@ export type {Placeholder} from './placeholders.js';
 export {secretPropertyNames, resolveAuthSpec} from './auth-specs.js';
 export {templateNames, getTemplate, describeTemplate} from './templates.js';
 export {newDraft, draftFromSpec, specFromDraft, slugify} from './draft.js';
+export {compileSpec, blocksPlan, planPaths} from './plan.js';
+export type {Compiled, SourcePlan, AuthPlan, PaginationPlan, SchedulePlan, FlattenPlan, RequestTemplate, PropertyPlan} from './plan.js';
+export {parseJsonPath, compileJsonPath, evaluateJsonPath, firstMatch, getAt, jsonPath, describeJsonPathProblem} from './json-path.js';
+export type {JsonPath, JsonPathProblem, Selector, PathSegment} from './json-path.js';

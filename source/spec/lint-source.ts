@@ -4,6 +4,7 @@ import {describeValue, finding, formatPath, type Finding, type PathSegment} from
 import {arrayAt, at, isObject, objectAt, visitStrings} from './json.js';
 import {checkSchemaUrl, lintRequired} from './lint-auth.js';
 import {declaredPlaceholders, findBareBraces, findPlaceholders} from './placeholders.js';
+import {describeJsonPathProblem, parseJsonPath} from './json-path.js';
 
 const sa: PathSegment[] = ['sourceSpec', 'attributes'];
 const categoryKeys = new Set(categories.map(category => category.key));
@@ -18,6 +19,7 @@ export function lintSourceSpec(spec: unknown, out: Finding[]): void {
 		lintPlaceholders(spec, attributes, out);
 		lintBody(attributes, out);
 		for (const key of ['contentPath', 'explodeEntityPath']) lintJsonPath(at(attributes, key, 'path'), [...sa, key, 'path'], out);
+		lintJsonPathSyntax(attributes, out);
 		lintPagination(attributes['paginationParams'], out);
 		lintSchedule(attributes, out);
 	}
@@ -43,21 +45,28 @@ function lintHost(spec: unknown, urlParams: unknown, out: Finding[]): void {
 	if (!isObject(urlParams)) return;
 	const path: PathSegment[] = [...sa, 'urlParams', 'host'];
 	const host = urlParams['host'];
-	if (typeof host === 'string') {
-		if (!/^https?:\/\/[^\s/]+/.test(host.replace(/\$\{[^{}]*\}/g, 'x'))) {
-			out.push(finding('warning', path, '3.9#21', `urlParams.host should be an absolute URL starting with https:// (or http://), but it is ${describeValue(host)}.`, 'Write e.g. "https://api.example.com" or "https://${domain}.api.example.com".'));
+	if (typeof host === 'string' && host.trim() !== '') {
+		// The engine sends to host + path, so a host that cannot be an absolute URL is an error; one that starts
+		// with a placeholder gets its scheme from the value (docs/connection-spec-model.md#request).
+		if (!/^https?:\/\/[^\s/]+/.test(host.trim().replace(/\$\{[^{}]*\}/g, 'x'))) {
+			const fromValue = host.trim().startsWith('${');
+			const message = fromValue
+				? `urlParams.host should be an absolute URL starting with https:// (or http://), but it is ${describeValue(host)}: it works only if the value of its first placeholder starts with the scheme.`
+				: `urlParams.host must be an absolute URL starting with https:// (or http://), but it is ${describeValue(host)}.`;
+			out.push(finding(fromValue ? 'warning' : 'error', path, '3.9#21', message, 'Write e.g. "https://api.example.com" or "https://${domain}.api.example.com".'));
 		}
 		for (const name of findBareBraces(host)) {
 			out.push(finding('warning', path, '3.5.11', `urlParams.host contains "{${name}}" without "$"; placeholders are written \${${name}}, so this text would be sent literally.`, `Write "\${${name}}".`));
 		}
 		return;
 	}
-	if (host !== undefined) return;
+	if (host !== undefined && (typeof host !== 'string' || host.trim() !== '')) return;
 	const authSpecs = (arrayAt(spec, 'authSpec') ?? []).filter(isObject);
 	const withoutHost = authSpecs.filter(auth => !Object.hasOwn(objectAt(auth, 'spec', 'properties') ?? {}, 'host'));
 	if (authSpecs.length > 0 && withoutHost.length === 0) return;
 	const names = withoutHost.map(auth => `"${String(auth['name'])}"`).join(', ');
-	out.push(finding('warning', path, '3.9#21', `urlParams.host is not set${names ? ` and the auth spec(s) ${names} declare no "host" property` : ''}, so requests have no base URL.`, 'Set urlParams.host (e.g. "https://api.example.com"), or give every auth spec a "host" property (reference 3.4.4).'));
+	// Without a host the engine has no base URL for the auth specs that declare none: an error, not advice.
+	out.push(finding('error', path, '3.9#21', `urlParams.host is not set${names ? ` and the auth spec(s) ${names} declare no "host" property` : ''}, so requests have no base URL.`, 'Set urlParams.host (e.g. "https://api.example.com"), or give every auth spec a "host" property (reference 3.4.4).'));
 }
 
 /** Strings that are sent to the source and may carry `${name}` placeholders. */
@@ -104,6 +113,32 @@ function lintBody(attributes: Record<string, unknown>, out: Finding[]): void {
 function lintJsonPath(value: unknown, path: PathSegment[], out: Finding[]): void {
 	if (typeof value !== 'string' || value.trim() === '' || value.startsWith('$')) return;
 	out.push(finding('warning', path, '3.9#26', `${formatPath(path)} should be a JSONPath starting with "$", but it is ${describeValue(value)}.`, `Write "$.${value.replace(/^\.+/, '')}".`));
+}
+
+/** JSONPath fields the engine evaluates, by where they live; pagination fields only for the type that reads them. */
+const jsonPathFields: {path: PathSegment[]; definite?: string; type?: string}[] = [
+	{path: ['contentPath', 'path']},
+	{path: ['explodeEntityPath', 'path'], definite: 'explodeEntityPath replaces one array inside each record, so its path must name one place (no wildcard or slice)'},
+	{path: ['paginationParams', 'endConditionName'], type: 'OFFSET'},
+	{path: ['paginationParams', 'pointerPath'], type: 'POINTER'},
+	{path: ['paginationParams', 'continuationTokenPath'], type: 'CONTINUATION_TOKEN'},
+];
+
+/** A JSONPath the engine cannot evaluate is an error, with the character where reading stopped (docs/connection-spec-model.md#jsonpath). */
+function lintJsonPathSyntax(attributes: Record<string, unknown>, out: Finding[]): void {
+	const paginationType = at(attributes, 'paginationParams', 'type');
+	for (const field of jsonPathFields) {
+		if (field.type !== undefined && field.type !== paginationType) continue;
+		const value = at(attributes, ...field.path);
+		if (typeof value !== 'string' || value.trim() === '') continue; // missing or blank: the structure rules report it
+		const path: PathSegment[] = [...sa, ...field.path];
+		const parsed = parseJsonPath(value);
+		if ('problem' in parsed) {
+			out.push(finding('error', path, 'jsonpath-syntax', `${formatPath(path)} is not a JSONPath the engine can read: ${describeJsonPathProblem(value, parsed.problem)}.`, 'Write keys as $.a.b or $["a b"], indexes as [0] or [-1], all elements as [*], a range as [0:10].'));
+		} else if (field.definite && !parsed.path.definite) {
+			out.push(finding('error', path, 'jsonpath-definite', `${formatPath(path)} is ${JSON.stringify(value)}: ${field.definite}.`, 'Use keys and indexes only, e.g. "$.email.activity".'));
+		}
+	}
 }
 
 function lintPagination(pagination: unknown, out: Finding[]): void {

@@ -105,9 +105,11 @@ export const paginationSchema = z.discriminatedUnion('type', [
 		// Documented as an integer for PAGE; numeric strings are accepted like OFFSET's (reported as lenient in lint).
 		limitValue: countLike,
 		pageParamName: nonBlank,
-		initialPageIndex: z.number().int().min(0).optional(),
-		endPageIndex: z.union([z.number().int(), z.string()]).optional(),
-		maximumRequest: z.number().int().min(1).optional(),
+		// Whole numbers; numeric strings are read like limitValue's (docs/connection-spec-model.md#pagination).
+		initialPageIndex: millisLike.optional(),
+		// A page number, or `headers.<name>`: the two documented forms (docs/connection-spec-model.md#pagination).
+		endPageIndex: z.union([z.number().int().min(0), z.string().regex(/^\s*(\d+|headers\.[^\s.]+)\s*$/)]).optional(),
+		maximumRequest: countLike.optional(),
 	}),
 	z.looseObject({type: z.literal('NONE')}),
 ]);

@@ -16,6 +16,11 @@ export type ValidationResult = {
 
 /** Pure and total: any input (even null, numbers or cyclic junk) yields a result, never an exception. */
 export function validateSpec(input: unknown): ValidationResult {
+	return checkSpec(input).result;
+}
+
+/** validateSpec, plus the normalised spec even when it has errors (compileSpec plans from its error-free parts). */
+export function checkSpec(input: unknown): {result: ValidationResult; normalised: unknown} {
 	let all: Finding[];
 	let spec: unknown;
 	try {
@@ -27,11 +32,12 @@ export function validateSpec(input: unknown): ValidationResult {
 		all = [finding('error', '', 'internal', `The spec could not be checked: ${error instanceof Error ? error.message : String(error)}.`, 'Make sure the input is plain JSON.')];
 	}
 	const errors = all.filter(item => item.severity === 'error');
-	return {
+	const result: ValidationResult = {
 		valid: errors.length === 0,
 		errors,
 		warnings: all.filter(item => item.severity === 'warning'),
 		lenient: all.filter(item => item.severity === 'lenient'),
 		spec: errors.length === 0 ? (spec as ConnectionSpec) : undefined,
 	};
+	return {result, normalised: spec};
 }

@@ -1,13 +1,15 @@
-// The source screen's fields and where each lives in the spec (reference 3.5.3–3.5.9), with the checks run as
-// the user types. Pure functions: the screen only wires them to the form.
-import {declaredPlaceholders, findPlaceholders} from '../spec/index.js';
-import {paginationFields, paginationTypes, platformPlaceholders} from './spec-constants.js';
+// The source screen's fields and where each lives in the spec, checked as the user types. A field shows the findings
+// of the one spec model whose path is the field's path (docs/connection-spec-model.md); the screen itself checks only
+// raw typed text the model never sees (JSON syntax, date-pattern letters, input names). Pure functions: the screen
+// only wires them to the form.
+import {formatPath, validateSpec, type Finding} from '../spec/index.js';
+import {paginationFields, paginationTypes} from './spec-constants.js';
 import type {FormField} from '../components/form.js';
 import {getIn, getString, setIn, type Path} from './spec-paths.js';
 
 const attributes = ['sourceSpec', 'attributes'] as const;
 
-type SourceField = FormField & {path?: Path; json?: boolean; placeholders?: boolean; numeric?: boolean};
+export type SourceField = FormField & {path?: Path; json?: boolean; placeholders?: boolean; numeric?: boolean};
 
 const paginationHelp: Record<string, string> = {
 	limitName: 'Query parameter carrying the page size (e.g. limit).',
@@ -28,44 +30,59 @@ const paginationHelp: Record<string, string> = {
 
 const numericPagination = new Set(['initialPageIndex', 'maximumRequest']);
 
-export function undeclaredMessage(value: string, declared: Set<string>): string | undefined {
-	const missing = [...new Set(findPlaceholders(value).map(each => each.name))].filter(name => !declared.has(name) && !platformPlaceholders.has(name));
-	if (missing.length === 0) return undefined;
-	const list = missing.map(name => `\${${name}}`).join(', ');
-	return `${list} ${missing.length === 1 ? 'is' : 'are'} not declared: add ${missing.join(', ')} to User inputs (sourceSpec.spec.properties) or to an auth spec's properties.`;
-}
-
-function jsonObjectMessage(value: string): string | undefined {
+/** Raw text the model never sees: a JSON field that does not parse. Its shape (an object of strings) is the model's. */
+function jsonSyntaxMessage(value: string): string | undefined {
 	if (value.trim() === '') return undefined;
 	try {
-		const parsed: unknown = JSON.parse(value);
-		return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? undefined : 'Must be a JSON object, e.g. {"status": "subscribed"}.';
+		JSON.parse(value);
+		return undefined;
 	} catch (error) {
 		return `Not valid JSON: ${error instanceof Error ? error.message : String(error)}`;
 	}
 }
 
-function jsonPathMessage(value: string, required: boolean): string | undefined {
-	if (value.trim() === '') return required ? 'Required: the JSONPath of the records array, e.g. $.items.' : undefined;
-	return /^\$(\.|\[|$)/.test(value.trim()) ? undefined : 'A JSONPath starts with $, e.g. $.items.';
+/** Errors and warnings of the model for one field's value: findings at the field's path (or inside it, for JSON fields). */
+function fieldFindings(spec: Record<string, unknown>, field: SourceField, value: string): Finding[] {
+	if (!field.path) return [];
+	const where = formatPath(field.path);
+	const result = validateSpec(applySourceField(spec, field, value));
+	const inside = (item: Finding) => item.path === where || (field.json === true && (item.path.startsWith(`${where}.`) || item.path.startsWith(`${where}[`)));
+	return [...result.errors, ...result.warnings].filter(inside);
+}
+
+/** Wires a field to the model: validate shows its first error, note its first warning; `raw` checks the typed text first. */
+function checkedByModel(spec: Record<string, unknown>, field: SourceField, raw?: (value: string) => string | undefined): SourceField {
+	let last: {value: string; findings: Finding[]} | undefined;
+	const findings = (value: string): Finding[] => {
+		// The form asks every field on every render: keep the answer for an unchanged value.
+		if (last?.value !== value) last = {value, findings: fieldFindings(spec, field, value)};
+		return last.findings;
+	};
+	return {
+		...field,
+		validate: value => raw?.(value) ?? findings(value).find(item => item.severity === 'error')?.message,
+		note: value => {
+			if (raw?.(value) !== undefined) return undefined;
+			const warning = findings(value).find(item => item.severity === 'warning');
+			return warning ? `⚠ ${warning.message}` : undefined;
+		},
+	};
 }
 
 export function sourceFields(spec: Record<string, unknown>): SourceField[] {
-	const declared = declaredPlaceholders(spec);
-	const placeholderCheck = (extra?: (value: string) => string | undefined) => (value: string) => extra?.(value) ?? undeclaredMessage(value, declared);
 	const method = getString(spec, [...attributes, 'urlParams', 'method']) || 'GET';
 	const pagination = getString(spec, [...attributes, 'paginationParams', 'type']) || 'NONE';
 	const typeFields = (paginationFields[pagination as keyof typeof paginationFields] ?? []).filter(name => name !== 'type');
-	return [
-		{name: 'host', path: [...attributes, 'urlParams', 'host'], label: 'Host', placeholders: true, help: 'Root URL, e.g. https://${domain}.api.example.com. Leave empty when the host is the auth property “host”.', validate: placeholderCheck(value => (value === '' || /^https?:\/\//.test(value) || value.startsWith('${') ? undefined : 'The host must start with http:// or https:// (or a ${placeholder}).'))},
-		{name: 'path', path: [...attributes, 'urlParams', 'path'], label: 'Path', placeholders: true, help: 'Resource path; user values as ${name}, e.g. /3.0/lists/${listId}/members.', validate: placeholderCheck(value => (value.trim() === '' ? 'The path is required, e.g. /v1/contacts.' : undefined))},
+	const fields: (SourceField & {raw?: (value: string) => string | undefined})[] = [
+		{name: 'host', path: [...attributes, 'urlParams', 'host'], label: 'Host', placeholders: true, help: 'Root URL, e.g. https://${domain}.api.example.com. Leave empty when the host is the auth property “host”.'},
+		{name: 'path', path: [...attributes, 'urlParams', 'path'], label: 'Path', placeholders: true, help: 'Resource path; user values as ${name}, e.g. /3.0/lists/${listId}/members.'},
 		{name: 'method', path: [...attributes, 'urlParams', 'method'], label: 'Method', kind: 'choice', choices: [{label: 'GET', value: 'GET'}, {label: 'POST', value: 'POST'}]},
-		{name: 'queryParams', path: [...attributes, 'urlParams', 'queryParams'], label: 'Query params (JSON)', json: true, placeholders: true, help: 'e.g. {"status": "${status}"}; any user-supplied value must be a ${placeholder}.', validate: placeholderCheck(jsonObjectMessage)},
-		{name: 'headerParams', path: [...attributes, 'headerParams'], label: 'Header params (JSON)', json: true, placeholders: true, help: 'e.g. {"Accept": "application/json"}.', validate: placeholderCheck(jsonObjectMessage)},
-		...(method === 'POST' ? [{name: 'bodyParams', path: [...attributes, 'bodyParams'], label: 'Body (JSON)', json: true, placeholders: true, help: 'Sent as the JSON body of the POST.', validate: placeholderCheck(jsonObjectMessage)} as SourceField] : []),
+		{name: 'queryParams', path: [...attributes, 'urlParams', 'queryParams'], label: 'Query params (JSON)', json: true, placeholders: true, help: 'e.g. {"status": "${status}"}; any user-supplied value must be a ${placeholder}.', raw: jsonSyntaxMessage},
+		{name: 'headerParams', path: [...attributes, 'headerParams'], label: 'Header params (JSON)', json: true, placeholders: true, help: 'e.g. {"Accept": "application/json"}.', raw: jsonSyntaxMessage},
+		...(method === 'POST' ? [{name: 'bodyParams', path: [...attributes, 'bodyParams'], label: 'Body (JSON)', json: true, placeholders: true, help: 'Sent as the JSON body of the POST.', raw: jsonSyntaxMessage}] : []),
 		{name: 'userInputs', label: 'User inputs', help: 'Comma-separated names users fill in when they connect (sourceSpec.spec.properties); use them as ${name}.', validate: value => (value.split(',').map(each => each.trim()).filter(Boolean).every(name => /^[A-Za-z_][\w]*$/.test(name)) ? undefined : 'Names are letters, digits and _, separated by commas.')},
-		{name: 'contentPath', path: [...attributes, 'contentPath', 'path'], label: 'Records path (contentPath)', help: 'JSONPath of the array of records in each response, e.g. $.items.', validate: value => jsonPathMessage(value, true)},
-		{name: 'explodeEntityPath', path: [...attributes, 'explodeEntityPath', 'path'], label: 'Explode path (optional)', help: 'JSONPath of a nested array to flatten into one record per element; empty for none.', validate: value => jsonPathMessage(value, false)},
+		{name: 'contentPath', path: [...attributes, 'contentPath', 'path'], label: 'Records path (contentPath)', help: 'JSONPath of the array of records in each response, e.g. $.items.'},
+		{name: 'explodeEntityPath', path: [...attributes, 'explodeEntityPath', 'path'], label: 'Explode path (optional)', help: 'JSONPath of a nested array to flatten into one record per element; empty for none.'},
 		{name: 'paginationType', path: [...attributes, 'paginationParams', 'type'], label: 'Pagination', kind: 'choice', choices: paginationTypes.map(type => ({label: type, value: type})), help: '←/→: OFFSET, POINTER, CONTINUATION_TOKEN, PAGE or NONE; only that type’s fields are shown.'},
 		...typeFields.map(name => ({
 			name: `pagination.${name}`,
@@ -74,22 +91,13 @@ export function sourceFields(spec: Record<string, unknown>): SourceField[] {
 			numeric: numericPagination.has(name),
 			help: paginationHelp[name],
 			...(name === 'parameterType' ? {kind: 'choice' as const, choices: [{label: 'QUERYPARAM', value: 'QUERYPARAM'}, {label: 'HEADERPARAM', value: 'HEADERPARAM'}]} : {}),
-			validate: (value: string) => paginationMessage(name, value),
 		})),
-		{name: 'scheduleStart', path: [...attributes, 'scheduleParams', 'scheduleStartParamName'], label: 'Schedule start param', help: 'Query parameter carrying the window start (e.g. updated_since).', validate: value => (value.trim() ? undefined : 'Required: the name of the window-start parameter.')},
-		{name: 'scheduleEnd', path: [...attributes, 'scheduleParams', 'scheduleEndParamName'], label: 'Schedule end param', help: 'Query parameter carrying the window end (e.g. updated_before).', validate: value => (value.trim() ? undefined : 'Required: the name of the window-end parameter.')},
-		{name: 'scheduleStartFormat', path: [...attributes, 'scheduleParams', 'scheduleStartParamFormat'], label: 'Start date format', help: '.NET pattern, e.g. yyyy-MM-ddTHH:mm:ssZ (see the window preview below).', validate: dateFormatMessage},
-		{name: 'scheduleEndFormat', path: [...attributes, 'scheduleParams', 'scheduleEndParamFormat'], label: 'End date format', help: '.NET pattern, e.g. yyyy-MM-ddTHH:mm:ssZ.', validate: dateFormatMessage},
+		{name: 'scheduleStart', path: [...attributes, 'scheduleParams', 'scheduleStartParamName'], label: 'Schedule start param', help: 'Query parameter carrying the window start (e.g. updated_since).'},
+		{name: 'scheduleEnd', path: [...attributes, 'scheduleParams', 'scheduleEndParamName'], label: 'Schedule end param', help: 'Query parameter carrying the window end (e.g. updated_before).'},
+		{name: 'scheduleStartFormat', path: [...attributes, 'scheduleParams', 'scheduleStartParamFormat'], label: 'Start date format', help: '.NET pattern, e.g. yyyy-MM-ddTHH:mm:ssZ (see the window preview below).', raw: dateFormatMessage},
+		{name: 'scheduleEndFormat', path: [...attributes, 'scheduleParams', 'scheduleEndParamFormat'], label: 'End date format', help: '.NET pattern, e.g. yyyy-MM-ddTHH:mm:ssZ.', raw: dateFormatMessage},
 	];
-}
-
-function paginationMessage(name: string, value: string): string | undefined {
-	const optional = ['endConditionName', 'endConditionValue', 'delayRequestMillis', 'initialPageIndex', 'endPageIndex', 'maximumRequest'];
-	if (value.trim() === '') return optional.includes(name) ? undefined : `Required for this pagination type.`;
-	if (['limitValue', 'delayRequestMillis', 'initialPageIndex', 'maximumRequest'].includes(name) && !/^\d+$/.test(value.trim())) return 'Must be a whole number.';
-	if (['endConditionName', 'continuationTokenPath'].includes(name)) return jsonPathMessage(value, false);
-	if (name === 'endPageIndex' && !/^(\d+|headers\.[\w-]+)$/.test(value.trim())) return 'A number or headers.<name>, e.g. headers.x-pagecount.';
-	return undefined;
+	return fields.map(({raw, ...field}) => (field.path && field.kind !== 'choice' ? checkedByModel(spec, field, raw) : field));
 }
 
 function dateFormatMessage(value: string): string | undefined {

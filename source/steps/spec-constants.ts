@@ -1,3 +1,2 @@
 // Constants of the spec model the screens need, re-exported in one place.
 export {paginationFields, paginationTypes} from '../spec/constants.js';
-export {platformPlaceholders} from '../spec/placeholders.js';

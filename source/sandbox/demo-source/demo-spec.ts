@@ -42,7 +42,8 @@ export function demoAuthSpec(): Record<string, unknown>[] {
 	];
 }
 
-export function demoConnectionSpec(options: {pagination?: DemoPagination; limit?: number; overrides?: Record<string, unknown>} = {}): Record<string, unknown> {
+/** `inputs` declares user inputs (sourceSpec.spec.properties) for the `${name}` placeholders the overrides use. */
+export function demoConnectionSpec(options: {pagination?: DemoPagination; limit?: number; overrides?: Record<string, unknown>; inputs?: string[]} = {}): Record<string, unknown> {
 	const route = demoRoute(options.pagination ?? 'OFFSET', options.limit ?? 50);
 	return {
 		name: 'Demo contacts',
@@ -61,7 +62,7 @@ export function demoConnectionSpec(options: {pagination?: DemoPagination; limit?
 				scheduleParams: {scheduleStartParamName: 'updated_since', scheduleEndParamName: 'updated_before', scheduleStartParamFormat: 'yyyy-MM-ddTHH:mm:ssZ', scheduleEndParamFormat: 'yyyy-MM-ddTHH:mm:ssZ'},
 				...options.overrides,
 			},
-			spec: {$schema: draft07, type: 'object', description: 'No inputs needed.', properties: {}},
+			spec: {$schema: draft07, type: 'object', description: options.inputs?.length ? 'User inputs.' : 'No inputs needed.', properties: Object.fromEntries((options.inputs ?? []).map(name => [name, {type: 'string', description: `Value of ${name}.`}]))},
 		},
 		exploreSpec: {name: 'Resource', type: 'Resource', requestSpec: {$schema: draft07, type: 'object'}, responseSpec: {$schema: draft07, type: 'object', properties: {format: {type: 'string'}, schema: {type: 'object'}, data: {type: 'array', items: {type: 'object'}}}}},
 	};
