@@ -8,3 +8,4 @@ export {formatDate} from './date-format.js';
 export {scheduleWindowPreview} from './schedule.js';
 export {substitutePlaceholders} from './placeholders.js';
 export {jsonPath} from '../spec/json-path.js';
+export {planRequests, type PlannedRequest} from './plan-requests.js';
