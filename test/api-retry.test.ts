@@ -9,7 +9,7 @@ import type {AddressInfo} from 'node:net';
 import {startSandbox} from '../source/sandbox/index.js';
 import {getTemplate} from '../source/spec/index.js';
 import {createPlatformClient, fixedIds, PlatformError, type Target} from '../source/api/index.js';
-import {backoffDelay, defaultRetryPolicy, parseRetryAfter} from '../source/api/backoff.js';
+import {backoffDelay, standardRetryPolicy as defaultRetryPolicy, parseRetryAfter} from '../source/shared/retry.js';
 import {seededRandom} from '../source/spec/seeded-random.js';
 
 let sandbox: Awaited<ReturnType<typeof startSandbox>>;
@@ -45,7 +45,7 @@ test('a 429 burst is retried, honouring Retry-After over the backoff', async () 
 	const spec = await client.flowSpecs.get(fixedIds.restStorageToAep);
 	assert.equal(spec.id, fixedIds.restStorageToAep);
 	assert.deepEqual(statuses(mark, 'GET', flowSpecPath), [429, 429, 200]);
-	assert.deepEqual(lines.filter(line => line.startsWith('retry ')).map(line => line.replace(/ of .* in/, ' in')), ['retry 1/4 in 0ms after HTTP 429', 'retry 2/4 in 0ms after HTTP 429']);
+	assert.deepEqual(lines.filter(line => line.startsWith('retry ')).map(line => line.replace(/ of .* in/, ' in')), ['retry 1/10 in 0ms after HTTP 429', 'retry 2/10 in 0ms after HTTP 429']);
 });
 
 test('a 503 burst is retried with backoff until it succeeds', async () => {
@@ -66,6 +66,7 @@ test('a permanent 503 gives up after the retry limit with a PlatformError', asyn
 		assert.ok(error instanceof PlatformError);
 		assert.deepEqual([error.status, error.code], [503, '1103-503']);
 		assert.match(error.hint, /temporarily unavailable/);
+		assert.match(error.message, /gave up after 2 retries over \d+\.\d s \(the retry limit\)/);
 		return true;
 	});
 	assert.deepEqual(statuses(mark, 'GET', flowSpecPath), [503, 503, 503], 'one attempt + 2 retries');
@@ -86,7 +87,13 @@ test('a POST is not repeated after an ambiguous 500, but is after 503 1103 (not 
 	const body = {name: 'no such flow', flowSpec: {id: fixedIds.restStorageToAep, version: '1.0'}, sourceConnectionIds: ['x'], targetConnectionIds: ['y']};
 	sandbox.setFaults({serverErrors: {status: 500, burst: 1, methods: ['POST']}});
 	let mark = sandbox.requestLog().length;
-	await assert.rejects(client.flows.create(body), (error: unknown) => error instanceof PlatformError && error.status === 500);
+	await assert.rejects(client.flows.create(body), (error: unknown) => {
+		assert.ok(error instanceof PlatformError && error.status === 500);
+		// Not retried, so never "retries were exhausted": the hint says why it was not repeated.
+		assert.doesNotMatch(error.describe(), /exhausted|gave up|retries/);
+		assert.match(error.hint, /not repeated because the platform may have acted on it/);
+		return true;
+	});
 	assert.deepEqual(statuses(mark, 'POST', '/flows'), [500]);
 
 	sandbox.setFaults({serverErrors: {status: 503, burst: 1, methods: ['POST']}});
@@ -146,4 +153,37 @@ test('Retry-After is read as seconds or an HTTP date; jitter is repeatable with 
 	for (const [retry, delay] of run(42).entries()) {
 		assert.ok(delay >= 0 && delay <= Math.min(defaultRetryPolicy.maxDelayMs, defaultRetryPolicy.baseDelayMs * 2 ** retry), `retry ${retry}: ${delay}`);
 	}
+});
+
+/** A clock whose waits pass at once but are counted: a minute of retrying, checked in milliseconds. */
+function virtualClock() {
+	let now = 0;
+	const waits: number[] = [];
+	return {waits, elapsed: () => now, clock: {now: () => now, sleep: async (ms: number) => void (waits.push(ms), now += ms)}};
+}
+
+test('the standard policy rides out a 5-answer 503 burst and keeps an idempotent call going for at least 30 s, then says it gave up', async () => {
+	const burst = virtualClock();
+	const retried: string[] = [];
+	const client = createPlatformClient(target, {clock: burst.clock, seed: 3});
+	client.onRetry(event => retried.push(`${event.call} ${event.reason}`));
+	await client.token();
+	sandbox.setFaults({serverErrors: {status: 503, burst: 5}});
+	await client.checkAccess();
+	assert.deepEqual(retried, Array(5).fill(`GET /flowSpecs/${fixedIds.restStorageToAep} 503`), 'five retries, each reported');
+
+	// A 503 that never ends: the windows grow 0.5, 1, 2, 4 … s up to 20 s each; the jitter is seeded, so repeatable.
+	const endless = virtualClock();
+	const worst = createPlatformClient(target, {clock: endless.clock, seed: 11});
+	await worst.token();
+	sandbox.setFaults({serverErrors: {status: 503, burst: 1000, methods: ['GET']}});
+	await assert.rejects(worst.checkAccess(), (error: unknown) => {
+		assert.ok(error instanceof PlatformError && error.status === 503);
+		assert.match(error.message, /gave up after \d+ retries over \d+\.\d s/);
+		assert.doesNotMatch(error.message, /exhausted/);
+		return true;
+	});
+	assert.ok(endless.elapsed() >= 30_000 && endless.elapsed() <= 60_000, `kept trying for 30–60 s: ${endless.elapsed()} ms (${endless.waits.join(', ')})`);
+	assert.ok(endless.waits.length >= 5, `at least five retries: ${endless.waits.join(', ')}`);
+	for (const [retry, wait] of endless.waits.entries()) assert.ok(wait <= Math.min(20_000, 500 * 2 ** retry), `wait ${retry} within its window: ${wait}`);
 });

@@ -11,6 +11,8 @@ export type PlatformErrorFields = {
 	detail?: string;
 	/** Overrides the hint looked up from status and code. */
 	hint?: string;
+	/** What retrying did, when it did something: "gave up after 10 retries over 58.2 s (the retry limit)". */
+	retried?: string;
 };
 
 // Hints by Adobe code (sources-sdk 2.2, 6.2, 6.5; target-and-runs 5). Each says what to do.
@@ -59,7 +61,7 @@ function hintByStatus(status: number | undefined, code: string | undefined): str
 	if (status === 404) return 'Not found: check the id, and that the profile points at the right sandbox.';
 	if (status === 412) return 'Someone else changed this object meanwhile: re-read it and retry with its new etag.';
 	if (status === 429) return 'The platform is rate limiting this client; wait a minute and try again.';
-	if (status >= 500) return 'The platform had a server error; retries were exhausted, so try again later and report the request id if it persists.';
+	if (status >= 500) return 'The platform had a server error; try again later and report the request id if it persists.';
 	return 'The request was rejected: read the detail above, fix the named field and try again.';
 }
 
@@ -74,6 +76,7 @@ export class PlatformError extends Error {
 	readonly requestId?: string;
 	readonly detail?: string;
 	readonly hint: string;
+	readonly retried?: string;
 
 	constructor(fields: PlatformErrorFields) {
 		super(headline(fields));
@@ -83,6 +86,7 @@ export class PlatformError extends Error {
 		this.code = fields.code;
 		this.requestId = fields.requestId;
 		this.detail = fields.detail;
+		this.retried = fields.retried;
 		this.hint = fields.hint ?? hintFor(fields.status, fields.code);
 	}
 
@@ -96,5 +100,6 @@ function headline(f: PlatformErrorFields): string {
 	const facts = [f.status === undefined ? undefined : `HTTP ${f.status}`, f.code].filter(Boolean).join(', ');
 	const what = f.detail ? `: ${f.detail.replace(/[.\s]+$/, '')}` : '';
 	const request = f.requestId ? ` (request id ${f.requestId})` : '';
-	return `${f.call} failed${facts ? ` (${facts})` : ''}${what}${request}.`;
+	const retried = f.retried ? `; ${f.retried}` : '';
+	return `${f.call} failed${facts ? ` (${facts})` : ''}${what}${request}${retried}.`;
 }

@@ -1,6 +1,6 @@
 // The platform client: IMS token + Flow Service, Schema Registry, Catalog and Data Prep over got.
 // Public surface of source/api; other folders import only from here.
-import {defaultRetryPolicy} from './backoff.js';
+import {RetryQuota, standardRetryPolicy, type RetryEvent} from '../shared/retry.js';
 import {seededRandom} from '../spec/seeded-random.js';
 import {
 	connectionSpecsApi,
@@ -14,9 +14,11 @@ import {
 import {catalogApi, dataPrepApi, schemaRegistryApi} from './target-services.js';
 import {createTokenSource, memoryTokenCache, type TokenCache} from './token.js';
 import {createMasker} from './trace.js';
-import {createTransport} from './transport.js';
+import {createTransport, type RetryClock} from './transport.js';
 
 export {PlatformError, hintFor} from './errors.js';
+export type {RetryEvent} from '../shared/retry.js';
+export type {RetryClock} from './transport.js';
 export {debugSink} from './trace.js';
 export {memoryTokenCache, tokenCacheKey, type TokenCache, type CachedToken} from './token.js';
 export type {FlowFilters} from './flow-service.js';
@@ -43,12 +45,17 @@ export type ClientOptions = {
 	tokenCache?: TokenCache;
 	/** HTTP trace, one line per request/response/retry, already masked. */
 	debug?: (line: string) => void;
-	/** limit: retries after the first attempt (default 4); maxTotalMs: overall budget (default 60 s). */
-	retry?: {limit?: number; maxTotalMs?: number; baseDelayMs?: number};
+	/**
+	 * limit: retries after the first attempt (default 10); maxTotalMs: time budget per call (default 60 s);
+	 * baseDelayMs: first backoff ceiling (default 500 ms). Defaults: standardRetryPolicy (docs/retries.md).
+	 */
+	retry?: {limit?: number; maxTotalMs?: number; baseDelayMs?: number; maxDelayMs?: number};
 	/** Per attempt (default 30 s). */
 	timeoutMs?: number;
 	/** Seeds the jitter PRNG, for repeatable tests. */
 	seed?: number;
+	/** Time source of retry waits and budgets; tests pass a virtual clock. Default: real time. */
+	clock?: RetryClock;
 };
 
 /** Fixed ids (sources-sdk 0.3). */
@@ -61,11 +68,12 @@ export function createPlatformClient(target: Target, options: ClientOptions = {}
 	const masker = createMasker([target.clientSecret]);
 	const retry = options.retry ?? {};
 	const policy = {
-		...defaultRetryPolicy,
-		limit: retry.limit ?? defaultRetryPolicy.limit,
-		maxTotalMs: retry.maxTotalMs ?? defaultRetryPolicy.maxTotalMs,
-		baseDelayMs: retry.baseDelayMs ?? defaultRetryPolicy.baseDelayMs,
+		limit: retry.limit ?? standardRetryPolicy.limit,
+		maxTotalMs: retry.maxTotalMs ?? standardRetryPolicy.maxTotalMs,
+		baseDelayMs: retry.baseDelayMs ?? standardRetryPolicy.baseDelayMs,
+		maxDelayMs: retry.maxDelayMs ?? standardRetryPolicy.maxDelayMs,
 	};
+	const retryListeners = new Set<(event: RetryEvent) => void>();
 	const random = seededRandom(options.seed ?? Date.now());
 	const transport = createTransport({
 		platformUrl: target.platformUrl,
@@ -76,7 +84,12 @@ export function createPlatformClient(target: Target, options: ClientOptions = {}
 		rejectToken: token => tokens.reject(token),
 		masker,
 		policy,
+		quota: new RetryQuota(),
 		random,
+		clock: options.clock,
+		onRetry: event => {
+			for (const listener of retryListeners) listener(event);
+		},
 		timeoutMs: options.timeoutMs ?? 30_000,
 		debug: options.debug,
 	});
@@ -91,6 +104,11 @@ export function createPlatformClient(target: Target, options: ClientOptions = {}
 		/** Values to mask in the trace and in errors from now on (e.g. a base connection's auth params). */
 		addSecrets(values: Iterable<string | undefined>): void {
 			masker.add(values);
+		},
+		/** Calls `listener` on every retry of any call from now on; returns the function that stops it. */
+		onRetry(listener: (event: RetryEvent) => void): () => void {
+			retryListeners.add(listener);
+			return () => retryListeners.delete(listener);
 		},
 		/** Masks every secret this client knows in a text (for callers that print platform answers). */
 		mask: (text: string): string => masker.text(text),

@@ -1,9 +1,10 @@
 // One HTTP exchange with the platform: headers, our own retries, the 401 refresh, tracing, error and shape parsing.
-// got's own retry is off (limit 0): retrying is a decision about side effects, made here.
+// got's own retry is off (limit 0): retrying is a decision about side effects, made here, with the tool's one
+// retry policy (source/shared/retry.ts, docs/retries.md). Every retry is reported through `onRetry`.
 import {setTimeout as sleep} from 'node:timers/promises';
 import got, {type Got, RequestError} from 'got';
 import type {z} from 'zod';
-import {backoffDelay, parseRetryAfter, type RetryPolicy} from './backoff.js';
+import {retryDelay, RetryQuota, type RetryEvent, type RetryPolicy} from '../shared/retry.js';
 import {parseErrorBody} from './error-body.js';
 import {PlatformError} from './errors.js';
 import {requestLine, responseLine, type Masker} from './trace.js';
@@ -41,14 +42,24 @@ export type TransportDeps = {
 	rejectToken: (token: string) => void;
 	masker: Masker;
 	policy: RetryPolicy;
+	/** Shared by every call of one client (AWS standard mode's retry quota). */
+	quota?: RetryQuota;
 	random: () => number;
 	timeoutMs: number;
 	debug?: (line: string) => void;
+	/** Time source for retry waits and budgets (tests pass a virtual one); default: real time. */
+	clock?: RetryClock;
+	/** Told of every retry before its wait (the CLI and the wizard show them next to the stage). */
+	onRetry?: (event: RetryEvent) => void;
 };
 
 type Outcome =
 	| {kind: 'response'; status: number; headers: Record<string, string | string[] | undefined>; text: string}
 	| {kind: 'network'; code: string; message: string};
+
+/** Milliseconds now, and a wait; a virtual clock lets tests check a minute of retrying without waiting for it. */
+export type RetryClock = {now: () => number; sleep: (ms: number) => Promise<void>};
+const realClock: RetryClock = {now: Date.now, sleep: ms => sleep(ms)};
 
 export type Transport = {send<T>(request: HttpRequest<T>): Promise<T>};
 
@@ -58,15 +69,21 @@ export function createTransport(deps: TransportDeps): Transport {
 	const base = {retry: {limit: 0}, throwHttpErrors: false, followRedirect: false, timeout: {request: deps.timeoutMs}} as const;
 	const platform = got.extend({...base, prefixUrl: deps.platformUrl});
 	const ims = got.extend({...base, prefixUrl: deps.imsUrl});
+	const quota = deps.quota ?? new RetryQuota();
+	const clock = deps.clock ?? realClock;
 	const send = async <T>(request: HttpRequest<T>): Promise<T> => {
-		const started = Date.now();
+		const started = clock.now();
 		let refreshed = false;
+		let spent = 0;
 		for (let retry = 0; ; ) {
 			const token = request.service === 'ims' ? undefined : await deps.token();
 			const outcome = await attempt(request, token);
-			if (outcome.kind === 'response' && outcome.status < 300) return parseBody(request, outcome, deps.masker);
+			if (outcome.kind === 'response' && outcome.status < 300) {
+				quota.succeeded(spent);
+				return parseBody(request, outcome, deps.masker);
+			}
 			if (outcome.kind === 'response' && outcome.status === 401 && token && !refreshed) {
-				// 2.3 Recommendation: on a 401 (401013) fetch a new token once and repeat transparently.
+				// On a 401 (401013) fetch a new token once and repeat transparently (docs/retries.md).
 				refreshed = true;
 				deps.rejectToken(token);
 				continue;
@@ -76,20 +93,27 @@ export function createTransport(deps: TransportDeps): Transport {
 			let decision = decide(request, outcome);
 			if (decision === 'ambiguous' && request.recover) {
 				const found = await request.recover();
-				if (found !== undefined) return found;
+				if (found !== undefined) {
+					deps.debug?.(deps.masker.text(`${label(request)}: the lost attempt had acted; found what it created`));
+					return found;
+				}
 				decision = 'retry';
 			}
-			const delay = decision === 'retry' && retry < deps.policy.limit ? delayFor(outcome, retry) : undefined;
-			if (delay === undefined || Date.now() + delay - started > deps.policy.maxTotalMs) throw toError(request, outcome, deps.masker);
+			const facts = {retries: retry, elapsedMs: clock.now() - started};
+			if (decision === 'fail') throw toError(request, outcome, deps.masker, facts);
+			if (decision === 'ambiguous') throw toError(request, outcome, deps.masker, {...facts, stop: 'not-repeated'});
+			if (retry >= deps.policy.limit) throw toError(request, outcome, deps.masker, {...facts, stop: 'limit'});
+			const delay = retryDelay(deps.policy, retry, deps.random, outcome.kind === 'response' ? outcome.headers['retry-after'] : undefined);
+			if (clock.now() + delay - started > deps.policy.maxTotalMs) throw toError(request, outcome, deps.masker, {...facts, stop: 'budget'});
+			const cost = quota.take(outcome.kind === 'network' ? 'network' : 'status');
+			if (cost === undefined) throw toError(request, outcome, deps.masker, {...facts, stop: 'quota'});
+			spent += cost;
 			retry += 1;
-			deps.debug?.(deps.masker.text(`retry ${retry}/${deps.policy.limit} of ${label(request)} in ${delay}ms after ${describeOutcome(outcome)}`));
-			await sleep(delay);
+			const reason = describeOutcome(outcome);
+			deps.debug?.(deps.masker.text(`retry ${retry}/${deps.policy.limit} of ${label(request)} in ${delay}ms after ${reason}`));
+			deps.onRetry?.({call: deps.masker.text(label(request)), reason: reason.replace(/^HTTP /, ''), retry, delayMs: delay});
+			await clock.sleep(delay);
 		}
-	};
-
-	const delayFor = (outcome: Outcome, retry: number): number => {
-		const asked = outcome.kind === 'response' ? parseRetryAfter(outcome.headers['retry-after']) : undefined;
-		return asked ?? backoffDelay(deps.policy, retry, deps.random);
 	};
 
 	const attempt = async (request: HttpRequest<unknown>, token: string | undefined): Promise<Outcome> => {
@@ -172,26 +196,47 @@ function label(request: HttpRequest<unknown>): string {
 	return `${request.method} ${request.path}`;
 }
 
-function toError(request: HttpRequest<unknown>, outcome: Outcome, masker: Masker): PlatformError {
+/** Why a failing call stopped being retried: not retryable (undefined), or one of the limits. */
+type Stop = 'not-repeated' | 'limit' | 'budget' | 'quota';
+type Facts = {retries: number; elapsedMs: number; stop?: Stop};
+
+/** What the error says about retrying: only what happened (a call that was not retried never "ran out of retries"). */
+function retryNote(facts: Facts): string | undefined {
+	const seconds = `${(facts.elapsedMs / 1000).toFixed(1)} s`;
+	const tried = `${facts.retries} ${facts.retries === 1 ? 'retry' : 'retries'} over ${seconds}`;
+	if (facts.stop === 'limit') return `gave up after ${tried} (the retry limit)`;
+	if (facts.stop === 'budget') return facts.retries > 0 ? `gave up after ${tried}: the next wait would pass the retry time budget` : 'not retried: the wait the platform asked for passes the retry time budget';
+	if (facts.stop === 'quota') return `not retried further after ${tried}: this session's retry quota is spent (too many failures)`;
+	if (facts.stop === 'not-repeated') return facts.retries > 0 ? `after ${tried}; then not repeated` : undefined;
+	return facts.retries > 0 ? `after ${tried}` : undefined;
+}
+
+const notRepeatedHint = 'The request was not repeated because the platform may have acted on it before failing (a second POST could create a duplicate): check whether the object exists before running this step again.';
+
+function toError(request: HttpRequest<unknown>, outcome: Outcome, masker: Masker, facts: Facts): PlatformError {
+	const retried = retryNote(facts);
 	if (outcome.kind === 'network') {
-		const ambiguous = request.method === 'POST' && !request.recover && outcome.code !== 'ECONNREFUSED';
+		const ambiguous = facts.stop === 'not-repeated';
 		return new PlatformError({
 			call: masker.text(label(request)),
 			code: outcome.code,
 			detail: masker.text(outcome.message),
+			retried,
 			hint: ambiguous
 				? 'The answer was lost, so the object may or may not have been created: check on the platform before running this step again.'
 				: undefined,
 		});
 	}
 	const body = safeJson(outcome.text);
-	const facts = parseErrorBody(body, outcome.status);
+	const facts2 = parseErrorBody(body, outcome.status);
 	return new PlatformError({
 		call: masker.text(label(request)),
 		status: outcome.status,
-		code: facts.code,
-		requestId: headerValue(outcome.headers['x-request-id']) ?? facts.requestId,
-		detail: facts.message === undefined ? undefined : masker.text(facts.message),
+		code: facts2.code,
+		requestId: headerValue(outcome.headers['x-request-id']) ?? facts2.requestId,
+		detail: facts2.message === undefined ? undefined : masker.text(facts2.message),
+		retried,
+		hint: facts.stop === 'not-repeated' ? notRepeatedHint : undefined,
 	});
 }
 

@@ -8,7 +8,8 @@ import {aepHome} from '../store/home.js';
 import {draftFromSpec, getTemplate, newDraft, normaliseSpec, parseSpecText, slugify, specFromDraft, templateNames, validateSpec} from '../spec/index.js';
 import type {Draft, RunSummary} from '../spec/draft-types.js';
 import {SessionError} from '../session.js';
-import {debugSink, PlatformError} from '../api/index.js';
+import {debugSink, PlatformError, type RetryEvent} from '../api/index.js';
+import {describeRetries} from '../shared/retry.js';
 import {appendToRestStorageToAEP, createOrUpdateConnectionSpec, runEndToEndCheck, WorkflowError, type ProgressEvent} from '../workflow/index.js';
 
 const usage =
@@ -50,14 +51,37 @@ function resolveDraft(store: DraftStore, positional: string | undefined, templat
 	return draft;
 }
 
-function progressPrinter(context: CommandContext, json: boolean) {
-	return (event: ProgressEvent) => {
-		if (json || event.status === 'start') return;
+/**
+ * One line per finished stage. Retries of the platform calls made during a stage are counted and named on its line
+ * ("create-spec ok (5.3s, 4 retries after 503)"), so a slow stage says why without --debug.
+ */
+function progressPrinter(context: CommandContext, json: boolean, client: {onRetry: (listener: (event: RetryEvent) => void) => () => void}) {
+	let retries: RetryEvent[] = [];
+	const stop = client.onRetry(event => retries.push(event));
+	const print = (event: ProgressEvent) => {
+		if (event.status === 'start') {
+			retries = [];
+			return;
+		}
+		if (json) return;
 		const mark = {done: 'ok', failed: 'FAILED', skipped: 'skipped', info: '..', start: '..'}[event.status];
 		const id = event.id && !event.message.includes(event.id) ? ` [${event.id}]` : '';
-		const elapsed = event.elapsedMs !== undefined ? ` (${(event.elapsedMs / 1000).toFixed(1)}s)` : '';
-		write(context.stdout, `${event.stage.padEnd(18)} ${mark.padEnd(7)} ${event.message}${id}${elapsed}`);
+		const retried = event.status === 'info' ? undefined : describeRetries(retries);
+		const facts = [event.elapsedMs !== undefined ? `${(event.elapsedMs / 1000).toFixed(1)}s` : undefined, retried].filter(Boolean);
+		write(context.stdout, `${event.stage.padEnd(18)} ${mark.padEnd(7)} ${event.message}${id}${facts.length > 0 ? ` (${facts.join(', ')})` : ''}`);
+		if (event.status !== 'info') retries = [];
 	};
+	return {print, stop};
+}
+
+/**
+ * AEP_SOURCE_RETRY_BASE_MS sets the first backoff ceiling (default 500 ms; docs/retries.md): a knob for slow or
+ * flaky networks, and what the tests use to ride out a fault burst in milliseconds.
+ */
+function retryOptionsFrom(env: NodeJS.ProcessEnv): {retry?: {baseDelayMs: number}} {
+	const raw = env['AEP_SOURCE_RETRY_BASE_MS'];
+	const value = raw === undefined ? Number.NaN : Number(raw);
+	return Number.isInteger(value) && value >= 0 ? {retry: {baseDelayMs: value}} : {};
 }
 
 function explain(error: unknown): {message: string; hint?: string} {
@@ -102,7 +126,8 @@ const run: Command = context =>
 
 		async function runLocked(): Promise<number> {
 			const debug = values.debug || context.env['AEP_SOURCE_DEBUG'] === '1' ? debugSink({...context.env, AEP_SOURCE_DEBUG: '1'}, context.stderr) : undefined;
-			const session = await openCommandSession(profileName, {env: context.env, home, client: {debug}});
+			const session = await openCommandSession(profileName, {env: context.env, home, client: {debug, ...retryOptionsFrom(context.env)}});
+			let stopPrinter = () => {};
 			const controller = new AbortController();
 			const onSignal = () => controller.abort();
 			process.once('SIGINT', onSignal);
@@ -110,7 +135,9 @@ const run: Command = context =>
 			try {
 				const inputs = resolveTestInputs({draft, session, params: values.param ?? [], authSpecName: values.auth, target: values.target, env: context.env});
 				session.client.addSecrets(inputs.secrets);
-				const progress = progressPrinter(context, Boolean(values.json));
+				const printer = progressPrinter(context, Boolean(values.json), session.client);
+				stopPrinter = printer.stop;
+				const progress = printer.print;
 				const workflow = {
 					client: session.client,
 					profileName: session.profile.name,
@@ -152,6 +179,7 @@ const run: Command = context =>
 			} finally {
 				process.off('SIGINT', onSignal);
 				process.off('SIGTERM', onSignal);
+				stopPrinter();
 				await session.close();
 			}
 		}

@@ -5,6 +5,7 @@ import type {AuthSession} from './auth.js';
 import {EngineError} from './engine-error.js';
 import {TransportError, type HttpClient, type HttpResponse} from './http-client.js';
 import type {Masker} from './masking.js';
+import {retryDelay} from '../shared/retry.js';
 
 export type FetchContext = {
 	client: HttpClient;
@@ -42,15 +43,14 @@ export function abortedError(): EngineError {
 	return new EngineError('aborted', 'The run was cancelled.', {hint: 'Nothing to fix: the run was stopped on request.'});
 }
 
-function retryAfterMs(headers: IncomingHttpHeaders, attempt: number, baseDelayMs: number): number {
-	const raw = headers['retry-after'];
-	const value = Array.isArray(raw) ? raw[0] : raw;
-	if (value !== undefined) {
-		const seconds = Number(value);
-		const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(value) - Date.now();
-		if (Number.isFinite(ms)) return Math.min(Math.max(ms, 0), maxRetryAfterMs);
-	}
-	return baseDelayMs * 2 ** attempt;
+/**
+ * The wait before the engine's retry number `attempt` (0-based): the tool's one policy (source/shared/retry.ts,
+ * docs/retries.md), exponential backoff with full jitter from `baseDelayMs`, or the source's Retry-After; capped
+ * at 30 s per wait so a source asking for hours fails with its answer instead of hanging the run.
+ */
+function waitBeforeRetry(headers: IncomingHttpHeaders | undefined, attempt: number, baseDelayMs: number): number {
+	const policy = {limit: Number.POSITIVE_INFINITY, maxTotalMs: Number.POSITIVE_INFINITY, baseDelayMs, maxDelayMs: maxRetryAfterMs};
+	return Math.min(retryDelay(policy, attempt, Math.random, headers?.['retry-after']), maxRetryAfterMs);
 }
 
 export async function fetchPage(context: FetchContext, request: {method: string; url: string; headers: Record<string, string>; body?: string}): Promise<FetchedPage> {
@@ -66,7 +66,7 @@ export async function fetchPage(context: FetchContext, request: {method: string;
 		} catch (error) {
 			if (!(error instanceof TransportError)) throw error;
 			if (error.kind === 'network' && retriedCodes.has(error.code) && retries < context.retries) {
-				await sleep(context.retryBaseDelayMs * 2 ** retries++, context.signal);
+				await sleep(waitBeforeRetry(undefined, retries++, context.retryBaseDelayMs), context.signal);
 				continue;
 			}
 			throw transportError(error, maskedUrl, context);
@@ -77,7 +77,7 @@ export async function fetchPage(context: FetchContext, request: {method: string;
 			continue;
 		}
 		if (retriedStatuses.has(response.status) && retries < context.retries) {
-			await sleep(retryAfterMs(response.headers, retries++, context.retryBaseDelayMs), context.signal);
+			await sleep(waitBeforeRetry(response.headers, retries++, context.retryBaseDelayMs), context.signal);
 			continue;
 		}
 		if (response.status < 200 || response.status >= 300) throw statusError(response, maskedUrl, context, {retries, refreshed});

@@ -31,7 +31,7 @@ export type EngineOptions = {
 	 * spec written for a real API (e.g. https://${domain}.api.mailchimp.com) runs against the demo source.
 	 */
 	originOverride?: string;
-	/** First back-off delay when no Retry-After is given (default 250 ms, doubled per attempt). */
+	/** First back-off ceiling when no Retry-After is given (default 250 ms, doubled per attempt, full jitter; docs/retries.md). */
 	retryBaseDelayMs?: number;
 };
 

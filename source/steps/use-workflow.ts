@@ -5,6 +5,7 @@ import type {ProgressEvent, WorkflowContext} from '../workflow/index.js';
 import type {Draft} from '../spec/draft-types.js';
 import type {ProgressItem} from '../components/progress-list.js';
 import {useServices} from './services.js';
+import {describeRetries} from '../shared/retry.js';
 import {useWizard} from './wizard-context.js';
 
 export type JobError = {stage?: string; message: string; hint?: string};
@@ -24,9 +25,15 @@ export function useWorkflowJob(draft: Draft, update: (change: (draft: Draft) => 
 	const [error, setError] = useState<JobError>();
 	const latestDraft = useRef(draft);
 	latestDraft.current = draft;
+	// Retries of platform calls since the current stage started: named on its row when it ends (docs/retries.md).
+	const retries = useRef<{reason: string}[]>([]);
 
 	const onEvent = useCallback(
 		(event: ProgressEvent) => {
+			if (event.status === 'start') retries.current = [];
+			const retried = event.status === 'done' || event.status === 'failed' ? describeRetries(retries.current) : undefined;
+			if (retried) retries.current = [];
+			const message = retried ? `${event.message} (${retried})` : event.message;
 			setItems(current => {
 				const known = current.some(item => item.key === event.stage);
 				const list = known ? current : [...current, {key: event.stage, label: event.stage, status: 'pending' as const}];
@@ -34,7 +41,7 @@ export function useWorkflowJob(draft: Draft, update: (change: (draft: Draft) => 
 					if (item.key !== event.stage) return item;
 					if (event.status === 'start') return {...item, status: 'running', startedAt: services.clock(), message: event.message};
 					if (event.status === 'info') return {...item, message: event.message};
-					return {...item, status: event.status, message: event.message, elapsedMs: event.elapsedMs ?? (item.startedAt ? services.clock() - item.startedAt : undefined)};
+					return {...item, status: event.status, message, elapsedMs: event.elapsedMs ?? (item.startedAt ? services.clock() - item.startedAt : undefined)};
 				});
 			});
 		},
@@ -47,8 +54,10 @@ export function useWorkflowJob(draft: Draft, update: (change: (draft: Draft) => 
 			setError(undefined);
 			// keepItems: a follow-up job (the clean-up after a failed check) adds to the rows instead of resetting them.
 			if (!options.keepItems) setItems(stages.map(stage => ({...stage, status: 'pending'})));
+			let stopRetries = () => {};
 			const work = (async () => {
 				const session = await wizard.session();
+				stopRetries = session.client.onRetry(event => retries.current.push(event));
 				const ctx: WorkflowContext = {
 					client: session.client,
 					profileName: wizard.profileName,
@@ -62,8 +71,12 @@ export function useWorkflowJob(draft: Draft, update: (change: (draft: Draft) => 
 				const value = await job(ctx);
 				onDone(value);
 			})().then(
-				() => setRunning(false),
+				() => {
+					stopRetries();
+					setRunning(false);
+				},
 				(failure: unknown) => {
+					stopRetries();
 					setRunning(false);
 					setError(describeFailure(failure));
 					setItems(current => current.map(item => (item.status === 'running' ? {...item, status: 'failed'} : item)));
