@@ -81,25 +81,34 @@ test('the total time budget stops retries that would wait too long', async () =>
 	assert.deepEqual(statuses(mark, 'GET', flowSpecPath), [429]);
 });
 
-test('a POST is not repeated after an ambiguous 500, but is after 503 1103 (not processed)', async () => {
+test('a POST is not repeated after an ambiguous 500 unless it can look for what it made first; it is after 503 1103 (not processed)', async () => {
 	const client = createPlatformClient(target, fast);
 	await client.token();
-	const body = {name: 'no such flow', flowSpec: {id: fixedIds.restStorageToAep, version: '1.0'}, sourceConnectionIds: ['x'], targetConnectionIds: ['y']};
+	const run = {flowId: 'no-such-flow', params: {windowStartTime: 0, windowEndTime: 1}};
 	sandbox.setFaults({serverErrors: {status: 500, burst: 1, methods: ['POST']}});
 	let mark = sandbox.requestLog().length;
-	await assert.rejects(client.flows.create(body), (error: unknown) => {
+	await assert.rejects(client.runs.create(run), (error: unknown) => {
 		assert.ok(error instanceof PlatformError && error.status === 500);
 		// Not retried, so never "retries were exhausted": the hint says why it was not repeated.
 		assert.doesNotMatch(error.describe(), /exhausted|gave up|retries/);
 		assert.match(error.hint, /not repeated because the platform may have acted on it/);
 		return true;
 	});
-	assert.deepEqual(statuses(mark, 'POST', '/flows'), [500]);
+	assert.deepEqual(statuses(mark, 'POST', '/runs'), [500]);
+
+	// A named flow is looked up by its name first; nothing carries it, so the POST was not processed and is sent again.
+	const body = {name: `no such flow ${Date.now()}`, flowSpec: {id: fixedIds.restStorageToAep, version: '1.0'}, sourceConnectionIds: ['x'], targetConnectionIds: ['y']};
+	sandbox.setFaults({serverErrors: {status: 500, burst: 1, methods: ['POST']}});
+	mark = sandbox.requestLog().length;
+	await assert.rejects(client.flows.create(body), (error: unknown) => error instanceof PlatformError && error.status === 400);
+	assert.deepEqual(statuses(mark, 'POST', '/flows'), [500, 400]);
+	assert.deepEqual(statuses(mark, 'GET', '/flows'), [200], 'one look-up by name between the two');
 
 	sandbox.setFaults({serverErrors: {status: 503, burst: 1, methods: ['POST']}});
 	mark = sandbox.requestLog().length;
-	await assert.rejects(client.flows.create(body), (error: unknown) => error instanceof PlatformError && error.status === 400);
-	assert.deepEqual(statuses(mark, 'POST', '/flows'), [503, 400], 'retried once, then the real validation answer');
+	await assert.rejects(client.runs.create(run), (error: unknown) => error instanceof PlatformError && error.status !== 503);
+	assert.deepEqual(statuses(mark, 'POST', '/runs').slice(0, 1), [503], 'retried after 503 1103, then the real answer');
+	assert.equal(statuses(mark, 'POST', '/runs').length, 2);
 });
 
 test('a POST /connectionSpecs whose answer was lost is not duplicated', async () => {

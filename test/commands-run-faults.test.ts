@@ -1,9 +1,12 @@
 // run under platform faults, as a user sees it: retries said out loud, no orphan after a lost answer, Ctrl-C.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {rmSync} from 'node:fs';
+import {readFileSync, rmSync} from 'node:fs';
+import http from 'node:http';
+import type {AddressInfo} from 'node:net';
 import path from 'node:path';
 import {envProfileOf, runCli, tempHome} from './helpers/cli.js';
+import {getToken} from './helpers/sandbox-client.js';
 import {startSandbox} from '../source/sandbox/index.js';
 
 test('run rides out a burst of five 503s and says which stage was retried and why', async () => {
@@ -22,6 +25,65 @@ test('run rides out a burst of five 503s and says which stage was retried and wh
 		const answered = sandbox.requestLog().filter(entry => entry.path.startsWith('/data/')).map(entry => entry.status);
 		assert.deepEqual(answered.slice(0, 6), [503, 503, 503, 503, 503, 200], 'the sandbox really failed five calls');
 	} finally {
+		await sandbox.close();
+		rmSync(home, {recursive: true, force: true});
+	}
+});
+
+/** A real HTTP proxy in front of the sandbox that lets the first POST to each of `paths` reach it, then drops the answer. */
+async function droppingProxy(platformUrl: string, paths: RegExp[]) {
+	const dropped: string[] = [];
+	const upstream = new URL(platformUrl);
+	const proxy = http.createServer((request, response) => {
+		const forward = http.request({host: upstream.hostname, port: upstream.port, path: request.url, method: request.method, headers: request.headers}, answer => {
+			const chunks: Buffer[] = [];
+			answer.on('data', chunk => chunks.push(chunk as Buffer));
+			answer.on('end', () => {
+				const pathname = new URL(request.url ?? '/', 'http://x').pathname;
+				const match = paths.find(each => each.test(pathname));
+				if (request.method === 'POST' && match && !dropped.includes(match.source)) {
+					// The sandbox has acted (the object exists); the client never hears of it.
+					dropped.push(match.source);
+					request.socket.destroy();
+					return;
+				}
+				response.writeHead(answer.statusCode ?? 502, answer.headers);
+				response.end(Buffer.concat(chunks));
+			});
+		});
+		request.pipe(forward);
+	});
+	await new Promise<void>(resolve => proxy.listen(0, '127.0.0.1', resolve));
+	return {url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`, dropped, close: () => new Promise<void>(resolve => proxy.close(() => resolve()))};
+}
+
+test('when the answers to POST /connections, /flows and /dataSets are lost, run finds the objects by their stamped names and cleans them up', async () => {
+	const home = tempHome();
+	const sandbox = await startSandbox({dataDir: path.join(home, 'sbx')});
+	const proxy = await droppingProxy(sandbox.platformUrl, [/\/flowservice\/connections$/, /\/flowservice\/flows$/, /\/catalog\/dataSets$/]);
+	try {
+		const env = {...envProfileOf(sandbox), AEP_PLATFORM_URL: proxy.url, AEP_SOURCE_SECRET_ACCESS_TOKEN: 'demo-access-token', AEP_SOURCE_RETRY_BASE_MS: '1'};
+		const result = await runCli(['run', '--template', 'demo', '--profile', 'env', '--param', `host=${sandbox.demo!.url}`, '--json'], {home, env});
+		assert.equal(proxy.dropped.length, 3, `three answers were really lost: ${proxy.dropped.join(', ')}`);
+		assert.equal(result.code, 0, result.stderr);
+		const summary = JSON.parse(result.stdout) as {run: {status: string; cleanedUp: boolean}};
+		assert.deepEqual([summary.run.status, summary.run.cleanedUp], ['success', true]);
+
+		const posts = (pathEnd: string) => sandbox.requestLog().filter(entry => entry.method === 'POST' && entry.path.endsWith(pathEnd)).length;
+		assert.deepEqual([posts('/flowservice/connections'), posts('/flowservice/flows'), posts('/catalog/dataSets')], [1, 1, 1], 'no POST was repeated');
+		const {clientId, orgId, sandboxName} = sandbox.credentials;
+		const headers = {authorization: `Bearer ${await getToken(sandbox)}`, 'x-api-key': clientId, 'x-gw-ims-org-id': orgId, 'x-sandbox-name': sandboxName};
+		for (const collection of ['flows', 'connections', 'sourceConnections', 'targetConnections']) {
+			const list = (await (await fetch(`${sandbox.platformUrl}/data/foundation/flowservice/${collection}`, {headers})).json()) as {items: unknown[]};
+			assert.deepEqual(list.items, [], `${collection} left behind`);
+		}
+		const datasets = (await (await fetch(`${sandbox.platformUrl}/data/foundation/catalog/dataSets`, {headers})).json()) as Record<string, unknown>;
+		assert.deepEqual(Object.keys(datasets), [], 'no dataset left behind');
+		const draft = JSON.parse(readFileSync(path.join(home, 'drafts', 'demo.json'), 'utf8')) as {remote: Record<string, {ledger: {kind: string; deletedAt?: string}[]}>};
+		const ledger = draft.remote['env']!.ledger;
+		for (const kind of ['connection', 'flow', 'dataset']) assert.ok(ledger.some(entry => entry.kind === kind && entry.deletedAt), `${kind} recorded and deleted`);
+	} finally {
+		await proxy.close();
 		await sandbox.close();
 		rmSync(home, {recursive: true, force: true});
 	}

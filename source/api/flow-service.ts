@@ -22,6 +22,7 @@ import {
 	type StoredSpec,
 	type TargetConnection,
 } from './schemas.js';
+import {z} from 'zod';
 import type {HttpRequest, Transport} from './transport.js';
 
 type Body = Record<string, unknown>;
@@ -65,10 +66,30 @@ export function flowSpecsApi(t: Transport) {
 	};
 }
 
-/** create/get/delete of one Flow Service collection. POSTs answer {id, etag} (5.0) and are never blindly repeated. */
+/**
+ * create/get/delete of one Flow Service collection. POSTs answer {id, etag} (5.0) and are never blindly repeated:
+ * when the answer is lost after the service may have acted (5xx, timeout, dropped connection), the object is looked
+ * up by its name (`property=name==…`) and, if there, returned as if the POST had answered. Callers that create
+ * objects give them unique names for this (the end-to-end check stamps each name with its run; docs/test-objects.md).
+ * When nothing carries the name, the POST was not processed and is sent again.
+ */
 function collectionApi<T>(t: Transport, collection: string, item: Parameters<typeof oneItem>[0]) {
+	const listed = z.looseObject({id: z.string(), name: z.string().optional(), etag: z.string().optional(), createdAt: z.number().optional()});
+	const findByName = async (name: string) => {
+		const items = await t.send({method: 'GET', service, path: `/${collection}`, query: [['property', `name==${name}`]], schema: itemList(listed)});
+		return items.filter(each => each.name === name).sort((a, b) => (b.createdAt ?? 0) - (a.createdAt ?? 0));
+	};
 	return {
-		create: (body: Body): Promise<Created> => t.send({method: 'POST', service, path: `/${collection}`, body, schema: createdSchema}),
+		create(body: Body): Promise<Created> {
+			const request: HttpRequest<Created> = {method: 'POST', service, path: `/${collection}`, body, schema: createdSchema};
+			const name = body['name'];
+			if (typeof name !== 'string' || name === '') return t.send(request);
+			const recover = async (): Promise<Created | undefined> => {
+				const [found] = await findByName(name);
+				return found ? {id: found.id, etag: found.etag ?? ''} : undefined;
+			};
+			return t.send({...request, recover});
+		},
 		get: (id: string): Promise<T> => t.send({method: 'GET', service, path: path(collection, id), schema: oneItem(item)}) as Promise<T>,
 		delete: (id: string): Promise<void> => t.send({method: 'DELETE', service, path: path(collection, id)}),
 	};

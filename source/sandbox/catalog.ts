@@ -22,6 +22,12 @@ function keyed(entities: Entity[], request: SandboxRequest): Record<string, unkn
 	return Object.fromEntries(entities.map(entity => [entity.id, visible(entity, request.query.get('properties'))]));
 }
 
+/** Catalog's simple filter `?name=…` (an exact match here; the OpenAPI says only "filter on the name"). */
+function byName(entities: Entity[], request: SandboxRequest): Entity[] {
+	const name = request.query.get('name');
+	return name === null ? entities : entities.filter(entity => entity['name'] === name);
+}
+
 /** Where a dataset's ingested records live: one JSONL file per batch. */
 export function datasetDir(context: SandboxContext, dataSetId: string): string {
 	return path.join(context.store.dataDir, 'datasets', dataSetId);
@@ -94,7 +100,7 @@ function getBatch(request: SandboxRequest, context: SandboxContext): SandboxResp
 export function catalogRoutes(): Route[] {
 	return [
 		{method: 'POST', pattern: '/dataSets', handler: createDataSet, needsBody: true},
-		{method: 'GET', pattern: '/dataSets', handler: (request, context) => json(200, keyed(scopedValues(collection(context, 'dataSets'), request.caller), request))},
+		{method: 'GET', pattern: '/dataSets', handler: (request, context) => json(200, keyed(byName(scopedValues(collection(context, 'dataSets'), request.caller), request), request))},
 		{method: 'GET', pattern: '/dataSets/:id', handler: getDataSet},
 		{method: 'DELETE', pattern: '/dataSets/:id', handler: deleteDataSet},
 		{method: 'GET', pattern: '/batches', handler: listBatches},
