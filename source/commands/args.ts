@@ -1,31 +1,15 @@
-import {parseArgs, type ParseArgsConfig} from 'node:util';
-import {UsageError} from './context.js';
+// Helpers the command bodies share: the profile session (with the --debug trace), and the draft a command names.
+import {UsageError, type CommandContext} from './context.js';
+import {debugSink} from '../api/trace.js';
+import {aepHome} from '../store/home.js';
 import type {Session, SessionOptions} from '../session.js';
 import type {Draft} from '../spec/draft-types.js';
 
-type Options = NonNullable<ParseArgsConfig['options']>;
-
-/** node:util parseArgs with errors turned into UsageError (exit 2) that name the command's usage. */
-export function parseFlags<T extends Options>(argv: string[], options: T, usage: string) {
-	try {
-		return parseArgs({args: argv, options, allowPositionals: true, strict: true});
-	} catch (error) {
-		const message = error instanceof Error ? error.message.replace(/^TypeError \[[A-Z_]+\]: /, '') : String(error);
-		throw new UsageError(`${message}\nUsage: ${usage}`);
-	}
-}
-
-/** Runs a command body, mapping UsageError to exit 2 with its message on stderr. */
-export async function withUsage(stderr: NodeJS.WritableStream, body: () => Promise<number>): Promise<number> {
-	try {
-		return await body();
-	} catch (error) {
-		if (error instanceof UsageError) {
-			stderr.write(`${error.message}\n`);
-			return 2;
-		}
-		throw error;
-	}
+/** Session options of a command: its home, and the HTTP trace on stderr with --debug (or AEP_SOURCE_DEBUG=1). */
+export function sessionOptions(context: CommandContext, debug: boolean | undefined): SessionOptions & {home: string} {
+	const env = debug ? {...context.env, AEP_SOURCE_DEBUG: '1'} : context.env;
+	const sink = debugSink(env, context.stderr);
+	return {env: context.env, home: aepHome(context.env), ...(sink ? {client: {debug: sink}} : {})};
 }
 
 /** Opens a profile's session for a command; a profile problem (unknown, missing env variables) is a usage error. */
@@ -35,7 +19,7 @@ export async function openCommandSession(profileName: string, options: SessionOp
 	try {
 		return await openSession(profileName, options);
 	} catch (error) {
-		throw error instanceof SessionError ? new UsageError(`${error.message}\n${error.hint}`) : error;
+		throw error instanceof SessionError ? new UsageError(error.message, {hint: error.hint}) : error;
 	}
 }
 
@@ -51,8 +35,8 @@ export async function withCommandSession<T>(profileName: string, options: Sessio
 
 /** The draft a command names as its first argument; usage errors when it is missing or unknown. */
 export function namedDraft(store: {load(id: string): Draft | undefined}, id: string | undefined, usage: string): Draft {
-	if (!id) throw new UsageError(`Name the draft.\nUsage: ${usage}`);
+	if (!id) throw new UsageError('Name the draft.', {hint: `Usage: ${usage}. "aep-source drafts" lists them.`});
 	const draft = store.load(id);
-	if (!draft) throw new UsageError(`There is no draft "${id}". "aep-source drafts" lists them.`);
+	if (!draft) throw new UsageError(`There is no draft "${id}".`, {hint: '"aep-source drafts" lists them.'});
 	return draft;
 }

@@ -1,8 +1,10 @@
-/** What every non-interactive command receives; tests pass their own streams and environment. */
+export {UsageError} from '../errors.js';
+
+/** What every command receives besides its parsed flags; tests pass their own streams and environment. */
 export type CommandContext = {
 	/** The command's name as typed (`home` when none was given). */
 	command: string;
-	/** Arguments after the command name. */
+	/** Arguments after the command name (already parsed into the command's input by commands/dispatch.ts). */
 	argv: string[];
 	stdout: NodeJS.WritableStream;
 	stderr: NodeJS.WritableStream;
@@ -10,11 +12,6 @@ export type CommandContext = {
 	/** True when both stdin and stdout are terminals. */
 	interactive: boolean;
 };
-
-/** A command resolves to its exit code: 0 ok, 1 failure of the thing checked, 2 usage problem. */
-export type Command = (ctx: CommandContext) => Promise<number>;
-
-export class UsageError extends Error {}
 
 export function write(stream: NodeJS.WritableStream, text: string): void {
 	stream.write(text.endsWith('\n') ? text : `${text}\n`);

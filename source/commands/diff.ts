@@ -1,10 +1,9 @@
 // `aep-source diff DRAFT [--profile NAME] [--json]`: the draft's spec against the one registered on the profile's
 // platform, by JSON path — what a PUT (run, or the create step) would change. Exit 0 equal, 1 different.
-import type {Command} from './context.js';
 import {UsageError, write} from './context.js';
-import {namedDraft, parseFlags, withCommandSession, withUsage} from './args.js';
+import type {CommandBody} from './registry.js';
+import {namedDraft, sessionOptions, withCommandSession} from './args.js';
 import {openDraftStore} from '../store/index.js';
-import {aepHome} from '../store/home.js';
 
 const usage = 'aep-source diff DRAFT [--profile NAME] [--json]';
 
@@ -13,16 +12,14 @@ function show(value: unknown): string {
 	return text.length > 100 ? `${text.slice(0, 97)}...` : text;
 }
 
-const diff: Command = context =>
-	withUsage(context.stderr, async () => {
-		const {values, positionals} = parseFlags(context.argv, {profile: {type: 'string'}, json: {type: 'boolean'}}, usage);
-		const home = aepHome(context.env);
-		const draft = namedDraft(openDraftStore(home), positionals[0], usage);
+const diff: CommandBody<'diff'> = async (context, {flags: values, args}) => {
+		const options = sessionOptions(context, values.debug);
+		const draft = namedDraft(openDraftStore(options.home), args[0], usage);
 		const id = draft.id;
 		const profileName = values.profile ?? 'local';
 		const specId = draft.remote[profileName]?.connectionSpecId;
-		if (!specId) throw new UsageError(`Draft "${id}" has no connection spec on profile "${profileName}" yet: nothing to compare. Register it with "aep-source run ${id}".`);
-		return withCommandSession(profileName, {env: context.env, home}, async session => {
+		if (!specId) throw new UsageError(`Draft "${id}" has no connection spec on profile "${profileName}" yet: nothing to compare.`, {hint: `Register it with "aep-source run ${id}".`});
+		return withCommandSession(profileName, options, async session => {
 			const {diffDeployedSpec} = await import('../workflow/index.js');
 			const changes = await diffDeployedSpec(session, draft, specId);
 			if (values.json) {
@@ -39,6 +36,6 @@ const diff: Command = context =>
 			}
 			return changes.length === 0 ? 0 : 1;
 		});
-	});
+};
 
 export default diff;

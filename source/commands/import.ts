@@ -1,7 +1,6 @@
 import {readFileSync} from 'node:fs';
-import type {Command} from './context.js';
 import {UsageError, write} from './context.js';
-import {parseFlags, withUsage} from './args.js';
+import type {CommandBody} from './registry.js';
 import {openDraftStore} from '../store/index.js';
 import {aepHome} from '../store/home.js';
 import {draftFromSpec, normaliseSpec, parseSpecText, slugify, validateSpec} from '../spec/index.js';
@@ -10,11 +9,9 @@ import {cannotRead} from '../spec/file-errors.js';
 const usage = 'aep-source import FILE [--id DRAFT]';
 
 /** Imports an exported draft, or a connection spec JSON (pasted from the docs is fine) as a new draft. */
-const importCommand: Command = context =>
-	withUsage(context.stderr, async () => {
-		const {values, positionals} = parseFlags(context.argv, {id: {type: 'string'}}, usage);
-		const [file] = positionals;
-		if (!file) throw new UsageError(`Name the file to import.\nUsage: ${usage}`);
+const importCommand: CommandBody<'import'> = async (context, {flags: values, args}) => {
+		const [file] = args;
+		if (!file) throw new UsageError('Name the file to import.', {hint: `Usage: ${usage}`});
 		let text: string;
 		try {
 			text = readFileSync(file, 'utf8');
@@ -39,6 +36,6 @@ const importCommand: Command = context =>
 		const result = validateSpec(spec);
 		write(context.stdout, `Imported "${name}" as draft "${id}" (${result.errors.length} errors, ${result.warnings.length} warnings). Resume it with: aep-source resume ${id}`);
 		return 0;
-	});
+};
 
 export default importCommand;

@@ -1,5 +1,5 @@
-import type {Command} from './context.js';
 import {write} from './context.js';
+import type {CommandContext} from './context.js';
 
 const instead: Record<string, string> = {
 	home: 'aep-source run --template demo        (the whole flow on the local sandbox)',
@@ -9,8 +9,10 @@ const instead: Record<string, string> = {
 	profiles: 'aep-source run ... --profile env    (credentials from AEP_* environment variables)',
 };
 
+type WizardInput = {flags: {template?: string}; args: string[]};
+
 /** Starts the Ink wizard. Without a terminal it says what to run instead and exits 2 (never hangs). */
-const interactive: Command = async context => {
+const interactive = async (context: CommandContext, {flags, args}: WizardInput): Promise<number> => {
 	if (!context.interactive) {
 		write(context.stderr, `"aep-source ${context.command === 'home' ? '' : context.command}" is interactive and needs a terminal (stdin and stdout must be a TTY).`);
 		write(context.stderr, `Without one, run instead:\n  ${instead[context.command] ?? instead['home']}`);
@@ -19,7 +21,9 @@ const interactive: Command = async context => {
 	// chalk (under Ink) honours FORCE_COLOR but not NO_COLOR (no-color.org); map one to the other before it loads.
 	if (context.env['NO_COLOR'] && context.env['FORCE_COLOR'] === undefined) process.env['FORCE_COLOR'] = '0';
 	const {runWizard} = await import('../app-entry.js');
-	return runWizard({command: context.command, argv: context.argv, env: context.env});
+	// The wizard reads its start from argv: the draft to resume, or the template to start from.
+	const argv = [...args, ...(flags.template === undefined ? [] : ['--template', flags.template])];
+	return runWizard({command: context.command, argv, env: context.env});
 };
 
 export default interactive;

@@ -1,30 +1,192 @@
-import type {Command} from './context.js';
+// The command table: every command's summary, arguments, flags (zod, commands/flags.ts), examples and exit codes,
+// declared once. Parsing, `--help` and usage errors all come from here (commands/dispatch.ts); the command files
+// receive parsed, validated flags. Adding a flag to a command is one line in its `flags`.
+import {flag, type FlagShape, type FlagValues} from './flags.js';
+import type {CommandContext} from './context.js';
 
 export type CommandEntry = {
-	name: string;
+	/** One line, for `aep-source --help`. */
 	summary: string;
-	example: string;
-	/** Interactive commands need a terminal; without one they print what to run instead. */
+	/** More about it, for `aep-source NAME --help` (optional). */
+	description?: string;
+	/** The positional arguments as shown in the usage line, e.g. `FILE` or `[DRAFT]`. */
+	args?: string;
+	maxArgs: number;
+	flags: FlagShape;
+	examples: string[];
+	/** What exit code 1 means for this command (0 success, 2 usage problem and 130 interrupted are common). */
+	exitCodes?: string;
+	/** The wizard: needs a terminal to run, answers `--help` without one. */
 	interactive?: boolean;
-	load: () => Promise<{default: Command}>;
+	/** With --json, what a failure prints on stdout (default {ok: false, error: {message, hint, where}}). */
+	jsonFailure?: (problem: Problem) => object;
 };
 
-// Each command is loaded only when asked for, so `--version`, `validate` and `run` never load React or Ink.
-export const commands: CommandEntry[] = [
-	{name: 'new', summary: 'Start a new source in the wizard (from a template or blank)', example: 'aep-source new --template demo', interactive: true, load: () => import('./interactive.js')},
-	{name: 'resume', summary: 'Resume a saved draft where you left it', example: 'aep-source resume my-source', interactive: true, load: () => import('./interactive.js')},
-	{name: 'checklist', summary: 'The submission checklist of a draft (--json: without a terminal, for CI)', example: 'aep-source checklist my-source --json', interactive: true, load: () => import('./checklist.js')},
-	{name: 'validate', summary: 'Check a connection spec JSON file offline (exit 0 valid, 1 errors, 2 usage)', example: 'aep-source validate spec.json --json', load: () => import('./validate.js')},
-	{name: 'templates', summary: 'List the spec templates a new source can start from', example: 'aep-source templates', load: () => import('./templates.js')},
-	{name: 'run', summary: 'Create or update the spec, register it, run the end-to-end check (no terminal needed)', example: 'aep-source run --template demo --json', load: () => import('./run.js')},
-	{name: 'diff', summary: 'Compare a draft with the spec registered on a profile, by JSON path (exit 1 if they differ)', example: 'aep-source diff my-source --profile my-org', load: () => import('./diff.js')},
-	{name: 'drafts', summary: 'List saved drafts', example: 'aep-source drafts --json', load: () => import('./drafts.js')},
-	{name: 'export', summary: 'Print or write a draft (or a template) as JSON', example: 'aep-source export my-source --spec --out spec.json', load: () => import('./export.js')},
-	{name: 'import', summary: 'Import a connection spec JSON or an exported draft as a new draft', example: 'aep-source import spec.json', load: () => import('./import.js')},
-	{name: 'sandbox', summary: 'Run the local Flow Service + IMS emulator and the demo REST API until Ctrl-C', example: 'aep-source sandbox --port 4000 --records 500', load: () => import('./sandbox.js')},
-	{name: 'profiles', summary: 'Manage profiles (the built-in local sandbox, Adobe orgs)', example: 'aep-source profiles', interactive: true, load: () => import('./interactive.js')},
-];
+/** A failure as --json output reports it. */
+export type Problem = {message: string; hint?: string; where?: string; line?: number; column?: number};
 
-export function findCommand(name: string): CommandEntry | undefined {
-	return commands.find(command => command.name === name);
+const common = {
+	profile: flag.string('Profile to use (default: local, the built-in sandbox; env: AEP_* variables)', 'NAME'),
+	debug: flag.boolean('Print an HTTP trace on stderr with every secret masked (or AEP_SOURCE_DEBUG=1)'),
+	json: flag.boolean('Print the result as JSON on stdout and nothing else'),
+	force: flag.boolean('Replace an existing output file'),
+};
+
+export const commands = {
+	new: {
+		summary: 'Start a new source in the wizard (from a template or blank)',
+		maxArgs: 0,
+		flags: {template: flag.string('Start from this template ("aep-source templates" lists them)', 'NAME')},
+		examples: ['aep-source new --template demo'],
+		interactive: true,
+	},
+	resume: {
+		summary: 'Resume a saved draft where you left it',
+		args: '[DRAFT]',
+		maxArgs: 1,
+		flags: {},
+		examples: ['aep-source resume my-source'],
+		interactive: true,
+	},
+	checklist: {
+		summary: 'The submission checklist of a draft (--json: without a terminal, for CI)',
+		args: '[DRAFT]',
+		maxArgs: 1,
+		flags: {json: flag.boolean('Run the checklist without a terminal and print it as JSON (needs DRAFT)'), profile: common.profile, debug: common.debug},
+		examples: ['aep-source checklist my-source', 'aep-source checklist my-source --json --profile env'],
+		exitCodes: 'an item failed (--json)',
+		interactive: true,
+	},
+	validate: {
+		summary: 'Check a connection spec JSON file offline (exit 0 valid, 1 errors, 2 usage)',
+		description: 'Checks a connection spec JSON file against the Self-Serve Sources rules (structure, enums, placeholders,\npagination and schedule settings) without contacting Adobe.',
+		args: 'FILE',
+		maxArgs: 1,
+		flags: {json: flag.boolean('Print {"valid", "errors", "warnings"} as JSON and nothing else, whatever happens')},
+		examples: ['aep-source validate spec.json --json'],
+		exitCodes: 'the spec has errors (warnings allowed)',
+		// Keeps the report's shape when the file could not be checked (missing, not JSON: line and column).
+		jsonFailure: (problem: Problem) => ({valid: false, errors: [{path: '', ...problem}], warnings: []}),
+	},
+	templates: {
+		summary: 'List the spec templates a new source can start from',
+		description: 'Lists the templates for "aep-source new --template NAME" and "aep-source export --template NAME".',
+		maxArgs: 0,
+		flags: {},
+		examples: ['aep-source templates'],
+	},
+	run: {
+		summary: 'Create or update the spec, register it, run the end-to-end check (no terminal needed)',
+		description:
+			'Takes a saved draft, a connection spec file or a template. A spec with validation errors exits 1 before any\nrequest is sent. Secrets never go on the command line: `run` reads them from AEP_SOURCE_SECRET_<PROPERTY>.',
+		args: 'DRAFT|SPEC_FILE',
+		maxArgs: 1,
+		flags: {
+			template: flag.string('Run a template instead of a draft or file', 'NAME'),
+			profile: common.profile,
+			auth: flag.string('Auth spec to test with (default: the draft\'s, else the first)', 'AUTH_SPEC_NAME'),
+			param: flag.list('A non-secret auth property or source input, key=value', 'KEY=VALUE'),
+			target: flag.string('Use an existing target instead of creating a test one', 'SCHEMA_ID,DATASET_ID[,MAPPING_ID]'),
+			keep: flag.boolean('Keep the test dataflow and connections instead of cleaning up'),
+			json: flag.boolean('Print one JSON result on stdout and nothing else'),
+			debug: common.debug,
+		},
+		examples: ['aep-source run --template demo', 'aep-source run spec.json --profile env --param host=https://api.example.com --json'],
+		exitCodes: 'the spec has errors or the check failed (0 only when records landed)',
+	},
+	diff: {
+		summary: 'Compare a draft with the spec registered on a profile, by JSON path (exit 1 if they differ)',
+		args: 'DRAFT',
+		maxArgs: 1,
+		flags: {profile: common.profile, json: common.json, debug: common.debug},
+		examples: ['aep-source diff my-source --profile my-org'],
+		exitCodes: 'the draft and the registered spec differ',
+	},
+	drafts: {
+		summary: 'List saved drafts',
+		maxArgs: 0,
+		flags: {json: common.json},
+		examples: ['aep-source drafts --json'],
+	},
+	export: {
+		summary: 'Print or write a draft (or a template) as JSON, or its artifacts, docs page or submission packet',
+		description: 'Without --out the JSON goes to stdout. An existing output file is replaced only with --force.',
+		args: '[DRAFT]',
+		maxArgs: 1,
+		flags: {
+			template: flag.string('Export a template\'s connection spec instead of a draft', 'NAME'),
+			spec: flag.boolean('Only the draft\'s connection spec (as POSTed), not the whole draft'),
+			out: flag.string('Write to this file instead of stdout', 'FILE'),
+			artifacts: flag.string('Write the Sources/<name>/Artifacts folder under this folder', 'DIR'),
+			docs: flag.string('Write the documentation page to this file', 'FILE'),
+			packet: flag.string('Write the whole submission packet under this folder', 'DIR'),
+			profile: common.profile,
+			force: common.force,
+			debug: common.debug,
+		},
+		examples: ['aep-source export my-source --spec --out spec.json', 'aep-source export --template demo', 'aep-source export my-source --packet ./submission'],
+	},
+	import: {
+		summary: 'Import a connection spec JSON or an exported draft as a new draft',
+		args: 'FILE',
+		maxArgs: 1,
+		flags: {id: flag.string('Id of the new draft (default: from the spec\'s name)', 'DRAFT')},
+		examples: ['aep-source import spec.json'],
+	},
+	sandbox: {
+		summary: 'Run the local Flow Service + IMS emulator and the demo REST API until Ctrl-C',
+		description:
+			'Starts the local sandbox on 127.0.0.1: IMS (POST /ims/token/v3) and the platform APIs (Flow Service, Schema\nRegistry, Catalog, Data Prep under /data/foundation/...), plus the demo REST API to build a source against.\nState is kept in --data (default $AEP_SOURCE_HOME/sandbox). Stop with Ctrl-C. The fault flags are deterministic\n(--seed makes the latency jitter repeatable).',
+		maxArgs: 0,
+		flags: {
+			port: flag.integer('Port of the sandbox (default 0: any free port)', {min: 0, max: 65_535}),
+			data: flag.string('Where the sandbox keeps its state', 'DIR'),
+			'client-id': flag.string('Client id (x-api-key) the sandbox accepts', 'X'),
+			'client-secret': flag.string('Client secret the sandbox accepts', 'Y'),
+			records: flag.integer('Number of contacts the demo API serves (default 250)', {min: 0}),
+			realistic: flag.boolean('Delay dataflow runs as the real service does (first run ~15 s after it is due, ≥ 20 s running)'),
+			'token-ttl': flag.integer('Lifetime of issued access tokens in seconds (default 86399)', {min: 1}, 'S'),
+			latency: flag.integer('Added latency on every platform call, in ms', {min: 0}, 'MS'),
+			'rate-limit-every': flag.integer('Every Nth platform call answers 429 with Retry-After', {min: 1}),
+			'fail-burst': flag.string('The next COUNT platform calls answer STATUS (500, 502, 503 or 504)', 'STATUS:COUNT'),
+			seed: flag.integer('Seed of the fault injection', {min: 0}),
+		},
+		examples: ['aep-source sandbox --port 4000 --records 500', 'aep-source sandbox --fail-burst 503:5'],
+	},
+	profiles: {
+		summary: 'Manage profiles (the built-in local sandbox, Adobe orgs)',
+		maxArgs: 0,
+		flags: {},
+		examples: ['aep-source profiles'],
+		interactive: true,
+	},
+} satisfies Record<string, CommandEntry>;
+
+export type CommandName = keyof typeof commands;
+
+/** What a command body receives: its parsed, validated flags and positional arguments. */
+export type CommandInput<N extends CommandName> = {flags: FlagValues<(typeof commands)[N]['flags']>; args: string[]};
+
+/** A command body resolves to its exit code: 0 ok, 1 the thing checked failed, 2 usage problem, 130 interrupted. */
+export type CommandBody<N extends CommandName> = (context: CommandContext, input: CommandInput<N>) => Promise<number>;
+
+// Each command is loaded only when run, so `--version`, `validate` and `run` never load React or Ink.
+// (Typed loosely here: a precise type would make this table depend on the modules that depend on it.)
+export const loaders: Record<CommandName, () => Promise<{default: unknown}>> = {
+	new: () => import('./interactive.js'),
+	resume: () => import('./interactive.js'),
+	checklist: () => import('./checklist.js'),
+	validate: () => import('./validate.js'),
+	templates: () => import('./templates.js'),
+	run: () => import('./run.js'),
+	diff: () => import('./diff.js'),
+	drafts: () => import('./drafts.js'),
+	export: () => import('./export.js'),
+	import: () => import('./import.js'),
+	sandbox: () => import('./sandbox.js'),
+	profiles: () => import('./interactive.js'),
+};
+
+export function isCommandName(name: string): name is CommandName {
+	return Object.hasOwn(commands, name);
 }

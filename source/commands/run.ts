@@ -1,30 +1,19 @@
 import {existsSync, readFileSync} from 'node:fs';
-import type {Command, CommandContext} from './context.js';
+import type {CommandContext} from './context.js';
 import {UsageError, write} from './context.js';
-import {openCommandSession, parseFlags, withUsage} from './args.js';
+import type {CommandBody} from './registry.js';
+import {openCommandSession, sessionOptions} from './args.js';
 import {resolveTestInputs} from './run-inputs.js';
 import {DraftBusyError, openDraftStore, type DraftStore} from '../store/index.js';
 import {aepHome} from '../store/home.js';
 import {draftFromSpec, getTemplate, newDraft, normaliseSpec, parseSpecText, slugify, specFromDraft, templateNames, validateSpec} from '../spec/index.js';
 import type {Draft, RunSummary} from '../spec/draft-types.js';
 import {SessionError} from '../session.js';
-import {debugSink, PlatformError, type RetryEvent} from '../api/index.js';
+import {PlatformError, type RetryEvent} from '../api/index.js';
 import {describeRetries} from '../shared/retry.js';
 import {appendToRestStorageToAEP, createOrUpdateConnectionSpec, runEndToEndCheck, WorkflowError, type ProgressEvent} from '../workflow/index.js';
 
-const usage =
-	'aep-source run DRAFT|SPEC_FILE|--template NAME [--profile NAME] [--auth AUTH_SPEC_NAME] [--param key=value ...] [--target SCHEMA_ID,DATASET_ID[,MAPPING_ID]] [--keep] [--json] [--debug]';
-
-const flags = {
-	template: {type: 'string'},
-	profile: {type: 'string'},
-	auth: {type: 'string'},
-	param: {type: 'string', multiple: true},
-	target: {type: 'string'},
-	keep: {type: 'boolean'},
-	json: {type: 'boolean'},
-	debug: {type: 'boolean'},
-} as const;
+const usage = 'aep-source run DRAFT|SPEC_FILE|--template NAME [options]';
 
 /** Loads (or creates) the draft the run works on; a template or spec file becomes a saved draft, so reruns update. */
 function resolveDraft(store: DraftStore, positional: string | undefined, template: string | undefined): Draft {
@@ -35,7 +24,7 @@ function resolveDraft(store: DraftStore, positional: string | undefined, templat
 		// Keep what an earlier run recorded on the platform (spec id, ledger); take the template's spec as it is now.
 		return existing && existing.template === template ? {...fresh, remote: existing.remote, createdAt: existing.createdAt, test: existing.test} : fresh;
 	}
-	if (positional === undefined) throw new UsageError(`Name a draft, a spec file or --template.\nUsage: ${usage}`);
+	if (positional === undefined) throw new UsageError('Name a draft, a spec file or --template.', {hint: `Usage: ${usage}`});
 	if (existsSync(positional)) {
 		const parsed = parseSpecText(readFileSync(positional, 'utf8'));
 		if (!parsed.ok) throw new UsageError(`${positional}:${parsed.line}:${parsed.column}: ${parsed.message}`);
@@ -91,9 +80,7 @@ function explain(error: unknown): {message: string; hint?: string} {
 	return {message: error instanceof Error ? error.message : String(error)};
 }
 
-const run: Command = context =>
-	withUsage(context.stderr, async () => {
-		const {values, positionals} = parseFlags(context.argv, flags, usage);
+const run: CommandBody<'run'> = async (context, {flags: values, args: positionals}) => {
 		const home = aepHome(context.env);
 		const store = openDraftStore(home);
 		let draft = resolveDraft(store, positionals[0], values.template);
@@ -125,8 +112,8 @@ const run: Command = context =>
 		}
 
 		async function runLocked(): Promise<number> {
-			const debug = values.debug || context.env['AEP_SOURCE_DEBUG'] === '1' ? debugSink({...context.env, AEP_SOURCE_DEBUG: '1'}, context.stderr) : undefined;
-			const session = await openCommandSession(profileName, {env: context.env, home, client: {debug, ...retryOptionsFrom(context.env)}});
+			const options = sessionOptions(context, values.debug);
+			const session = await openCommandSession(profileName, {...options, client: {...options.client, ...retryOptionsFrom(context.env)}});
 			let stopPrinter = () => {};
 			const controller = new AbortController();
 			const onSignal = () => controller.abort();
@@ -183,6 +170,6 @@ const run: Command = context =>
 				await session.close();
 			}
 		}
-	});
+};
 
 export default run;

@@ -1,68 +1,47 @@
-// `aep-source validate FILE [--json]`: offline check of a connection spec (reference 3.9) for humans and CI.
+// `aep-source validate FILE [--json]`: offline check of a connection spec for humans and CI.
 // Exit 0 valid (warnings allowed), 1 errors, 2 usage problems (no file, unreadable, not JSON). Plain text, no Ink.
 import {readFile} from 'node:fs/promises';
-import {parseArgs} from 'node:util';
 import {parseSpecText, validateSpec, type Finding, type ValidationResult} from '../spec/index.js';
-import {write, type Command} from './context.js';
+import {write, type CommandContext} from './context.js';
+import {commands, type CommandBody} from './registry.js';
 
-const usage = 'Usage: aep-source validate FILE [--json]';
-const help = `${usage}
+type Problem = {message: string; hint: string; line?: number; column?: number};
 
-Checks a connection spec JSON file against the Self-Serve Sources rules (structure, enums, placeholders,
-pagination and schedule settings) without contacting Adobe.
-
-  --json   Print {"valid", "errors", "warnings"} as JSON and nothing else
-Exit codes: 0 valid (warnings allowed), 1 errors found, 2 usage problem (file missing or not JSON).`;
-
-type Args = {file: string; json: boolean} | {help: true} | {error: string};
-
-function readArgs(argv: string[]): Args {
-	try {
-		const {values, positionals} = parseArgs({args: argv, allowPositionals: true, options: {json: {type: 'boolean'}, help: {type: 'boolean', short: 'h'}}});
-		if (values.help) return {help: true};
-		if (positionals.length === 0) return {error: 'Missing FILE: name the connection spec JSON file to check.'};
-		if (positionals.length > 1) return {error: `Expected one FILE, got ${positionals.length}: ${positionals.join(' ')}.`};
-		return {file: positionals[0] ?? '', json: values.json === true};
-	} catch (error) {
-		return {error: error instanceof Error ? error.message : String(error)};
-	}
-}
-
-async function readText(file: string): Promise<{text: string} | {error: string}> {
+async function readText(file: string): Promise<{text: string} | {problem: Problem}> {
 	try {
 		return {text: await readFile(file, 'utf8')};
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
-		if (code === 'ENOENT') return {error: `File not found: ${file}`};
-		if (code === 'EISDIR') return {error: `${file} is a directory, not a JSON file.`};
-		if (code === 'EACCES' || code === 'EPERM') return {error: `Cannot read ${file}: permission denied.`};
-		return {error: `Cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`};
+		const hint = 'Name a connection spec JSON file ("aep-source export --template demo --out spec.json" writes one).';
+		if (code === 'ENOENT') return {problem: {message: `File not found: ${file}`, hint}};
+		if (code === 'EISDIR') return {problem: {message: `${file} is a folder, not a JSON file.`, hint}};
+		if (code === 'EACCES' || code === 'EPERM') return {problem: {message: `Cannot read ${file}: permission denied.`, hint: 'Check the file\'s permissions.'}};
+		return {problem: {message: `Cannot read ${file} (${code ?? 'unknown error'}).`, hint}};
 	}
 }
 
-const validate: Command = async ctx => {
-	const args = readArgs(ctx.argv);
-	if ('help' in args) {
-		write(ctx.stdout, help);
-		return 0;
-	}
-	if ('error' in args) {
-		write(ctx.stderr, `aep-source validate: ${args.error}\n${usage}`);
-		return 2;
-	}
-	const read = await readText(args.file);
-	if ('error' in read) {
-		write(ctx.stderr, `aep-source validate: ${read.error}`);
-		return 2;
-	}
+/** A file that cannot be checked: exit 2, as a sentence on stderr, or with --json as the report's one error. */
+function refuse(ctx: CommandContext, json: boolean | undefined, problem: Problem): number {
+	if (json) write(ctx.stdout, JSON.stringify(commands.validate.jsonFailure(problem), null, 2));
+	write(ctx.stderr, `aep-source validate: ${problem.message}\n${problem.hint}`);
+	return 2;
+}
+
+const validate: CommandBody<'validate'> = async (ctx, {flags, args}) => {
+	const [file] = args;
+	if (file === undefined) return refuse(ctx, flags.json, {message: 'Name the connection spec JSON file to check.', hint: 'Usage: aep-source validate FILE [--json]'});
+	const read = await readText(file);
+	if ('problem' in read) return refuse(ctx, flags.json, read.problem);
 	const parsed = parseSpecText(read.text);
 	if (!parsed.ok) {
-		write(ctx.stderr, `${args.file}:${parsed.line}:${parsed.column}: not valid JSON: ${parsed.message}`);
+		const problem = {message: `not valid JSON: ${parsed.message}`, hint: 'Fix the JSON at that line and column.', line: parsed.line, column: parsed.column};
+		if (flags.json) write(ctx.stdout, JSON.stringify(commands.validate.jsonFailure(problem), null, 2));
+		write(ctx.stderr, `${file}:${parsed.line}:${parsed.column}: ${problem.message}`);
 		return 2;
 	}
 	const result = validateSpec(parsed.value);
-	if (args.json) write(ctx.stdout, JSON.stringify(jsonReport(result), null, 2));
-	else write(ctx.stdout, humanReport(args.file, result, useColour(ctx.stdout, ctx.env)));
+	if (flags.json) write(ctx.stdout, JSON.stringify(jsonReport(result), null, 2));
+	else write(ctx.stdout, humanReport(file, result, useColour(ctx.stdout, ctx.env)));
 	return result.valid ? 0 : 1;
 };
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import {acquirePidLock, LockHeldError, lockOwner} from '../shared/pid-lock.js';
+import {writeFileAtomicAsync} from '../shared/atomic-write.js';
 
 export type Entity = Record<string, unknown> & {id: string};
 
@@ -120,7 +121,7 @@ export class StateStore {
 		this.flushing = this.flushing.then(async () => {
 			for (const [name, text] of snapshots) {
 				try {
-					await writeAtomic(this.fileFor(name), text);
+					await writeFileAtomicAsync(this.fileFor(name), text, {createDirs: false, durable: false});
 				} catch (error) {
 					this.lastError = error as Error;
 				}
@@ -158,12 +159,6 @@ function acquireLock(file: string): void {
 
 function serialize(entities: Entity[]): string {
 	return `${JSON.stringify({format: fileFormat, items: entities}, null, '\t')}\n`;
-}
-
-export async function writeAtomic(file: string, text: string): Promise<void> {
-	const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
-	await fsp.writeFile(temporary, text, {mode: 0o600});
-	await fsp.rename(temporary, file);
 }
 
 function readCollectionFile(file: string): Entity[] {

@@ -1,6 +1,6 @@
 // Review (reference 3.9): the whole spec JSON, scrollable, beside every validation finding with its path.
 // Enter on a finding jumps to the screen that fixes it; `s` writes the spec JSON to a file.
-import {writeFileSync} from 'node:fs';
+import {writeFileAtomic} from '../shared/atomic-write.js';
 import path from 'node:path';
 import {useMemo, useState} from 'react';
 import {Box, Text, useInput} from 'ink';
@@ -35,7 +35,7 @@ export function ReviewScreen({draft, go, back}: StepProps) {
 		else if (input === 's') {
 			const file = path.join(services.exportDir, `${draft.artifacts.sourceName || draft.id}-connectionSpec.json`);
 			try {
-				writeFileSync(file, `${JSON.stringify(spec, null, 2)}\n`);
+				writeFileAtomic(file, `${JSON.stringify(spec, null, 2)}\n`, {mode: 0o644});
 				setMessage(`✔ Saved ${file}`);
 			} catch (error) {
 				setMessage(`✖ Could not write ${file}: ${error instanceof Error ? error.message : String(error)}`);

@@ -7,7 +7,7 @@ import {isSecretKeyName} from '../spec/secrets.js';
 import {draftIdPattern, parseDraft} from './draft-schema.js';
 import {aepHome} from './home.js';
 import {storedSecrets} from './profiles.js';
-import {writeFileAtomic} from './private-file.js';
+import {writeFileAtomic} from '../shared/atomic-write.js';
 import {draftFileNames} from './peek.js';
 import {acquirePidLock, LockHeldError, type PidLock} from '../shared/pid-lock.js';
 
@@ -81,7 +81,7 @@ export function openDraftStore(home: string = aepHome(), options: DraftStoreOpti
 		const clean = withoutSecrets(draft);
 		const json = `${JSON.stringify(clean, null, '\t')}\n`;
 		assertNoKnownSecret(clean, [...secretValuesOf(draft), ...storedSecrets(home), ...(options.knownSecrets?.() ?? [])]);
-		writeFileAtomic(file, json, mode);
+		writeFileAtomic(file, json, {mode});
 		return clean;
 	};
 	const load = (id: string) => (fs.existsSync(fileOf(id)) ? readDraft(fileOf(id)) : undefined);

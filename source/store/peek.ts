@@ -2,7 +2,7 @@
 // plain fs: no zod, no conf. The home screen is drawn before those load (startup budget, bench/startup.ts).
 import fs from 'node:fs';
 import path from 'node:path';
-import {isTempFile} from './private-file.js';
+import {isTempFile} from '../shared/atomic-write.js';
 
 /** Draft file names under `<dir>` (one per draft, corrupt ones included; temp and hidden files skipped). */
 export function draftFileNames(dir: string): string[] {

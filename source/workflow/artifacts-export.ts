@@ -2,12 +2,13 @@
 // Sources/{sourceName}/Artifacts/{sourceName}-label.txt, -description.txt, -category.txt, -icon.svg, -connectionSpec.json
 // Every file is checked before anything is written: the icon must be an SVG of the user's own (svg-icon.ts) and no
 // file may contain a secret (export-guard.ts).
-import {mkdir, writeFile} from 'node:fs/promises';
+import {mkdir} from 'node:fs/promises';
 import path from 'node:path';
 import {specFromDraft} from '../spec/index.js';
 import type {Draft} from '../spec/draft-types.js';
 import {assertNoSecret, exportContext, ExportRefusedError, type ExportOptions} from './export-guard.js';
 import {checkSvgIcon} from './svg-icon.js';
+import {writeFileAtomic} from '../shared/atomic-write.js';
 
 export function artifactsDirOf(outDir: string, sourceName: string): string {
 	return path.join(outDir, 'Sources', sourceName, 'Artifacts');
@@ -42,7 +43,7 @@ export async function exportArtifacts(draft: Draft, outDir: string, options: Exp
 	const files: string[] = [];
 	for (const [suffix, content] of contents) {
 		const file = path.join(dir, `${name}-${suffix}`);
-		await writeFile(file, content);
+		writeFileAtomic(file, content, {mode: 0o644});
 		files.push(file);
 	}
 	return {dir, files};

@@ -2,7 +2,6 @@
 // the artifacts folder, the docs page, the last run summary, the checklist and the verification environment values.
 // Secrets never go in: credential values become placeholders. Records the written paths in draft.exports
 // (the caller saves the draft).
-import {writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import type {PlatformClient} from '../api/index.js';
 import {ids, secretPropertyNames, specFromDraft} from '../spec/index.js';
@@ -13,6 +12,7 @@ import {assertNoSecret, exportContext, type ExportOptions} from './export-guard.
 import {checklist, type ChecklistItem} from './checklist.js';
 import {placeholderFor, renderDocsPage} from './docs-page.js';
 import {schemaFullVersion} from './target-fields.js';
+import {writeFileAtomic} from '../shared/atomic-write.js';
 
 /** Latest ledger id of a kind (the objects of the most recent check), for the verification variables. */
 function latest(draft: Draft, profileName: string, kind: string): string | undefined {
@@ -77,7 +77,7 @@ export async function exportSubmissionPacket(draft: Draft, profileName: string, 
 	const write = async (file: string, content: string) => {
 		assertNoSecret(file, content, secrets);
 		const target = path.join(dir, file);
-		await writeFile(target, content.endsWith('\n') ? content : `${content}\n`);
+		writeFileAtomic(target, content.endsWith('\n') ? content : `${content}\n`, {mode: 0o644});
 		files.push(target);
 	};
 	for (const [file, content] of planned) await write(file, content);
@@ -97,6 +97,6 @@ export async function exportDocsPage(draft: Draft, file: string, profileName?: s
 	const target = path.resolve(file);
 	const content = renderDocsPage(draft, {profileName});
 	assertNoSecret(path.basename(target), content, exportContext(options).secrets);
-	await writeFile(target, content);
+	writeFileAtomic(target, content, {mode: 0o644});
 	return target;
 }

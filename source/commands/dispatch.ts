@@ -1,0 +1,80 @@
+// argv -> a command of the table (registry.ts): parse and validate its flags, answer --help, run it, and turn
+// whatever it throws into one sentence on stderr and an exit code (render-error.ts).
+import {version} from '../version.js';
+import {cutForEcho} from '../errors.js';
+import {commands, isCommandName, loaders, type CommandEntry, type CommandName} from './registry.js';
+import {optionLines, parseCommandLine} from './flags.js';
+import {write, type CommandContext} from './context.js';
+import {exitCodeOf, problemOf, renderError} from './render-error.js';
+
+/** The wizard's home screen (`aep-source` with no command). */
+const home: CommandEntry = {summary: 'The interactive wizard', maxArgs: 0, flags: {}, examples: ['aep-source'], interactive: true};
+
+const usageExit = '2 usage problem (unknown option, bad value, missing or unreadable file, file that is not JSON, existing output)';
+const exitLine = (specific?: string) => `Exit codes: 0 success, ${specific ? `1 ${specific}, ` : ''}${usageExit}, 130 interrupted (Ctrl-C).`;
+
+export function topHelp(): string {
+	const names = Object.keys(commands) as CommandName[];
+	const width = Math.max(...names.map(name => name.length)) + 2;
+	return [
+		`aep-source ${version} — build, register, test and submit an Adobe Experience Platform source (Self-Serve Sources, Batch SDK)`,
+		'',
+		'Usage: aep-source [command] [options]     (no command: the interactive wizard)',
+		'',
+		'Commands:',
+		...names.map(name => `  ${name.padEnd(width)}${commands[name].summary}  (e.g. ${commands[name].examples[0]})`),
+		'',
+		'Options:',
+		'  --help, -h     Show this help ("aep-source COMMAND --help": the options of one command)',
+		'  --version, -v  Show the version',
+		'',
+		exitLine('the thing checked failed (see each command\'s --help)'),
+		'Files are stored under $AEP_SOURCE_HOME (default ~/.aep-source).',
+	].join('\n');
+}
+
+export function commandHelp(name: string, entry: CommandEntry): string {
+	const lines = [`Usage: aep-source ${name}${entry.args ? ` ${entry.args}` : ''}${Object.keys(entry.flags).length > 0 ? ' [options]' : ''}`, '', entry.summary];
+	if (entry.description) lines.push(entry.description);
+	if (entry.interactive) lines.push('Interactive: needs a terminal. Without one it names the command to run instead and exits 2.');
+	lines.push('', 'Options:', ...optionLines(entry.flags, [['--help, -h', 'Show this help']]), '', 'Examples:', ...entry.examples.map(example => `  ${example}`));
+	lines.push('', exitLine(entry.exitCodes));
+	return lines.join('\n');
+}
+
+/** Runs `aep-source ARGV` with the given streams and environment; resolves to the exit code. Never throws. */
+export async function dispatch(argv: string[], base: Omit<CommandContext, 'command' | 'argv'>): Promise<number> {
+	const [first, ...rest] = argv;
+	if (first === '--help' || first === '-h' || first === 'help') {
+		write(base.stdout, topHelp());
+		return 0;
+	}
+	const isCommand = first !== undefined && !first.startsWith('-');
+	if (isCommand && !isCommandName(first)) {
+		write(base.stderr, `Unknown command "${cutForEcho(first, 60)}". Run "aep-source --help" to see the commands.`);
+		return 2;
+	}
+	const name = isCommand ? (first as CommandName) : 'home';
+	const entry: CommandEntry = name === 'home' ? home : commands[name];
+	const context: CommandContext = {...base, command: name, argv: isCommand ? rest : argv};
+	try {
+		const input = parseCommandLine(name === 'home' ? 'aep-source' : `aep-source ${name}`, context.argv, entry.flags, entry.maxArgs);
+		if (input.help) {
+			write(context.stdout, commandHelp(name, entry));
+			return 0;
+		}
+		const module = await (name === 'home' ? import('./interactive.js') : loaders[name]());
+		const body = module.default as (context: CommandContext, input: {flags: Record<string, unknown>; args: string[]}) => Promise<number>;
+		return await body(context, {flags: input.flags, args: input.args});
+	} catch (error) {
+		// --json promises JSON on stdout whatever happens, usage problems included.
+		if ('json' in entry.flags && context.argv.includes('--json')) write(context.stdout, JSON.stringify(jsonFailureOf(entry, error), null, 2));
+		write(context.stderr, renderError(error, {debug: Boolean(context.env['AEP_SOURCE_DEBUG'])}));
+		return exitCodeOf(error);
+	}
+}
+
+function jsonFailureOf(entry: CommandEntry, error: unknown): object {
+	const problem = problemOf(error);
+	return entry.jsonFailure ? entry.jsonFailure(problem) : {ok: false, error: problem};
+}
