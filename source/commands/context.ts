@@ -1,4 +1,4 @@
-export {UsageError} from '../errors.js';
+export {UsageError} from '../shared/errors.js';
 
 /** What every command receives besides its parsed flags; tests pass their own streams and environment. */
 export type CommandContext = {

@@ -1,7 +1,7 @@
 // argv -> a command of the table (registry.ts): parse and validate its flags, answer --help, run it, and turn
 // whatever it throws into one sentence on stderr and an exit code (render-error.ts).
 import {version} from '../version.js';
-import {cutForEcho} from '../errors.js';
+import {cutForEcho} from '../shared/errors.js';
 import {commands, isCommandName, loaders, type CommandEntry, type CommandName} from './registry.js';
 import {optionLines, parseCommandLine} from './flags.js';
 import {write, type CommandContext} from './context.js';

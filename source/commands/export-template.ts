@@ -2,7 +2,7 @@
 import {getTemplate, templateNames} from '../spec/index.js';
 import {UsageError, write, type CommandContext} from './context.js';
 import {writeOutputFile} from '../shared/output-file.js';
-import {cutForEcho} from '../errors.js';
+import {cutForEcho} from '../shared/errors.js';
 
 /** Prints template `name`, or writes it to `outFile` (an existing file only with `force`). UsageError otherwise. */
 export async function exportTemplate(ctx: CommandContext, name: string, outFile?: string, force?: boolean): Promise<number> {

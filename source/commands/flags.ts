@@ -3,7 +3,7 @@
 // one line in registry.ts, e.g. `seed: flag.integer('Seed of the fault injection', {min: 0})`.
 import {parseArgs} from 'node:util';
 import {z} from 'zod';
-import {cutForEcho} from '../errors.js';
+import {cutForEcho} from '../shared/errors.js';
 import {UsageError} from './context.js';
 
 type Kind = 'boolean' | 'string' | 'list' | 'integer' | 'choice';

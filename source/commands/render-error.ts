@@ -1,6 +1,6 @@
 // The CLI's one error renderer: any thrown value becomes a sentence (where: what) and what to do, never a stack.
 // The wizard's counterpart is components/error-panel.tsx.
-import {AepError, UsageError} from '../errors.js';
+import {AepError, UsageError} from '../shared/errors.js';
 
 /** 2 for a usage problem (how the command was called, or the input it was given), else 1. */
 export function exitCodeOf(error: unknown): number {

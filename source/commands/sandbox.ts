@@ -4,7 +4,7 @@ import path from 'node:path';
 import {demoCredentials} from '../sandbox/demo-source/index.js';
 import {startSandbox, type RunningSandbox, type SandboxFaults} from '../sandbox/index.js';
 import {aepHome} from '../store/home.js';
-import {cutForEcho} from '../errors.js';
+import {cutForEcho} from '../shared/errors.js';
 import {UsageError, write} from './context.js';
 import type {CommandBody} from './registry.js';
 

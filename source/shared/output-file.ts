@@ -2,7 +2,7 @@
 // rather than an errno, then written atomically (shared/atomic-write.ts). An existing file is replaced only on request.
 import fs from 'node:fs';
 import path from 'node:path';
-import {UsageError} from '../errors.js';
+import {UsageError} from './errors.js';
 import {writeFileAtomic} from './atomic-write.js';
 
 /** Where a file may be written: its folder exists and is a folder, and the file is not a folder. UsageError otherwise. */
