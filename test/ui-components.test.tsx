@@ -2,8 +2,8 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {useState} from 'react';
 import {Text} from 'ink';
-import {TextInput} from '../source/components/text-input.js';
-import {Select} from '../source/components/select.js';
+import TextInput from 'ink-text-input';
+import {Menu} from '../source/components/menu.js';
 import {Form} from '../source/components/form.js';
 import {JsonView} from '../source/components/json-view.js';
 import {ProgressList} from '../source/components/progress-list.js';
@@ -45,9 +45,9 @@ test('text input: a secret is shown masked', async () => {
 	await ink.unmount();
 });
 
-test('select: Down then Enter in one chunk picks the item moved to', async () => {
+test('menu (ink-select-input): Down then Enter in one chunk picks the item moved to', async () => {
 	const picked: string[] = [];
-	const ink = await renderInk(<Select items={[{label: 'One', value: 'one'}, {label: 'Two', value: 'two'}]} onSelect={item => picked.push(item.value)} />);
+	const ink = await renderInk(<Menu items={[{label: 'One', value: 'one'}, {label: 'Two', value: 'two'}]} onSelect={item => picked.push(item.value)} />);
 	assert.match(ink.frame(), /❯ One/);
 	await ink.press(`${keys.down}${keys.enter}`);
 	assert.deepEqual(picked, ['two']);

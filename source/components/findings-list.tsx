@@ -1,7 +1,7 @@
 // Validation findings with their JSON path; one can be selected to jump to the screen that fixes it.
 import {Box, Text} from 'ink';
 import type {Finding} from '../spec/findings.js';
-import {Select} from './select.js';
+import {Menu} from './menu.js';
 
 const badge = {error: '✖ error', warning: '! warning', lenient: '~ lenient'} as const;
 const colour = {error: 'red', warning: 'yellow', lenient: 'gray'} as const;
@@ -31,7 +31,7 @@ export function FindingsList({findings, onSelect, focus = true}: {findings: Find
 	}));
 	return (
 		<Box flexDirection="column">
-			<Select items={items} focus={focus} limit={8} onSelect={item => onSelect(findings[Number(item.value)]!)} />
+			<Menu items={items} focus={focus} limit={8} onSelect={item => onSelect(findings[Number(item.value)]!)} />
 		</Box>
 	);
 }

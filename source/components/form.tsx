@@ -1,9 +1,11 @@
-// A column of fields, one focused at a time. Enter commits the field (the caller autosaves) and moves on;
-// ↑/↓/Tab move between fields; the last row is the "continue" button, refused while a field has an error.
-// Errors are shown inline under the field they belong to, with the field's help text.
+// A column of fields, one focused at a time, on the design's widget (ink-text-input; secrets use its mask). Enter
+// commits the field (the caller autosaves) and moves on; ↑/↓/Tab move between fields; Ctrl-U clears the field; the
+// last row is the "continue" button, refused while a field has an error. Errors are shown inline under the field
+// they belong to, with the field's help text. Keys that arrive in one read (a paste, "abc\r") are handled one at a
+// time by the patched Ink (readme "Patches"), so a pasted line plus Enter commits the pasted line.
 import {useRef, useState} from 'react';
 import {Box, Text, useInput} from 'ink';
-import {TextInput} from './text-input.js';
+import TextInput from 'ink-text-input';
 
 export type FormField = {
 	name: string;
@@ -86,10 +88,14 @@ export function Form(props: FormProps) {
 			if (key.escape) {
 				commit(focused.current);
 				latest.current.onBack?.();
+			} else if (field && field.kind !== 'choice' && key.ctrl && input === 'u') {
+				edits.current[field.name] = '';
+				rerender(n => n + 1);
 			} else if (key.upArrow || (key.shift && key.tab)) moveTo(focused.current - 1);
 			else if (key.downArrow || key.tab) moveTo(focused.current + 1);
 			else if (!field && key.return) done();
-			else if (field && field.kind !== 'choice' && key.return) moveTo(focused.current + 1);
+			// A line feed (a pasted newline) ends the field like Enter: fields are one line.
+			else if (field && field.kind !== 'choice' && (key.return || input === '\n')) moveTo(focused.current + 1);
 			else if (field?.kind === 'choice' && (key.leftArrow || key.rightArrow || key.return)) {
 				if (key.return) return moveTo(focused.current + 1);
 				const choices = field.choices ?? [];
@@ -127,11 +133,11 @@ export function Form(props: FormProps) {
 									mask={field.kind === 'secret' ? '•' : undefined}
 									placeholder={field.placeholder}
 									onChange={next => {
+										// A line feed is a key of its own (the Ink patch): it ends the field (above), never text.
+										if (/[\r\n]/.test(next)) return;
 										edits.current[field.name] = next;
 										rerender(n => n + 1);
 									}}
-									enterHandledByParent
-									onSubmit={() => moveTo(index + 1)}
 								/>
 							)}
 							{!showError && error === undefined && value !== '' && !isFocused && <Text color="green"> ✔</Text>}
@@ -152,6 +158,7 @@ export function Form(props: FormProps) {
 export const formKeys: [string, string][] = [
 	['↑/↓/Tab', 'field'],
 	['Enter', 'save field'],
+	['Ctrl-U', 'clear'],
 	['←/→', 'change choice'],
 	['Esc', 'back'],
 ];

@@ -1,7 +1,7 @@
 // Resume: the saved drafts, newest first, with the step each was left on.
 import {Box, Text, useInput} from 'ink';
 import type {Draft} from '../spec/draft-types.js';
-import {Select} from '../components/select.js';
+import {Menu} from '../components/menu.js';
 import {KeyFooter} from '../components/key-footer.js';
 import {useServices} from './services.js';
 import {useState} from 'react';
@@ -25,7 +25,7 @@ export function DraftListScreen({purpose, onOpen, onBack}: {purpose: 'resume' | 
 	return (
 		<Box flexDirection="column">
 			<Text bold>{purpose === 'resume' ? 'Resume a draft' : 'Checklist of which draft?'}</Text>
-			<Select
+			<Menu
 				items={items}
 				onSelect={item => {
 					const draft = services.drafts.load(item.value);

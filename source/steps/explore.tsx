@@ -5,8 +5,8 @@ import {Box, Text, useInput} from 'ink';
 import {parseSpecText} from '../spec/index.js';
 import {fixedExploreSpec} from '../spec/constants.js';
 import {inferSchema} from '../workflow/preview.js';
-import {Select} from '../components/select.js';
-import {TextInput} from '../components/text-input.js';
+import {Menu} from '../components/menu.js';
+import TextInput from 'ink-text-input';
 import {KeyFooter} from '../components/key-footer.js';
 import {PreviewPanel} from './preview-panel.js';
 import type {StepProps} from './wizard-context.js';
@@ -17,6 +17,8 @@ type Choice = 'inferred' | 'fixed' | 'paste';
 
 export function ExploreScreen({draft, update, go, back}: StepProps) {
 	const [mode, setMode] = useState<'choose' | 'paste'>('choose');
+	// A multi-line paste: the lines ended so far, and the line being typed (the text input edits only that one).
+	const [lines, setLines] = useState<string[]>([]);
 	const [pasted, setPasted] = useState('');
 	const [error, setError] = useState<string>();
 	const [done, setDone] = useState<string>();
@@ -31,11 +33,15 @@ export function ExploreScreen({draft, update, go, back}: StepProps) {
 		{isActive: mode === 'choose'},
 	);
 	useInput(
-		(_input, key) => {
+		(input, key) => {
 			if (key.escape) {
 				setMode('choose');
 				setError(undefined);
-			}
+			} else if (key.ctrl && input === 'u') {
+				setLines([]);
+				setPasted('');
+				setError(undefined);
+			} else if (input === '\n') endLine(pasted);
 		},
 		{isActive: mode === 'paste'},
 	);
@@ -52,6 +58,17 @@ export function ExploreScreen({draft, update, go, back}: StepProps) {
 		go('review');
 	};
 
+	/** Enter (or a pasted line feed): use the JSON if it is complete, else keep collecting the lines of a paste. */
+	const endLine = (line: string) => {
+		const text = [...lines, line].join('\n');
+		if (isUnfinishedJson(text)) {
+			setLines([...lines, line]);
+			setPasted('');
+			return;
+		}
+		submitPaste(text);
+	};
+
 	const submitPaste = (text: string) => {
 		const parsed = parseSpecText(text);
 		if (!parsed.ok) return setError(`Not valid JSON at line ${parsed.line}, column ${parsed.column}: ${parsed.message}`);
@@ -64,20 +81,24 @@ export function ExploreScreen({draft, update, go, back}: StepProps) {
 	if (mode === 'paste') {
 		return (
 			<Box flexDirection="column">
-				<Text bold>Paste the exploreSpec JSON (one line), then Enter</Text>
+				<Text bold>Paste the exploreSpec JSON (one or more lines); Enter uses it once the JSON is complete</Text>
+				{lines.map((line, index) => (
+					<Text key={index}>{`${index === 0 ? '> ' : '  '}${line}`}</Text>
+				))}
 				<Box>
-					<Text>{'> '}</Text>
+					<Text>{lines.length === 0 ? '> ' : '  '}</Text>
 					<TextInput
 						value={pasted}
 						onChange={value => {
+							if (value.includes('\n')) return; // the line feed key ends the line (above), never text
 							setPasted(value);
 							setError(undefined);
 						}}
-						onSubmit={submitPaste}
+						onSubmit={endLine}
 					/>
 				</Box>
 				{error && <Text color="red">{`✖ ${error}`}</Text>}
-				<KeyFooter keys={[['Enter', 'use it'], ['Esc', 'back']]} />
+				<KeyFooter keys={[['Enter', 'use it (or next line)'], ['Ctrl-U', 'clear'], ['Esc', 'back']]} />
 			</Box>
 		);
 	}
@@ -86,7 +107,7 @@ export function ExploreScreen({draft, update, go, back}: StepProps) {
 		<Box flexDirection="column">
 			<Text bold>Explore spec — what the platform shows when users browse your source</Text>
 			<Text dimColor>Batch sources use the fixed “Resource” explore spec (reference 3.6); a custom schema describes your records.</Text>
-			<Select
+			<Menu
 				items={[
 					{label: 'Fixed explore spec + custom schema inferred from the preview records', value: 'inferred' as Choice, hint: records.length ? `${records.length} records` : 'run the preview first (Ctrl-R)'},
 					{label: 'Fixed explore spec only', value: 'fixed' as Choice},
@@ -100,4 +121,20 @@ export function ExploreScreen({draft, update, go, back}: StepProps) {
 			<KeyFooter keys={[['↑/↓', 'move'], ['Enter', 'choose'], ['Ctrl-R', 'run preview'], ['Esc', 'back']]} />
 		</Box>
 	);
+}
+
+/** True when the text opens more objects/arrays than it closes (outside strings): the rest of a paste is still coming. */
+export function isUnfinishedJson(text: string): boolean {
+	let depth = 0;
+	let inString = false;
+	for (let index = 0; index < text.length; index++) {
+		const character = text[index];
+		if (inString) {
+			if (character === '\\') index++;
+			else if (character === '"') inString = false;
+		} else if (character === '"') inString = true;
+		else if (character === '{' || character === '[') depth++;
+		else if (character === '}' || character === ']') depth--;
+	}
+	return depth > 0 || inString;
 }

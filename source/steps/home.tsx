@@ -1,7 +1,7 @@
 // Home: what the wizard offers. First run (no drafts yet) says where to start. This is the first frame, so it
 // imports only Ink, React and light modules; every other screen is loaded lazily by app.tsx.
 import {Box, Text} from 'ink';
-import {Select} from '../components/select.js';
+import {Menu} from '../components/menu.js';
 import {KeyFooter} from '../components/key-footer.js';
 import {countDrafts} from '../store/peek.js';
 import {useServices} from './services.js';
@@ -29,7 +29,7 @@ export function HomeScreen({onChoose}: {onChoose: (choice: HomeChoice) => void})
 				<Text dimColor>{`${count} draft${count === 1 ? '' : 's'} saved in ${services.home}`}</Text>
 			)}
 			<Box marginTop={1}>
-				<Select items={items} onSelect={item => onChoose(item.value)} />
+				<Menu items={items} onSelect={item => onChoose(item.value)} />
 			</Box>
 			<KeyFooter keys={[['↑/↓', 'move'], ['Enter', 'choose'], ['Ctrl-C', 'quit']]} />
 		</Box>

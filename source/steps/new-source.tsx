@@ -3,7 +3,7 @@ import {useState} from 'react';
 import {Box, Text, useInput} from 'ink';
 import {describeTemplate, newDraft, slugify, templateNames} from '../spec/index.js';
 import type {Draft} from '../spec/draft-types.js';
-import {Select} from '../components/select.js';
+import {Menu} from '../components/menu.js';
 import {Form} from '../components/form.js';
 import {KeyFooter} from '../components/key-footer.js';
 import {useServices} from './services.js';
@@ -26,7 +26,7 @@ export function NewSourceScreen({template: given, onCreated, onBack}: {template?
 			<Box flexDirection="column">
 				{unknown && <Text color="red">{`✖ There is no template "${given}". Choose one of these:`}</Text>}
 				<Text bold>Start from a template</Text>
-				<Select
+				<Menu
 					items={items}
 					onSelect={item => {
 						setTemplate(item.value);

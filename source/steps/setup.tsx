@@ -4,7 +4,7 @@ import {useState} from 'react';
 import {Box, Text, useInput} from 'ink';
 import {lastFour} from '../spec/secrets.js';
 import type {AdobeProfile, Profile} from '../store/index.js';
-import {Select} from '../components/select.js';
+import {Menu} from '../components/menu.js';
 import {Form, type FormField} from '../components/form.js';
 import {KeyFooter} from '../components/key-footer.js';
 import {Spinner} from '../components/progress-list.js';
@@ -48,7 +48,7 @@ function ProfileList({setup, onAdd, onDone, onBack}: {setup: boolean; onAdd: () 
 			<Text bold>{setup ? 'Where should this source be built and tested?' : 'Profiles'}</Text>
 			<Text dimColor>Start on “local”: a sandbox that emulates Experience Platform on this machine. Switch to your Adobe org later.</Text>
 			<Box marginTop={1}>
-				<Select
+				<Menu
 					items={items}
 					initialIndex={Math.max(0, items.findIndex(item => item.value === wizard.profileName))}
 					onHighlight={item => setHighlighted(item.value)}
