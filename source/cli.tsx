@@ -14,6 +14,8 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
 	code => {
 		process.exitCode = code;
+		// The work is done and its result printed: a late Ctrl-C or SIGTERM ends the process with that result.
+		for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(code));
 	},
 	(error: unknown) => {
 		process.stderr.write(`aep-source: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -1,10 +1,11 @@
-import {readFileSync} from 'node:fs';
+import {readUserFile} from '../shared/read-input.js';
+import {cutForEcho} from '../shared/errors.js';
 import {UsageError, write} from './context.js';
 import type {CommandBody} from './registry.js';
 import {openDraftStore} from '../store/index.js';
 import {aepHome} from '../store/home.js';
+import {draftIdPattern} from '../store/draft-schema.js';
 import {draftFromSpec, normaliseSpec, parseSpecText, slugify, validateSpec} from '../spec/index.js';
-import {cannotRead} from '../spec/file-errors.js';
 
 const usage = 'aep-source import FILE [--id DRAFT]';
 
@@ -12,14 +13,12 @@ const usage = 'aep-source import FILE [--id DRAFT]';
 const importCommand: CommandBody<'import'> = async (context, {flags: values, args}) => {
 		const [file] = args;
 		if (!file) throw new UsageError('Name the file to import.', {hint: `Usage: ${usage}`});
-		let text: string;
-		try {
-			text = readFileSync(file, 'utf8');
-		} catch (error) {
-			throw new UsageError(cannotRead(file, error));
+		if (values.id !== undefined && !draftIdPattern.test(values.id)) {
+			throw new UsageError(`--id "${cutForEcho(values.id, 60)}" is not a draft id.`, {hint: 'Use up to 100 letters, digits, ".", "-" and "_", starting with a letter or digit.'});
 		}
+		const text = readUserFile(file);
 		const parsed = parseSpecText(text);
-		if (!parsed.ok) throw new UsageError(`${file}:${parsed.line}:${parsed.column}: ${parsed.message}`);
+		if (!parsed.ok) throw new UsageError(`${cutForEcho(file, 120)}:${parsed.line}:${parsed.column}: ${parsed.message}`);
 		const store = openDraftStore(aepHome(context.env));
 		if (parsed.value && typeof parsed.value === 'object' && 'formatVersion' in parsed.value) {
 			const draft = store.importFrom(file);
@@ -34,7 +33,8 @@ const importCommand: CommandBody<'import'> = async (context, {flags: values, arg
 		store.save(draft);
 		for (const finding of findings) write(context.stderr, `warning ${finding.path}: ${finding.message}`);
 		const result = validateSpec(spec);
-		write(context.stdout, `Imported "${name}" as draft "${id}" (${result.errors.length} errors, ${result.warnings.length} warnings). Resume it with: aep-source resume ${id}`);
+		// The name comes from the file: cut, so a 50 MB name is never echoed.
+		write(context.stdout, `Imported "${cutForEcho(name, 80)}" as draft "${id}" (${result.errors.length} errors, ${result.warnings.length} warnings). Resume it with: aep-source resume ${id}`);
 		return 0;
 };
 

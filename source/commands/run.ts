@@ -1,4 +1,5 @@
-import {existsSync, readFileSync} from 'node:fs';
+import {existsSync} from 'node:fs';
+import {readUserFile} from '../shared/read-input.js';
 import type {CommandContext} from './context.js';
 import {UsageError, write} from './context.js';
 import type {CommandBody} from './registry.js';
@@ -26,7 +27,7 @@ function resolveDraft(store: DraftStore, positional: string | undefined, templat
 	}
 	if (positional === undefined) throw new UsageError('Name a draft, a spec file or --template.', {hint: `Usage: ${usage}`});
 	if (existsSync(positional)) {
-		const parsed = parseSpecText(readFileSync(positional, 'utf8'));
+		const parsed = parseSpecText(readUserFile(positional));
 		if (!parsed.ok) throw new UsageError(`${positional}:${parsed.line}:${parsed.column}: ${parsed.message}`);
 		const {spec} = normaliseSpec(parsed.value);
 		const name = typeof (spec as {name?: unknown}).name === 'string' ? (spec as {name: string}).name : 'source';
@@ -161,13 +162,15 @@ const run: CommandBody<'run'> = async (context, {flags: values, args: positional
 					const reason = failure ?? {message: `${summary?.failedStage ?? 'run'} failed: ${summary?.errors.map(e => `${e.code} ${e.message}`).join('; ') || 'no records landed'}`};
 					write(context.stderr, `\nThe check failed. ${reason.message}${reason.hint ? `\nWhat to do: ${reason.hint}` : ''}`);
 				}
-				if (controller.signal.aborted) return 130;
+				// A Ctrl-C that arrives after the run succeeded interrupted nothing: the exit code stays 0.
+				if (controller.signal.aborted && !ok) return 130;
 				return ok ? 0 : 1;
 			} finally {
+				stopPrinter();
+				// Still listening while the session closes: a Ctrl-C then must not kill the process mid-close.
+				await session.close();
 				process.off('SIGINT', onSignal);
 				process.off('SIGTERM', onSignal);
-				stopPrinter();
-				await session.close();
 			}
 		}
 };

@@ -1,22 +1,19 @@
 // `aep-source validate FILE [--json]`: offline check of a connection spec for humans and CI.
 // Exit 0 valid (warnings allowed), 1 errors, 2 usage problems (no file, unreadable, not JSON). Plain text, no Ink.
-import {readFile} from 'node:fs/promises';
+import {readUserFile} from '../shared/read-input.js';
+import {UsageError} from '../shared/errors.js';
 import {parseSpecText, validateSpec, type Finding, type ValidationResult} from '../spec/index.js';
 import {write, type CommandContext} from './context.js';
 import {commands, type CommandBody} from './registry.js';
 
 type Problem = {message: string; hint: string; line?: number; column?: number};
 
-async function readText(file: string): Promise<{text: string} | {problem: Problem}> {
+function readText(file: string): {text: string} | {problem: Problem} {
 	try {
-		return {text: await readFile(file, 'utf8')};
+		return {text: readUserFile(file)};
 	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		const hint = 'Name a connection spec JSON file ("aep-source export --template demo --out spec.json" writes one).';
-		if (code === 'ENOENT') return {problem: {message: `File not found: ${file}`, hint}};
-		if (code === 'EISDIR') return {problem: {message: `${file} is a folder, not a JSON file.`, hint}};
-		if (code === 'EACCES' || code === 'EPERM') return {problem: {message: `Cannot read ${file}: permission denied.`, hint: 'Check the file\'s permissions.'}};
-		return {problem: {message: `Cannot read ${file} (${code ?? 'unknown error'}).`, hint}};
+		if (!(error instanceof UsageError)) throw error;
+		return {problem: {message: error.message, hint: error.hint ?? ''}};
 	}
 }
 
@@ -30,7 +27,7 @@ function refuse(ctx: CommandContext, json: boolean | undefined, problem: Problem
 const validate: CommandBody<'validate'> = async (ctx, {flags, args}) => {
 	const [file] = args;
 	if (file === undefined) return refuse(ctx, flags.json, {message: 'Name the connection spec JSON file to check.', hint: 'Usage: aep-source validate FILE [--json]'});
-	const read = await readText(file);
+	const read = readText(file);
 	if ('problem' in read) return refuse(ctx, flags.json, read.problem);
 	const parsed = parseSpecText(read.text);
 	if (!parsed.ok) {

@@ -6,15 +6,37 @@ export type ParseResult = {ok: true; value: unknown} | {ok: false; message: stri
 
 type Problem = {offset: number; message: string};
 
+/** Deeper JSON is refused: a connection spec nests about ten levels, and the checks that walk it recurse. */
+export const maxJsonDepth = 64;
+
 export function parseSpecText(text: string): ParseResult {
 	// A BOM is invisible in editors and harmless; strip it rather than fail on it.
 	const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+	const tooDeep = depthProblem(body);
+	if (tooDeep) return {ok: false, message: tooDeep.message, ...lineColumn(body, tooDeep.offset)};
 	try {
 		return {ok: true, value: JSON.parse(body) as unknown};
 	} catch (error) {
 		const problem = locateJsonError(body) ?? fromEngineMessage(error);
 		return {ok: false, message: problem.message, ...lineColumn(body, problem.offset)};
 	}
+}
+
+/** The first bracket nested deeper than maxJsonDepth (outside strings), scanned without recursion. */
+function depthProblem(text: string): Problem | undefined {
+	let depth = 0;
+	let inString = false;
+	for (let index = 0; index < text.length; index++) {
+		const code = text.charCodeAt(index);
+		if (inString) {
+			if (code === 92) index++; // backslash: skip the escaped character
+			else if (code === 34) inString = false;
+		} else if (code === 34) inString = true;
+		else if (code === 123 || code === 91) {
+			if (++depth > maxJsonDepth) return {offset: index, message: `The JSON nests deeper than ${maxJsonDepth} levels here; a connection spec never does. Check the file is the one you meant.`};
+		} else if (code === 125 || code === 93) depth--;
+	}
+	return undefined;
 }
 
 /** 1-based line and column of an offset. */

@@ -1,6 +1,7 @@
 // Import a connection spec JSON file (e.g. copied from Adobe's docs): bad JSON is reported by line:column, and the
 // imported spec becomes a new draft opened on the review screen.
-import {readFileSync} from 'node:fs';
+import {readUserFile} from '../shared/read-input.js';
+import {UsageError} from '../shared/errors.js';
 import path from 'node:path';
 import {useState} from 'react';
 import {Box, Text} from 'ink';
@@ -9,7 +10,6 @@ import type {Draft} from '../spec/draft-types.js';
 import {Form} from '../components/form.js';
 import {KeyFooter} from '../components/key-footer.js';
 import {useServices} from './services.js';
-import {cannotRead} from '../spec/file-errors.js';
 
 export function ImportScreen({onImported, onBack}: {onImported: (draft: Draft) => void; onBack: () => void}) {
 	const services = useServices();
@@ -46,9 +46,10 @@ export function ImportScreen({onImported, onBack}: {onImported: (draft: Draft) =
 export function importSpecFile(file: string, exists: (id: string) => boolean): {draft: Draft} | {error: string} {
 	let text: string;
 	try {
-		text = readFileSync(path.resolve(file.trim()), 'utf8');
+		text = readUserFile(path.resolve(file.trim()));
 	} catch (cause) {
-		return {error: `${cannotRead(file, cause)} Check the path.`};
+		if (!(cause instanceof UsageError)) throw cause;
+		return {error: `${cause.message} Check the path.`};
 	}
 	const parsed = parseSpecText(text);
 	if (!parsed.ok) return {error: `${path.basename(file)} is not valid JSON at line ${parsed.line}, column ${parsed.column}: ${parsed.message}`};

@@ -1,6 +1,7 @@
 // The zod shape of a saved draft (source/spec/draft-types.ts), checked when a draft file is read or imported.
 import {z} from 'zod';
 import {stepNames, type Draft} from '../spec/draft-types.js';
+import {DataFileError} from './data-file.js';
 
 /** Draft ids are file names: no separators, no leading dot. */
 export const draftIdPattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
@@ -79,5 +80,5 @@ export function parseDraft(value: unknown, where: string): Draft {
 	const result = draftSchema.safeParse(value);
 	if (result.success) return result.data satisfies Draft;
 	const issues = result.error.issues.slice(0, 3).map(issue => `${issue.path.join('.') || '(draft)'}: ${issue.message}`);
-	throw new Error(`${where} is not a valid draft: ${issues.join('; ')}`);
+	throw new DataFileError(`${where} is not a valid draft: ${issues.join('; ')}.`, {where, hint: 'Fix the file, or move it out of the drafts folder (its content is not shown: it may hold secrets).'});
 }

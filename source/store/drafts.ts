@@ -8,6 +8,7 @@ import {draftIdPattern, parseDraft} from './draft-schema.js';
 import {aepHome} from './home.js';
 import {storedSecrets} from './profiles.js';
 import {writeFileAtomic} from '../shared/atomic-write.js';
+import {readDataFile} from './data-file.js';
 import {draftFileNames} from './peek.js';
 import {acquirePidLock, LockHeldError, type PidLock} from '../shared/pid-lock.js';
 
@@ -68,14 +69,7 @@ export function openDraftStore(home: string = aepHome(), options: DraftStoreOpti
 		return path.join(dir, `${id}.json`);
 	};
 	const readDraft = (file: string): Draft => {
-		const text = fs.readFileSync(file, 'utf8');
-		let json: unknown;
-		try {
-			json = JSON.parse(text) as unknown;
-		} catch (error) {
-			throw new Error(`${file} is not valid JSON (${(error as Error).message})`);
-		}
-		return parseDraft(json, file);
+		return parseDraft(readDataFile(file, 'draft'), file);
 	};
 	const write = (draft: Draft, file: string, mode: number) => {
 		const clean = withoutSecrets(draft);

@@ -6,6 +6,7 @@ import Conf from 'conf';
 import {z} from 'zod';
 import type {CachedToken, Target, TokenCache} from '../api/index.js';
 import {aepHome} from './home.js';
+import {readDataFile, wrongShape} from './data-file.js';
 
 export type LocalProfile = {name: 'local'; kind: 'local'};
 /** The client secret is stored apart from the profile (ProfileStore.secret), never returned with it. */
@@ -72,8 +73,26 @@ export type ProfileStore = {
 	path: string;
 };
 
+/** The top level of profiles.json: what is there must have the right type (conf would silently reset it). */
+const profilesFileShape = z.object({
+	defaultProfile: z.string().optional(),
+	profiles: z.record(z.string(), z.object({name: z.string(), kind: z.string()}).loose()).optional(),
+	secrets: z.record(z.string(), z.string()).optional(),
+	tokens: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
+}).loose();
+
+/** Throws DataFileError when an existing profiles.json is not JSON or not of the right shape; never resets it. */
+function checkProfilesFile(file: string): void {
+	if (!fs.existsSync(file)) return;
+	const result = profilesFileShape.safeParse(readDataFile(file, 'profiles'));
+	if (result.success) return;
+	const issue = result.error.issues[0];
+	throw wrongShape(file, 'profiles', `${issue?.path.join('.') || '(top level)'}: ${issue?.message ?? 'wrong shape'}`);
+}
+
 export function openProfileStore(home: string = aepHome()): ProfileStore {
 	fs.mkdirSync(home, {recursive: true, mode: 0o700});
+	checkProfilesFile(path.join(home, 'profiles.json'));
 	const conf = new Conf<ProfilesFile>({
 		projectName: 'aep-source',
 		cwd: home,
