@@ -88,8 +88,8 @@ test('usage problems exit 2 with a sentence: no FILE, two files, a missing file,
 	const cases: Array<[string[], RegExp]> = [
 		[[], /Name the connection spec JSON file to check\.\nUsage: aep-source validate FILE \[--json\]/],
 		[['a.json', 'b.json'], /"aep-source validate" does not take the argument "b\.json" \(it takes at most 1\)\./],
-		[[path.join(dir, 'missing.json')], /File not found: .*missing\.json/],
-		[[dir], /is a folder, not a JSON file\./],
+		[[path.join(dir, 'missing.json')], /Cannot read .*missing\.json: there is no such file\./],
+		[[dir], /: it is a folder\./],
 		[['--strict', 'x.json'], /"aep-source validate" has no option --strict\.\nRun "aep-source validate --help" to see its options\./],
 	];
 	for (const [argv, message] of cases) {
