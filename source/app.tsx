@@ -195,10 +195,13 @@ const stepTitles: Record<StepName, string> = {
 
 function Header({draft, profileName}: {draft?: Draft; profileName: string}) {
 	return (
+		// One Text, so a narrow terminal wraps it between words instead of squeezing each part into its own column.
 		<Box marginBottom={1}>
-			<Text bold>aep-source</Text>
-			{draft ? <Text>{`  ${draft.artifacts.label || draft.id} › ${stepTitles[draft.step]}`}</Text> : <Text> — Self-Serve Sources wizard</Text>}
-			<Text dimColor>{`  [profile: ${profileName}]`}</Text>
+			<Text wrap="wrap">
+				<Text bold>aep-source</Text>
+				{draft ? `  ${draft.artifacts.label || draft.id} › ${stepTitles[draft.step]}` : ' — Self-Serve Sources wizard'}
+				<Text dimColor>{`  [profile: ${profileName}]`}</Text>
+			</Text>
 		</Box>
 	);
 }

@@ -6,6 +6,7 @@
 import {useRef, useState} from 'react';
 import {Box, Text, useInput} from 'ink';
 import TextInput from 'ink-text-input';
+import {rowsOf, useTerminalSize, windowAround} from './use-terminal-size.js';
 
 export type FormField = {
 	name: string;
@@ -36,14 +37,19 @@ export type FormProps = {
 	onFocusField?: (name: string | undefined) => void;
 	focus?: boolean;
 	initialField?: string;
+	/** Rows the field list may take (the rest scrolls around the focused field). Default: the terminal's rows less `reserveRows`. */
+	maxRows?: number;
+	/** Rows the rest of the screen needs (header, title, panels, footer) when maxRows is not given; default 10. */
+	reserveRows?: number;
 };
 
 export function Form(props: FormProps) {
 	const {fields, values, focus = true} = props;
+	const {columns, rows} = useTerminalSize();
 	const latest = useRef(props);
 	latest.current = props;
-	const start = Math.max(0, fields.findIndex(field => field.name === props.initialField));
-	const focused = useRef(start);
+	const initialIndex = Math.max(0, fields.findIndex(field => field.name === props.initialField));
+	const focused = useRef(initialIndex);
 	const edits = useRef<Record<string, string>>({});
 	const committed = useRef<Record<string, string>>({});
 	const [showAll, setShowAll] = useState(false);
@@ -111,9 +117,32 @@ export function Form(props: FormProps) {
 		{isActive: focus},
 	);
 
+	const rowsFor = (field: FormField, index: number) => {
+		const isFocused = focus && index === focused.current;
+		const value = valueOf(field.name);
+		const error = errorOf(field);
+		const shown = field.kind === 'choice' ? `‹ ${value || '—'} ›` : field.kind === 'secret' ? '•'.repeat(value.length) : value || field.placeholder || '';
+		const showError = error !== undefined && (isFocused || showAll || value !== '');
+		const note = field.note?.(value);
+		const valueColumns = Math.max(10, columns - 4 - field.label.length);
+		return (
+			rowsOf(`${shown} ✔`, valueColumns) +
+			(showError ? rowsOf(`✖ ${error}`, columns - 4) : 0) +
+			(isFocused && field.help ? rowsOf(field.help, columns - 4) : 0) +
+			(note ? rowsOf(note, columns - 4) : 0)
+		);
+	};
+	// Only the fields around the focused one are drawn when the terminal is short (a Continue row is the last item).
+	const heights = [...fields.map(rowsFor), 1];
+	const total = heights.reduce((sum, rows) => sum + rows, 0);
+	const budget = props.maxRows ?? (rows === undefined ? undefined : Math.max(6, rows - (props.reserveRows ?? 10)));
+	const [start, end] = budget === undefined || total <= budget ? [0, heights.length] : windowAround(heights, Math.min(focused.current, fields.length), budget - 2);
+
 	return (
 		<Box flexDirection="column">
-			{fields.map((field, index) => {
+			{start > 0 && <Text dimColor>{`  ↑ ${start} more field${start === 1 ? '' : 's'}`}</Text>}
+			{fields.slice(start, end).map((field, offset) => {
+				const index = start + offset;
 				const isFocused = focus && index === focused.current;
 				const value = valueOf(field.name);
 				const error = errorOf(field);
@@ -122,8 +151,10 @@ export function Form(props: FormProps) {
 				return (
 					<Box key={field.name} flexDirection="column">
 						<Box>
-							<Text color={isFocused ? 'cyan' : undefined}>{isFocused ? '❯ ' : '  '}</Text>
-							<Text bold={isFocused}>{field.label}: </Text>
+							<Box flexShrink={0}>
+								<Text color={isFocused ? 'cyan' : undefined}>{isFocused ? '❯ ' : '  '}</Text>
+								<Text bold={isFocused}>{field.label}: </Text>
+							</Box>
 							{field.kind === 'choice' ? (
 								<Text>{`‹ ${field.choices?.find(choice => choice.value === value)?.label ?? (value || '—')} ›`}</Text>
 							) : (
@@ -142,14 +173,32 @@ export function Form(props: FormProps) {
 							)}
 							{!showError && error === undefined && value !== '' && !isFocused && <Text color="green"> ✔</Text>}
 						</Box>
-						{showError && <Text color="red">{`    ✖ ${error}`}</Text>}
-						{isFocused && field.help && <Text dimColor>{`    ${field.help}`}</Text>}
-						{note && <Text color="gray">{`    ${note}`}</Text>}
+						{showError && <Indented color="red">{`✖ ${error}`}</Indented>}
+						{isFocused && field.help && <Indented dimColor>{field.help}</Indented>}
+						{note && <Indented color="gray">{note}</Indented>}
 					</Box>
 				);
 			})}
-			<Text color={focus && focused.current === fields.length ? 'cyan' : undefined} bold={focus && focused.current === fields.length}>
-				{focus && focused.current === fields.length ? '❯ ' : '  '}[ {props.doneLabel ?? 'Continue'} ]
+			{end <= fields.length && <Text dimColor>{`  ↓ ${moreBelow(fields.length - end)}[ ${props.doneLabel ?? 'Continue'} ]`}</Text>}
+			{end > fields.length && (
+				<Text color={focus && focused.current === fields.length ? 'cyan' : undefined} bold={focus && focused.current === fields.length}>
+					{focus && focused.current === fields.length ? '❯ ' : '  '}[ {props.doneLabel ?? 'Continue'} ]
+				</Text>
+			)}
+		</Box>
+	);
+}
+
+function moreBelow(count: number): string {
+	return count === 0 ? '' : `${count} more field${count === 1 ? '' : 's'} and `;
+}
+
+/** A note under a field: wrapped lines stay indented under its text. */
+function Indented({children, color, dimColor}: {children: string; color?: string; dimColor?: boolean}) {
+	return (
+		<Box paddingLeft={4}>
+			<Text color={color} dimColor={dimColor}>
+				{children}
 			</Text>
 		</Box>
 	);

@@ -3,17 +3,37 @@
 import {useMemo} from 'react';
 import {Box, Text} from 'ink';
 import {Spinner} from '../components/progress-list.js';
+import {rowsOf} from '../components/use-terminal-size.js';
 import type {PreviewState} from './use-preview.js';
 import {previewPageCap} from './use-preview.js';
 
 const sampleLines = 8;
 
-export function PreviewPanel({state}: {state: PreviewState}) {
+/**
+ * `maxRows` (its margin and border included) shrinks the panel to the room a screen has left: the outcome (records found or the
+ * error and its hint) and why paging stopped come first, then the requests, then as much of the sample as fits.
+ */
+export function PreviewPanel({state, maxRows, columns = 80}: {state: PreviewState; maxRows?: number; columns?: number}) {
 	const outcome = state.outcome;
 	const sample = useMemo(() => sampleOf(outcome?.records[0]), [outcome]);
+	const inner = Math.max(10, columns - 4);
+	let room = maxRows === undefined ? Number.POSITIVE_INFINITY : Math.max(0, maxRows - 4);
+	const take = (rows: number) => {
+		const fits = rows <= room;
+		if (fits) room -= rows;
+		return fits;
+	};
+	const essential = outcome ? (outcome.error ? rowsOf(`✖ ${outcome.error.message}`, inner) + rowsOf(`→ ${outcome.error.hint}`, inner) : 1) + (outcome.stop ? rowsOf(`Paging stopped: ${outcome.stop.message}`, inner) : 0) : 0;
+	room -= essential;
+	const pages = outcome ? outcome.pages.slice(0, Math.max(0, Math.min(5, room - (outcome.pages.length > 5 ? 1 : 0)))) : [];
+	room -= pages.length;
+	const morePages = outcome ? outcome.pages.length - pages.length : 0;
+	const showMore = morePages > 0 && take(1);
+	const sampleRows = sample && room >= 3 ? sample.slice(0, room - 1) : undefined;
+	if (sampleRows) room -= sampleRows.length + 1;
 	return (
 		<Box flexDirection="column" borderStyle="single" paddingX={1} marginTop={1}>
-			<Text bold>
+			<Text bold wrap="truncate">
 				{'Live preview '}
 				<Text dimColor>{`(at most ${previewPageCap} pages)`}</Text>
 				{state.status === 'running' && (
@@ -28,10 +48,10 @@ export function PreviewPanel({state}: {state: PreviewState}) {
 			{state.status === 'idle' && !outcome && <Text dimColor>Not run yet: Ctrl-R runs it now.</Text>}
 			{outcome && (
 				<>
-					{outcome.pages.slice(0, 5).map(page => (
+					{pages.map(page => (
 						<Text key={page.index} wrap="truncate">{`${page.status >= 400 ? '✖' : '✔'} ${page.method} ${page.url} → ${page.status}, ${page.records} records`}</Text>
 					))}
-					{outcome.pages.length > 5 && <Text dimColor>{`… ${outcome.pages.length - 5} more requests`}</Text>}
+					{showMore && <Text dimColor>{`… ${morePages} more requests`}</Text>}
 					{outcome.error ? (
 						<>
 							<Text color="red" wrap="wrap">{`✖ ${outcome.error.message}`}</Text>
@@ -40,11 +60,11 @@ export function PreviewPanel({state}: {state: PreviewState}) {
 					) : (
 						<Text color="green">{`✔ ${outcome.records.length} records found`}</Text>
 					)}
-					{outcome.stop && <Text>{`Paging stopped: ${outcome.stop.message}`}</Text>}
-					{sample && (
+					{outcome.stop && <Text wrap="wrap">{`Paging stopped: ${outcome.stop.message}`}</Text>}
+					{sampleRows && (
 						<>
 							<Text dimColor>Sample record:</Text>
-							{sample.map((line, index) => (
+							{sampleRows.map((line, index) => (
 								<Text key={index} wrap="truncate">{`  ${line}`}</Text>
 							))}
 						</>

@@ -6,6 +6,7 @@ import {declaredPlaceholders} from '../spec/index.js';
 import {scheduleWindowPreview} from '../workflow/preview.js';
 import {Form} from '../components/form.js';
 import {KeyFooter} from '../components/key-footer.js';
+import {useTerminalSize} from '../components/use-terminal-size.js';
 import {PreviewPanel} from './preview-panel.js';
 import {useServices} from './services.js';
 import type {StepProps} from './wizard-context.js';
@@ -32,6 +33,13 @@ export function SourceScreen({draft, update, go, back}: StepProps) {
 	const schedule = (getIn(draft.spec, ['sourceSpec', 'attributes', 'scheduleParams']) ?? {}) as Record<string, unknown>;
 	const schedulePreview = useMemo(() => scheduleWindowPreview(schedule, windows), [schedule, windows]);
 	const showSchedule = focusedField?.startsWith('schedule');
+	// From 80×24 up: the header, title, placeholder line and footer take ~7 rows (one more is kept free: Ink clears the
+	// whole terminal on every frame as tall as the terminal); the preview gets about a third of
+	// the rest (at least 5), the fields the remainder, scrolling around the focused one.
+	const {columns, rows} = useTerminalSize();
+	const room = rows === undefined ? undefined : rows - 8 - (showSchedule ? 5 : 0);
+	const previewRows = room === undefined ? undefined : Math.max(5, Math.min(16, Math.floor(room * 0.35)));
+	const formRows = room === undefined || previewRows === undefined ? undefined : Math.max(5, room - previewRows);
 
 	return (
 		<Box flexDirection="column">
@@ -45,6 +53,7 @@ export function SourceScreen({draft, update, go, back}: StepProps) {
 				onBack={back}
 				onFocusField={setFocusedField}
 				doneLabel="Continue to the explore spec"
+				maxRows={formRows}
 			/>
 			{showSchedule && (
 				<Box flexDirection="column" marginTop={1}>
@@ -54,7 +63,7 @@ export function SourceScreen({draft, update, go, back}: StepProps) {
 					))}
 				</Box>
 			)}
-			<PreviewPanel state={state} />
+			<PreviewPanel state={state} maxRows={previewRows} columns={columns} />
 			<KeyFooter keys={[['↑/↓/Tab', 'field'], ['Enter', 'save field'], ['←/→', 'choice'], ['Ctrl-R', 'run preview'], ['Esc', 'back']]} />
 		</Box>
 	);
