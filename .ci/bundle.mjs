@@ -30,6 +30,9 @@ export const bundleOptions = {
 	minify: true,
 	sourcemap: false,
 	legalComments: 'none',
+	// lmdb (the sandbox's state store) loads a native addon for this platform at run time: it cannot be inlined.
+	// Only the lazily imported sandbox chunk imports it, so --version, --help and validate never load it.
+	external: ['lmdb'],
 	define: {
 		'process.env.NODE_ENV': '"production"',
 		__AEP_SOURCE_VERSION__: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version),

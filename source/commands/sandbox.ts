@@ -82,6 +82,11 @@ const sandbox: CommandBody<'sandbox'> = async (ctx, {flags: values}) => {
 		write(ctx.stdout, describe(running, dataDir));
 		await untilStopped();
 		await running.close();
+		const failed = running.failedWrites();
+		if (failed > 0) {
+			write(ctx.stderr, `aep-source sandbox: ${failed} change(s) could not be saved during this session (each was answered 500; the causes are above).`);
+			return 1;
+		}
 		write(ctx.stdout, 'Sandbox stopped.');
 		return 0;
 };

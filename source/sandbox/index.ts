@@ -53,8 +53,8 @@ async function startDemo(options: SandboxOptions): Promise<RunningSandbox['demo'
 
 /** Starts the sandbox; rejects with a clear error when a data file is corrupt or the port is taken. */
 export async function startSandbox(options: SandboxOptions): Promise<RunningSandbox> {
-	const store = StateStore.open(options.dataDir);
-	if (!store.collections.flowSpecs.get(restStorageToAepId)) store.collections.flowSpecs.put({...restStorageToAep(), etag: newEtag()});
+	const store = await StateStore.open(options.dataDir, options.onStateWriteError ? {onWriteError: options.onStateWriteError} : {});
+	if (!store.collections.flowSpecs.get(restStorageToAepId)) await store.collectWrites(() => store.collections.flowSpecs.put({...restStorageToAep(), etag: newEtag()}));
 	const credentials = {
 		clientId: options.clientId ?? defaultSandboxCredentials.clientId,
 		clientSecret: options.clientSecret ?? defaultSandboxCredentials.clientSecret,
@@ -87,8 +87,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
 		url = `http://127.0.0.1:${await listen(server, options.port ?? 0)}`;
 	} catch (error) {
 		await demo?.close();
-		await store.flush();
-		store.release();
+		await store.close();
 		const code = (error as NodeJS.ErrnoException).code;
 		if (code === 'EADDRINUSE') throw new Error(`Port ${options.port} is already in use on 127.0.0.1. Pick another with --port, or 0 for any free port.`);
 		throw error;
@@ -105,6 +104,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
 		expireTokens: () => context.tokens.expireAll(),
 		hooks,
 		requestLog: () => [...log],
+		failedWrites: () => store.failedWrites,
 		close: () => {
 			closing ??= (async () => {
 				await new Promise<void>(resolve => {
@@ -113,8 +113,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
 				});
 				await scheduler!.close();
 				await demo?.close();
-				await store.flush();
-				store.release();
+				await store.close();
 			})();
 			return closing;
 		},

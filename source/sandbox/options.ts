@@ -30,6 +30,8 @@ export type SandboxOptions = {
 	 * profile sets it: no real source API is reachable from the emulated world, so any spec can be tried end to end.
 	 */
 	routeSourcesToDemo?: boolean;
+	/** Told (one line) about every change that could not be saved; default: written to stderr. */
+	onStateWriteError?: (message: string) => void;
 	/** Reject unknown connection spec ids in a flow spec PUT (reference 4.4). */
 	strictFlowSpecIds?: boolean;
 };
@@ -58,6 +60,8 @@ export type RunningSandbox = {
 	/** Test-only: simulate a concurrent writer around flow spec reads/writes (reference 4.4). */
 	hooks: {afterFlowSpecPut?: () => Promise<void> | void; beforeFlowSpecGet?: () => Promise<void> | void};
 	requestLog(): {method: string; path: string; status: number}[];
+	/** How many changes could not be saved since start (each answered 500 and was reported). */
+	failedWrites(): number;
 	close(): Promise<void>;
 };
 

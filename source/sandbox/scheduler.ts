@@ -83,7 +83,8 @@ export class Scheduler {
 
 	/** Starts an existing `scheduled` run (also used for ad hoc runs, POST /runs). */
 	startRun(flowId: string, runId: string): void {
-		const execution = executeRun(this.context, runId, this.abort.signal, this.timing.run).finally(() => {
+		// Detached: the request that started an ad hoc run does not wait for the run's own writes.
+		const execution = this.context.store.detached(() => executeRun(this.context, runId, this.abort.signal, this.timing.run)).finally(() => {
 			this.running.delete(flowId);
 			this.schedule(flowId);
 		});

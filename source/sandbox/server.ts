@@ -5,6 +5,7 @@ import {ApiError, flowError, problemError} from './errors.js';
 import type {FaultInjector} from './faults.js';
 import {checkContentType, checkGateway} from './gateway.js';
 import {issueToken} from './ims.js';
+import {StateWriteError} from './state-store.js';
 import {servicePrefixes, splitPath, type Router, type SandboxRequest, type SandboxResponse, type Service} from './router.js';
 
 // The HTTP front: IMS token endpoint, then per platform request: faults → gateway checks → Content-Type → route.
@@ -74,7 +75,8 @@ async function handlePlatform(req: http.IncomingMessage, url: {pathname: string;
 	const params = 'params' in match ? match.params : {};
 	const request = {method, path: `/${found.rest.join('/')}`, params, query: url.searchParams, headers: req.headers, body, caller} as SandboxRequest;
 	Object.defineProperty(request, 'signal', {get: signal, enumerable: true});
-	return route.handler(request, front.context);
+	// Answer only once every change this request made is durable (docs/sandbox-state.md).
+	return front.context.store.collectWrites(() => route.handler(request, front.context));
 }
 
 function send(res: http.ServerResponse, response: SandboxResponse): void {
@@ -91,6 +93,10 @@ function send(res: http.ServerResponse, response: SandboxResponse): void {
 
 function errorResponse(error: unknown): SandboxResponse {
 	if (error instanceof ApiError) return {status: error.status, body: error.body, headers: error.headers};
+	if (error instanceof StateWriteError) {
+		const failure = flowError('1102-500', `The sandbox could not save this change (${error.message}); it was not saved. The sandbox reported the cause on its stderr.`);
+		return {status: failure.status, body: failure.body};
+	}
 	const failure = flowError('1102-500', `Internal error in the sandbox: ${(error as Error)?.message ?? String(error)}`);
 	return {status: failure.status, body: failure.body};
 }
