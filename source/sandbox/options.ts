@@ -1,3 +1,4 @@
+import type {DemoFaults} from './demo-source/index.js';
 export type SandboxFaults = {
 	/** Added to every answer (with `seed`, a reproducible jitter between half and all of it). */
 	latencyMs?: number;
@@ -53,7 +54,8 @@ export type RunningSandbox = {
 	imsUrl: string;
 	platformUrl: string;
 	credentials: SandboxCredentials;
-	demo?: {url: string; records: number; close(): Promise<void>};
+	/** `setFaults` slows or breaks the demo source (tests, demos of slow runs). */
+	demo?: {url: string; records: number; setFaults(faults: DemoFaults): void; close(): Promise<void>};
 	setFaults(faults: SandboxFaults | undefined): void;
 	/** Every issued token becomes invalid (401 401013). */
 	expireTokens(): void;

@@ -75,6 +75,11 @@ function windowFor(context: SandboxContext, flow: Entity, run: Entity, startedAt
 	return {start: schedule.backfill || schedule.once ? 0 : schedule.startMs, end: startedAt};
 }
 
+function cancelled(signal: AbortSignal): RunError {
+	const reason = signal.reason as Error | undefined;
+	return {code: 'CONNECTOR-1001-500', message: reason instanceof Error && reason.message ? reason.message : 'The run was cancelled.'};
+}
+
 function sourceError(error: unknown, secrets: string[]): RunError {
 	const engine = error instanceof EngineError ? error : undefined;
 	const status = engine?.status ?? (engine?.code === 'source-auth' ? 401 : 500);
@@ -83,7 +88,32 @@ function sourceError(error: unknown, secrets: string[]): RunError {
 	return {code: `CONNECTOR-1001-${status}`, message: `Reading from the source failed: ${text}`};
 }
 
-type Tally = {input: number; output: number; failed: number; inputBytes: number; outputBytes: number; byCode: Map<string, {count: number; rows: number[]; message: string}>};
+type Tally = {
+	input: number;
+	output: number;
+	failed: number;
+	inputBytes: number;
+	outputBytes: number;
+	byCode: Map<string, {count: number; rows: number[]; message: string}>;
+	/** Why paging stopped, when it was a cap or an anomaly rather than the source's own end. */
+	pagingStop?: RunError;
+};
+
+/**
+ * Stop reasons that are not the source saying "no more": the request cap, a repeated token or pointer, and an
+ * empty page while a token or pointer still offered more (docs/sandbox-fidelity.md, "Runs end").
+ */
+function pagingStopError(stop: {code: string; message: string} | undefined, paginationType: string): RunError | undefined {
+	if (!stop) return undefined;
+	const anomaly = ['maximum-request', 'repeated-token', 'repeated-pointer'].includes(stop.code) || (stop.code === 'empty-page' && (paginationType === 'CONTINUATION_TOKEN' || paginationType === 'POINTER'));
+	if (!anomaly) return undefined;
+	return {code: 'CONNECTOR-1010-200', message: `Paging stopped early: ${stop.message}`};
+}
+
+function paginationTypeOf(spec: Record<string, unknown>): string {
+	const params = ((spec['sourceSpec'] as {attributes?: {paginationParams?: {type?: unknown}}} | undefined)?.attributes?.paginationParams) ?? {};
+	return String(params.type ?? '').toUpperCase();
+}
 
 async function copyAndPromote(context: SandboxContext, work: Plan, window: {start: number; end: number}, file: string, signal: AbortSignal): Promise<Tally> {
 	const tally: Tally = {input: 0, output: 0, failed: 0, inputBytes: 0, outputBytes: 0, byCode: new Map()};
@@ -100,7 +130,12 @@ async function copyAndPromote(context: SandboxContext, work: Plan, window: {star
 			signal,
 			originOverride: context.sourceOrigin(),
 		});
-		for await (const record of records) {
+		for (let next = await records.next(); ; next = await records.next()) {
+			if (next.done) {
+				tally.pagingStop = pagingStopError(next.value?.stop, paginationTypeOf(work.spec));
+				break;
+			}
+			const record = next.value;
 			tally.input++;
 			tally.inputBytes += Buffer.byteLength(JSON.stringify(record));
 			const mapped = applyMapping(work.entries, record, work.schema);
@@ -171,10 +206,10 @@ export async function executeRun(context: SandboxContext, runId: string, signal:
 		tally = await copyAndPromote(context, work, window, partial, signal);
 	} catch (error) {
 		const auth = authOf(work.base);
-		readError = signal.aborted
-			? {code: 'CONNECTOR-1001-500', message: 'The run was interrupted because the sandbox stopped.'}
-			: sourceError(error, secretValues(work.spec, auth.specName, auth.params));
+		readError = signal.aborted ? cancelled(signal) : sourceError(error, secretValues(work.spec, auth.specName, auth.params));
 	}
+	// The engine ends a cancelled run quietly (stop code `aborted`): a cancelled run is failed, with the reason.
+	if (!readError && signal.aborted) readError = cancelled(signal);
 	const copyEndedAt = Date.now();
 	const failed = readError !== undefined || (tally.output === 0 && tally.failed > 0);
 	const keepFile = !failed && tally.output > 0;
@@ -185,7 +220,7 @@ export async function executeRun(context: SandboxContext, runId: string, signal:
 	const completedAt = Date.now();
 	const promotion = promotionErrors(tally);
 	// A partial run stays `success` and still lists its errors (target-and-runs 3.1, notifications).
-	const errors = readError ? [readError] : promotion;
+	const errors = readError ? [readError] : [...(tally.pagingStop ? [tally.pagingStop] : []), ...promotion];
 	finishBatch(context, batchId, failed, tally, completedAt);
 	runs.put(
 		finishedRun(inProgress, {

@@ -19,9 +19,14 @@ const timings = {
 
 const maxTimerMs = 2_147_483_647;
 
+/** Why a running run was cancelled (AbortSignal reason); its text goes into the run's errors. */
+export class RunCancelled extends Error {}
+
+type Running = {execution: Promise<void>; controller: AbortController};
+
 export class Scheduler {
 	private readonly timers = new Map<string, NodeJS.Timeout>();
-	private readonly running = new Map<string, Promise<void>>();
+	private readonly running = new Map<string, Running>();
 	private readonly abort = new AbortController();
 	private readonly timing: (typeof timings)['immediate'];
 	private closed = false;
@@ -47,12 +52,19 @@ export class Scheduler {
 		for (const flow of collection(this.context, 'flows').values()) this.schedule(flow.id);
 	}
 
-	/** (Re)computes when the flow's next run is due; cancels it when the flow is gone or disabled. */
+	/**
+	 * (Re)computes when the flow's next run is due. When the flow is gone or disabled, its next run is dropped and a
+	 * run in progress is cancelled at once (the engine stops at its next request; docs/sandbox-fidelity.md).
+	 */
 	schedule(flowId: string): void {
 		clearTimeout(this.timers.get(flowId));
 		this.timers.delete(flowId);
-		if (this.closed || this.running.has(flowId)) return;
 		const flow = collection(this.context, 'flows').get(flowId);
+		const running = this.running.get(flowId);
+		if (running && (!flow || flow['state'] !== 'enabled')) {
+			running.controller.abort(new RunCancelled(flow ? 'The run was cancelled because its dataflow was disabled.' : 'The run was cancelled because its dataflow was deleted.'));
+		}
+		if (this.closed || running) return;
 		if (!flow || flow['state'] !== 'enabled') return;
 		const due = this.nextDue(flow);
 		if (due === undefined) return;
@@ -83,19 +95,21 @@ export class Scheduler {
 
 	/** Starts an existing `scheduled` run (also used for ad hoc runs, POST /runs). */
 	startRun(flowId: string, runId: string): void {
+		const controller = new AbortController();
+		const signal = AbortSignal.any([this.abort.signal, controller.signal]);
 		// Detached: the request that started an ad hoc run does not wait for the run's own writes.
-		const execution = this.context.store.detached(() => executeRun(this.context, runId, this.abort.signal, this.timing.run)).finally(() => {
+		const execution = this.context.store.detached(() => executeRun(this.context, runId, signal, this.timing.run)).finally(() => {
 			this.running.delete(flowId);
 			this.schedule(flowId);
 		});
-		this.running.set(flowId, execution);
+		this.running.set(flowId, {execution, controller});
 	}
 
 	async close(): Promise<void> {
 		this.closed = true;
 		for (const timer of this.timers.values()) clearTimeout(timer);
 		this.timers.clear();
-		this.abort.abort();
-		await Promise.allSettled([...this.running.values()]);
+		this.abort.abort(new RunCancelled('The run was interrupted because the sandbox stopped.'));
+		await Promise.allSettled([...this.running.values()].map(running => running.execution));
 	}
 }

@@ -256,8 +256,10 @@ async function monitor(run: Run): Promise<Omit<RunSummary, 'finishedAt' | 'clean
 			outcome = summarizeRun(finished);
 		} catch (error) {
 			if (!(error instanceof RunTimeoutError)) throw error;
-			throw new WorkflowError('run', `The dataflow did not finish a run within the time limit: ${error.message}`, {
-				hint: 'The platform promises no run SLA; run the check again with a longer timeout, or keep the flow and watch it in the UI.',
+			throw new WorkflowError('run', `The check stopped waiting for the dataflow's first run (time limit): ${error.message}`, {
+				hint: error.stillRunning
+					? 'The platform promises no run SLA: a large first run can take minutes. Keep the flow and watch the run in the UI, or run the check again with a longer timeout.'
+					: 'No run had started: the platform promises no run SLA. Run the check again with a longer timeout, or keep the flow and watch it in the UI.',
 			});
 		}
 		const counts = `read ${outcome.recordsRead}, written ${outcome.recordsWritten}, failed ${outcome.recordsFailed}`;

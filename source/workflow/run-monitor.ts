@@ -93,10 +93,27 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 /** `runId`: watch this run (an ad hoc run, 5.7.3) instead of the newest one. */
 export type WaitOptions = {runId?: string; pollIntervalMs?: number; timeoutMs?: number; signal?: AbortSignal; onPoll?: (state: string, polls: number) => void};
 
+/**
+ * The client stopped waiting (`timeoutMs`); the run itself is not cancelled by that. `runId`/`runStatus` name the
+ * newest run seen, `stillRunning` says whether it was still going at the last poll (docs/sandbox-fidelity.md).
+ */
 export class RunTimeoutError extends Error {
-	constructor(readonly lastState: string, readonly waitedMs: number) {
-		super(`No finished run after ${Math.round(waitedMs / 1000)} s (last seen: ${lastState}).`);
+	constructor(
+		readonly lastState: string,
+		readonly waitedMs: number,
+		readonly runId?: string,
+		readonly runStatus?: string,
+	) {
+		const seconds = waitedMs < 10_000 ? (waitedMs / 1000).toFixed(1) : String(Math.round(waitedMs / 1000));
+		const where = runId
+			? `run ${runId} was still ${runStatus ?? 'without a status'} and keeps going on the platform (deleting or disabling its dataflow stops it)`
+			: 'no run had started yet';
+		super(`Stopped waiting after ${seconds} s; ${where}.`);
 		this.name = 'RunTimeoutError';
+	}
+
+	get stillRunning(): boolean {
+		return this.runId !== undefined;
 	}
 }
 
@@ -111,14 +128,19 @@ export async function waitForRun(client: PlatformClient, flowId: string, options
 	const started = Date.now();
 	let delay = first;
 	let lastState = 'no run yet';
+	let seen: {id: string; status: string | undefined} | undefined;
 	for (let polls = 1; ; polls++) {
 		const runs = await client.runs.listForFlow(flowId);
 		const run = options.runId ? runs.map(obj).find(each => each['id'] === options.runId) : newestRun(runs);
 		if (run && isTerminal(run)) return run;
-		if (run) lastState = `run ${String(run['id'] ?? '?')} ${String(obj(obj(run['metrics'])['statusSummary'])['status'] ?? 'without status')}`;
+		if (run) {
+			const status = obj(obj(run['metrics'])['statusSummary'])['status'];
+			seen = {id: String(run['id'] ?? '?'), status: status === undefined ? undefined : String(status)};
+			lastState = `run ${seen.id} ${seen.status ?? 'without status'}`;
+		}
 		options.onPoll?.(lastState, polls);
 		const left = timeoutMs - (Date.now() - started);
-		if (left <= 0) throw new RunTimeoutError(lastState, Date.now() - started);
+		if (left <= 0) throw new RunTimeoutError(lastState, Date.now() - started, seen?.id, seen?.status);
 		await sleep(Math.min(delay, left), options.signal);
 		delay = Math.min(cap, Math.round(delay * 1.5));
 	}
