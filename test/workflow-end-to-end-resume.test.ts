@@ -11,6 +11,16 @@ let fixture: Fixture;
 let host: string;
 const produced: string[] = [];
 const fast = {pollIntervalMs: 50, timeoutMs: 20_000};
+
+/** A run that outlasts a short time limit: the demo source answers slowly while `work` runs. */
+async function withSlowSource<T>(work: () => Promise<T>): Promise<T> {
+	fixture.sandbox.demo!.setFaults({latencyMs: 1500});
+	try {
+		return await work();
+	} finally {
+		fixture.sandbox.demo!.setFaults({});
+	}
+}
 const oauth = 'OAuth2 Refresh Code';
 
 before(async () => {
@@ -126,7 +136,7 @@ test('a resume the ledger cannot support (nothing kept, or another auth spec) sa
 
 	// Kept objects of a Basic Authentication attempt do not fit an OAuth retry: cleaned up, then a full run.
 	const kept = recordingContext(fixture.client, draft);
-	const failed = await runEndToEndCheck(kept.ctx, {authSpecName: 'Basic Authentication', authParams: demoAuthParams('Basic Authentication', host), sourceParams: {}, keepOnFailure: true, ...fast, timeoutMs: 1});
+	const failed = await withSlowSource(() => runEndToEndCheck(kept.ctx, {authSpecName: 'Basic Authentication', authParams: demoAuthParams('Basic Authentication', host), sourceParams: {}, keepOnFailure: true, ...fast, timeoutMs: 300}));
 	assert.equal(failed.failedStage, 'run');
 	assert.ok(openKinds(draft).includes('flow'));
 	const other = recordingContext(fixture.client, draft);
@@ -140,7 +150,7 @@ test('a resume the ledger cannot support (nothing kept, or another auth spec) sa
 test('cleanUp deletes what a failed check kept', async () => {
 	const draft = await registeredDraft('resume-cleanup');
 	const {ctx} = recordingContext(fixture.client, draft);
-	const failed = await runEndToEndCheck(ctx, {authSpecName: oauth, authParams: demoAuthParams(oauth, host), sourceParams: {}, keepOnFailure: true, pollIntervalMs: 50, timeoutMs: 1});
+	const failed = await withSlowSource(() => runEndToEndCheck(ctx, {authSpecName: oauth, authParams: demoAuthParams(oauth, host), sourceParams: {}, keepOnFailure: true, pollIntervalMs: 50, timeoutMs: 300}));
 	assert.equal(failed.cleanedUp, false);
 	assert.equal((await remoteCounts(fixture)).flows, 1);
 	const result = await cleanUp(ctx);
