@@ -127,11 +127,21 @@ export const commands = {
 		examples: ['aep-source export my-source --spec --out spec.json', 'aep-source export --template demo', 'aep-source export my-source --packet ./submission'],
 	},
 	import: {
-		summary: 'Import a connection spec JSON or an exported draft as a new draft',
-		args: 'FILE',
+		summary: 'Import a connection spec JSON or an exported draft, or start a draft from an OpenAPI operation or a curl command',
+		description:
+			'FILE is a connection spec JSON or an exported draft; or an OpenAPI 3.0/3.1 or Swagger 2.0 document (JSON or YAML,\na file or an http(s) URL) with --operation; or nothing, with --curl. The draft is pre-filled and every guess is\nprinted with its evidence. Credentials in a curl command are never saved or printed.',
+		args: '[FILE_OR_URL]',
 		maxArgs: 1,
-		flags: {id: flag.string('Id of the new draft (default: from the spec\'s name)', 'DRAFT')},
-		examples: ['aep-source import spec.json'],
+		flags: {
+			id: flag.string('Id of the new draft (default: from the spec\'s name)', 'DRAFT'),
+			operation: flag.string('The OpenAPI operation to start from: its operationId, or "GET /path"', 'OPERATION'),
+			curl: flag.string('Start from this curl command (quote it whole)', "'curl …'"),
+			response: flag.string('A sample response to detect the records path and the paging from (JSON body, or curl -i output)', 'FILE'),
+			timeout: flag.string('Seconds to wait for a document URL to answer (default 10)', 'SECONDS'),
+			json: common.json,
+		},
+		examples: ['aep-source import spec.json', 'aep-source import openapi.yaml --operation listContacts', 'aep-source import https://api.example.com/openapi.json --operation "GET /v2/contacts" --json', 'aep-source import --curl \'curl -H "Authorization: Bearer $TOKEN" https://api.example.com/v2/contacts\' --response page1.json'],
+		exitCodes: 'the draft was bootstrapped but the input lacked something (listed on stderr; the draft is saved)',
 	},
 	sandbox: {
 		summary: 'Run the local Flow Service + IMS emulator and the demo REST API until Ctrl-C',

@@ -1,0 +1,116 @@
+// Bootstrapping a draft from what the author already has: an OpenAPI operation, a curl command, a sample response.
+// The command (commands/import.ts) and the wizard screen (steps/bootstrap.tsx) both call these. No React.
+// How inputs map to a connection spec: docs/bootstrap.md.
+import {draftFromSpec, slugify, validateSpec} from '../spec/index.js';
+import type {Draft} from '../spec/draft-types.js';
+import {specFromShape} from './build-spec.js';
+import {suggestFromResponse} from './detect-response.js';
+import {CurlParseError, parseCurl, shapeFromCurl} from './curl.js';
+import type {BootstrapResult, Headers, Json} from './guess.js';
+import {BootstrapInputError, type LoadedDocument} from './load-openapi.js';
+import {findOperation, listOperations, shapeFromOperation, type OperationSummary} from './openapi.js';
+
+export type {BootstrapResult, Guess, TestValues} from './guess.js';
+export type {OperationSummary} from './openapi.js';
+export type {LoadedDocument} from './load-openapi.js';
+export {BootstrapInputError, loadOpenApi} from './load-openapi.js';
+export {listOperations} from './openapi.js';
+export {suggestFromResponse, type ResponseSuggestion, type ResponseSample} from './detect-response.js';
+
+/** Operations worth offering: those returning a list, or every GET/POST when none does. */
+export function offeredOperations(doc: Json): OperationSummary[] {
+	const all = listOperations(doc);
+	const lists = all.filter(entry => entry.returnsList);
+	return lists.length > 0 ? lists : all;
+}
+
+/**
+ * The draft-to-be for one operation of a loaded document. Throws BootstrapInputError when `selector` (an
+ * operationId or "GET /path") names no operation; the message lists the ones that exist.
+ */
+export function bootstrapOperation(loaded: LoadedDocument, selector: string): BootstrapResult {
+	const found = findOperation(loaded.doc, selector);
+	if (!found) {
+		const offered = offeredOperations(loaded.doc);
+		const list = offered.slice(0, 30).map(entry => `  ${entry.id}${entry.id === `${entry.method} ${entry.path}` ? '' : ` (${entry.method} ${entry.path})`}`);
+		const more = offered.length > 30 ? [`  … and ${offered.length - 30} more`] : [];
+		throw new BootstrapInputError(`${loaded.location} has no operation "${selector}". ${offered.length === 0 ? 'It has no GET or POST operation at all.' : `Operations that exist:\n${[...list, ...more].join('\n')}`}`);
+	}
+	return specFromShape(shapeFromOperation(loaded.doc, found, loaded.documentUrl));
+}
+
+/** A sample response as the author has it: a JSON body, or the output of `curl -i` (status line, headers, body). */
+export function parseResponseSample(text: string, name = 'the response'): {body: unknown; headers: Headers} {
+	const normalised = text.replace(/^\uFEFF/, '');
+	const headers: Headers = {};
+	let body = normalised;
+	if (/^HTTP\/\d/.test(normalised)) {
+		const split = normalised.search(/\r?\n\r?\n/);
+		const head = split === -1 ? normalised : normalised.slice(0, split);
+		body = split === -1 ? '' : normalised.slice(split).trimStart();
+		for (const line of head.split(/\r?\n/).slice(1)) {
+			const colon = line.indexOf(':');
+			if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+		}
+	}
+	try {
+		return {body: JSON.parse(body) as unknown, headers};
+	} catch (error) {
+		throw new BootstrapInputError(`${name} is not a JSON body (${(error as Error).message.split('\n')[0]}); save the response body, or the output of curl -i.`);
+	}
+}
+
+/** The draft-to-be for a curl command; throws BootstrapInputError when the line is not a usable curl command. */
+export function bootstrapCurl(command: string, response?: {body: unknown; headers: Headers}): BootstrapResult {
+	let request;
+	try {
+		request = parseCurl(command);
+	} catch (error) {
+		if (error instanceof CurlParseError) throw new BootstrapInputError(error.message);
+		throw error;
+	}
+	const {shape, secrets} = shapeFromCurl(request, response);
+	return specFromShape(shape, secrets);
+}
+
+/** Errors of the bootstrapped spec (0 when the input had everything the spec needs). */
+export function specErrors(result: BootstrapResult): string[] {
+	return validateSpec(result.spec).errors.map(finding => `${finding.path}: ${finding.message}`);
+}
+
+/** A new draft holding the spec and the non-secret test values; secrets stay in `result.testValues.secrets`. */
+export function draftFromBootstrap(result: BootstrapResult, options: {id: string; now?: Date}): Draft {
+	const draft = draftFromSpec(result.spec, options);
+	return {
+		...draft,
+		test: {...draft.test, authParams: {...result.testValues.authParams}, sourceParams: {...result.testValues.sourceParams}},
+	};
+}
+
+/** A free draft id from the spec's name (`name`, `name-2`, …). */
+export function freeDraftId(result: BootstrapResult, exists: (id: string) => boolean, wanted?: string): string {
+	const base = wanted ?? slugify(String(result.spec['name'] ?? 'imported-api'));
+	let id = base;
+	for (let n = 2; !wanted && exists(id); n++) id = `${base}-${n}`;
+	return id;
+}
+
+/**
+ * The result with contentPath and paginationParams re-detected from a real response (which beats a guess from
+ * the response schema). Paging parameters the new pagination sends are dropped from urlParams.queryParams.
+ */
+export function applyResponse(result: BootstrapResult, response: {body: unknown; headers: Headers}): BootstrapResult {
+	const spec = structuredClone(result.spec);
+	const attributes = (spec['sourceSpec'] as {attributes: Json}).attributes;
+	const urlParams = attributes['urlParams'] as {queryParams?: Record<string, string>};
+	const suggestion = suggestFromResponse({body: response.body, headers: response.headers, query: urlParams.queryParams ?? {}});
+	if (suggestion.contentPath) attributes['contentPath'] = {path: suggestion.contentPath.value};
+	attributes['paginationParams'] = suggestion.pagination.value;
+	if (urlParams.queryParams) {
+		for (const name of suggestion.pagingQueryNames) delete urlParams.queryParams[name];
+		if (Object.keys(urlParams.queryParams).length === 0) delete urlParams.queryParams;
+	}
+	const kept = result.guesses.filter(guess => guess.field !== 'paginationParams' && guess.field !== 'contentPath');
+	const missing = suggestion.contentPath ? result.missing.filter(entry => !entry.startsWith('contentPath')) : result.missing;
+	return {...result, spec, missing, guesses: [...kept, ...(suggestion.contentPath ? [suggestion.contentPath] : []), suggestion.pagination]};
+}
