@@ -18,8 +18,9 @@ const allowed: Record<string, string[]> = {
 	workflow: ['api', 'engine', 'spec', 'store', 'shared'],
 	sandbox: ['engine', 'spec', 'shared'],
 	components: ['spec', 'shared'],
+	bootstrap: ['spec', 'shared'],
 };
-const core = ['spec', 'shared', 'engine', 'api', 'store', 'workflow', 'sandbox'];
+const core = ['spec', 'shared', 'engine', 'api', 'store', 'workflow', 'sandbox', 'bootstrap'];
 const screens = ['steps', 'components'];
 const uiPackages = /^(ink|react|ink-[a-z-]+|react-[a-z-]+)(\/|$)/;
 
