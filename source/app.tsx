@@ -9,6 +9,7 @@ import {HomeScreen, type HomeChoice} from './steps/home.js';
 import {
 	ArtifactsScreen,
 	AuthScreen,
+	BootstrapScreen,
 	CheckScreen,
 	ChecklistScreen,
 	CreateScreen,
@@ -38,6 +39,7 @@ type Route =
 	| {screen: 'new'; template?: string}
 	| {screen: 'drafts'; purpose: 'resume' | 'checklist'}
 	| {screen: 'import'}
+	| {screen: 'bootstrap'}
 	| {screen: 'profiles'}
 	| {screen: 'step'};
 
@@ -134,6 +136,7 @@ export default function App({command = 'home', argv = [], services, onInterrupt}
 								/>
 							)}
 							{route.screen === 'import' && <ImportScreen onImported={openDraft} onBack={home} />}
+							{route.screen === 'bootstrap' && <BootstrapScreen onCreated={openDraft} onBack={home} />}
 							{route.screen === 'profiles' && <ProfilesScreen onDone={home} onBack={home} />}
 							{route.screen === 'step' && stepProps && <StepScreen {...stepProps} />}
 						</Loaded>

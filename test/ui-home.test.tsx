@@ -11,6 +11,8 @@ test('home: first run says where to start and lists what the wizard offers', asy
 	assert.match(ink.frame(), /❯ New source/);
 	assert.match(ink.frame(), /↑\/↓ move/);
 	await ink.press(keys.down);
+	assert.match(ink.frame(), /❯ New source from an OpenAPI document or a curl command/);
+	await ink.press(keys.down);
 	assert.match(ink.frame(), /❯ Resume a draft/);
 	await ink.cleanup();
 });
@@ -99,8 +101,7 @@ test('import: a missing file and bad JSON are reported with line:column; a good 
 	const good = path.join(services.home, 'good.json');
 	fs.writeFileSync(good, JSON.stringify({name: 'Imported Thing', authSpec: [], sourceSpec: {}, exploreSpec: {}}));
 	const ink = await renderWizard({services});
-	await ink.press(keys.down);
-	await ink.press(keys.down);
+	await pressUntil(ink, keys.down, /❯ Import a connection spec JSON/);
 	await ink.press(keys.enter);
 	assert.match(ink.frame(), /Import a connection spec JSON/);
 	await ink.type(path.join(services.home, 'missing.json'));

@@ -184,7 +184,8 @@ function credentialsOf(request: CurlRequest): Credentials {
 }
 
 function nameFrom(url: URL): string {
-	const host = url.hostname.replace(/^(api|www|rest)\./, '').split('.')[0] ?? url.hostname;
+	// An IP address names nothing; a host name's first label names the API (api.acme.com → Acme).
+	const host = /^[\d.]+$|^\[/.test(url.hostname) ? undefined : (url.hostname.replace(/^(api|www|rest)\./, '').split('.')[0] ?? url.hostname);
 	const segment = url.pathname.split('/').filter(part => part && !/^v\d+(\.\d+)?$/i.test(part) && !/^\d+$/.test(part)).pop();
 	const words = [host, segment].filter(Boolean).map(word => String(word).replace(/[-_.]+/g, ' ').replace(/\b\w/g, letter => letter.toUpperCase()));
 	return words.join(' ') || 'Imported API';

@@ -14,6 +14,7 @@ export type {BootstrapResult, Guess, TestValues} from './guess.js';
 export type {OperationSummary} from './openapi.js';
 export type {LoadedDocument} from './load-openapi.js';
 export {BootstrapInputError, loadOpenApi} from './load-openapi.js';
+export {sendCurlOnce} from './send-sample.js';
 export {listOperations} from './openapi.js';
 export {suggestFromResponse, type ResponseSuggestion, type ResponseSample} from './detect-response.js';
 

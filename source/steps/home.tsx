@@ -6,10 +6,11 @@ import {KeyFooter} from '../components/key-footer.js';
 import {countDrafts} from '../store/peek.js';
 import {useServices} from './services.js';
 
-export type HomeChoice = 'new' | 'resume' | 'import' | 'profiles' | 'checklist' | 'quit';
+export type HomeChoice = 'new' | 'bootstrap' | 'resume' | 'import' | 'profiles' | 'checklist' | 'quit';
 
 const items: {label: string; value: HomeChoice}[] = [
 	{label: 'New source (from a template or blank)', value: 'new'},
+	{label: 'New source from an OpenAPI document or a curl command', value: 'bootstrap'},
 	{label: 'Resume a draft', value: 'resume'},
 	{label: 'Import a connection spec JSON', value: 'import'},
 	{label: 'Profiles (local sandbox, Adobe orgs)', value: 'profiles'},

@@ -24,6 +24,7 @@ function lazyScreen<P extends object>(load: Loader<P>): LazyScreen<P> {
 
 export const NewSourceScreen = lazyScreen(async () => (await import('./new-source.js')).NewSourceScreen);
 export const DraftListScreen = lazyScreen(async () => (await import('./draft-list.js')).DraftListScreen);
+export const BootstrapScreen = lazyScreen(async () => (await import('./bootstrap.js')).BootstrapScreen);
 export const ImportScreen = lazyScreen(async () => (await import('./import-spec.js')).ImportScreen);
 export const ProfilesScreen = lazyScreen(async () => (await import('./setup.js')).ProfilesScreen);
 export const ArtifactsScreen = lazyScreen(async () => (await import('./artifacts.js')).ArtifactsScreen);

@@ -1,0 +1,51 @@
+// Sends a pasted curl request once, so its answer can be read for the records path and the paging ("suggest
+// from this response"). Node's fetch with a timeout; the credentials travel only in this request and in memory.
+import {BootstrapInputError} from './load-openapi.js';
+import {CurlParseError, parseCurl} from './curl.js';
+import type {Headers} from './guess.js';
+
+/** At most this much of a response is read (a sample needs one page). */
+const maxBytes = 5 * 1024 * 1024;
+
+/**
+ * The response to the curl command: `{status, body, headers}` (body parsed as JSON). Throws BootstrapInputError
+ * when the line does not parse, the host does not answer within `timeoutMs` (ms), the status is not 2xx, or the
+ * body is not JSON. Messages name the origin and path only: a query may hold a key.
+ */
+export async function sendCurlOnce(command: string, options: {timeoutMs?: number; signal?: AbortSignal} = {}): Promise<{status: number; body: unknown; headers: Headers}> {
+	let request;
+	try {
+		request = parseCurl(command);
+	} catch (error) {
+		if (error instanceof CurlParseError) throw new BootstrapInputError(error.message);
+		throw error;
+	}
+	const where = `${request.url.origin}${request.url.pathname}`;
+	const timeoutMs = options.timeoutMs ?? 10_000;
+	const timeout = AbortSignal.timeout(timeoutMs);
+	const headers = new Map(request.headers.map(([name, value]) => [name.toLowerCase(), value]));
+	if (request.user !== undefined) headers.set('authorization', `Basic ${Buffer.from(request.user).toString('base64')}`);
+	if (request.body !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json');
+	let response: Response;
+	try {
+		response = await fetch(request.url, {
+			method: request.method,
+			headers: Object.fromEntries(headers),
+			...(request.body !== undefined ? {body: request.body} : {}),
+			signal: options.signal ? AbortSignal.any([options.signal, timeout]) : timeout,
+		});
+	} catch (error) {
+		if (timeout.aborted) throw new BootstrapInputError(`${where} did not answer within ${timeoutMs / 1000} s.`);
+		const cause = (error as {cause?: {code?: string}}).cause;
+		throw new BootstrapInputError(`Cannot reach ${where}: ${cause?.code ?? 'the request failed'}.`);
+	}
+	const text = (await response.text()).slice(0, maxBytes);
+	if (!response.ok) throw new BootstrapInputError(`${where} answered ${response.status} ${response.statusText}; check the credentials and parameters of the curl command.`);
+	const responseHeaders: Headers = {};
+	response.headers.forEach((value, name) => (responseHeaders[name] = value));
+	try {
+		return {status: response.status, body: JSON.parse(text) as unknown, headers: responseHeaders};
+	} catch {
+		throw new BootstrapInputError(`${where} answered ${response.status}, but not with JSON (${response.headers.get('content-type') ?? 'no content type'}).`);
+	}
+}
