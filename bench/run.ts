@@ -9,6 +9,7 @@ import {benchSandboxThroughput} from './sandbox-throughput.js';
 import {benchValidation} from './validation.js';
 import {benchKeystrokes} from './keystrokes.js';
 import {engineRows} from './engine-rows.js';
+import {benchBootstrap} from './bootstrap.js';
 
 export type Row = {name: string; value: string; ratio?: string; budget: string; pass: boolean};
 
@@ -50,6 +51,7 @@ if (wanted('keystrokes')) rows.push(...(await benchKeystrokes()));
 if (wanted('validation')) rows.push(...(await benchValidation()));
 if (wanted('engine')) rows.push(...(await engineRows(Number(process.env['BENCH_ENGINE_ROUNDS'] ?? 3))));
 if (wanted('e2e')) await endToEnd(rows);
+if (wanted('bootstrap')) rows.push(...(await benchBootstrap(runs)));
 if (wanted('sandbox')) rows.push(...(await benchSandboxThroughput()));
 printTable(rows);
 process.exitCode = rows.every(r => r.pass) ? 0 : 1;

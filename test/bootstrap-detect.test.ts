@@ -68,8 +68,8 @@ const cases: {file: string; query?: Record<string, string>; contentPath: string;
 	{
 		file: 'total-pages-body.json',
 		contentPath: '$.orders',
-		pagination: {type: 'PAGE', limitName: 'limit', limitValue: 100, pageParamName: 'page', initialPageIndex: 1, endPageIndex: '$.total_pages'},
-		evidence: /`\$\.total_pages` holds the page count → PAGE from page 1; no page-size parameter was seen, so `limit` is assumed/,
+		pagination: {type: 'PAGE', limitName: 'limit', limitValue: 100, pageParamName: 'page', initialPageIndex: 1},
+		evidence: /`\$\.total_pages` holds the page count \(endPageIndex cannot read the body, so paging stops at the first empty page\) → PAGE from page 1; no page-size parameter was seen, so `limit` is assumed/,
 	},
 ];
 
@@ -106,4 +106,20 @@ test('has_more alone with no way to ask for the next page says so instead of gue
 
 test('a response that is not JSON is refused with a sentence', () => {
 	assert.throws(() => parseResponseSample('<html>oops</html>', 'page.html'), /page\.html is not a JSON body/);
+});
+
+test('applySuggestion: a copy of the spec with the records path and paging set; paging query parameters leave the request', async () => {
+	const {applySuggestion, queryOfSpec} = await import('../source/bootstrap/index.js');
+	const {getTemplate} = await import('../source/spec/index.js');
+	const spec = getTemplate('blank') as unknown as Record<string, unknown>;
+	const attributes = (spec['sourceSpec'] as {attributes: Record<string, unknown>}).attributes;
+	attributes['urlParams'] = {path: '/v1/items', method: 'GET', queryParams: {limit: '2', offset: '0', status: 'open'}};
+	const before = structuredClone(spec);
+	const suggestion = suggestFromResponse({...sample('offset-limit-has-more.json'), query: queryOfSpec(spec)});
+	const next = applySuggestion(spec, suggestion);
+	assert.deepEqual(spec, before, 'the spec handed in is not mutated');
+	const applied = (next['sourceSpec'] as {attributes: Record<string, unknown>}).attributes;
+	assert.deepEqual(applied['contentPath'], {path: '$.contacts'});
+	assert.deepEqual(applied['paginationParams'], {type: 'OFFSET', limitName: 'limit', limitValue: '2', offSetName: 'offset', endConditionName: '$.hasMore', endConditionValue: 'Const:false'});
+	assert.deepEqual(applied['urlParams'], {path: '/v1/items', method: 'GET', queryParams: {status: 'open'}});
 });

@@ -222,7 +222,7 @@ function detectPagination(body: unknown, fields: Field[], headers: Headers | und
 		const name = pageName ?? 'page';
 		const first = initialPage(query[name], pageField?.value);
 		const value: PaginationParams = {type: 'PAGE', limitName: size.name, limitValue: Number(size.value), pageParamName: name, initialPageIndex: first};
-		if (pages) value['endPageIndex'] = pages.value;
+		if (pages?.value) value['endPageIndex'] = pages.value;
 		const why = pages ? pages.evidence : `the request pages with \`${name}\``;
 		return {
 			guess: {field: 'paginationParams', value, evidence: `${why} → PAGE from page ${first}${pageName ? '' : ' (`page` is assumed as the page parameter: check the API docs)'}; ${size.evidence}.`},
@@ -248,13 +248,15 @@ function detectPagination(body: unknown, fields: Field[], headers: Headers | und
 	return {guess: none(`no next-page URL, cursor, page count or offset was found in ${source} → NONE (one request).`), queryNames: []};
 }
 
-function pageCount(fields: Field[], headers: Headers | undefined): {value: string; evidence: string} | undefined {
+function pageCount(fields: Field[], headers: Headers | undefined): {value?: string; evidence: string} | undefined {
 	for (const name of pageCountHeaders) {
 		const value = headerValue(headers, name);
 		if (value !== undefined) return {value: `headers.${name}`, evidence: `the \`${name}\` header holds the page count`};
 	}
 	const field = findField(fields, pageCountKeys, isCount);
-	return field ? {value: jsonPathOf(field.path), evidence: `\`${jsonPathOf(field.path)}\` holds the page count`} : undefined;
+	// endPageIndex takes a page number or `headers.<name>` only (docs/bootstrap.md): a count in the body cannot be
+	// used, so the run stops on the first empty page instead.
+	return field ? {evidence: `\`${jsonPathOf(field.path)}\` holds the page count (endPageIndex cannot read the body, so paging stops at the first empty page)`} : undefined;
 }
 
 /** The first page number: the request's own page when it is 0 or 1, else the body's when it is, else 1. */

@@ -4,7 +4,7 @@
 import {draftFromSpec, slugify, validateSpec} from '../spec/index.js';
 import type {Draft} from '../spec/draft-types.js';
 import {specFromShape} from './build-spec.js';
-import {suggestFromResponse} from './detect-response.js';
+import {suggestFromResponse, type ResponseSuggestion} from './detect-response.js';
 import {CurlParseError, parseCurl, shapeFromCurl} from './curl.js';
 import type {BootstrapResult, Headers, Json} from './guess.js';
 import {BootstrapInputError, type LoadedDocument} from './load-openapi.js';
@@ -97,20 +97,34 @@ export function freeDraftId(result: BootstrapResult, exists: (id: string) => boo
 }
 
 /**
- * The result with contentPath and paginationParams re-detected from a real response (which beats a guess from
- * the response schema). Paging parameters the new pagination sends are dropped from urlParams.queryParams.
+ * A copy of `spec` with a suggestion applied: `sourceSpec.attributes.contentPath.path` (when one was found) and
+ * `paginationParams`; query parameters the new pagination sends itself leave `urlParams.queryParams`. For the live
+ * preview's "suggest from this response" and for --response.
  */
-export function applyResponse(result: BootstrapResult, response: {body: unknown; headers: Headers}): BootstrapResult {
-	const spec = structuredClone(result.spec);
-	const attributes = (spec['sourceSpec'] as {attributes: Json}).attributes;
-	const urlParams = attributes['urlParams'] as {queryParams?: Record<string, string>};
-	const suggestion = suggestFromResponse({body: response.body, headers: response.headers, query: urlParams.queryParams ?? {}});
-	if (suggestion.contentPath) attributes['contentPath'] = {path: suggestion.contentPath.value};
+export function applySuggestion(spec: Json, suggestion: ResponseSuggestion): Json {
+	const copy = structuredClone(spec);
+	const attributes = (copy['sourceSpec'] as {attributes: Json} | undefined)?.attributes;
+	if (!attributes) return copy;
+	if (suggestion.contentPath) attributes['contentPath'] = {...((attributes['contentPath'] as Json | undefined) ?? {}), path: suggestion.contentPath.value};
 	attributes['paginationParams'] = suggestion.pagination.value;
-	if (urlParams.queryParams) {
+	const urlParams = attributes['urlParams'] as {queryParams?: Record<string, string>} | undefined;
+	if (urlParams?.queryParams) {
 		for (const name of suggestion.pagingQueryNames) delete urlParams.queryParams[name];
 		if (Object.keys(urlParams.queryParams).length === 0) delete urlParams.queryParams;
 	}
+	return copy;
+}
+
+/** The query parameters a spec sends (`urlParams.queryParams`), for detection. */
+export function queryOfSpec(spec: Json): Record<string, string> {
+	const attributes = (spec['sourceSpec'] as {attributes?: Json} | undefined)?.attributes;
+	return {...((attributes?.['urlParams'] as {queryParams?: Record<string, string>} | undefined)?.queryParams ?? {})};
+}
+
+/** The result with contentPath and paginationParams re-detected from a real response (which beats a guess from the response schema). */
+export function applyResponse(result: BootstrapResult, response: {body: unknown; headers: Headers}): BootstrapResult {
+	const suggestion = suggestFromResponse({body: response.body, headers: response.headers, query: queryOfSpec(result.spec)});
+	const spec = applySuggestion(result.spec, suggestion);
 	const kept = result.guesses.filter(guess => guess.field !== 'paginationParams' && guess.field !== 'contentPath');
 	const missing = suggestion.contentPath ? result.missing.filter(entry => !entry.startsWith('contentPath')) : result.missing;
 	return {...result, spec, missing, guesses: [...kept, ...(suggestion.contentPath ? [suggestion.contentPath] : []), suggestion.pagination]};
