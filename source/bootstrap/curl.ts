@@ -2,6 +2,7 @@
 // shell-words parser; credentials are recognised and returned apart, so they never reach the draft. docs/bootstrap.md.
 import {parse as shellWords} from 'shell-quote';
 import type {AuthShape, Headers, RequestShape} from './guess.js';
+import {BootstrapInputError} from './input-error.js';
 
 export type CurlRequest = {
 	method: 'GET' | 'POST';
@@ -14,9 +15,6 @@ export type CurlRequest = {
 	unsupported: string[];
 };
 
-export class CurlParseError extends Error {
-	override name = 'CurlParseError';
-}
 
 /** Flags that take no value and do not matter to a spec. */
 const quietFlags = new Set(['-s', '--silent', '-S', '--show-error', '-L', '--location', '-i', '--include', '-v', '--verbose', '--compressed', '-k', '--insecure', '-f', '--fail', '--fail-with-body', '-g', '--globoff', '-#', '--progress-bar', '--http1.1', '--http2', '-N', '--no-buffer', '-4', '-6', '--location-trusted', '-j', '--junk-session-cookies']);
@@ -43,7 +41,7 @@ function unterminatedQuote(text: string): string | undefined {
 function words(text: string): string[] {
 	const joined = text.replace(/\\\r?\n/g, ' ').trim();
 	const quote = unterminatedQuote(joined);
-	if (quote) throw new CurlParseError(`The curl command has an unterminated ${quote === '"' ? 'double' : 'single'} quote; paste the whole command.`);
+	if (quote) throw new BootstrapInputError(`The curl command has an unterminated ${quote === '"' ? 'double' : 'single'} quote; paste the whole command.`);
 	// Variables are kept as written ($TOKEN), not expanded to nothing.
 	const tokens = shellWords(joined, name => `$${name}`);
 	const out: string[] = [];
@@ -55,8 +53,8 @@ function words(text: string): string[] {
 			// `| jq .` and `> out.json` after the command are the shell's business, not the request's.
 			if (['|', '>', '>>', ';', '&&', '||'].includes(token.op) && out.length > 1) return out;
 			const next = tokens[index + 1];
-			if (token.op === '&' && typeof next === 'string' && next.includes('=')) throw new CurlParseError('The URL holds an unquoted "&", which the shell reads as "run in the background": put the URL in single quotes.');
-			throw new CurlParseError(`The curl command contains the shell operator "${token.op}" where a word was expected; paste only the curl command.`);
+			if (token.op === '&' && typeof next === 'string' && next.includes('=')) throw new BootstrapInputError('The URL holds an unquoted "&", which the shell reads as "run in the background": put the URL in single quotes.');
+			throw new BootstrapInputError(`The curl command contains the shell operator "${token.op}" where a word was expected; paste only the curl command.`);
 		}
 	}
 	return out;
@@ -69,11 +67,11 @@ function flagAndValue(word: string): [string, string | undefined] {
 	return [word, undefined];
 }
 
-/** Parses a curl command line; throws CurlParseError with a sentence for a line that is not a usable curl command. */
+/** Parses a curl command line; throws BootstrapInputError with a sentence for a line that is not a usable curl command. */
 export function parseCurl(text: string): CurlRequest {
 	const list = words(text);
 	if (list[0] === '$') list.shift(); // a prompt pasted along
-	if (list[0] !== 'curl') throw new CurlParseError(list.length === 0 ? 'The curl command is empty.' : `A curl command starts with "curl", but this one starts with "${list[0]}".`);
+	if (list[0] !== 'curl') throw new BootstrapInputError(list.length === 0 ? 'The curl command is empty.' : `A curl command starts with "curl", but this one starts with "${list[0]}".`);
 	let method: string | undefined;
 	let url: string | undefined;
 	let user: string | undefined;
@@ -87,14 +85,14 @@ export function parseCurl(text: string): CurlRequest {
 		const value = (): string => {
 			if (attached !== undefined) return attached;
 			const next = list[++i];
-			if (next === undefined) throw new CurlParseError(`The curl option ${flag} needs a value, but the command ends there.`);
+			if (next === undefined) throw new BootstrapInputError(`The curl option ${flag} needs a value, but the command ends there.`);
 			return next;
 		};
 		if (flag === '-X' || flag === '--request') method = value().toUpperCase();
 		else if (flag === '-H' || flag === '--header') {
 			const header = value();
 			const colon = header.indexOf(':');
-			if (colon <= 0) throw new CurlParseError(`The header "${header}" has no "Name: value" form.`);
+			if (colon <= 0) throw new BootstrapInputError(`The header "${header}" has no "Name: value" form.`);
 			headers.push([header.slice(0, colon).trim(), header.slice(colon + 1).trim()]);
 		} else if (dataFlags.has(flag)) {
 			data.push(value());
@@ -113,14 +111,14 @@ export function parseCurl(text: string): CurlRequest {
 			unsupported.push(flag);
 		} else if (unsupportedFlags.has(flag) || flag.startsWith('-')) unsupported.push(flag);
 		else if (url === undefined) url = flag;
-		else throw new CurlParseError(`The curl command names two URLs ("${url}" and "${flag}"); a source reads one.`);
+		else throw new BootstrapInputError(`The curl command names two URLs ("${url}" and "${flag}"); a source reads one.`);
 	}
-	if (url === undefined) throw new CurlParseError('The curl command has no URL.');
+	if (url === undefined) throw new BootstrapInputError('The curl command has no URL.');
 	const parsed = parseUrl(url);
 	if (getMode) for (const part of data) for (const [key, entry] of new URLSearchParams(part)) parsed.searchParams.append(key, entry);
 	const body = getMode || data.length === 0 ? undefined : data.join('&');
 	const finalMethod = method ?? (body !== undefined ? 'POST' : 'GET');
-	if (finalMethod !== 'GET' && finalMethod !== 'POST') throw new CurlParseError(`The curl command uses ${finalMethod}; a source reads with GET or POST only.`);
+	if (finalMethod !== 'GET' && finalMethod !== 'POST') throw new BootstrapInputError(`The curl command uses ${finalMethod}; a source reads with GET or POST only.`);
 	return {method: finalMethod, url: parsed, headers, ...(body !== undefined ? {body} : {}), ...(user !== undefined ? {user} : {}), ignored, unsupported};
 }
 
@@ -130,9 +128,9 @@ function parseUrl(text: string): URL {
 	try {
 		url = new URL(withScheme);
 	} catch {
-		throw new CurlParseError(`"${text}" is not a URL curl could fetch.`);
+		throw new BootstrapInputError(`"${text}" is not a URL curl could fetch.`);
 	}
-	if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new CurlParseError(`The URL uses ${url.protocol.slice(0, -1)}; a source reads over http or https.`);
+	if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new BootstrapInputError(`The URL uses ${url.protocol.slice(0, -1)}; a source reads over http or https.`);
 	return url;
 }
 

@@ -5,7 +5,7 @@ import {draftFromSpec, slugify, validateSpec} from '../spec/index.js';
 import type {Draft} from '../spec/draft-types.js';
 import {specFromShape} from './build-spec.js';
 import {suggestFromResponse, type ResponseSuggestion} from './detect-response.js';
-import {CurlParseError, parseCurl, shapeFromCurl} from './curl.js';
+import {parseCurl, shapeFromCurl} from './curl.js';
 import type {BootstrapResult, Headers, Json} from './guess.js';
 import {BootstrapInputError, type LoadedDocument} from './load-openapi.js';
 import {findOperation, listOperations, shapeFromOperation, type OperationSummary} from './openapi.js';
@@ -63,13 +63,7 @@ export function parseResponseSample(text: string, name = 'the response'): {body:
 
 /** The draft-to-be for a curl command; throws BootstrapInputError when the line is not a usable curl command. */
 export function bootstrapCurl(command: string, response?: {body: unknown; headers: Headers}): BootstrapResult {
-	let request;
-	try {
-		request = parseCurl(command);
-	} catch (error) {
-		if (error instanceof CurlParseError) throw new BootstrapInputError(error.message);
-		throw error;
-	}
+	const request = parseCurl(command);
 	const {shape, secrets} = shapeFromCurl(request, response);
 	return specFromShape(shape, secrets);
 }

@@ -7,11 +7,9 @@ import {cannotRead} from '../spec/file-errors.js';
 import {parseSpecText} from '../spec/parse.js';
 import type {Json} from './guess.js';
 import {openApiVersion} from './openapi.js';
+import {BootstrapInputError} from './input-error.js';
 
-/** Input the bootstrapper cannot use; the message is one sentence for the author (the CLI exits 2 with it). */
-export class BootstrapInputError extends Error {
-	override name = 'BootstrapInputError';
-}
+export {BootstrapInputError};
 
 export type LoadedDocument = {doc: Json; version: string; location: string; documentUrl?: string; bytes: number};
 

@@ -1,7 +1,7 @@
 // Sends a pasted curl request once, so its answer can be read for the records path and the paging ("suggest
 // from this response"). Node's fetch with a timeout; the credentials travel only in this request and in memory.
-import {BootstrapInputError} from './load-openapi.js';
-import {CurlParseError, parseCurl} from './curl.js';
+import {BootstrapInputError} from './input-error.js';
+import {parseCurl} from './curl.js';
 import type {Headers} from './guess.js';
 
 /** At most this much of a response is read (a sample needs one page). */
@@ -13,13 +13,7 @@ const maxBytes = 5 * 1024 * 1024;
  * body is not JSON. Messages name the origin and path only: a query may hold a key.
  */
 export async function sendCurlOnce(command: string, options: {timeoutMs?: number; signal?: AbortSignal} = {}): Promise<{status: number; body: unknown; headers: Headers}> {
-	let request;
-	try {
-		request = parseCurl(command);
-	} catch (error) {
-		if (error instanceof CurlParseError) throw new BootstrapInputError(error.message);
-		throw error;
-	}
+	const request = parseCurl(command);
 	const where = `${request.url.origin}${request.url.pathname}`;
 	const timeoutMs = options.timeoutMs ?? 10_000;
 	const timeout = AbortSignal.timeout(timeoutMs);
