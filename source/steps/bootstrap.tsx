@@ -5,8 +5,8 @@ import {useRef, useState} from 'react';
 import {Box, Text, useInput} from 'ink';
 import type {Draft} from '../spec/draft-types.js';
 import type {BootstrapResult, LoadedDocument, OperationSummary} from '../bootstrap/index.js';
-import {Select} from '../components/select.js';
-import {TextInput} from '../components/text-input.js';
+import TextInput from 'ink-text-input';
+import {Menu} from '../components/menu.js';
 import {KeyFooter} from '../components/key-footer.js';
 import {Spinner} from '../components/progress-list.js';
 import {useServices} from './services.js';
@@ -63,6 +63,8 @@ export function BootstrapScreen({onCreated, onBack}: {onCreated: (draft: Draft) 
 	};
 
 	const readCurl = (value: string) => {
+		// A newline after a trailing backslash continues the shell line (curl commands in API docs span lines).
+		if (/\\\s*$/.test(value)) return setCurl(value.replace(/\\\s*$/, ' '));
 		if (!value.trim()) return setError('Paste a curl command.');
 		run('Reading the curl command…', {kind: 'curl'}, async bootstrap => ({kind: 'result', result: bootstrap.bootstrapCurl(value), from: 'the curl command', curl: value, back: {kind: 'curl'}}));
 	};
@@ -115,7 +117,7 @@ export function BootstrapScreen({onCreated, onBack}: {onCreated: (draft: Draft) 
 			<Text bold>New source from an OpenAPI document or a curl command</Text>
 			{phase.kind === 'choose' && (
 				<>
-					<Select
+					<Menu
 						items={[
 							{label: 'From an OpenAPI document (file or URL)', value: 'openapi', hint: 'OpenAPI 3.0/3.1 or Swagger 2.0, JSON or YAML'},
 							{label: 'From a curl command', value: 'curl', hint: 'as pasted from the API docs; credentials stay in memory'},
@@ -140,7 +142,7 @@ export function BootstrapScreen({onCreated, onBack}: {onCreated: (draft: Draft) 
 					<Text>Paste the curl command:</Text>
 					<Box>
 						<Text>{'› '}</Text>
-						<TextInput value={curl} onChange={setCurl} onSubmit={readCurl} joinContinuedLines placeholder="curl -H 'Authorization: Bearer …' https://api.example.com/v1/items" />
+						<TextInput value={curl} onChange={setCurl} onSubmit={readCurl} placeholder="curl -H 'Authorization: Bearer …' https://api.example.com/v1/items" />
 					</Box>
 					<Text dimColor>The command is not saved; its credentials become test values kept in memory.</Text>
 					<KeyFooter keys={[['Enter', 'read'], ['Esc', 'back']]} />
@@ -154,7 +156,7 @@ export function BootstrapScreen({onCreated, onBack}: {onCreated: (draft: Draft) 
 			{phase.kind === 'operations' && (
 				<>
 					<Text>{`${phase.loaded.version}: choose the operation that lists the records`}</Text>
-					<Select
+					<Menu
 						items={phase.offered.map(entry => ({label: `${entry.method} ${entry.path}`, value: entry.id, hint: [entry.id === `${entry.method} ${entry.path}` ? '' : entry.id, entry.summary].filter(Boolean).join(' — ')}))}
 						onSelect={item => {
 							const loaded = phase.loaded;
