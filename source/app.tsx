@@ -23,6 +23,7 @@ import {
 	SourceScreen,
 } from './steps/screens.js';
 import {previousStep} from './steps/step-order.js';
+import {WizardErrorBoundary} from './components/error-boundary.js';
 
 export type AppProps = {
 	/** `home`, `new`, `resume`, `checklist` or `profiles` (the CLI command). */
@@ -43,7 +44,25 @@ type Route =
 	| {screen: 'profiles'}
 	| {screen: 'step'};
 
-export default function App({command = 'home', argv = [], services, onInterrupt}: AppProps) {
+/**
+ * The wizard inside its error boundary: a screen that cannot be drawn (a corrupt draft or profiles.json, a bug)
+ * shows the error panel, and Enter/Esc starts again from Home.
+ */
+export default function App(props: AppProps) {
+	const {exit} = useApp();
+	const [restarts, setRestarts] = useState(0);
+	const quit = useCallback(() => {
+		props.onInterrupt?.();
+		exit();
+	}, [props, exit]);
+	return (
+		<WizardErrorBoundary key={restarts} onHome={() => setRestarts(n => n + 1)} onQuit={quit}>
+			<Wizard {...props} command={restarts === 0 ? props.command : 'home'} argv={restarts === 0 ? props.argv : []} />
+		</WizardErrorBoundary>
+	);
+}
+
+function Wizard({command = 'home', argv = [], services, onInterrupt}: AppProps) {
 	const {exit} = useApp();
 	const [profileName, setProfileName] = useState(() => peekDefaultProfile(services.home));
 	const holder = useSessionHolder(services, profileName);

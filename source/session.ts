@@ -4,6 +4,7 @@ import path from 'node:path';
 import {createPlatformClient, type ClientOptions, type PlatformClient, type Target} from './api/index.js';
 import {openProfileStore, profileFromEnv, profileTarget, type Profile} from './store/index.js';
 import {aepHome} from './store/home.js';
+import {AepError} from './shared/errors.js';
 
 export type Session = {
 	profile: Profile;
@@ -16,7 +17,7 @@ export type Session = {
 
 export type SessionOptions = {env?: NodeJS.ProcessEnv; home?: string; client?: ClientOptions; demoRecords?: number};
 
-export class SessionError extends Error {
+export class SessionError extends AepError {
 	constructor(message: string, readonly hint: string) {
 		super(message);
 	}

@@ -1,4 +1,5 @@
 // One typed error for every platform failure: what was called, what came back, and what to do about it.
+import {AepError} from '../shared/errors.js';
 
 export type PlatformErrorFields = {
 	/** e.g. `POST /connectionSpecs` (path relative to the service, no query). */
@@ -69,13 +70,13 @@ export function hintFor(status: number | undefined, code: string | undefined): s
 	return (code ? hintsByCode[code] : undefined) ?? hintByStatus(status, code);
 }
 
-export class PlatformError extends Error {
+export class PlatformError extends AepError {
 	readonly call: string;
 	readonly status?: number;
 	readonly code?: string;
 	readonly requestId?: string;
 	readonly detail?: string;
-	readonly hint: string;
+	declare readonly hint: string;
 	readonly retried?: string;
 
 	constructor(fields: PlatformErrorFields) {

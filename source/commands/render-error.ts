@@ -1,6 +1,7 @@
 // The CLI's one error renderer: any thrown value becomes a sentence (where: what) and what to do, never a stack.
 // The wizard's counterpart is components/error-panel.tsx.
 import {AepError, UsageError} from '../shared/errors.js';
+export {problemOf} from '../shared/errors.js';
 
 /** 2 for a usage problem (how the command was called, or the input it was given), else 1. */
 export function exitCodeOf(error: unknown): number {
@@ -21,9 +22,3 @@ export function renderError(error: unknown, options: {debug?: boolean} = {}): st
 	return lines.join('\n');
 }
 
-/** The parts of a failure as --json output reports them (no stack, ever). */
-export function problemOf(error: unknown): {message: string; hint?: string; where?: string} {
-	if (error instanceof AepError) return {message: error.message, ...(error.hint ? {hint: error.hint} : {}), ...(error.where ? {where: error.where} : {})};
-	const hint = (error as {hint?: unknown})?.hint;
-	return {message: error instanceof Error ? error.message : String(error), ...(typeof hint === 'string' ? {hint} : {})};
-}

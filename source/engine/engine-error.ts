@@ -1,14 +1,15 @@
 // The one error type the engine throws. Messages and URLs are masked before they get here.
+import {AepError} from '../shared/errors.js';
 
 export type EngineErrorCode = 'source-auth' | 'source-http' | 'source-json' | 'config' | 'network' | 'timeout' | 'aborted';
 
-export class EngineError extends Error {
+export class EngineError extends AepError {
 	readonly code: EngineErrorCode;
 	readonly status?: number;
 	/** Masked. */
 	readonly url?: string;
 	/** What the user can do about it. */
-	readonly hint: string;
+	declare readonly hint: string;
 
 	constructor(code: EngineErrorCode, message: string, details: {hint: string; status?: number; url?: string}) {
 		super(message);

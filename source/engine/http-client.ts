@@ -2,12 +2,13 @@
 // it adds no web-stream layer per chunk; the engine is sequential, so one socket is reused for every page.
 import http from 'node:http';
 import https from 'node:https';
+import {AepError} from '../shared/errors.js';
 
 export type HttpRequest = {method: string; url: URL; headers: Record<string, string>; body?: string};
 export type HttpResponse = {status: number; headers: http.IncomingHttpHeaders; body: Buffer};
 
 /** Why a request produced no response. `code` is the system error code when there is one. */
-export class TransportError extends Error {
+export class TransportError extends AepError {
 	constructor(readonly kind: 'network' | 'timeout' | 'aborted', readonly code: string, message: string) {
 		super(message);
 	}

@@ -1,7 +1,8 @@
 import {randomUUID} from 'node:crypto';
+import {AepError} from '../shared/errors.js';
 
 /** An HTTP error answer; thrown by handlers and turned into a response by the server. */
-export class ApiError extends Error {
+export class ApiError extends AepError {
 	constructor(
 		readonly status: number,
 		readonly body: unknown,

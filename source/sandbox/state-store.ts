@@ -4,6 +4,7 @@ import path from 'node:path';
 import {setTimeout as delay} from 'node:timers/promises';
 import {open, type Database, type RootDatabase} from 'lmdb';
 import {acquirePidLock, LockHeldError, lockOwner} from '../shared/pid-lock.js';
+import {AepError} from '../shared/errors.js';
 
 // All sandbox state lives in one LMDB environment (state/sandbox.mdb), one named database per collection. LMDB
 // was chosen over hand-written JSON files for durability (a commit is flushed before its promise resolves) and
@@ -32,10 +33,10 @@ export type CollectionName = (typeof collectionNames)[number];
 const legacyFormat = 'aep-source-sandbox/1';
 
 /** Thrown when the state cannot be opened or read; names the file and never resets it. */
-export class SandboxDataError extends Error {}
+export class SandboxDataError extends AepError {}
 
 /** Thrown when a change could not be saved; the server answers 500 and reports it on stderr. */
-export class StateWriteError extends Error {}
+export class StateWriteError extends AepError {}
 
 const cacheSize = 500;
 
@@ -297,7 +298,7 @@ function removeLeftoverTemporaries(stateDir: string): void {
 	for (const name of fs.readdirSync(stateDir)) if (name.endsWith('.tmp')) fs.rmSync(path.join(stateDir, name), {force: true});
 }
 
-export class SandboxBusyError extends Error {
+export class SandboxBusyError extends AepError {
 	constructor(
 		message: string,
 		readonly ownerPid: number,

@@ -34,3 +34,13 @@ export function cutForEcho(text: string, max = echoLimit): string {
 	if (text.length <= max) return text;
 	return `${text.slice(0, max)}… (${text.length.toLocaleString('en-US')} characters)`;
 }
+
+/** A failure as the CLI (--json included) and the wizard show it: message, hint, where. Never a stack. */
+export type Problem = {message: string; hint?: string; where?: string};
+
+/** The parts of any thrown value; a hint is taken from errors that carry one without extending AepError. */
+export function problemOf(error: unknown): Problem {
+	if (error instanceof AepError) return {message: error.message, ...(error.hint ? {hint: error.hint} : {}), ...(error.where ? {where: error.where} : {})};
+	const hint = (error as {hint?: unknown} | undefined)?.hint;
+	return {message: error instanceof Error ? error.message : String(error), ...(typeof hint === 'string' ? {hint} : {})};
+}

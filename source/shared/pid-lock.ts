@@ -2,9 +2,10 @@
 // runs (killed, crashed) is taken over. Used for the sandbox's data dir and for a draft's runs. Imports nothing
 // of ours, so every layer (store, workflow, commands, sandbox) may use it.
 import fs from 'node:fs';
+import {AepError} from './errors.js';
 
 /** Thrown when a live process holds the lock; `pid` names it. */
-export class LockHeldError extends Error {
+export class LockHeldError extends AepError {
 	constructor(readonly file: string, readonly pid: number) {
 		super(`${file} is held by process ${pid}`);
 		this.name = 'LockHeldError';

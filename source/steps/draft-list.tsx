@@ -3,12 +3,13 @@ import {Box, Text, useInput} from 'ink';
 import type {Draft} from '../spec/draft-types.js';
 import {Menu} from '../components/menu.js';
 import {KeyFooter} from '../components/key-footer.js';
+import {ErrorPanel} from '../components/error-panel.js';
 import {useServices} from './services.js';
 import {useState} from 'react';
 
 export function DraftListScreen({purpose, onOpen, onBack}: {purpose: 'resume' | 'checklist'; onOpen: (draft: Draft) => void; onBack: () => void}) {
 	const services = useServices();
-	const [error, setError] = useState<string>();
+	const [error, setError] = useState<unknown>();
 	const drafts = [...services.drafts.list()].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
 	useInput((_input, key) => {
 		if (key.escape) onBack();
@@ -28,12 +29,19 @@ export function DraftListScreen({purpose, onOpen, onBack}: {purpose: 'resume' | 
 			<Menu
 				items={items}
 				onSelect={item => {
-					const draft = services.drafts.load(item.value);
+					let draft;
+					try {
+						draft = services.drafts.load(item.value);
+					} catch (failure) {
+						// A corrupt or wrongly shaped draft file: named, with what to do; the list stays usable.
+						setError(failure);
+						return;
+					}
 					if (draft) onOpen(draft);
-					else setError(`The draft "${item.value}" could not be read.`);
+					else setError(new Error(`The draft "${item.value}" could not be read.`));
 				}}
 			/>
-			{error && <Text color="red">{`✖ ${error}`}</Text>}
+			{error !== undefined && <ErrorPanel error={error} />}
 			<KeyFooter keys={[['↑/↓', 'move'], ['Enter', 'open'], ['Esc', 'back']]} />
 		</Box>
 	);

@@ -116,9 +116,11 @@ export function createLazyServices(options: ServiceOptions = {}): WizardServices
 export function settledThenable<T>(promise: Promise<T>): Promise<T> {
 	const tracked = promise as Promise<T> & {status?: string; value?: T; reason?: unknown};
 	tracked.status = 'pending';
+	// The callbacks return nothing: returning `tracked` (a thenable) would make this chain adopt its rejection,
+	// an unhandled rejection when the stores fail to load (a corrupt profiles.json).
 	promise.then(
-		value => Object.assign(tracked, {status: 'fulfilled', value}),
-		(reason: unknown) => Object.assign(tracked, {status: 'rejected', reason}),
+		value => void Object.assign(tracked, {status: 'fulfilled', value}),
+		(reason: unknown) => void Object.assign(tracked, {status: 'rejected', reason}),
 	);
 	return tracked;
 }

@@ -11,6 +11,7 @@ import {writeFileAtomic} from '../shared/atomic-write.js';
 import {readDataFile} from './data-file.js';
 import {draftFileNames} from './peek.js';
 import {acquirePidLock, LockHeldError, type PidLock} from '../shared/pid-lock.js';
+import {AepError} from '../shared/errors.js';
 
 export type DraftSummary = {
 	id: string;
@@ -47,7 +48,7 @@ export type DraftStoreOptions = {
 	knownSecrets?: () => Iterable<string>;
 };
 
-export class DraftSecretError extends Error {
+export class DraftSecretError extends AepError {
 	constructor(readonly path: string) {
 		super(`The draft was not saved: a known secret value appears at ${path}. Move it to the auth step, where secrets stay in memory.`);
 		this.name = 'DraftSecretError';
@@ -55,7 +56,7 @@ export class DraftSecretError extends Error {
 }
 
 /** Another process is running a check of this draft. */
-export class DraftBusyError extends Error {
+export class DraftBusyError extends AepError {
 	constructor(readonly id: string, readonly pid: number) {
 		super(`Draft "${id}" is being run by another aep-source (process ${pid}); one run at a time per draft. Wait for it to finish or stop it, then try again.`);
 		this.name = 'DraftBusyError';

@@ -7,6 +7,7 @@ import {z} from 'zod';
 import type {CachedToken, Target, TokenCache} from '../api/index.js';
 import {aepHome} from './home.js';
 import {readDataFile, wrongShape} from './data-file.js';
+import {AepError} from '../shared/errors.js';
 
 export type LocalProfile = {name: 'local'; kind: 'local'};
 /** The client secret is stored apart from the profile (ProfileStore.secret), never returned with it. */
@@ -31,7 +32,7 @@ const adobeProfileSchema = z.object({
 	platformUrl: z.url('must be a URL such as https://platform.adobe.io').optional(),
 });
 
-export class ProfileError extends Error {
+export class ProfileError extends AepError {
 	constructor(
 		readonly field: string,
 		message: string,

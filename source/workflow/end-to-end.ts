@@ -23,6 +23,7 @@ import {
 } from './progress.js';
 import {RunTimeoutError, summarizeRun, waitForRun} from './run-monitor.js';
 import {datasetContentType, fieldGroupBody, inferTarget, mappingSetBody, schemaBody, schemaFullVersion} from './target-fields.js';
+import {AepError} from '../shared/errors.js';
 
 export type EndToEndOptions = {
 	authSpecName?: string;
@@ -41,7 +42,7 @@ export type EndToEndOptions = {
 };
 
 /** Thrown when the draft cannot be saved: continuing would create objects no ledger knows about. */
-class PersistFailure extends Error {}
+class PersistFailure extends AepError {}
 
 type Run = {
 	ctx: WorkflowContext;

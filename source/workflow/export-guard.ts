@@ -4,6 +4,7 @@
 // test value held in memory. A hit refuses the whole export, naming the file, never the value.
 import {aepHome} from '../store/home.js';
 import {environmentSecrets, storedSecrets} from '../store/profiles.js';
+import {AepError} from '../shared/errors.js';
 
 export type ExportOptions = {
 	/** Where $AEP_SOURCE_HOME and AEP_SOURCE_SECRET_* come from (default process.env). */
@@ -14,7 +15,7 @@ export type ExportOptions = {
 	secrets?: Iterable<string>;
 };
 
-export class ExportRefusedError extends Error {
+export class ExportRefusedError extends AepError {
 	constructor(
 		readonly file: string,
 		message: string,

@@ -4,6 +4,7 @@ import type {PlatformClient} from '../api/index.js';
 import type {Finding} from '../spec/index.js';
 import type {Draft, RemoteState} from '../spec/draft-types.js';
 import {maskKnownPatterns, maskSecrets} from '../spec/secrets.js';
+import {AepError} from '../shared/errors.js';
 
 export type StageName =
 	| 'validate'
@@ -41,9 +42,9 @@ export type WorkflowContext = {
 	now?: () => Date;
 };
 
-export class WorkflowError extends Error {
+export class WorkflowError extends AepError {
 	readonly stage: StageName;
-	readonly hint: string;
+	declare readonly hint: string;
 	override readonly cause?: unknown;
 	readonly findings?: Finding[];
 

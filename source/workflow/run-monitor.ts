@@ -1,6 +1,7 @@
 // Watching a dataflow's runs until one is terminal (target-and-runs §3.3) and turning it into counts and errors.
 import type {PlatformClient} from '../api/index.js';
 import type {RunSummary} from '../spec/draft-types.js';
+import {AepError} from '../shared/errors.js';
 
 type Json = Record<string, unknown>;
 
@@ -97,7 +98,7 @@ export type WaitOptions = {runId?: string; pollIntervalMs?: number; timeoutMs?: 
  * The client stopped waiting (`timeoutMs`); the run itself is not cancelled by that. `runId`/`runStatus` name the
  * newest run seen, `stillRunning` says whether it was still going at the last poll (docs/sandbox-fidelity.md).
  */
-export class RunTimeoutError extends Error {
+export class RunTimeoutError extends AepError {
 	constructor(
 		readonly lastState: string,
 		readonly waitedMs: number,

@@ -4,6 +4,7 @@ import http from 'node:http';
 import {demoCredentials, demoRefreshToken} from './credentials.js';
 import {demoRecordJson, hasTag, select, type Selection, type TimeWindow} from './demo-records.js';
 import {decideFault, type DemoFaults} from './faults.js';
+import {AepError} from '../../shared/errors.js';
 
 export type DemoSourceOptions = {port?: number; records?: number; faults?: DemoFaults; refreshTokens?: boolean};
 export type DemoRequest = {method: string; url: string; headers: Record<string, string>};
@@ -22,7 +23,7 @@ export type DemoSource = {
 const maxPageSize = 10_000;
 const maxAllRecords = 100_000;
 
-class HttpProblem extends Error {
+class HttpProblem extends AepError {
 	constructor(readonly status: number, message: string) {
 		super(message);
 	}

@@ -1,0 +1,34 @@
+// Around the whole wizard: a failure while drawing a screen (a corrupt draft or profiles.json, a bug) shows the
+// error panel instead of a stack, and Enter or Esc goes back to Home; Ctrl-C quits.
+import {Component, type ReactNode} from 'react';
+import {Box, useInput} from 'ink';
+import {ErrorPanel} from './error-panel.js';
+import {KeyFooter} from './key-footer.js';
+
+type Props = {children: ReactNode; onHome: () => void; onQuit: () => void};
+
+export class WizardErrorBoundary extends Component<Props, {error?: unknown; caught: boolean}> {
+	override state: {error?: unknown; caught: boolean} = {caught: false};
+
+	static getDerivedStateFromError(error: unknown) {
+		return {error, caught: true};
+	}
+
+	override render() {
+		if (!this.state.caught) return this.props.children;
+		return <CrashScreen error={this.state.error} onHome={this.props.onHome} onQuit={this.props.onQuit} />;
+	}
+}
+
+function CrashScreen({error, onHome, onQuit}: {error: unknown; onHome: () => void; onQuit: () => void}) {
+	useInput((input, key) => {
+		if (key.ctrl && input === 'c') onQuit();
+		else if (key.return || key.escape) onHome();
+	});
+	return (
+		<Box flexDirection="column">
+			<ErrorPanel error={error} title="This screen could not be shown." />
+			<KeyFooter keys={[['Enter/Esc', 'back to Home'], ['Ctrl-C', 'quit']]} />
+		</Box>
+	);
+}
