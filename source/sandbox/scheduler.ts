@@ -4,6 +4,7 @@ import {executeRun, serviceCaller, type RunTiming} from './run-executor.js';
 import {readSchedule} from './schedule-params.js';
 import type {Entity} from './state-store.js';
 import {finishedRun} from './run-record.js';
+import {AepError} from '../shared/errors.js';
 
 // Creates and starts runs when flows are due (reference 5.9: a run at startTime, then every interval × frequency;
 // `once` → one run). Runs whose time is in the past start at once.
@@ -20,7 +21,7 @@ const timings = {
 const maxTimerMs = 2_147_483_647;
 
 /** Why a running run was cancelled (AbortSignal reason); its text goes into the run's errors. */
-export class RunCancelled extends Error {}
+export class RunCancelled extends AepError {}
 
 type Running = {execution: Promise<void>; controller: AbortController};
 
