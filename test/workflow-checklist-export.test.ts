@@ -85,20 +85,21 @@ test('checklist of a fresh draft without a client: remote items ask to connect a
 });
 
 test('after registration, three runs and the submission packet, every locally possible item is done; nothing secret is written', async () => {
-	const draft = demoDraft('packet');
-	draft.artifacts.iconPath = icon;
-	draft.artifacts.providerName = 'Demo Partner';
-	draft.artifacts.providerContact = 'support@example.test';
-	const {ctx, saves, events} = recordingContext(fixture.client, draft);
+	const start = demoDraft('packet');
+	const host = fixture.sandbox.demo!.url;
+	start.artifacts.iconPath = icon;
+	start.artifacts.providerName = 'Demo Partner';
+	start.artifacts.providerContact = 'support@example.test';
+	start.test.authParams = {host};
+	const {ctx, saves, events} = recordingContext(fixture.client, start);
 	const {id} = await createOrUpdateConnectionSpec(ctx);
 	await appendToRestStorageToAEP(ctx, id);
-	const host = fixture.sandbox.demo!.url;
-	draft.test.authParams = {host};
 	for (const authSpecName of ['OAuth2 Refresh Code', 'Basic Authentication', 'API Key Authentication']) {
 		const summary = await runEndToEndCheck(ctx, {authSpecName, authParams: demoAuthParams(authSpecName, host), sourceParams: {}, pollIntervalMs: 50, timeoutMs: 20_000});
 		assert.equal(summary.status, 'success', JSON.stringify(summary.errors));
 	}
-	draft.test.authSpecName = 'Basic Authentication';
+	// The owner's draft after the workflow (the one it was given is unchanged), with a choice the user made since.
+	const draft = ctx.updateDraft(current => ({...current, test: {...current.test, authSpecName: 'Basic Authentication'}}));
 
 	const docs = renderDocsPage(draft, {profileName: 'local'});
 	for (const heading of ['## Overview', '## Prerequisites', '### Gather required credentials', '### Create a base connection', '### Explore your source',
@@ -113,7 +114,9 @@ test('after registration, three runs and the submission packet, every locally po
 
 	const packetDir = path.join(dir, 'packet');
 	const packet = await exportSubmissionPacket(draft, 'local', packetDir, fixture.client);
-	assert.equal(draft.exports?.packetDir, path.resolve(packetDir));
+	assert.equal(packet.exports.packetDir, path.resolve(packetDir));
+	assert.equal(draft.exports?.packetDir, undefined, 'the draft passed in is not changed: the caller stores the exports');
+	draft.exports = packet.exports; // as the owner (the export command, the wizard) does
 	const names = packet.files.map(f => path.relative(packetDir, f));
 	for (const expected of ['checklist.json', 'checklist.md', 'last-run.json', 'verification-environment.json', `${draft.artifacts.sourceName}.md`]) assert.ok(names.includes(expected), expected);
 	assert.ok(names.some(n => n.startsWith(path.join('Sources', draft.artifacts.sourceName, 'Artifacts'))));

@@ -36,7 +36,7 @@ async function registeredDraft(id: string): Promise<Draft> {
 	const {ctx} = recordingContext(fixture.client, draft);
 	const {id: specId} = await createOrUpdateConnectionSpec(ctx);
 	await appendToRestStorageToAEP(ctx, specId);
-	return draft;
+	return ctx.draft; // the owner's draft: the workflow never changes the one it was given
 }
 
 /** POSTs the sandbox answered 2xx per collection, e.g. {connections: 1, flows: 1}. */
@@ -71,14 +71,14 @@ test('a run that fails with keepOnFailure keeps its objects; resumeFrom "run" st
 		assert.equal(failed.status, 'failed');
 		assert.equal(failed.failedStage, 'run');
 		assert.equal(failed.cleanedUp, false);
-		assert.deepEqual(openKinds(draft), ['connection', 'dataset', 'fieldGroup', 'flow', 'mappingSet', 'schema', 'sourceConnection', 'targetConnection']);
+		assert.deepEqual(openKinds(first.ctx.draft), ['connection', 'dataset', 'fieldGroup', 'flow', 'mappingSet', 'schema', 'sourceConnection', 'targetConnection']);
 		assert.deepEqual(await remoteCounts(fixture), {flows: 1, connections: 1, sourceConnections: 1, targetConnections: 1, datasets: 1, schemas: 1, fieldGroups: 1});
-		const schemaEntry = draft.remote['local']!.ledger.find(e => e.kind === 'schema')!;
+		const schemaEntry = first.ctx.draft.remote['local']!.ledger.find(e => e.kind === 'schema')!;
 		assert.ok(schemaEntry.detail?.['altId'] && schemaEntry.detail['attempt'], 'the ledger keeps what a resume needs');
 
 		// The token works again: retry from the run stage.
 		demo.setFaults({});
-		const second = recordingContext(fixture.client, draft);
+		const second = recordingContext(fixture.client, first.ctx.draft);
 		const resumed = await runEndToEndCheck(second.ctx, {...options, resumeFrom: 'run'});
 		produced.push(...second.saves, JSON.stringify(second.events), JSON.stringify(resumed));
 		assert.equal(resumed.status, 'success', JSON.stringify(resumed.errors));
@@ -90,7 +90,7 @@ test('a run that fails with keepOnFailure keeps its objects; resumeFrom "run" st
 		for (const name of ['connections', 'sourceConnections', 'targetConnections', 'flows', 'schemas', 'fieldgroups', 'dataSets']) assert.equal(made[name], 1, `one POST /${name} over both attempts: ${JSON.stringify(made)}`);
 		assert.equal(made['runs'], 1, 'one ad hoc run');
 		assert.ok(second.events.some(e => e.stage === 'base-connection' && e.status === 'skipped' && /Reusing/.test(e.message)));
-		assert.deepEqual(openKinds(draft).filter(kind => kind !== 'mappingSet'), []);
+		assert.deepEqual(openKinds(second.ctx.draft).filter(kind => kind !== 'mappingSet'), []);
 		assert.deepEqual(await remoteCounts(fixture), nothingLeft);
 	} finally {
 		await demo.close();
@@ -107,9 +107,9 @@ test('a failure at "mapping" (existing target, unknown mapping id) resumed from 
 		const failed = await runEndToEndCheck(first.ctx, {...base, target: {mode: 'existing', schemaId, datasetId, mappingId: 'no-such-mapping'}});
 		produced.push(...first.saves, JSON.stringify(first.events), JSON.stringify(failed));
 		assert.equal(failed.failedStage, 'mapping', JSON.stringify(failed.errors));
-		assert.deepEqual(openKinds(draft), ['connection', 'sourceConnection']);
+		assert.deepEqual(openKinds(first.ctx.draft), ['connection', 'sourceConnection']);
 
-		const second = recordingContext(fixture.client, draft);
+		const second = recordingContext(fixture.client, first.ctx.draft);
 		const resumed = await runEndToEndCheck(second.ctx, {...base, target: {mode: 'existing', schemaId, datasetId, mappingId}, resumeFrom: 'mapping'});
 		produced.push(...second.saves, JSON.stringify(second.events), JSON.stringify(resumed));
 		assert.equal(resumed.status, 'success', JSON.stringify(resumed.errors));
@@ -117,7 +117,7 @@ test('a failure at "mapping" (existing target, unknown mapping id) resumed from 
 		assert.equal(made['connections'], 1, 'the base connection was reused');
 		assert.equal(made['sourceConnections'], 1, 'the source connection was reused');
 		assert.equal(second.events.some(e => e.stage === 'explore' && e.status === 'start'), false, 'explore not needed: the mapping exists');
-		assert.deepEqual(openKinds(draft), []);
+		assert.deepEqual(openKinds(second.ctx.draft), []);
 		assert.deepEqual(await remoteCounts(fixture), {...nothingLeft, datasets: 1, schemas: 1, fieldGroups: 1}, 'only the user\'s own target remains');
 	} finally {
 		await remove();
@@ -135,11 +135,11 @@ test('a resume the ledger cannot support (nothing kept, or another auth spec) sa
 	assert.deepEqual(await remoteCounts(fixture), nothingLeft);
 
 	// Kept objects of a Basic Authentication attempt do not fit an OAuth retry: cleaned up, then a full run.
-	const kept = recordingContext(fixture.client, draft);
+	const kept = recordingContext(fixture.client, ctx.draft);
 	const failed = await withSlowSource(() => runEndToEndCheck(kept.ctx, {authSpecName: 'Basic Authentication', authParams: demoAuthParams('Basic Authentication', host), sourceParams: {}, keepOnFailure: true, ...fast, timeoutMs: 300}));
 	assert.equal(failed.failedStage, 'run');
-	assert.ok(openKinds(draft).includes('flow'));
-	const other = recordingContext(fixture.client, draft);
+	assert.ok(openKinds(kept.ctx.draft).includes('flow'));
+	const other = recordingContext(fixture.client, kept.ctx.draft);
 	const retried = await runEndToEndCheck(other.ctx, {authSpecName: oauth, authParams: demoAuthParams(oauth, host), sourceParams: {}, resumeFrom: 'run', ...fast});
 	produced.push(...kept.saves, ...other.saves, JSON.stringify(other.events));
 	assert.equal(retried.status, 'success', JSON.stringify(retried.errors));

@@ -26,7 +26,7 @@ async function registeredDraft(id: string): Promise<{draft: Draft; specId: strin
 	const {ctx} = recordingContext(fixture.client, draft);
 	const {id: specId} = await createOrUpdateConnectionSpec(ctx);
 	await appendToRestStorageToAEP(ctx, specId);
-	return {draft, specId};
+	return {draft: ctx.draft, specId}; // the owner's draft: the workflow never changes the one it was given
 }
 
 function ledgerOpen(draft: Draft): string[] {
@@ -47,12 +47,12 @@ for (const authSpecName of ['OAuth2 Refresh Code', 'Basic Authentication', 'API 
 		assert.equal(summary.authSpecName, authSpecName);
 		assert.ok(summary.batchIds.length > 0, 'batch ids reported');
 		assert.equal(summary.cleanedUp, true);
-		assert.deepEqual(draft.remote['local']?.lastRun, summary);
+		assert.deepEqual(ctx.draft.remote['local']?.lastRun, summary);
 
-		const kinds = draft.remote['local']!.ledger.map(e => e.kind);
+		const kinds = ctx.draft.remote['local']!.ledger.map(e => e.kind);
 		for (const kind of ['connection', 'sourceConnection', 'fieldGroup', 'schema', 'dataset', 'mappingSet', 'targetConnection', 'flow']) assert.ok(kinds.includes(kind as never), `ledger has ${kind}`);
 		// Every deletable object is marked deleted; Data Prep has no DELETE for mapping sets (target-and-runs §4).
-		assert.deepEqual(ledgerOpen(draft).filter(e => !e.startsWith('mappingSet')), []);
+		assert.deepEqual(ledgerOpen(ctx.draft).filter(e => !e.startsWith('mappingSet')), []);
 		assert.deepEqual(await remoteCounts(fixture), nothingLeft);
 
 		const stages = events.filter(e => e.status === 'done').map(e => e.stage);
@@ -76,7 +76,7 @@ test('a wrong password fails at the base connection or explore stage and leaves 
 	assert.equal(failedStage(events), summary.failedStage);
 	assert.ok(summary.errors.length > 0 && summary.errors[0]!.message.length > 0);
 	assert.equal(summary.errors.some(e => e.message.includes('wrong-password-1234')), false, 'the wrong password is not echoed');
-	assert.deepEqual(ledgerOpen(draft), []);
+	assert.deepEqual(ledgerOpen(ctx.draft), []);
 	assert.deepEqual(await remoteCounts(fixture), nothingLeft);
 });
 
@@ -96,7 +96,7 @@ test('a source that starts answering 401 after explore fails the run stage, then
 		assert.equal(summary.failedStage, 'run');
 		assert.ok(summary.errors.length > 0, 'run errors reported');
 		assert.ok(summary.flowId, 'the flow existed');
-		assert.deepEqual(ledgerOpen(draft).filter(e => !e.startsWith('mappingSet')), []);
+		assert.deepEqual(ledgerOpen(ctx.draft).filter(e => !e.startsWith('mappingSet')), []);
 		assert.deepEqual(await remoteCounts(fixture), nothingLeft);
 	} finally {
 		await demo.close();
@@ -118,8 +118,8 @@ test('an existing target whose mapping feeds text into an integer field fails th
 		assert.equal(summary.failedStage, 'run');
 		assert.ok(summary.errors.some(e => e.code === 'MAPPER-3700-400'), JSON.stringify(summary.errors));
 		assert.equal(summary.recordsWritten, 0);
-		assert.deepEqual(ledgerOpen(draft), []);
-		const kinds = draft.remote['local']!.ledger.map(e => e.kind);
+		assert.deepEqual(ledgerOpen(ctx.draft), []);
+		const kinds = ctx.draft.remote['local']!.ledger.map(e => e.kind);
 		assert.equal(kinds.includes('dataset'), false, 'the user\'s dataset is not in our ledger');
 		const counts = await remoteCounts(fixture);
 		assert.deepEqual(counts, {...nothingLeft, datasets: 1, schemas: 1, fieldGroups: 1}, 'only the user\'s own target remains');
@@ -130,12 +130,10 @@ test('an existing target whose mapping feeds text into an integer field fails th
 
 test('a crash right after the dataflow is recorded: the rerun cleans the leftovers first, no duplicates remain', async () => {
 	const {draft} = await registeredDraft('e2e-crash');
-	const {ctx, saves} = recordingContext(fixture.client, draft);
-	ctx.saveDraft = d => {
-		saves.push(JSON.stringify(d));
+	const {ctx, saves} = recordingContext(fixture.client, draft, 'local', d => {
 		// The process dies right after the flow id reached the disk.
 		if (d.remote['local']?.ledger.some(e => e.kind === 'flow')) throw new Error('process killed (simulated crash)');
-	};
+	});
 	await assert.rejects(runEndToEndCheck(ctx, {authSpecName: 'OAuth2 Refresh Code', authParams: demoAuthParams('OAuth2 Refresh Code', host), sourceParams: {}, ...fast}), /simulated crash/);
 	const afterCrash = await remoteCounts(fixture);
 	assert.deepEqual([afterCrash.flows, afterCrash.connections, afterCrash.datasets], [1, 1, 1], 'the crashed attempt left its objects');
@@ -152,7 +150,7 @@ test('a crash right after the dataflow is recorded: the rerun cleans the leftove
 	const lastLeftoverDelete = rerun.events.findLastIndex(e => e.stage === 'cleanup' && e.status === 'done' && leftovers.some(l => l.endsWith(` ${e.id}`)));
 	assert.ok(lastLeftoverDelete >= 0 && lastLeftoverDelete < firstCreate, 'leftovers deleted before anything new is created');
 	assert.equal(summary.status, 'success', JSON.stringify(summary.errors));
-	assert.deepEqual(ledgerOpen(restored).filter(e => !e.startsWith('mappingSet')), []);
+	assert.deepEqual(ledgerOpen(rerun.ctx.draft).filter(e => !e.startsWith('mappingSet')), []);
 	assert.deepEqual(await remoteCounts(fixture), nothingLeft);
 });
 

@@ -12,7 +12,7 @@ import type {Draft, RunSummary} from '../spec/draft-types.js';
 import {SessionError} from '../session.js';
 import {PlatformError, type RetryEvent} from '../api/index.js';
 import {describeRetries} from '../shared/retry.js';
-import {appendToRestStorageToAEP, createOrUpdateConnectionSpec, runEndToEndCheck, WorkflowError, type ProgressEvent} from '../workflow/index.js';
+import {appendToRestStorageToAEP, createOrUpdateConnectionSpec, draftOwner, runEndToEndCheck, WorkflowError, type ProgressEvent, type WorkflowContext} from '../workflow/index.js';
 
 const usage = 'aep-source run DRAFT|SPEC_FILE|--template NAME [options]';
 
@@ -126,19 +126,11 @@ const run: CommandBody<'run'> = async (context, {flags: values, args: positional
 				const printer = progressPrinter(context, Boolean(values.json), session.client);
 				stopPrinter = printer.stop;
 				const progress = printer.print;
-				const workflow = {
-					client: session.client,
-					profileName: session.profile.name,
-					get draft() {
-						return draft;
-					},
-					saveDraft(next: Draft) {
-						draft = next;
-						store.save(next);
-					},
-					progress,
-					signal: controller.signal,
-				};
+				const owner = draftOwner(draft, next => {
+					store.save(next);
+					draft = next;
+				});
+				const workflow: WorkflowContext = Object.assign(owner, {client: session.client, profileName: session.profile.name, progress, signal: controller.signal});
 				store.save(draft);
 				let summary: RunSummary | undefined;
 				let failure: {message: string; hint?: string} | undefined;

@@ -45,7 +45,7 @@ export function ChecklistScreen({draft, update, back, home}: StepProps) {
 			.then(session => services.workflow.exportSubmissionPacket(draft, wizard.profileName, outDir, session.client, {env: services.env, home: services.home}))
 			.then(
 				result => {
-					update(current => ({...current, exports: {...current.exports, packetDir: result.dir}}));
+					update(current => ({...current, exports: {...current.exports, ...result.exports}}));
 					setMessage(`✔ Submission packet: ${result.files.length} files in ${result.dir}`);
 				},
 				(error: unknown) => setMessage(`✖ ${describeFailure(error).message}`),

@@ -1,7 +1,7 @@
 // Runs workflow functions for a screen: builds the WorkflowContext from the session and the draft, turns progress
 // events into progress rows, and keeps every job awaitable by tests.
 import {useCallback, useRef, useState} from 'react';
-import type {ProgressEvent, WorkflowContext} from '../workflow/index.js';
+import {draftOwner, type ProgressEvent, type WorkflowContext} from '../workflow/index.js';
 import type {Draft} from '../spec/draft-types.js';
 import type {ProgressItem} from '../components/progress-list.js';
 import {useServices} from './services.js';
@@ -58,16 +58,9 @@ export function useWorkflowJob(draft: Draft, update: (change: (draft: Draft) => 
 			const work = (async () => {
 				const session = await wizard.session();
 				stopRetries = session.client.onRetry(event => retries.current.push(event));
-				const ctx: WorkflowContext = {
-					client: session.client,
-					profileName: wizard.profileName,
-					draft: latestDraft.current,
-					saveDraft: saved => {
-						ctx.draft = saved;
-						update(() => saved);
-					},
-					progress: onEvent,
-				};
+				// The workflow reports every change through the draft owner; the wizard's update stores and autosaves it.
+				const owner = draftOwner(latestDraft.current, saved => update(() => saved));
+				const ctx: WorkflowContext = Object.assign(owner, {client: session.client, profileName: wizard.profileName, progress: onEvent});
 				const value = await job(ctx);
 				onDone(value);
 			})().then(

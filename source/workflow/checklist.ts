@@ -8,7 +8,7 @@ import type {Draft, RemoteState, RunSummary} from '../spec/draft-types.js';
 import {diffDeployedSpec} from './spec-diff.js';
 import {verifyInFlowSpec} from './flow-spec-append.js';
 import {isDeletable} from './ledger.js';
-import {describeError, type WorkflowContext} from './progress.js';
+import {describeError, draftOwner, type WorkflowContext} from './progress.js';
 import {checkSvgIcon} from './svg-icon.js';
 
 export type ChecklistItem = {id: string; title: string; status: 'done' | 'missing' | 'failed'; evidence?: string; next?: string};
@@ -156,8 +156,8 @@ function docsPage(draft: Draft): ChecklistItem {
 
 export async function checklist(draft: Draft, profileName: string, client?: PlatformClient): Promise<ChecklistItem[]> {
 	const remote = draft.remote[profileName] as Remote | undefined;
-	// The checks only read; a scratch context keeps the draft untouched.
-	const ctx: WorkflowContext | undefined = client ? {client, profileName, draft, saveDraft: () => {}} : undefined;
+	// The checks only read: a context whose updates go nowhere.
+	const ctx: WorkflowContext | undefined = client ? Object.assign(draftOwner(draft, () => {}), {client, profileName}) : undefined;
 	const specId = remote?.connectionSpecId;
 	return [
 		await sandboxAccess(client),

@@ -3,7 +3,7 @@
 import {createHash} from 'node:crypto';
 import {specFromDraft, validateSpec} from '../spec/index.js';
 import {recordCreated} from './ledger.js';
-import {emit, persist, remoteOf, toWorkflowError, WorkflowError, type WorkflowContext} from './progress.js';
+import {emit, remoteOf, toWorkflowError, updateRemote, WorkflowError, type WorkflowContext} from './progress.js';
 
 /** JSON with sorted keys, so equal specs hash (and compare) equal whatever the key order. */
 export function canonicalJson(value: unknown): string {
@@ -71,11 +71,11 @@ export async function createOrUpdateConnectionSpec(ctx: WorkflowContext): Promis
 			}
 		}
 		const stored = (await ctx.client.connectionSpecs.create(spec)) as {id?: unknown};
-		if (typeof stored.id !== 'string') throw new Error('POST /connectionSpecs answered without an id.');
-		remote.connectionSpecId = stored.id;
-		remote.appendedToFlowSpec = false;
-		recordCreated(ctx, 'connectionSpec', stored.id);
-		return finish(ctx, stored.id, spec, true, started);
+		const id = stored.id;
+		if (typeof id !== 'string') throw new Error('POST /connectionSpecs answered without an id.');
+		updateRemote(ctx, current => ({...current, connectionSpecId: id, appendedToFlowSpec: false}));
+		recordCreated(ctx, 'connectionSpec', id);
+		return finish(ctx, id, spec, true, started);
 	} catch (error) {
 		const wrapped = toWorkflowError('create-spec', error, 'Check the profile (sandbox access) and the spec, then try again.');
 		emit(ctx, {stage: 'create-spec', status: 'failed', message: wrapped.message});
@@ -84,10 +84,7 @@ export async function createOrUpdateConnectionSpec(ctx: WorkflowContext): Promis
 }
 
 function finish(ctx: WorkflowContext, id: string, spec: unknown, created: boolean, started: number): {id: string; created: boolean} {
-	const remote = remoteOf(ctx.draft, ctx.profileName);
-	remote.connectionSpecId = id;
-	remote.lastSentSpecHash = specHash(spec);
-	persist(ctx);
+	updateRemote(ctx, remote => ({...remote, connectionSpecId: id, lastSentSpecHash: specHash(spec)}));
 	emit(ctx, {stage: 'create-spec', status: 'done', id, elapsedMs: Date.now() - started, message: created ? `Registered connection spec ${id}` : `Updated connection spec ${id}`});
 	return {id, created};
 }

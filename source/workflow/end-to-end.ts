@@ -18,7 +18,7 @@ import {appendToRestStorageToAEP, verifyInFlowSpec} from './flow-spec-append.js'
 import {cleanUp, openEntries, pendingEntries, recordCreated} from './ledger.js';
 import type {LedgerEntry} from '../spec/draft-types.js';
 import {
-	describeError, emit, hintOf, nowOf, persist, remoteOf, scrub, throwIfAborted, WorkflowError,
+	describeError, emit, hintOf, nowOf, remoteOf, scrub, throwIfAborted, updateRemote, WorkflowError,
 	type StageName, type WorkflowContext,
 } from './progress.js';
 import {RunTimeoutError, summarizeRun, waitForRun} from './run-monitor.js';
@@ -506,11 +506,12 @@ async function finalCleanUp(run: Run): Promise<boolean> {
 }
 
 function store(ctx: WorkflowContext, summary: RunSummary): RunSummary {
-	const remote = remoteOf(ctx.draft, ctx.profileName) as ReturnType<typeof remoteOf> & {runsByAuthSpec?: Record<string, RunSummary>};
-	remote.lastRun = summary;
-	// Per auth spec, so the checklist can show that each offered auth spec was tested (reference 7.3 #6).
-	if (summary.authSpecName) remote.runsByAuthSpec = {...remote.runsByAuthSpec, [summary.authSpecName]: summary};
-	persist(ctx);
+	// Per auth spec, so the checklist can show that each offered auth spec was tested (docs/workflow.md).
+	updateRemote(ctx, remote => ({
+		...remote,
+		lastRun: summary,
+		...(summary.authSpecName ? {runsByAuthSpec: {...remote.runsByAuthSpec, [summary.authSpecName]: summary}} : {}),
+	}));
 	return summary;
 }
 

@@ -2,7 +2,7 @@
 // dropping another source's id. PUT /flowSpecs has no documented If-Match (8.3), so the write is read-merge-
 // write-verify with bounded retries; where it matters (before a dataflow, in the checklist) the id is re-checked.
 import {ids} from '../spec/index.js';
-import {emit, persist, remoteOf, toWorkflowError, WorkflowError, type WorkflowContext} from './progress.js';
+import {emit, toWorkflowError, updateRemote, type WorkflowContext, WorkflowError} from './progress.js';
 
 /** Server fields of a flow spec (reference 4.2) that a PUT body must not carry. */
 const readOnlyFields = ['createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'createdClient', 'updatedClient', 'sandboxId', 'sandboxName', 'imsOrgId'];
@@ -50,8 +50,7 @@ export async function appendToRestStorageToAEP(ctx: WorkflowContext, specId: str
 	emit(ctx, {stage: 'append-flow-spec', status: 'start', id: specId, message: `Adding ${specId} to RestStorageToAEP`});
 	try {
 		const result = await appendLoop(ctx, specId, maxAttempts);
-		remoteOf(ctx.draft, ctx.profileName).appendedToFlowSpec = true;
-		persist(ctx);
+		updateRemote(ctx, remote => ({...remote, appendedToFlowSpec: true}));
 		const message = result.changed ? `Added; RestStorageToAEP lists ${result.after.length} source spec(s)` : 'Already listed; nothing written';
 		emit(ctx, {stage: 'append-flow-spec', status: 'done', id: specId, elapsedMs: Date.now() - started, message, detail: {attempts: result.attempts}});
 		return result;

@@ -1,6 +1,6 @@
 // The workflow core: create/update, safe append, end-to-end check, checklist, artifact and docs export.
 // Plain async functions that emit progress events; no React, no printing (callers print).
-export {WorkflowError, type Progress, type ProgressEvent, type StageName, type WorkflowContext} from './progress.js';
+export {draftOwner, WorkflowError, type Progress, type ProgressEvent, type StageName, type WorkflowContext} from './progress.js';
 export {createOrUpdateConnectionSpec, specHash} from './connection-spec.js';
 export {appendToRestStorageToAEP, verifyInFlowSpec, type AppendResult} from './flow-spec-append.js';
 export {runEndToEndCheck, type EndToEndOptions} from './end-to-end.js';

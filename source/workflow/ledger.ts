@@ -3,7 +3,7 @@
 // connection, dataset, schema, field group; mapping sets last and only when the client can delete them).
 import type {PlatformClient} from '../api/index.js';
 import type {LedgerEntry} from '../spec/draft-types.js';
-import {describeError, emit, nowOf, persist, remoteOf, type WorkflowContext} from './progress.js';
+import {describeError, emit, nowOf, updateRemote, type WorkflowContext} from './progress.js';
 
 type Kind = LedgerEntry['kind'];
 
@@ -13,8 +13,7 @@ const deleteOrder: Kind[] = ['flow', 'sourceConnection', 'targetConnection', 'co
 /** Records a created object and saves the draft at once, so a crash right after still leaves the id behind. */
 export function recordCreated(ctx: WorkflowContext, kind: Kind, id: string, detail?: Record<string, string>): LedgerEntry {
 	const entry: LedgerEntry = {kind, id, createdAt: nowOf(ctx).toISOString(), ...(detail ? {detail} : {})};
-	remoteOf(ctx.draft, ctx.profileName).ledger.push(entry);
-	persist(ctx);
+	updateRemote(ctx, remote => ({...remote, ledger: [...remote.ledger, entry]}));
 	return entry;
 }
 
@@ -68,6 +67,8 @@ export function openEntries(ctx: Pick<WorkflowContext, 'draft' | 'profileName'>)
 	return ledger.filter(entry => !entry.deletedAt && entry.kind !== 'connectionSpec');
 }
 
+const entryKey = (entry: LedgerEntry): string => `${entry.kind}\u0000${entry.id}`;
+
 export type CleanUpResult = {deleted: LedgerEntry[]; failed: {entry: LedgerEntry; error: string}[]};
 
 /**
@@ -78,12 +79,13 @@ export type CleanUpResult = {deleted: LedgerEntry[]; failed: {entry: LedgerEntry
  */
 export async function cleanUp(ctx: WorkflowContext, options: {all?: boolean; only?: LedgerEntry[]} = {}): Promise<CleanUpResult> {
 	const result: CleanUpResult = {deleted: [], failed: []};
-	const only = options.only ? new Set(options.only) : undefined;
-	const pending = pendingEntries(ctx).filter(entry => !only || only.has(entry));
+	// By kind and id: entries are replaced, not changed, when they are marked deleted.
+	const only = options.only ? new Set(options.only.map(entryKey)) : undefined;
+	const pending = pendingEntries(ctx).filter(entry => !only || only.has(entryKey(entry)));
 	const sorted = [...pending].sort((a, b) => deleteOrder.indexOf(a.kind) - deleteOrder.indexOf(b.kind));
 	const started = Date.now();
 	for (const entry of sorted) await deleteEntry(ctx, entry, result);
-	const retained = retainedEntries(ctx).filter(entry => !only || only.has(entry));
+	const retained = retainedEntries(ctx).filter(entry => !only || only.has(entryKey(entry)));
 	for (const entry of retained) {
 		// Nothing to call: the entry stays open (the checklist names it) rather than being marked deleted falsely.
 		emit(ctx, {stage: 'cleanup', status: 'info', id: entry.id, message: `${entry.kind} ${entry.id} stays: the API has no delete for it (target-and-runs §4).`});
@@ -110,9 +112,9 @@ async function deleteEntry(ctx: WorkflowContext, entry: LedgerEntry, result: Cle
 			return;
 		}
 	}
-	entry.deletedAt = nowOf(ctx).toISOString();
-	persist(ctx);
-	result.deleted.push(entry);
+	const deleted: LedgerEntry = {...entry, deletedAt: nowOf(ctx).toISOString()};
+	updateRemote(ctx, remote => ({...remote, ledger: remote.ledger.map(each => (each === entry || entryKey(each) === entryKey(entry) && !each.deletedAt ? deleted : each))}));
+	result.deleted.push(deleted);
 	emit(ctx, {stage: 'cleanup', status: 'done', id: entry.id, elapsedMs: Date.now() - started, message: `Deleted ${entry.kind} ${entry.id}`});
 }
 

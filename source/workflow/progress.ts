@@ -34,9 +34,14 @@ export type Progress = (event: ProgressEvent) => void;
 export type WorkflowContext = {
 	client: PlatformClient;
 	profileName: string;
-	draft: Draft;
-	/** Persists the draft; called as soon as a remote id exists so a crash leaves a complete ledger. */
-	saveDraft: (draft: Draft) => void;
+	/** The draft as it is now. Read it; never change it: the owner (wizard or command) holds it. */
+	readonly draft: Draft;
+	/**
+	 * The one way the workflow changes the draft: `change` gets the current draft and returns a new one (sharing what
+	 * it keeps). The owner stores and saves it at once — called as soon as a remote id exists, so a crash leaves a
+	 * complete ledger — and it is `draft` from then on. Returns the new draft; throws when it cannot be saved.
+	 */
+	updateDraft: (change: (draft: Draft) => Draft) => Draft;
 	progress?: Progress;
 	signal?: AbortSignal;
 	now?: () => Date;
@@ -86,22 +91,43 @@ export function scrub(text: string, secrets: Iterable<string>): string {
 	return maskKnownPatterns(maskSecrets(text, secrets));
 }
 
+/** The draft's remote state for a profile; a fresh empty one (not stored) when there is none yet. */
 export function remoteOf(draft: Draft, profileName: string): RemoteState {
-	const existing = draft.remote[profileName];
-	if (existing) return existing;
-	const created: RemoteState = {ledger: []};
-	draft.remote[profileName] = created;
-	return created;
+	return draft.remote[profileName] ?? {ledger: []};
+}
+
+/**
+ * The draft owner for a workflow context: holds the current draft and applies each change through `save` (the
+ * wizard's update, or the command's store). The wizard and every command build their context with it, so there is
+ * one update path (docs/workflow.md; the house rule "the draft has one owner").
+ */
+export function draftOwner(initial: Draft, save: (draft: Draft) => void): Pick<WorkflowContext, 'draft' | 'updateDraft'> {
+	let current = initial;
+	return {
+		get draft() {
+			return current;
+		},
+		updateDraft(change) {
+			const next = change(current);
+			save(next);
+			current = next;
+			return next;
+		},
+	};
 }
 
 export function nowOf(ctx: Pick<WorkflowContext, 'now'>): Date {
 	return ctx.now ? ctx.now() : new Date();
 }
 
-/** Saves the draft with a fresh updatedAt. */
-export function persist(ctx: WorkflowContext): void {
-	ctx.draft.updatedAt = nowOf(ctx).toISOString();
-	ctx.saveDraft(ctx.draft);
+/** Changes this profile's remote state (a new object; the old one is left as it was) and saves with a fresh updatedAt. */
+export function updateRemote(ctx: WorkflowContext, change: (remote: RemoteState) => RemoteState): RemoteState {
+	const next = ctx.updateDraft(draft => ({
+		...draft,
+		remote: {...draft.remote, [ctx.profileName]: change(remoteOf(draft, ctx.profileName))},
+		updatedAt: nowOf(ctx).toISOString(),
+	}));
+	return remoteOf(next, ctx.profileName);
 }
 
 export function emit(ctx: Pick<WorkflowContext, 'progress'>, event: ProgressEvent): void {

@@ -54,11 +54,12 @@ function checklistMarkdown(items: ChecklistItem[]): string {
 }
 
 /**
- * Writes the submission packet into `outDir` and returns the folder and the files written. Every file is checked
+ * Writes the submission packet into `outDir` and returns the folder, the files written and the draft's `exports` as
+ * they are now (the caller stores them; the draft passed in is not changed). Every file is checked
  * for known secrets before any is written (export-guard.ts); the icon must pass the SVG check. Throws
  * ExportRefusedError (nothing written) when one would leak, and the artifacts' errors as exportArtifacts does.
  */
-export async function exportSubmissionPacket(draft: Draft, profileName: string, outDir: string, client?: PlatformClient, options: ExportOptions = {}): Promise<{dir: string; files: string[]}> {
+export async function exportSubmissionPacket(draft: Draft, profileName: string, outDir: string, client?: PlatformClient, options: ExportOptions = {}): Promise<{dir: string; files: string[]; exports: NonNullable<Draft['exports']>}> {
 	const dir = path.resolve(outDir);
 	const {secrets} = exportContext(options);
 	const name = draft.artifacts.sourceName || draft.id;
@@ -81,12 +82,12 @@ export async function exportSubmissionPacket(draft: Draft, profileName: string, 
 		files.push(target);
 	};
 	for (const [file, content] of planned) await write(file, content);
-	draft.exports = {...draft.exports, artifactsDir: artifacts.dir, docsPage, packetDir: dir};
+	const exports = {...draft.exports, artifactsDir: artifacts.dir, docsPage, packetDir: dir};
 	// The checklist last, so it sees the docs page and environment file just written.
-	const items = await checklist(draft, profileName, client);
+	const items = await checklist({...draft, exports}, profileName, client);
 	await write('checklist.json', JSON.stringify(items, null, 2));
 	await write('checklist.md', checklistMarkdown(items));
-	return {dir, files};
+	return {dir, files, exports};
 }
 
 /**

@@ -8,7 +8,7 @@ import {startSandbox} from '../../source/sandbox/index.js';
 import {demoCredentials} from '../../source/sandbox/demo-source/index.js';
 import {newDraft} from '../../source/spec/index.js';
 import type {Draft} from '../../source/spec/draft-types.js';
-import type {ProgressEvent, WorkflowContext} from '../../source/workflow/index.js';
+import {draftOwner, type ProgressEvent, type WorkflowContext} from '../../source/workflow/index.js';
 
 export type Fixture = Awaited<ReturnType<typeof startFixture>>;
 
@@ -43,17 +43,18 @@ export function demoDraft(id = 'demo-check'): Draft {
 	return newDraft({id, template: 'demo'});
 }
 
-/** A context whose saveDraft keeps a JSON copy of every save (what a store would have written). */
-export function recordingContext(client: PlatformClient, draft: Draft, profileName = 'local') {
+/**
+ * A context whose draft owner keeps a JSON copy of every save (what a store would have written); `afterSave` runs
+ * after each copy and may throw, as a store that cannot write would.
+ */
+export function recordingContext(client: PlatformClient, draft: Draft, profileName = 'local', afterSave?: (draft: Draft) => void) {
 	const saves: string[] = [];
 	const events: ProgressEvent[] = [];
-	const ctx: WorkflowContext = {
-		client,
-		profileName,
-		draft,
-		saveDraft: d => saves.push(JSON.stringify(d)),
-		progress: e => events.push(e),
-	};
+	const owner = draftOwner(draft, saved => {
+		saves.push(JSON.stringify(saved));
+		afterSave?.(saved);
+	});
+	const ctx: WorkflowContext = Object.assign(owner, {client, profileName, progress: (e: ProgressEvent) => void events.push(e)});
 	return {ctx, saves, events};
 }
 
