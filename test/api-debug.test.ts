@@ -8,7 +8,7 @@ import {PassThrough} from 'node:stream';
 import {startSandbox} from '../source/sandbox/index.js';
 import {getTemplate} from '../source/spec/index.js';
 import {createPlatformClient, debugSink, PlatformError, type Target} from '../source/api/index.js';
-import {createMasker} from '../source/api/trace.js';
+import {createMasker} from '../source/spec/masker.js';
 
 let sandbox: Awaited<ReturnType<typeof startSandbox>>;
 let target: Target;

@@ -13,7 +13,7 @@ import {
 } from './flow-service.js';
 import {catalogApi, dataPrepApi, schemaRegistryApi} from './target-services.js';
 import {createTokenSource, memoryTokenCache, type TokenCache} from './token.js';
-import {createMasker} from './trace.js';
+import {createMasker} from '../spec/masker.js';
 import {createTransport, type RetryClock} from './transport.js';
 
 export {PlatformError, hintFor} from './errors.js';

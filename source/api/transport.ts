@@ -7,7 +7,8 @@ import type {z} from 'zod';
 import {retryDelay, RetryQuota, type RetryEvent, type RetryPolicy} from '../shared/retry.js';
 import {parseErrorBody} from './error-body.js';
 import {PlatformError} from './errors.js';
-import {requestLine, responseLine, type Masker} from './trace.js';
+import {requestLine, responseLine} from './trace.js';
+import type {Masker} from '../spec/masker.js';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type Service = 'flowservice' | 'schemaregistry' | 'catalog' | 'conversion';

@@ -104,11 +104,11 @@ function oauthSession(authParams: Record<string, unknown>): AuthSession {
 					hint: 'Check requestParameterOverride.accessTokenField (reference 3.4.1).',
 				});
 			}
-			context.masker.add(token);
+			context.masker.add([token]);
 			accessToken = token;
 			const next = json[name('refreshTokenField', 'refresh_token')];
 			if (typeof next === 'string' && next !== '') {
-				context.masker.add(next);
+				context.masker.add([next]);
 				refreshToken = next;
 			}
 		},
@@ -136,7 +136,7 @@ async function requestToken(context: RefreshContext, tokenUrl: string, method: s
 			{timeoutMs: context.timeoutMs, signal: context.signal},
 		);
 	} catch (error) {
-		throw new EngineError('source-auth', `The access token could not be refreshed at ${maskedUrl}: ${context.masker.external((error as Error).message)}.`, {url: maskedUrl, hint: 'Check accessTokenUrl and that the token endpoint is reachable.'});
+		throw new EngineError('source-auth', `The access token could not be refreshed at ${maskedUrl}: ${context.masker.text((error as Error).message)}.`, {url: maskedUrl, hint: 'Check accessTokenUrl and that the token endpoint is reachable.'});
 	}
 	let json: unknown;
 	try {

@@ -95,7 +95,7 @@ function transportError(error: TransportError, maskedUrl: string, context: Fetch
 		ENOTFOUND: 'The host name does not resolve: check the host for typos.',
 		EAI_AGAIN: 'DNS lookup failed for now: check the network and retry.',
 	};
-	return new EngineError('network', `Could not reach ${maskedUrl}: ${context.masker.external(error.message)} (${error.code}).`, {
+	return new EngineError('network', `Could not reach ${maskedUrl}: ${context.masker.text(error.message)} (${error.code}).`, {
 		url: maskedUrl,
 		hint: hints[error.code] ?? 'Check the host and the network, then retry.',
 	});
@@ -103,7 +103,7 @@ function transportError(error: TransportError, maskedUrl: string, context: Fetch
 
 function snippet(response: HttpResponse, masker: Masker): string {
 	const text = response.body.subarray(0, 400).toString('utf8').replace(/\s+/g, ' ').trim();
-	return masker.external(text.length > 200 ? `${text.slice(0, 200)}…` : text);
+	return masker.text(text.length > 200 ? `${text.slice(0, 200)}…` : text);
 }
 
 function statusError(response: HttpResponse, maskedUrl: string, context: FetchContext, tried: {retries: number; refreshed: boolean}): EngineError {
@@ -133,7 +133,7 @@ function parseBody(response: HttpResponse, maskedUrl: string, masker: Masker): u
 	try {
 		return JSON.parse(response.body.toString('utf8'));
 	} catch (error) {
-		throw new EngineError('source-json', `${maskedUrl} did not return valid JSON (${masker.external((error as Error).message)}). Body starts: ${snippet(response, masker)}`, {
+		throw new EngineError('source-json', `${maskedUrl} did not return valid JSON (${masker.text((error as Error).message)}). Body starts: ${snippet(response, masker)}`, {
 			status: response.status,
 			url: maskedUrl,
 			hint: 'Check that urlParams points at a JSON API endpoint (not an HTML page) and that the response is complete.',

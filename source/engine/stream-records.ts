@@ -4,7 +4,7 @@ import {createAuthSession, selectAuthSpec} from './auth.js';
 import {configError, EngineError} from './engine-error.js';
 import {fetchPage, sleep, type FetchContext} from './fetch-page.js';
 import {createHttpClient} from './http-client.js';
-import {createMasker, type Masker} from './masking.js';
+import {runMasker as createRunMasker, type Masker} from './masking.js';
 import {createPaginator, type PageStep} from './pagination.js';
 import {explodeRecord, pageElements, shapeRecord} from './records.js';
 import {buildRequestPlan, requestUrl} from './request-plan.js';
@@ -37,7 +37,7 @@ function runMasker(options: EngineOptions, plan: SourcePlan | undefined): Masker
 	} catch {
 		auth = undefined; // Reported by prepare().
 	}
-	return createMasker({authParams: options.authParams ?? {}, sourceParams: options.sourceParams ?? {}, authProperties: auth?.properties, sourceProperties: plan?.inputs});
+	return createRunMasker({authParams: options.authParams ?? {}, sourceParams: options.sourceParams ?? {}, authProperties: auth?.properties, sourceProperties: plan?.inputs});
 }
 
 /** Same error with message, URL and hint masked; anything that is not an EngineError becomes one. */
