@@ -1,4 +1,5 @@
 import {isObject} from './entities.js';
+import {firstMatch, parseJsonPath} from '../spec/json-path.js';
 import {fieldAt, type FieldSchema, type ResolvedSchema} from './xdm.js';
 
 // Applying a stored mapping set to one source record (target-and-runs 2.6, 6.3): `source` is a dot path inside the
@@ -9,14 +10,10 @@ export type MappingEntry = {sourceType: string; source: string; destination: str
 
 export type MappedRecord = {ok: true; value: Record<string, unknown>} | {ok: false; code: 'MAPPER-3700-400' | 'INGEST-1212-400'; message: string};
 
+/** The value at a Data Prep source path (`a.b`, `items[0].name`), read with the spec model's JSONPath; undefined when missing. */
 export function valueAtPath(record: unknown, path: string): unknown {
-	let node: unknown = record;
-	for (const part of path.replace(/\[(\d+)\]/g, '.$1').split('.').filter(Boolean)) {
-		if (Array.isArray(node)) node = node[Number(part)];
-		else if (isObject(node)) node = node[part];
-		else return undefined;
-	}
-	return node;
+	const parsed = parseJsonPath(path);
+	return 'path' in parsed ? firstMatch(record, parsed.path) : undefined;
 }
 
 function setAtPath(target: Record<string, unknown>, path: string, value: unknown): void {

@@ -1,4 +1,5 @@
 // What validation reports: one finding per problem, with the JSON path, a plain message and a fix hint.
+import type {PathSegment} from './json-path.js';
 
 /** `error` breaks the spec, `warning` is a recommendation, `lenient` is accepted although stricter docs forbid it (3.9 E/W/L). */
 export type Severity = 'error' | 'warning' | 'lenient';
@@ -13,7 +14,7 @@ export type Finding = {
 	rule: string;
 };
 
-export type PathSegment = string | number;
+export type {PathSegment};
 
 const plainKey = /^[A-Za-z_$][\w$-]*$/;
 

@@ -1,5 +1,6 @@
 // Safe reads of unknown JSON: the validator and the builder see user files, so nothing here may throw.
 import type {PathSegment} from './findings.js';
+import {getAt} from './json-path.js';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -8,33 +9,18 @@ export function isObject(value: unknown): value is JsonObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Reads a nested value; undefined as soon as a step is missing or of the wrong kind. */
-export function at(value: unknown, ...segments: PathSegment[]): unknown {
-	let node = value;
-	for (const segment of segments) {
-		if (typeof segment === 'number') {
-			if (!Array.isArray(node)) return undefined;
-			node = node[segment];
-		} else {
-			if (!isObject(node) || !Object.hasOwn(node, segment)) return undefined;
-			node = node[segment];
-		}
-	}
-	return node;
-}
-
 export function objectAt(value: unknown, ...segments: PathSegment[]): JsonObject | undefined {
-	const node = at(value, ...segments);
+	const node = getAt(value, segments);
 	return isObject(node) ? node : undefined;
 }
 
 export function stringAt(value: unknown, ...segments: PathSegment[]): string | undefined {
-	const node = at(value, ...segments);
+	const node = getAt(value, segments);
 	return typeof node === 'string' ? node : undefined;
 }
 
 export function arrayAt(value: unknown, ...segments: PathSegment[]): unknown[] | undefined {
-	const node = at(value, ...segments);
+	const node = getAt(value, segments);
 	return Array.isArray(node) ? node : undefined;
 }
 

@@ -1,10 +1,10 @@
 // Cross-field checks of sourceSpec (reference 3.9 rows 17, 21, 24, 26, 30–31, 37–40; 3.5.8, 3.5.11).
 import {categories, paginationFields, paginationRules, paginationTypes} from './constants.js';
 import {describeValue, finding, formatPath, type Finding, type PathSegment} from './findings.js';
-import {arrayAt, at, isObject, objectAt, visitStrings} from './json.js';
+import {arrayAt, isObject, objectAt, visitStrings} from './json.js';
 import {checkSchemaUrl, lintRequired} from './lint-auth.js';
 import {declaredPlaceholders, findBareBraces, findPlaceholders} from './placeholders.js';
-import {describeJsonPathProblem, parseJsonPath} from './json-path.js';
+import {describeJsonPathProblem, getAt, parseJsonPath} from './json-path.js';
 
 const sa: PathSegment[] = ['sourceSpec', 'attributes'];
 const categoryKeys = new Set(categories.map(category => category.key));
@@ -18,7 +18,7 @@ export function lintSourceSpec(spec: unknown, out: Finding[]): void {
 		lintHost(spec, attributes['urlParams'], out);
 		lintPlaceholders(spec, attributes, out);
 		lintBody(attributes, out);
-		for (const key of ['contentPath', 'explodeEntityPath']) lintJsonPath(at(attributes, key, 'path'), [...sa, key, 'path'], out);
+		for (const key of ['contentPath', 'explodeEntityPath']) lintJsonPath(getAt(attributes, [key, 'path']), [...sa, key, 'path'], out);
 		lintJsonPathSyntax(attributes, out);
 		lintPagination(attributes['paginationParams'], out);
 		lintSchedule(attributes, out);
@@ -27,7 +27,7 @@ export function lintSourceSpec(spec: unknown, out: Finding[]): void {
 }
 
 function lintCategory(ui: unknown, out: Finding[]): void {
-	const category = at(ui, 'category');
+	const category = getAt(ui, ['category']);
 	if (category === undefined) return;
 	const path: PathSegment[] = [...sa, 'uiAttributes', 'category'];
 	if (!isObject(category) || typeof category['key'] !== 'string') {
@@ -106,7 +106,7 @@ function lintPlaceholders(spec: unknown, attributes: Record<string, unknown>, ou
 }
 
 function lintBody(attributes: Record<string, unknown>, out: Finding[]): void {
-	if (attributes['bodyParams'] === undefined || at(attributes, 'urlParams', 'method') !== 'GET') return;
+	if (attributes['bodyParams'] === undefined || getAt(attributes, ['urlParams', 'method']) !== 'GET') return;
 	out.push(finding('warning', [...sa, 'bodyParams'], '3.9#24', 'bodyParams is only sent with POST requests, but urlParams.method is GET, so the body is ignored.', 'Set urlParams.method to "POST", or remove bodyParams.'));
 }
 
@@ -126,10 +126,10 @@ const jsonPathFields: {path: PathSegment[]; definite?: string; type?: string}[] 
 
 /** A JSONPath the engine cannot evaluate is an error, with the character where reading stopped (docs/connection-spec-model.md#jsonpath). */
 function lintJsonPathSyntax(attributes: Record<string, unknown>, out: Finding[]): void {
-	const paginationType = at(attributes, 'paginationParams', 'type');
+	const paginationType = getAt(attributes, ['paginationParams', 'type']);
 	for (const field of jsonPathFields) {
 		if (field.type !== undefined && field.type !== paginationType) continue;
-		const value = at(attributes, ...field.path);
+		const value = getAt(attributes, field.path);
 		if (typeof value !== 'string' || value.trim() === '') continue; // missing or blank: the structure rules report it
 		const path: PathSegment[] = [...sa, ...field.path];
 		const parsed = parseJsonPath(value);
@@ -200,7 +200,7 @@ function lintSchedule(attributes: Record<string, unknown>, out: Finding[]): void
 /** The authoring template's schema form describes urlParams & co. inside sourceSpec.spec (reference 3.1, 3.7). */
 function looksLikeSchemaForm(spec: unknown): boolean {
 	const inputs = objectAt(spec, 'sourceSpec', 'spec', 'properties');
-	return ['urlParams', 'contentPath', 'paginationParams', 'scheduleParams'].some(key => at(inputs, key, 'type') === 'object');
+	return ['urlParams', 'contentPath', 'paginationParams', 'scheduleParams'].some(key => getAt(inputs, [key, 'type']) === 'object');
 }
 
 function lintUserInputs(spec: unknown, out: Finding[]): void {

@@ -3,7 +3,7 @@
 import type {core} from 'zod';
 import {authTypes, ids, paginationRules, paginationTypes} from './constants.js';
 import {describeValue, finding, formatPath, type Finding, type PathSegment} from './findings.js';
-import {at} from './json.js';
+import {getAt} from './json-path.js';
 import {connectionSpecSchema} from './schema.js';
 
 type FieldRule = {rule: string; expect: string; hint: string};
@@ -128,13 +128,13 @@ function ruleFor(path: readonly PathSegment[], spec: unknown): FieldRule {
 	)?.rule;
 	if (!found) return {rule: '3.9', expect: 'a different value', hint: 'Compare with the examples of reference 3.'};
 	if (found.rule !== 'paging') return found;
-	const type = at(spec, 'sourceSpec', 'attributes', 'paginationParams', 'type');
+	const type = getAt(spec, ['sourceSpec', 'attributes', 'paginationParams', 'type']);
 	return {...found, rule: paginationRules.get(String(type)) ?? '3.9#29'};
 }
 
 function issueFinding(issue: core.$ZodIssue, spec: unknown): Finding {
 	const path = issue.path.filter((segment): segment is PathSegment => typeof segment !== 'symbol');
-	const value = at(spec, ...path);
+	const value = getAt(spec, path);
 	const {rule, expect, hint} = ruleFor(path, spec);
 	const subject = path.length === 0 ? 'The file' : formatPath(path);
 	let message: string;

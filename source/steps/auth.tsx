@@ -6,7 +6,8 @@ import {Form, type FormField} from '../components/form.js';
 import {KeyFooter} from '../components/key-footer.js';
 import type {StepProps} from './wizard-context.js';
 import {authTypeDocs, authTypeNames, helpFor, newAuthEntry, type AuthTypeName} from '../spec/auth-types.js';
-import {getIn, setIn} from './spec-paths.js';
+import {setIn} from './spec-paths.js';
+import {getAt} from '../spec/index.js';
 
 type Entry = Record<string, unknown> & {type?: string; name?: string};
 
@@ -90,9 +91,9 @@ export function AuthScreen({draft, update, go, back}: StepProps) {
 
 function AuthEntryForm({entry, position, onChange, onDone, onBack}: {entry: Entry; position: string; onChange: (entry: Entry) => void; onDone: () => void; onBack: () => void}) {
 	const type = String(entry.type ?? '');
-	const properties = (getIn(entry, ['spec', 'properties']) ?? {}) as Record<string, Record<string, unknown>>;
+	const properties = (getAt(entry, ['spec', 'properties']) ?? {}) as Record<string, Record<string, unknown>>;
 	const names = Object.keys(properties);
-	const required = ((getIn(entry, ['spec', 'required']) as unknown[]) ?? []).map(String);
+	const required = ((getAt(entry, ['spec', 'required']) as unknown[]) ?? []).map(String);
 	const fields: FormField[] = [
 		{name: 'name', label: 'Auth spec name', help: 'Display name; a base connection passes it as auth.specName.', validate: value => (value.trim() ? undefined : 'The name is required (e.g. “Basic Authentication”).')},
 		...names.map(name => ({
@@ -115,7 +116,7 @@ function AuthEntryForm({entry, position, onChange, onDone, onBack}: {entry: Entr
 	const values: Record<string, string> = {
 		name: String(entry.name ?? ''),
 		required: required.join(', '),
-		header: String(getIn(entry, ['spec', 'properties', 'authKey1', 'restAttributes', 'headerParamName']) ?? ''),
+		header: String(getAt(entry, ['spec', 'properties', 'authKey1', 'restAttributes', 'headerParamName']) ?? ''),
 	};
 	for (const name of names) values[`prop:${name}`] = String(properties[name]?.['description'] ?? '');
 	const commit = (field: string, value: string) => {

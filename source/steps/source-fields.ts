@@ -2,10 +2,10 @@
 // of the one spec model whose path is the field's path (docs/connection-spec-model.md); the screen itself checks only
 // raw typed text the model never sees (JSON syntax, date-pattern letters, input names). Pure functions: the screen
 // only wires them to the form.
-import {formatPath, validateSpec, type Finding} from '../spec/index.js';
+import {formatPath, getAt, validateSpec, type Finding} from '../spec/index.js';
 import {paginationFields, paginationTypes} from './spec-constants.js';
 import type {FormField} from '../components/form.js';
-import {getIn, getString, setIn, type Path} from './spec-paths.js';
+import {getString, setIn, type Path} from './spec-paths.js';
 
 const attributes = ['sourceSpec', 'attributes'] as const;
 
@@ -110,11 +110,11 @@ export function sourceValues(spec: Record<string, unknown>, fields: SourceField[
 	const values: Record<string, string> = {};
 	for (const field of fields) {
 		if (field.path) {
-			const raw = getIn(spec, field.path);
+			const raw = getAt(spec, field.path);
 			values[field.name] = field.json ? (raw === undefined ? '' : JSON.stringify(raw)) : getString(spec, field.path);
 		}
 	}
-	values['userInputs'] = Object.keys((getIn(spec, ['sourceSpec', 'spec', 'properties']) as Record<string, unknown>) ?? {}).join(', ');
+	values['userInputs'] = Object.keys((getAt(spec, ['sourceSpec', 'spec', 'properties']) as Record<string, unknown>) ?? {}).join(', ');
 	return values;
 }
 
@@ -138,16 +138,16 @@ export function applySourceField(spec: Record<string, unknown>, field: SourceFie
 
 function withUserInputs(spec: Record<string, unknown>, value: string): Record<string, unknown> {
 	const names = value.split(',').map(each => each.trim()).filter(Boolean);
-	const old = (getIn(spec, ['sourceSpec', 'spec', 'properties']) as Record<string, unknown>) ?? {};
+	const old = (getAt(spec, ['sourceSpec', 'spec', 'properties']) as Record<string, unknown>) ?? {};
 	const properties: Record<string, unknown> = {};
 	for (const name of names) properties[name] = old[name] ?? {type: 'string', description: `Value of ${name}.`};
-	const base = getIn(spec, ['sourceSpec', 'spec']) ? spec : setIn(spec, ['sourceSpec', 'spec'], {$schema: 'http://json-schema.org/draft-07/schema#', type: 'object', description: 'User inputs', properties: {}});
+	const base = getAt(spec, ['sourceSpec', 'spec']) ? spec : setIn(spec, ['sourceSpec', 'spec'], {$schema: 'http://json-schema.org/draft-07/schema#', type: 'object', description: 'User inputs', properties: {}});
 	return setIn(base, ['sourceSpec', 'spec', 'properties'], properties);
 }
 
 /** Switching type keeps the fields the new type also uses (no typing lost), drops the rest. */
 function withPaginationType(spec: Record<string, unknown>, type: string): Record<string, unknown> {
-	const old = (getIn(spec, [...attributes, 'paginationParams']) as Record<string, unknown>) ?? {};
+	const old = (getAt(spec, [...attributes, 'paginationParams']) as Record<string, unknown>) ?? {};
 	const keep = paginationFields[type as keyof typeof paginationFields] ?? ['type'];
 	const next: Record<string, unknown> = {type};
 	for (const name of keep) if (name !== 'type' && old[name] !== undefined) next[name] = old[name];

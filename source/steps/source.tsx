@@ -2,7 +2,7 @@
 // type, the next schedule windows rendered in the chosen formats, and a live preview against the real source.
 import {useMemo, useState} from 'react';
 import {Box, Text, useInput} from 'ink';
-import {declaredPlaceholders} from '../spec/index.js';
+import {declaredPlaceholders, getAt} from '../spec/index.js';
 import {scheduleWindowPreview} from '../workflow/preview.js';
 import {Form} from '../components/form.js';
 import {KeyFooter} from '../components/key-footer.js';
@@ -12,7 +12,6 @@ import {useServices} from './services.js';
 import type {StepProps} from './wizard-context.js';
 import {applySourceField, sourceFields, sourceValues} from './source-fields.js';
 import {usePreview} from './use-preview.js';
-import {getIn} from './spec-paths.js';
 
 export function SourceScreen({draft, update, go, back}: StepProps) {
 	const services = useServices();
@@ -30,7 +29,7 @@ export function SourceScreen({draft, update, go, back}: StepProps) {
 		if (field) update(current => ({...current, spec: applySourceField(current.spec, field, value)}));
 	};
 	const windows = useMemo(() => nextWindows(services.clock()), [services]);
-	const schedule = (getIn(draft.spec, ['sourceSpec', 'attributes', 'scheduleParams']) ?? {}) as Record<string, unknown>;
+	const schedule = (getAt(draft.spec, ['sourceSpec', 'attributes', 'scheduleParams']) ?? {}) as Record<string, unknown>;
 	const schedulePreview = useMemo(() => scheduleWindowPreview(schedule, windows), [schedule, windows]);
 	const showSchedule = focusedField?.startsWith('schedule');
 	// From 80×24 up: the header, title, placeholder line and footer take ~7 rows (one more is kept free: Ink clears the

@@ -1,18 +1,12 @@
-// Immutable reads and writes at a path inside the draft's spec (a plain JSON object), so screens can edit one
-// field without knowing the whole shape. An empty string or undefined removes the key.
+// Immutable writes at a path inside the draft's spec (a plain JSON object), so screens can edit one field without
+// knowing the whole shape; reads go through the spec model's one path getter (getAt). An empty string or undefined
+// removes the key.
+import {getAt} from '../spec/index.js';
+
 export type Path = readonly (string | number)[];
 
-export function getIn(root: unknown, path: Path): unknown {
-	let node = root;
-	for (const key of path) {
-		if (node === null || typeof node !== 'object') return undefined;
-		node = (node as Record<string | number, unknown>)[key];
-	}
-	return node;
-}
-
 export function getString(root: unknown, path: Path): string {
-	const value = getIn(root, path);
+	const value = getAt(root, path);
 	if (value === undefined || value === null) return '';
 	return typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
 }

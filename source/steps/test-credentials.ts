@@ -2,9 +2,8 @@
 // (draft.test.authParams); secret ones only in memory. On the local profile every source request goes to the demo
 // source, so its public credentials and URL are filled in (they protect nothing, see spec/demo-credentials.ts).
 import {demoTestDefaults} from '../spec/demo-credentials.js';
-import {secretPropertyNames} from '../spec/index.js';
+import {getAt, secretPropertyNames} from '../spec/index.js';
 import type {Draft} from '../spec/draft-types.js';
-import {getIn} from './spec-paths.js';
 
 export type AuthEntryInfo = {name: string; type: string; properties: string[]; required: string[]; secrets: Set<string>};
 
@@ -15,8 +14,8 @@ export function authEntries(spec: Record<string, unknown>): AuthEntryInfo[] {
 		return {
 			name,
 			type: String(entry['type'] ?? ''),
-			properties: Object.keys((getIn(entry, ['spec', 'properties']) as Record<string, unknown>) ?? {}),
-			required: ((getIn(entry, ['spec', 'required']) as unknown[]) ?? []).map(String),
+			properties: Object.keys((getAt(entry, ['spec', 'properties']) as Record<string, unknown>) ?? {}),
+			required: ((getAt(entry, ['spec', 'required']) as unknown[]) ?? []).map(String),
 			secrets: secretPropertyNames(spec, name),
 		};
 	});
