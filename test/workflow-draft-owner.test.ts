@@ -56,9 +56,11 @@ test('register, append, check, keep on failure, clean up, checklist and exports:
 	await appendToRestStorageToAEP(ctx, id);
 	const success = await runEndToEndCheck(ctx, {authSpecName: oauth, authParams: demoAuthParams(oauth, host), sourceParams: {}, ...fast});
 	assert.equal(success.status, 'success', JSON.stringify(success.errors));
-	const failed = await runEndToEndCheck(ctx, {authSpecName: oauth, authParams: demoAuthParams(oauth, host), sourceParams: {}, keepOnFailure: true, pollIntervalMs: 50, timeoutMs: 1});
-	assert.equal(failed.cleanedUp, false);
-	const resumed = await runEndToEndCheck(ctx, {authSpecName: oauth, authParams: demoAuthParams(oauth, host), sourceParams: {}, resumeFrom: 'run', ...fast});
+	// POST /flows answers 500: the check fails at "dataflow" and keeps its objects; then it resumes from there.
+	fixture.sandbox.setFaults({serverErrors: {status: 500, burst: 1000, methods: ['POST'], paths: /\/flowservice\/flows$/}});
+	const failed = await runEndToEndCheck(ctx, {authSpecName: oauth, authParams: demoAuthParams(oauth, host), sourceParams: {}, keepOnFailure: true, ...fast}).finally(() => fixture.sandbox.setFaults(undefined));
+	assert.deepEqual([failed.failedStage, failed.cleanedUp], ['dataflow', false]);
+	const resumed = await runEndToEndCheck(ctx, {authSpecName: oauth, authParams: demoAuthParams(oauth, host), sourceParams: {}, resumeFrom: 'dataflow', ...fast});
 	assert.equal(resumed.status, 'success', JSON.stringify(resumed.errors));
 	const kept = await runEndToEndCheck(ctx, {authSpecName: oauth, authParams: demoAuthParams(oauth, host), sourceParams: {}, keep: true, ...fast});
 	assert.equal(kept.cleanedUp, false);
