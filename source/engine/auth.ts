@@ -1,4 +1,4 @@
-// Request authentication per authSpec type (reference 3.4.1–3.4.3 Interpretations).
+// Request authentication per authSpec type (docs/connection-spec.md#oauth2refreshcode, #basicauthentication, #keybased).
 import {configError, EngineError} from './engine-error.js';
 import type {HttpClient} from './http-client.js';
 import type {Masker} from './masking.js';
@@ -34,7 +34,7 @@ function stringParam(params: Record<string, unknown>, name: string): string | un
 
 function requireParam(params: Record<string, unknown>, name: string, type: string): string {
 	const value = stringParam(params, name);
-	if (value === undefined) throw configError(`Auth param "${name}" is missing for ${type}.`, `Pass auth.params.${name} for the base connection (reference 3.4).`);
+	if (value === undefined) throw configError(`Auth param "${name}" is missing for ${type}.`, `Pass auth.params.${name} for the base connection.`);
 	return value;
 }
 
@@ -58,7 +58,7 @@ function staticSession(type: string, headers: Record<string, string>): AuthSessi
 }
 
 /**
- * 3.4.3 Recommendation: `restAttributes.headerParamName` means "send as this header"; a key without it is sent
+ * `restAttributes.headerParamName` means "send as this header"; a key without it is sent
  * under its own property name ("`authKey1` may be sent ... as `authKey1` itself").
  */
 function keyHeaders(entry: AuthPlan, authParams: Record<string, unknown>): Record<string, string> {
@@ -75,7 +75,7 @@ function keyHeaders(entry: AuthPlan, authParams: Record<string, unknown>): Recor
 		if (/^authKey\d+$/.test(name) && value !== undefined && !Object.hasOwn(properties, name)) headers[name] = value;
 	}
 	if (Object.keys(headers).length === 0) {
-		throw configError('No API key value was given for KeyBased auth.', 'Pass auth.params.authKey1 (and set restAttributes.headerParamName on the key property, reference 3.4.3).');
+		throw configError('No API key value was given for KeyBased auth.', 'Pass auth.params.authKey1 (and set restAttributes.headerParamName on the key property).');
 	}
 	return headers;
 }
@@ -101,7 +101,7 @@ function oauthSession(authParams: Record<string, unknown>): AuthSession {
 			if (typeof token !== 'string' || token === '') {
 				throw new EngineError('source-auth', `The token endpoint answered without "${name('accessTokenField', 'access_token')}".`, {
 					url: context.masker.url(tokenUrl!),
-					hint: 'Check requestParameterOverride.accessTokenField (reference 3.4.1).',
+					hint: 'Check requestParameterOverride.accessTokenField.',
 				});
 			}
 			context.masker.add([token]);
@@ -116,7 +116,7 @@ function oauthSession(authParams: Record<string, unknown>): AuthSession {
 }
 
 /**
- * 3.4.1 Interpretation: call accessTokenUrl with authenticationMethod (default POST) and grant_type=refresh_token.
+ * docs/connection-spec.md#oauth2refreshcode: call accessTokenUrl with authenticationMethod (default POST) and grant_type=refresh_token.
  * POST sends a form body (the OAuth 2 convention); GET sends the same fields as query params.
  */
 async function requestToken(context: RefreshContext, tokenUrl: string, method: string, fields: Record<string, string>): Promise<Record<string, unknown>> {

@@ -1,4 +1,4 @@
-// .NET custom date-time patterns used by scheduleParams (reference 3.5.9 "Date format patterns").
+// .NET custom date-time patterns used by scheduleParams (docs/schedule.md#date-formats).
 // Dates are formatted in UTC, so `K` is `Z` and `zzz` is `+00:00`. Every character that is not a pattern letter
 // (`T`, `Z`, `-`, `:`, spaces, ...) is copied verbatim; the documented `ss:fffffff` colon is kept as written.
 

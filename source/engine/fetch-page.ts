@@ -1,5 +1,5 @@
 // One page: send, refresh the OAuth token once on a 401, retry 429/5xx and dropped connections, map failures
-// to EngineError (reference 3.4.1 Interpretation; 8.3 "Rate limits": retry with back-off, honour Retry-After).
+// to EngineError (docs/connection-spec.md#oauth2refreshcode; docs/retries.md: back-off, Retry-After honoured).
 import type {IncomingHttpHeaders} from 'node:http';
 import type {AuthSession} from './auth.js';
 import {EngineError} from './engine-error.js';

@@ -1,4 +1,4 @@
-// The execution engine: runs a connection spec's sourceSpec against a REST API (reference 3.4, 3.5, 5.3.7).
+// The execution engine: runs a connection spec's sourceSpec against a REST API (docs/connection-spec-model.md).
 export type {EngineOptions, EngineResult, PageTrace, StopCode} from './types.js';
 export {EngineError, type EngineErrorCode} from './engine-error.js';
 export {streamRecords} from './stream-records.js';

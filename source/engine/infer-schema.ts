@@ -1,4 +1,4 @@
-// A JSON-Schema-like description of records, in the shape of the explore preview (reference 5.3.7):
+// A JSON-Schema-like description of records, in the shape of the explore preview (docs/flow-service.md#explore):
 // integers carry the documented minimum/maximum bounds.
 
 type Schema = Record<string, unknown>;

@@ -22,7 +22,7 @@ export function createPaginator(pagination: Pagination): Paginator {
 	}
 }
 
-/** 3.5.8 OFFSET Interpretation: start at 0, add limitValue; stop on the end condition, an empty or a short page. */
+/** OFFSET (docs/connection-spec.md#pagination): start at 0, add limitValue; stop on the end condition, an empty or a short page. */
 function offsetPaginator(p: Pagination & {type: 'OFFSET'}): Paginator {
 	let offset = 0;
 	const step = (): PageStep => ({query: [[p.limitName, String(p.limitValue)], [p.offsetName, String(offset)]], headers: {}});
@@ -49,7 +49,7 @@ function present(value: unknown): string | undefined {
 	return text === '' ? undefined : text;
 }
 
-/** 3.5.8 POINTER Interpretation: follow the pointer (absolute, or relative to the host); stop when absent/null/empty. */
+/** POINTER (docs/connection-spec.md#pagination): follow the pointer (absolute, or relative to the host); stop when absent/null/empty. */
 function pointerPaginator(p: Pagination & {type: 'POINTER'}): Paginator {
 	const seen = new Set<string>();
 	return {
@@ -67,7 +67,7 @@ function pointerPaginator(p: Pagination & {type: 'POINTER'}): Paginator {
 	};
 }
 
-/** 3.5.8 CONTINUATION_TOKEN Interpretation: stop when the token is missing, null or empty. */
+/** CONTINUATION_TOKEN (docs/connection-spec.md#pagination): stop when the token is missing, null or empty. */
 function tokenPaginator(p: Pagination & {type: 'CONTINUATION_TOKEN'}): Paginator {
 	const seen = new Set<string>();
 	return {
@@ -90,8 +90,8 @@ function headerValue(headers: IncomingHttpHeaders, name: string): string | undef
 }
 
 /**
- * 3.5.8 PAGE Interpretation: stop after the page equal to endPageIndex, on an empty page, or after maximumRequest
- * requests. A `headers.<name>` value is a page *count* (3.5.8 field table), so the last page number is
+ * PAGE (docs/connection-spec-model.md#pagination): stop after the page equal to endPageIndex, on an empty page, or after maximumRequest
+ * requests. A `headers.<name>` value is a page *count* (Adobe's field table), so the last page number is
  * initialPageIndex + count - 1: the same as the Interpretation for the documented 1-based example, and no extra
  * request past the end for a 0-based API.
  */

@@ -1,4 +1,4 @@
-// Placeholder syntax of reference 3.5.11: `${name}` (source or auth params), `{SCHEDULE_QUERY}`, `@{…}`.
+// Placeholder syntax (docs/connection-spec.md#placeholders): `${name}` (source or auth params), `{SCHEDULE_QUERY}`, `@{…}`.
 
 function asText(value: unknown): string {
 	return typeof value === 'object' ? JSON.stringify(value) : String(value);
@@ -20,7 +20,7 @@ export function substitutePlaceholders(text: string, values: Record<string, unkn
 }
 
 /**
- * Replaces `{name}` (no `$`) for known names; reference 3.5.11 calls that form in `urlParams.host`
+ * Replaces `{name}` (no `$`) for known names; Adobe's docs show that form in `urlParams.host`,
  * "probably a typo for `${domain}`", so the engine honours it there and reports it.
  */
 export function substituteBareBraces(text: string, values: Record<string, unknown>): {text: string; used: string[]} {
@@ -35,7 +35,7 @@ export function substituteBareBraces(text: string, values: Record<string, unknow
 }
 
 /**
- * Leaves out `@{…}` platform pipeline expressions (reference 3.5.9 Recommendation: "the emulator's engine leaves
+ * Leaves out `@{…}` platform pipeline expressions (our choice, docs/connection-spec.md#placeholders: "the engine leaves
  * `@{…}` segments out ... and logs a warning"). Braces are balanced so a nested `{` does not end the expression.
  */
 export function stripPipelineExpressions(text: string): {text: string; removed: string[]} {

@@ -1,4 +1,4 @@
-// Explore preview (reference 5.3.7 Recommendation: the first page of records after contentPath/explodeEntityPath).
+// Explore preview (docs/flow-service.md#explore: the first page of records after contentPath/explodeEntityPath).
 import {EngineError} from './engine-error.js';
 import {streamRecords} from './stream-records.js';
 import type {EngineOptions, EngineResult} from './types.js';

@@ -1,5 +1,5 @@
-// From a response page to records: contentPath and explodeEntityPath (reference 3.5.6, 3.5.7, 8.3).
-// Choices where the docs are open (8.3 "Exact flattening semantics"):
+// From a response page to records: contentPath and explodeEntityPath. Choices where Adobe's docs are open
+// (docs/connection-spec.md#contentpath, docs/connection-spec-model.md#records):
 // - keepAttributes / skipAttributes act on the keys of each array element, never on siblings of the array;
 // - the wrapper `{ [overrideWrapperAttribute]: element }` is applied only when overrideWrapperAttribute is set;
 // - explodeEntityPath is evaluated against the record as produced by contentPath (so after wrapping);
@@ -46,7 +46,7 @@ export function shapeRecord(element: unknown, rule: FlattenRule): Record<string,
 }
 
 /**
- * 3.5.7 Interpretation: one copy of the record per element of the array at the explode path, the array replaced by
+ * docs/connection-spec.md#explodeentitypath: one copy of the record per element of the array at the explode path, the array replaced by
  * that element (renamed to overrideWrapperAttribute when given). Returns an empty list for an empty/missing array.
  */
 export function explodeRecord(record: Record<string, unknown>, rule: FlattenRule): Record<string, unknown>[] {

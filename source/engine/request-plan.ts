@@ -19,13 +19,13 @@ export type RequestPlan = {
 type Substituter = (text: string, where: string) => string;
 
 function substituter(options: EngineOptions, scheduleQuery: string | undefined, warnings: string[]): Substituter {
-	// Source params win over auth params of the same name (both feed `${name}`, 3.5.11).
+	// Source params win over auth params of the same name (both feed `${name}`).
 	const values = {...options.authParams, ...options.sourceParams};
 	return (text, where) => {
 		const {text: out, missing} = substitutePlaceholders(text, values);
 		if (missing.length > 0) {
 			const list = missing.map(name => `\${${name}}`).join(', ');
-			throw configError(`${list} in ${where} has no value.`, `Declare ${missing.join(', ')} in sourceSpec.spec.properties and pass it as a source param, or pass it as an auth param (reference 3.5.11).`);
+			throw configError(`${list} in ${where} has no value.`, `Declare ${missing.join(', ')} in sourceSpec.spec.properties and pass it as a source param, or pass it as an auth param.`);
 		}
 		if (!out.includes(scheduleQueryPlaceholder)) return out;
 		if (scheduleQuery === undefined) {
@@ -36,7 +36,7 @@ function substituter(options: EngineOptions, scheduleQuery: string | undefined, 
 	};
 }
 
-/** ADVANCE (3.5.9): the expression for the window; without a window, the backfill expression up to now. */
+/** ADVANCE (docs/schedule.md#advance-schedules): the expression for the window; without a window, the backfill expression up to now. */
 function scheduleQueryFor(options: EngineOptions, schedule: SchedulePlan | undefined, warnings: string[]): {query?: [string, string][]; scheduleQuery?: string} {
 	if (!schedule) return {};
 	if (schedule.kind === 'standard') return options.window ? {query: standardScheduleParams(schedule, options.window).map(({name, value}) => [name, value])} : {};
@@ -50,19 +50,19 @@ function baseUrl(options: EngineOptions, request: RequestTemplate, substitute: S
 	let host: string;
 	if (request.host !== undefined) {
 		const bare = substituteBareBraces(request.host, {...options.authParams, ...options.sourceParams});
-		if (bare.used.length > 0) warnings.push(`urlParams.host uses {${bare.used.join('}, {')}} without "$"; treated as \${…} (reference 3.5.11).`);
+		if (bare.used.length > 0) warnings.push(`urlParams.host uses {${bare.used.join('}, {')}} without "$"; treated as \${…}.`);
 		host = substitute(bare.text, 'urlParams.host');
 	} else if (typeof options.authParams.host === 'string' && options.authParams.host.trim() !== '') {
 		host = options.authParams.host;
 	} else {
-		throw configError('No host: neither urlParams.host nor the auth param "host" is set.', 'Set sourceSpec.attributes.urlParams.host or pass auth.params.host (reference 3.4.4).');
+		throw configError('No host: neither urlParams.host nor the auth param "host" is set.', 'Set sourceSpec.attributes.urlParams.host or pass auth.params.host.');
 	}
 	if (!/^https?:\/\/[^/]/i.test(host.trim())) {
 		throw configError(`The host "${host}" is not an absolute http(s) URL.`, 'Write the host with its scheme, e.g. https://api.example.com.');
 	}
 	if (options.originOverride) host = withOrigin(host.trim(), options.originOverride);
 	const stripped = stripPipelineExpressions(request.path);
-	for (const expression of stripped.removed) warnings.push(`urlParams.path: left out the platform pipeline expression ${expression} (reference 3.5.9).`);
+	for (const expression of stripped.removed) warnings.push(`urlParams.path: left out the platform pipeline expression ${expression}.`);
 	const path = substitute(stripped.text, 'urlParams.path');
 	if (path === '') return host.trim();
 	return `${host.trim().replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;

@@ -1,4 +1,4 @@
-// scheduleParams (reference 3.5.9): the standard time window and the ADVANCE query expression.
+// scheduleParams (docs/schedule.md): the standard time window and the ADVANCE query expression.
 import {formatDate} from './date-format.js';
 import {schedulePlanOf, type SchedulePlan} from '../spec/plan.js';
 
@@ -6,7 +6,7 @@ export type ScheduleWindow = {start: Date; end: Date};
 
 export type Schedule = SchedulePlan;
 
-/** Standard variant: `{scheduleStartParamName}={start}&{scheduleEndParamName}={end}` as query params (3.5.9, 8.3). */
+/** Standard variant: `{scheduleStartParamName}={start}&{scheduleEndParamName}={end}` as query params (docs/schedule.md#standard-window). */
 export function standardScheduleParams(schedule: Schedule & {kind: 'standard'}, window: ScheduleWindow): {name: string; value: string}[] {
 	const out: {name: string; value: string}[] = [];
 	out.push({name: schedule.startName, value: formatDate(schedule.startFormat, window.start)});

@@ -65,7 +65,7 @@ export async function* streamRecords(options: EngineOptions): AsyncGenerator<Rec
 	let explodeEmpty = 0;
 	let warnings: string[] = [];
 	const finish = (code: StopCode, message: string): EngineResult => {
-		if (explodeEmpty > 0) warnings.push(`${explodeEmpty} record(s) had an empty or missing explodeEntityPath array and produced no output (reference 3.5.7).`);
+		if (explodeEmpty > 0) warnings.push(`${explodeEmpty} record(s) had an empty or missing explodeEntityPath array and produced no output.`);
 		return {pages, records: total, stop: {code, message}, pageCount, warnings: warnings.map(warning => masker.text(warning))};
 	};
 	try {
