@@ -4,7 +4,7 @@
 import os from 'node:os';
 import {mkdtempSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
-import {stringify} from 'yaml';
+import {dump} from 'js-yaml';
 import {cleanEnv, median, repeat, timeCommand} from './measure.js';
 import type {Row} from './run.js';
 
@@ -41,7 +41,7 @@ export async function benchBootstrap(runs: number): Promise<Row[]> {
 		const json = path.join(dir, 'big.json');
 		const yaml = path.join(dir, 'big.yaml');
 		writeFileSync(json, JSON.stringify(doc));
-		writeFileSync(yaml, stringify(doc, {aliasDuplicateObjects: false}));
+		writeFileSync(yaml, dump(doc, {noRefs: true, lineWidth: -1}));
 		const rows: Row[] = [];
 		for (const [file, kind] of [[json, 'JSON'], [yaml, 'YAML']] as const) {
 			const home = mkdtempSync(path.join(dir, 'home-'));

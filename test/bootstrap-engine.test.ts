@@ -49,7 +49,7 @@ type Case = {
 	requests: number;
 };
 
-const fromOpenApi = (file: string, operation: string) => async () => bootstrapOperation(await loadOpenApi(fixture(file)), operation).spec;
+const fromOpenApi = (file: string, operation: string) => async () => (await bootstrapOperation(await loadOpenApi(fixture(file)), operation)).spec;
 
 const cases: Case[] = [
 	{

@@ -113,6 +113,21 @@ for (const expected of operations) {
 	});
 }
 
+test('external $refs are resolved by the parser (relative files); a missing external file is named, exit 2, no draft', async () => {
+	const home = tempHome();
+	const ok = await runCli(['import', fixture('external-ref.yaml'), '--operation', 'listWidgets'], {home});
+	assert.equal(ok.code, 0, ok.stderr);
+	const draft = loadDraft(home, 'split-docs-widgets');
+	assert.deepEqual(attributesOf(draft)['contentPath'], {path: '$.widgets'});
+	assert.deepEqual(attributesOf(draft)['paginationParams'], {type: 'CONTINUATION_TOKEN', continuationTokenPath: '$.next_cursor', parameterType: 'QUERYPARAM', parameterName: 'cursor'});
+	assert.deepEqual((draft.spec['sourceSpec'] as {schema?: unknown}).schema, {type: 'object', properties: {widgets: {type: 'array', items: {type: 'object', properties: {id: {type: 'string'}, colour: {type: 'string'}, size: {type: 'integer'}}}}}});
+	const other = tempHome();
+	const broken = await runCli(['import', fixture('external-ref.yaml'), '--operation', 'listGadgets'], {home: other});
+	assert.equal(broken.code, 2);
+	assert.match(broken.stderr, /^external-ref\.yaml has a \$ref that cannot be resolved: .*missing-file\.yaml/);
+	assert.deepEqual(drafts(other), []);
+});
+
 test('import --json prints the draft id, the guesses with evidence, and what is missing', async () => {
 	const home = tempHome();
 	const result = await runCli(['import', fixture('openapi-3.0.yaml'), '--operation', 'getContact', '--json'], {home});
@@ -235,6 +250,11 @@ const curlLines: {name: string; line: string; auth: string; secretEnv: string; c
 	{
 		name: '-u user:password', auth: 'BasicAuthentication', secretEnv: 'AEP_SOURCE_SECRET_PASSWORD',
 		line: `curl -u ada:${secretToken} \\\n  'https://api.acme.example/v2/contacts?limit=2&offset=0'`,
+	},
+	{
+		name: 'user:password in the URL', auth: 'BasicAuthentication', secretEnv: 'AEP_SOURCE_SECRET_PASSWORD',
+		line: `curl 'https://ada:${secretToken}@api.acme.example/v2/contacts?limit=2&offset=0'`,
+		check: draft => assert.equal((attributesOf(draft)['urlParams'] as {host: string}).host, 'https://api.acme.example'),
 	},
 	{
 		name: 'an API key header', auth: 'KeyBased', secretEnv: 'AEP_SOURCE_SECRET_AUTH_KEY1',

@@ -115,6 +115,10 @@ export function parseCurl(text: string): CurlRequest {
 	}
 	if (url === undefined) throw new BootstrapInputError('The curl command has no URL.');
 	const parsed = parseUrl(url);
+	// https://user:password@host/… is basic auth: taken out of the URL so it is never shown or saved.
+	if (parsed.username !== '' && user === undefined) user = `${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}`;
+	parsed.username = '';
+	parsed.password = '';
 	if (getMode) for (const part of data) for (const [key, entry] of new URLSearchParams(part)) parsed.searchParams.append(key, entry);
 	const body = getMode || data.length === 0 ? undefined : data.join('&');
 	const finalMethod = method ?? (body !== undefined ? 'POST' : 'GET');

@@ -175,7 +175,9 @@ function detectPagination(body: unknown, fields: Field[], headers: Headers | und
 	const flagText = hasMore ? ` and \`${at(hasMore)}\` says whether more pages exist` : '';
 
 	// A cursor with a has-more flag (Zendesk's meta.after_cursor + meta.has_more, HubSpot's paging.next.after).
-	if (cursor && (hasMore || cursor.path.includes('next') || cursor.path.some(key => /^(meta|paging|pagination|cursors?)$/.test(key)))) {
+	// `cursor` and `after` alone could be anything; the other names (next_cursor, nextPageToken…) say what they are.
+	const namedCursor = cursor !== undefined && !['cursor', 'after'].includes(lastKey(cursor));
+	if (cursor && (hasMore || namedCursor || cursor.path.includes('next') || cursor.path.some(key => /^(meta|paging|pagination|cursors?)$/.test(key)))) {
 		const parameter = cursorParameter(typeof cursor.value === 'string' ? cursor.value : '', query, fields.filter(field => looksLikeUrl(field.value)));
 		const also = nextUrl ? ` (${at(nextUrl)} also holds a next-page URL: POINTER with pointerPath ${at(nextUrl)} would work too)` : '';
 		return {

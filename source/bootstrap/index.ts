@@ -7,7 +7,7 @@ import {specFromShape} from './build-spec.js';
 import {suggestFromResponse, type ResponseSuggestion} from './detect-response.js';
 import {parseCurl, shapeFromCurl} from './curl.js';
 import type {BootstrapResult, Headers, Json} from './guess.js';
-import {BootstrapInputError, type LoadedDocument} from './load-openapi.js';
+import {BootstrapInputError, resolveOperation, type LoadedDocument} from './load-openapi.js';
 import {findOperation, listOperations, shapeFromOperation, type OperationSummary} from './openapi.js';
 
 export type {BootstrapResult, Guess, TestValues} from './guess.js';
@@ -27,9 +27,10 @@ export function offeredOperations(doc: Json): OperationSummary[] {
 
 /**
  * The draft-to-be for one operation of a loaded document. Throws BootstrapInputError when `selector` (an
- * operationId or "GET /path") names no operation; the message lists the ones that exist.
+ * operationId or "GET /path") names no operation (the message lists the ones that exist) or one of its $refs
+ * cannot be resolved.
  */
-export function bootstrapOperation(loaded: LoadedDocument, selector: string): BootstrapResult {
+export async function bootstrapOperation(loaded: LoadedDocument, selector: string): Promise<BootstrapResult> {
 	const found = findOperation(loaded.doc, selector);
 	if (!found) {
 		const offered = offeredOperations(loaded.doc);
@@ -37,7 +38,10 @@ export function bootstrapOperation(loaded: LoadedDocument, selector: string): Bo
 		const more = offered.length > 30 ? [`  … and ${offered.length - 30} more`] : [];
 		throw new BootstrapInputError(`${loaded.location} has no operation "${selector}". ${offered.length === 0 ? 'It has no GET or POST operation at all.' : `Operations that exist:\n${[...list, ...more].join('\n')}`}`);
 	}
-	return specFromShape(shapeFromOperation(loaded.doc, found, loaded.documentUrl));
+	// Only this operation's part of the document is resolved: a 5 MB document costs what one operation costs.
+	const resolved = await resolveOperation(loaded, found.path, found.method === 'GET' ? 'get' : 'post');
+	const again = findOperation(resolved, `${found.method} ${found.path}`) ?? found;
+	return specFromShape(shapeFromOperation(resolved, again, loaded.documentUrl));
 }
 
 /** A sample response as the author has it: a JSON body, or the output of `curl -i` (status line, headers, body). */

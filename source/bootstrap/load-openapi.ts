@@ -7,11 +7,12 @@ import {cannotRead} from '../spec/file-errors.js';
 import {parseSpecText} from '../spec/parse.js';
 import type {Json} from './guess.js';
 import {openApiVersion} from './openapi.js';
+import {atPointer, pruneToOperation} from './prune.js';
 import {BootstrapInputError} from './input-error.js';
 
 export {BootstrapInputError};
 
-export type LoadedDocument = {doc: Json; version: string; location: string; documentUrl?: string; bytes: number};
+export type LoadedDocument = {doc: Json; version: string; location: string; documentUrl?: string; bytes: number; timeoutMs: number};
 
 export type LoadOptions = {
 	/** Timeout of each HTTP request (the document and external $refs), ms; default 10000. */
@@ -54,17 +55,16 @@ async function parseText(text: string, name: string): Promise<unknown> {
 		if (!parsed.ok) throw new BootstrapInputError(`${name}:${parsed.line}:${parsed.column}: ${parsed.message}`);
 		return parsed.value;
 	}
-	const yaml = await import('yaml');
-	// yaml ships CommonJS for Node: bundled, its functions sit on the namespace's `default`.
-	const parseDocument = yaml.parseDocument ?? (yaml as unknown as {default: typeof yaml}).default.parseDocument;
-	const document = parseDocument(text, {prettyErrors: true, uniqueKeys: false});
-	const error = document.errors[0];
-	if (error) {
-		const position = error.linePos?.[0];
-		const where = position ? `${name}:${position.line}:${position.col}` : name;
-		throw new BootstrapInputError(`${where}: not valid YAML or JSON (${error.message.split('\n')[0]?.replace(/ at line \d+, column \d+.*$/, '')}).`);
+	// js-yaml: several times faster than the yaml package on large documents (bench/bootstrap.ts), and already the
+	// YAML reader of the $ref resolver. `json: true` lets a repeated key win instead of failing, as JSON.parse does.
+	const {load} = await import('js-yaml');
+	try {
+		return load(text, {json: true});
+	} catch (error) {
+		const {mark, reason} = error as {mark?: {line: number; column: number}; reason?: string};
+		const where = mark ? `${name}:${mark.line + 1}:${mark.column + 1}` : name;
+		throw new BootstrapInputError(`${where}: not valid YAML or JSON (${reason ?? (error as Error).message.split('\n')[0]}).`);
 	}
-	return document.toJS({maxAliasCount: 1000});
 }
 
 /** The first line of a $ref resolver error, with the absolute base path cut to the document's name. */
@@ -76,9 +76,10 @@ function refProblem(error: unknown, location: string): string {
 }
 
 /**
- * Loads and resolves an OpenAPI document. Shape: `{doc, version: "OpenAPI 3.1.0", location, documentUrl?, bytes}`.
- * Throws BootstrapInputError for a missing file, an unreachable URL (after `timeoutMs`), a syntax error
- * (`file:line:column: …`), a document that is not OpenAPI, or a $ref that cannot be resolved (named).
+ * Loads an OpenAPI document. Shape: `{doc, version: "OpenAPI 3.1.0", location, documentUrl?, bytes}`; `doc` still
+ * holds its $refs (resolveOperation resolves those of one operation). Throws BootstrapInputError for a missing file,
+ * an unreachable URL (after `timeoutMs`), a syntax error (`file:line:column: …`), a document that is not OpenAPI,
+ * or a local $ref whose target does not exist (named, with where it is used).
  */
 export async function loadOpenApi(location: string, options: LoadOptions = {}): Promise<LoadedDocument> {
 	const timeoutMs = options.timeoutMs ?? 10_000;
@@ -90,20 +91,67 @@ export async function loadOpenApi(location: string, options: LoadOptions = {}): 
 		const what = value && typeof value === 'object' && !Array.isArray(value) && ('authSpec' in value || 'sourceSpec' in value) ? ' (it looks like a connection spec: import it with "aep-source import FILE")' : '';
 		throw new BootstrapInputError(`${name} is not an OpenAPI document: it has no "openapi: 3.x" or "swagger: 2.0" field with "paths"${what}.`);
 	}
+	const broken = brokenLocalRef(value as Json);
+	if (broken) throw new BootstrapInputError(`${name} has a $ref that cannot be resolved: Missing $ref pointer "${broken.ref}" (used at ${broken.at}).`);
 	if (isUrl(location)) absoluteServers(value as Json, location);
+	return {doc: value as Json, version, location, ...(isUrl(location) ? {documentUrl: location} : {}), bytes: Buffer.byteLength(text), timeoutMs};
+}
+
+/**
+ * The document reduced to one operation and what it references, with every $ref resolved by the parser (external
+ * files and URLs included). A copy: the loaded document is not changed. Throws BootstrapInputError naming a $ref
+ * the parser cannot resolve.
+ */
+export async function resolveOperation(loaded: LoadedDocument, path_: string, method: 'get' | 'post'): Promise<Json> {
+	const pruned = structuredClone(pruneToOperation(loaded.doc, path_, method));
 	const {default: SwaggerParser} = await import('@apidevtools/swagger-parser');
-	const base = isUrl(location) ? location : path.resolve(location);
-	let doc: unknown;
+	const base = isUrl(loaded.location) ? loaded.location : path.resolve(loaded.location);
+	const name = isUrl(loaded.location) ? loaded.location : path.basename(loaded.location);
 	try {
-		doc = await SwaggerParser.dereference(base, value as never, {
-			dereference: {circular: 'ignore'},
-			resolve: {http: {timeout: timeoutMs}},
-		});
+		return (await SwaggerParser.dereference(base, pruned as never, {dereference: {circular: 'ignore'}, resolve: {http: {timeout: loaded.timeoutMs}}})) as unknown as Json;
 	} catch (error) {
 		if ((error as Error)?.name === 'SyntaxError') throw new BootstrapInputError(`${name}: ${(error as Error).message}`);
-		throw new BootstrapInputError(`${name} has a $ref that cannot be resolved: ${refProblem(error, location)}`);
+		throw new BootstrapInputError(`${name} has a $ref that cannot be resolved: ${refProblem(error, loaded.location)}`);
 	}
-	return {doc: doc as Json, version, location, ...(isUrl(location) ? {documentUrl: location} : {}), bytes: Buffer.byteLength(text)};
+}
+
+/**
+ * The first local `$ref` (`#/…`) whose target is missing, and where it is used. One pass collects the distinct
+ * refs (no paths built: a 5 MB document has hundreds of thousands of nodes); only a broken one is then located.
+ */
+function brokenLocalRef(doc: Json): {ref: string; at: string} | undefined {
+	const refs = new Set<string>();
+	walk(doc, node => {
+		const ref = node['$ref'];
+		if (typeof ref === 'string' && ref.startsWith('#/')) refs.add(ref);
+	});
+	const broken = [...refs].find(ref => atPointer(doc, ref) === undefined);
+	return broken === undefined ? undefined : {ref: broken, at: locate(doc, broken)};
+}
+
+function walk(root: unknown, visit: (node: Json) => void): void {
+	const stack: unknown[] = [root];
+	while (stack.length > 0) {
+		const node = stack.pop();
+		if (typeof node !== 'object' || node === null) continue;
+		if (Array.isArray(node)) stack.push(...node);
+		else {
+			visit(node as Json);
+			for (const child of Object.values(node)) if (typeof child === 'object' && child !== null) stack.push(child);
+		}
+	}
+}
+
+/** The dotted path of the first object whose `$ref` is `ref`. */
+function locate(root: unknown, ref: string): string {
+	const stack: {node: unknown; at: string}[] = [{node: root, at: ''}];
+	while (stack.length > 0) {
+		const {node, at} = stack.pop()!;
+		if (typeof node !== 'object' || node === null) continue;
+		if ((node as Json)['$ref'] === ref) return at.replace(/^\./, '');
+		for (const [key, child] of Object.entries(node)) stack.push({node: child, at: Array.isArray(node) ? `${at}[${key}]` : `${at}.${key}`});
+	}
+	return '?';
 }
 
 /**

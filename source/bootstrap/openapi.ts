@@ -53,7 +53,7 @@ export function listOperations(doc: Json): OperationSummary[] {
 /** The operation an author named: its operationId, or "METHOD /path" (method in any case). */
 export function findOperation(doc: Json, selector: string): {method: 'GET' | 'POST'; path: string; item: Json; operation: Json} | undefined {
 	const wanted = selector.trim();
-	const spaced = /^(get|post)\s+(\S+)$/i.exec(wanted);
+	const spaced = /^(get|post)\s+(\S.*)$/i.exec(wanted);
 	return operations(doc).find(entry => entry.operation['operationId'] === wanted || (spaced && entry.method === spaced[1]?.toUpperCase() && entry.path === spaced[2]));
 }
 

@@ -69,7 +69,7 @@ async function bootstrapCommand(context: CommandContext, values: Flags, file: st
 			const list = offered.slice(0, 30).map(entry => `  ${entry.id}  ${entry.method} ${entry.path}${entry.summary ? ` — ${entry.summary}` : ''}`).join('\n');
 			throw new UsageError(`${file} is an ${loaded.version} document: choose the operation that lists the records with --operation OPERATION_ID or --operation "GET /path".\n${list}`);
 		}
-		const found = bootstrap.bootstrapOperation(loaded, values.operation);
+		const found = await bootstrap.bootstrapOperation(loaded, values.operation);
 		result = response ? bootstrap.applyResponse(found, response) : found;
 		from = `${values.operation} (${loaded.version})`;
 	}

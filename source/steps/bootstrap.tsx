@@ -161,7 +161,7 @@ export function BootstrapScreen({onCreated, onBack}: {onCreated: (draft: Draft) 
 						onSelect={item => {
 							const loaded = phase.loaded;
 							const back: Phase = {kind: 'operations', loaded, offered: phase.offered};
-							run('Reading the operation…', back, async bootstrap => ({kind: 'result', result: bootstrap.bootstrapOperation(loaded, item.value), from: `${item.label} (${loaded.version})`, back}));
+							run('Reading the operation…', back, async bootstrap => ({kind: 'result', result: await bootstrap.bootstrapOperation(loaded, item.value), from: `${item.label} (${loaded.version})`, back}));
 						}}
 					/>
 					<KeyFooter keys={[['↑/↓', 'move'], ['Enter', 'choose'], ['Esc', 'back']]} />
