@@ -190,3 +190,30 @@ for (const entry of cases) {
 		}
 	});
 }
+
+test('sending a curl request once: a refusal, a non-JSON answer and a silent host are sentences that never echo the key', async () => {
+	const {sendCurlOnce} = await import('../source/bootstrap/index.js');
+	const sockets = new Set<import('node:net').Socket>();
+	const server = http.createServer((request, response) => {
+		if (request.url?.startsWith('/hang')) return;
+		if (request.url?.startsWith('/html')) return void response.writeHead(200, {'content-type': 'text/html'}).end('<html></html>');
+		response.writeHead(401, {'content-type': 'application/json'}).end('{"error":"bad key"}');
+	});
+	server.on('connection', socket => sockets.add(socket));
+	await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+	const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	try {
+		await assert.rejects(sendCurlOnce(`curl '${base}/v1/items?api_key=KEY_SECRET_9'`), (error: Error) => {
+			assert.equal(error.message, `${base}/v1/items answered 401 Unauthorized; check the credentials and parameters of the curl command.`);
+			return true;
+		});
+		await assert.rejects(sendCurlOnce(`curl -H 'X-Api-Key: KEY_SECRET_9' ${base}/html`), /answered 200, but not with JSON \(text\/html\)/);
+		await assert.rejects(sendCurlOnce(`curl ${base}/hang?token=KEY_SECRET_9`, {timeoutMs: 300}), (error: Error) => {
+			assert.equal(error.message, `${base}/hang did not answer within 0.3 s.`);
+			return true;
+		});
+	} finally {
+		for (const socket of sockets) socket.destroy();
+		await new Promise(resolve => server.close(resolve));
+	}
+});
