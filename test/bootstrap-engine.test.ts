@@ -7,35 +7,12 @@ import http from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {bootstrapCurl, bootstrapOperation, loadOpenApi, parseResponseSample} from '../source/bootstrap/index.js';
 import {streamRecords} from '../source/engine/index.js';
+import {basic, bearer, header, int, pagedApi, type Shape} from './helpers/paged-api.js';
 
 const fixture = (name: string) => new URL(`./fixtures/bootstrap/${name}`, import.meta.url).pathname;
 const total = 250;
 const records = Array.from({length: total}, (_, index) => ({id: `r${String(index).padStart(3, '0')}`, n: index}));
 
-type Page = {status?: number; headers?: Record<string, string>; body: unknown};
-type Shape = (url: URL, base: string, method: string) => Page;
-
-/** The API: one route, one credential check, one response shape; every request is logged. */
-async function thirdPartyApi(route: string, credential: (request: http.IncomingMessage, url: URL) => boolean, shape: Shape) {
-	const log: {method: string; url: string}[] = [];
-	const server = http.createServer((request, response) => {
-		const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-		log.push({method: request.method ?? '', url: `${url.pathname}${url.search}`});
-		request.resume();
-		if (url.pathname !== route) return void response.writeHead(404).end('{"error":"no route"}');
-		if (!credential(request, url)) return void response.writeHead(401).end('{"error":"bad credentials"}');
-		const page = shape(url, base, request.method ?? 'GET');
-		response.writeHead(page.status ?? 200, {'content-type': 'application/json', ...page.headers}).end(JSON.stringify(page.body));
-	});
-	await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-	const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-	return {base, log, close: () => new Promise(resolve => server.close(resolve))};
-}
-
-const int = (url: URL, name: string, fallback: number) => Number(url.searchParams.get(name) ?? fallback);
-const basic = (user: string, password: string) => (request: http.IncomingMessage) => request.headers.authorization === `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
-const bearer = (token: string) => (request: http.IncomingMessage) => request.headers.authorization === `Bearer ${token}`;
-const header = (name: string, value: string) => (request: http.IncomingMessage) => request.headers[name.toLowerCase()] === value;
 const afterId = (id: string | null) => (id === null ? 0 : records.findIndex(record => record.id === id) + 1);
 
 type Case = {
@@ -167,7 +144,7 @@ const cases: Case[] = [
 for (const entry of cases) {
 	test(`bootstrapped spec pages through its API: ${entry.name}`, async () => {
 		const spec = await entry.load();
-		const api = await thirdPartyApi(entry.route, entry.credential, entry.shape);
+		const api = await pagedApi(entry.route, entry.credential, entry.shape);
 		try {
 			const got: unknown[] = [];
 			const stream = streamRecords({spec, authParams: entry.secrets, sourceParams: {accountId: 'acc_9'}, originOverride: api.base, maxPages: 50, retries: 0});
