@@ -42,7 +42,8 @@ export function listOperations(doc: Json): OperationSummary[] {
 	const all = operations(doc).map(({method, path, operation}) => {
 		const id = text(operation['operationId']) ?? `${method} ${path}`;
 		const summary = text(operation['summary']) ?? text(operation['description'])?.split('\n')[0] ?? '';
-		const body = responseSample(operation, doc)?.body;
+		// Shallow samples: a list's records sit a few levels down at most, and a 5 MB document has thousands of operations.
+		const body = responseSample(operation, doc, 3)?.body;
 		const list = body !== undefined && suggestContentPath(body) !== undefined;
 		const returnsList = list && (method === 'GET' || searchLike.test(`${id} ${path} ${summary}`));
 		return {id, method, path, summary, returnsList};
@@ -88,7 +89,7 @@ function inputOf(parameter: Json, required: boolean): InputShape {
 const placeholderName = (name: string) => name.replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '') || 'value';
 
 /** The first 2xx (or default) JSON response: its body (documented example, or one built from the schema) and headers. */
-function responseSample(operation: Json, root: Json): {body: unknown; headers: Headers; source: 'sample' | 'schema'; schema?: Json} | undefined {
+function responseSample(operation: Json, root: Json, maxDepth = 8): {body: unknown; headers: Headers; source: 'sample' | 'schema'; schema?: Json} | undefined {
 	const responses = isJson(operation['responses']) ? operation['responses'] : {};
 	const code = ['200', '201', '206', '2XX', '2xx', 'default'].find(key => isJson(responses[key])) ?? Object.keys(responses).find(key => /^2/.test(key));
 	const response = code ? responses[code] : undefined;
@@ -111,7 +112,7 @@ function responseSample(operation: Json, root: Json): {body: unknown; headers: H
 	}
 	if (example !== undefined && typeof example === 'object' && example !== null) return {body: example, headers, source: 'sample', ...(isJson(schema) ? {schema} : {})};
 	if (!isJson(schema)) return undefined;
-	return {body: sampleFromSchema(schema, root), headers, source: 'schema', schema};
+	return {body: sampleFromSchema(schema, root, '', 0, new Set(), maxDepth), headers, source: 'schema', schema};
 }
 
 function firstExample(examples: unknown): unknown {
@@ -140,17 +141,17 @@ const nextLike = /^(next|next_?page(_?url)?|next_?url|next_?link|@odata\.nextLin
  * A value shaped like the schema: arrays get one element, strings named like a next-page link get a URL, so the
  * response detector reads a schema as it reads a response. Cycles and depth > 8 stop at `{}`.
  */
-export function sampleFromSchema(raw: unknown, root?: Json, name = '', depth = 0, seen: Set<unknown> = new Set()): unknown {
+export function sampleFromSchema(raw: unknown, root?: Json, name = '', depth = 0, seen: Set<unknown> = new Set(), maxDepth = 8): unknown {
 	const schema = deref(raw, root);
-	if (!isJson(schema) || depth > 8 || seen.has(schema)) return {};
+	if (!isJson(schema) || depth > maxDepth || seen.has(schema)) return {};
 	const merged = mergeAllOf(schema, root);
 	if (merged['example'] !== undefined && typeof merged['example'] !== 'object') return merged['example'];
 	const type = schemaType(merged);
 	const inner = new Set(seen).add(schema);
-	if (type === 'array') return [sampleFromSchema(merged['items'], root, name, depth + 1, inner)];
+	if (type === 'array') return [sampleFromSchema(merged['items'], root, name, depth + 1, inner, maxDepth)];
 	if (type === 'object') {
 		const out: Json = {};
-		for (const [key, child] of Object.entries((merged['properties'] as Json | undefined) ?? {})) out[key] = sampleFromSchema(child, root, key, depth + 1, inner);
+		for (const [key, child] of Object.entries((merged['properties'] as Json | undefined) ?? {})) out[key] = sampleFromSchema(child, root, key, depth + 1, inner, maxDepth);
 		return out;
 	}
 	if (type === 'integer' || type === 'number') return 1;
