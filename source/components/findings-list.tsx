@@ -22,7 +22,7 @@ export function FindingsSummary({findings, limit = 6}: {findings: Finding[]; lim
 }
 
 /** Selectable list; Enter calls onSelect with the finding. */
-export function FindingsList({findings, onSelect, focus = true}: {findings: Finding[]; onSelect: (finding: Finding) => void; focus?: boolean}) {
+export function FindingsList({findings, onSelect, focus = true, limit = 8}: {findings: Finding[]; onSelect: (finding: Finding) => void; focus?: boolean; limit?: number}) {
 	if (findings.length === 0) return <Text color="green">✔ No validation findings</Text>;
 	const items = findings.map((item, index) => ({
 		label: `${badge[item.severity]}  ${item.path || '(document)'} — ${item.message}`,
@@ -31,7 +31,7 @@ export function FindingsList({findings, onSelect, focus = true}: {findings: Find
 	}));
 	return (
 		<Box flexDirection="column">
-			<Menu items={items} focus={focus} limit={8} onSelect={item => onSelect(findings[Number(item.value)]!)} />
+			<Menu items={items} focus={focus} limit={limit} onSelect={item => onSelect(findings[Number(item.value)]!)} />
 		</Box>
 	);
 }

@@ -104,6 +104,7 @@ export function ArtifactsScreen({draft, update, go, back}: StepProps) {
 						onBack={back}
 						externalErrors={{iconPath: icon?.error}}
 						doneLabel="Continue to the auth spec"
+						reserveRows={18}
 					/>
 				</Box>
 			</Box>

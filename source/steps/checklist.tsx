@@ -6,6 +6,7 @@ import {Box, Text, useInput} from 'ink';
 import type {ChecklistItem} from '../workflow/index.js';
 import {Spinner} from '../components/progress-list.js';
 import {KeyFooter} from '../components/key-footer.js';
+import {rowsOf, useTerminalSize} from '../components/use-terminal-size.js';
 import {useServices} from './services.js';
 import {useWizard, type StepProps} from './wizard-context.js';
 import {describeFailure} from './use-workflow.js';
@@ -54,7 +55,19 @@ export function ChecklistScreen({draft, update, back, home}: StepProps) {
 		void services.track(work);
 	};
 
+	// From 80×24 up the list scrolls: ↑/↓ by one item, PgUp/PgDn by a screenful (all of it shows when the terminal has no size).
+	const {columns, rows} = useTerminalSize();
+	const [top, setTop] = useState(0);
+	const heights = (items ?? []).map(item => itemRows(item, columns));
+	const budget = rows === undefined ? undefined : Math.max(4, rows - 10);
+	const [start, end] = budget === undefined || heights.reduce((sum, each) => sum + each, 0) <= budget ? [0, heights.length] : windowFrom(heights, top, budget - 2);
+	const page = Math.max(1, end - start);
+
 	useInput((input, key) => {
+		if (key.downArrow) setTop(Math.min(Math.max(0, heights.length - 1), start + 1));
+		else if (key.upArrow) setTop(Math.max(0, start - 1));
+		else if (key.pageDown) setTop(Math.min(Math.max(0, heights.length - 1), start + page));
+		else if (key.pageUp) setTop(Math.max(0, start - page));
 		if (busy) return;
 		if (key.escape) back();
 		else if (input === 'p') exportPacket();
@@ -71,7 +84,8 @@ export function ChecklistScreen({draft, update, back, home}: StepProps) {
 					<Spinner /> Checking…
 				</Text>
 			)}
-			{items?.map(item => (
+			{start > 0 && <Text dimColor>{`  ↑ ${start} more above`}</Text>}
+			{items?.slice(start, end).map(item => (
 				<Box key={item.id} flexDirection="column">
 					<Text>
 						<Text color={marks[item.status][1]}>{`${marks[item.status][0]} ${item.status.padEnd(7)}`}</Text> {item.title}
@@ -80,13 +94,33 @@ export function ChecklistScreen({draft, update, back, home}: StepProps) {
 					{item.next && item.status !== 'done' && <Text color="yellow" wrap="wrap">{`      → ${item.next}`}</Text>}
 				</Box>
 			))}
+			{items && end < items.length && <Text dimColor>{`  ↓ ${items.length - end} more below (↓/PgDn)`}</Text>}
 			{busy && items && (
 				<Text>
 					<Spinner /> Working…
 				</Text>
 			)}
 			{message && <Text wrap="wrap">{message}</Text>}
-			<KeyFooter keys={[['p', 'export submission packet'], ['r', 'refresh'], ['h', 'home'], ['Esc', 'back'], ['Ctrl-C', 'quit']]} />
+			<KeyFooter keys={[['↑/↓ PgUp/PgDn', 'scroll'], ['p', 'export submission packet'], ['r', 'refresh'], ['h', 'home'], ['Esc', 'back'], ['Ctrl-C', 'quit']]} />
 		</Box>
 	);
+}
+
+/** Rows one checklist item takes: its title, the evidence line (cut to one row) and the wrapped next step. */
+function itemRows(item: ChecklistItem, columns: number): number {
+	return (
+		rowsOf(`✔ ${item.status.padEnd(7)} ${item.title}`, columns) +
+		(item.evidence && item.status !== 'missing' ? 1 : 0) +
+		(item.next && item.status !== 'done' ? rowsOf(`      → ${item.next}`, columns) : 0)
+	);
+}
+
+/** [start, end) of the items from `top` on that fit in `budget` rows (at least one); starts earlier at the end of the list. */
+function windowFrom(heights: number[], top: number, budget: number): [number, number] {
+	let start = Math.min(top, Math.max(0, heights.length - 1));
+	let end = start;
+	let used = 0;
+	while (end < heights.length && (end === start || used + heights[end]! <= budget)) used += heights[end++]!;
+	while (start > 0 && used + heights[start - 1]! <= budget) used += heights[--start]!;
+	return [start, end];
 }

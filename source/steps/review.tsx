@@ -9,6 +9,7 @@ import type {StepName} from '../spec/draft-types.js';
 import {JsonView} from '../components/json-view.js';
 import {FindingsList} from '../components/findings-list.js';
 import {KeyFooter} from '../components/key-footer.js';
+import {useTerminalSize} from '../components/use-terminal-size.js';
 import {useServices} from './services.js';
 import type {StepProps} from './wizard-context.js';
 
@@ -28,6 +29,13 @@ export function ReviewScreen({draft, go, back}: StepProps) {
 	const findings: Finding[] = useMemo(() => [...result.errors, ...result.warnings, ...result.lenient], [result]);
 	const [focus, setFocus] = useState<'json' | 'findings'>('json');
 	const [message, setMessage] = useState<string>();
+
+	// From 80×24 up: the JSON view and the findings list share the rows left (a finding takes ~3 rows at 80 columns).
+	const {rows} = useTerminalSize();
+	const room = rows === undefined ? undefined : Math.max(8, rows - 9 - (message ? 1 : 0));
+	const findingRows = room === undefined ? undefined : Math.min(findings.length * 3, Math.floor(room / 2));
+	const jsonHeight = room === undefined || findingRows === undefined ? 14 : Math.max(3, room - 3 - findingRows);
+	const findingLimit = findingRows === undefined ? 8 : Math.max(1, Math.floor(findingRows / 3));
 
 	useInput((input, key) => {
 		if (key.escape) back();
@@ -53,9 +61,9 @@ export function ReviewScreen({draft, go, back}: StepProps) {
 				<Text color={result.errors.length ? 'red' : 'green'}>{`${result.errors.length} error(s)`}</Text>
 				{`, ${result.warnings.length} warning(s), ${result.lenient.length} accepted leniently`}
 			</Text>
-			<JsonView value={spec} height={14} focus={focus === 'json'} />
+			<JsonView value={spec} height={jsonHeight} focus={focus === 'json'} />
 			<Text bold color={focus === 'findings' ? 'cyan' : undefined}>Findings {focus === 'findings' ? '(Enter jumps to the fix)' : '(Tab to select)'}</Text>
-			<FindingsList findings={findings} focus={focus === 'findings'} onSelect={item => go(stepForPath(item.path))} />
+			<FindingsList findings={findings} focus={focus === 'findings'} limit={findingLimit} onSelect={item => go(stepForPath(item.path))} />
 			{message && <Text>{message}</Text>}
 			<KeyFooter keys={[['↑/↓ PgUp/PgDn', 'scroll'], ['Tab', 'JSON ⇄ findings'], ['s', 'save spec file'], ['c', 'continue to create'], ['Esc', 'back']]} />
 		</Box>

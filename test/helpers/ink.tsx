@@ -31,6 +31,8 @@ export type InkHarness = {
 	/** Polls (outside act) until the frame satisfies the predicate; fails after timeoutMs. */
 	waitFor: (predicate: (frame: string) => boolean, timeoutMs?: number) => Promise<string>;
 	unmount: () => Promise<void>;
+	/** Gives the fake terminal a size (ink-testing-library's has 100 columns and no rows) and emits 'resize'. */
+	resize: (columns: number, rows: number) => Promise<void>;
 };
 
 export async function renderInk(tree: ReactElement): Promise<InkHarness> {
@@ -71,6 +73,13 @@ export async function renderInk(tree: ReactElement): Promise<InkHarness> {
 		async unmount() {
 			await act(async () => {
 				instance.unmount();
+			});
+		},
+		async resize(columns, rows) {
+			await act(async () => {
+				Object.defineProperty(instance.stdout, 'columns', {value: columns, configurable: true});
+				Object.defineProperty(instance.stdout, 'rows', {value: rows, configurable: true});
+				instance.stdout.emit('resize');
 			});
 		},
 	};
