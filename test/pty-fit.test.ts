@@ -67,3 +67,15 @@ test('real terminal 80×24: the source-spec screen keeps the focused field (and 
 		pty.kill();
 	}
 });
+
+test('real terminal with NO_COLOR: no colour codes, but the text cursor is still drawn (inverse video)', {timeout: 60_000, skip: !fs.existsSync(cli) && 'dist/cli.js is not built'}, async () => {
+	const home = tempHome();
+	const pty = spawnCli(['new', '--template', 'demo'], {home, cols: 80, rows, env: {FORCE_COLOR: undefined, NO_COLOR: '1'}});
+	try {
+		await pty.waitFor(/New source from the demo template/);
+		assert.doesNotMatch(pty.raw(), /\u001B\[(3\d|9\d)m/, 'no colour codes');
+		assert.match(pty.raw(), /\u001B\[7m \u001B\[27m/, 'the cursor after the suggested name, in inverse video');
+	} finally {
+		pty.kill();
+	}
+});

@@ -51,6 +51,8 @@ export function Form(props: FormProps) {
 	const initialIndex = Math.max(0, fields.findIndex(field => field.name === props.initialField));
 	const focused = useRef(initialIndex);
 	const edits = useRef<Record<string, string>>({});
+	/** Fields the user has left: their errors show from then on (not on arrival at an empty field). */
+	const left = useRef(new Set<string>());
 	const committed = useRef<Record<string, string>>({});
 	const [showAll, setShowAll] = useState(false);
 	const [, rerender] = useState(0);
@@ -58,6 +60,11 @@ export function Form(props: FormProps) {
 	// Once the parent shows a committed value, the parent's copy is the truth again.
 	for (const [name, value] of Object.entries(committed.current)) if (values[name] === value) delete committed.current[name];
 	const errorOf = (field: FormField) => field.validate?.(valueOf(field.name)) ?? latest.current.externalErrors?.[field.name];
+	// An error shows once the field was left, typed in, or Continue was tried; a filled field away from the focus
+	// shows its error too, and so does an error found outside the form. Arriving at a field never greets you with one.
+	const errorShown = (field: FormField, error: string | undefined, isFocused: boolean, value: string) =>
+		error !== undefined &&
+		(showAll || left.current.has(field.name) || edits.current[field.name] !== undefined || (!isFocused && value !== '') || latest.current.externalErrors?.[field.name] !== undefined);
 
 	const commit = (index: number) => {
 		const field = latest.current.fields[index];
@@ -72,6 +79,8 @@ export function Form(props: FormProps) {
 	const moveTo = (index: number) => {
 		const count = latest.current.fields.length + 1;
 		commit(focused.current);
+		const leaving = latest.current.fields[focused.current];
+		if (leaving) left.current.add(leaving.name);
 		focused.current = (index + count) % count;
 		latest.current.onFocusField?.(latest.current.fields[focused.current]?.name);
 		rerender(n => n + 1);
@@ -122,7 +131,7 @@ export function Form(props: FormProps) {
 		const value = valueOf(field.name);
 		const error = errorOf(field);
 		const shown = field.kind === 'choice' ? `‹ ${value || '—'} ›` : field.kind === 'secret' ? '•'.repeat(value.length) : value || field.placeholder || '';
-		const showError = error !== undefined && (isFocused || showAll || value !== '');
+		const showError = errorShown(field, error, isFocused, value);
 		const note = field.note?.(value);
 		const valueColumns = Math.max(10, columns - 4 - field.label.length);
 		return (
@@ -146,7 +155,7 @@ export function Form(props: FormProps) {
 				const isFocused = focus && index === focused.current;
 				const value = valueOf(field.name);
 				const error = errorOf(field);
-				const showError = error !== undefined && (isFocused || showAll || value !== '');
+				const showError = errorShown(field, error, isFocused, value);
 				const note = field.note?.(value);
 				return (
 					<Box key={field.name} flexDirection="column">

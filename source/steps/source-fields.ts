@@ -28,7 +28,8 @@ const paginationHelp: Record<string, string> = {
 	maximumRequest: 'Maximum requests per run (default 10000).',
 };
 
-const numericPagination = new Set(['initialPageIndex', 'maximumRequest']);
+// Saved as JSON numbers when the text is digits (the schema's integers; endPageIndex may also be headers.<name>).
+const numericPagination = new Set(['limitValue', 'delayRequestMillis', 'initialPageIndex', 'endPageIndex', 'maximumRequest']);
 
 /** Raw text the model never sees: a JSON field that does not parse. Its shape (an object of strings) is the model's. */
 function jsonSyntaxMessage(value: string): string | undefined {
@@ -118,10 +119,13 @@ export function sourceValues(spec: Record<string, unknown>, fields: SourceField[
 	return values;
 }
 
-/** The spec with one committed field applied; returns the spec unchanged when the value cannot be stored (invalid JSON). */
-export function applySourceField(spec: Record<string, unknown>, field: SourceField, value: string): Record<string, unknown> {
+/**
+ * The spec with one committed field applied; returns the spec unchanged when the value cannot be stored (invalid JSON).
+ * `remembered` holds pagination values of types cycled away from on this screen: the new type takes back its own.
+ */
+export function applySourceField(spec: Record<string, unknown>, field: SourceField, value: string, remembered: Record<string, unknown> = {}): Record<string, unknown> {
 	if (field.name === 'userInputs') return withUserInputs(spec, value);
-	if (field.name === 'paginationType') return withPaginationType(spec, value);
+	if (field.name === 'paginationType') return withPaginationType(spec, value, remembered);
 	if (!field.path) return spec;
 	if (field.json) {
 		if (value.trim() === '') return setIn(spec, field.path, undefined);
@@ -145,11 +149,11 @@ function withUserInputs(spec: Record<string, unknown>, value: string): Record<st
 	return setIn(base, ['sourceSpec', 'spec', 'properties'], properties);
 }
 
-/** Switching type keeps the fields the new type also uses (no typing lost), drops the rest. */
-function withPaginationType(spec: Record<string, unknown>, type: string): Record<string, unknown> {
+/** Switching type keeps the fields the new type also uses (no typing lost), takes back remembered ones, drops the rest. */
+function withPaginationType(spec: Record<string, unknown>, type: string, remembered: Record<string, unknown>): Record<string, unknown> {
 	const old = (getAt(spec, [...attributes, 'paginationParams']) as Record<string, unknown>) ?? {};
 	const keep = paginationFields[type as keyof typeof paginationFields] ?? ['type'];
 	const next: Record<string, unknown> = {type};
-	for (const name of keep) if (name !== 'type' && old[name] !== undefined) next[name] = old[name];
+	for (const name of keep) if (name !== 'type' && (old[name] ?? remembered[name]) !== undefined) next[name] = old[name] ?? remembered[name];
 	return setIn(spec, [...attributes, 'paginationParams'], next);
 }

@@ -1,6 +1,6 @@
 // Source spec (reference 3.5): request, records path, pagination and schedule, with placeholders checked as you
 // type, the next schedule windows rendered in the chosen formats, and a live preview against the real source.
-import {useMemo, useState} from 'react';
+import {useMemo, useRef, useState} from 'react';
 import {Box, Text, useInput} from 'ink';
 import {declaredPlaceholders, getAt} from '../spec/index.js';
 import {scheduleWindowPreview} from '../workflow/preview.js';
@@ -24,9 +24,15 @@ export function SourceScreen({draft, update, go, back}: StepProps) {
 		if (key.ctrl && input === 'r') run();
 	});
 
+	// Pagination values of the types cycled through on this screen, so ←/→ past POINTER and back to OFFSET loses nothing.
+	const remembered = useRef<Record<string, unknown>>({});
 	const commit = (name: string, value: string) => {
 		const field = fields.find(each => each.name === name);
-		if (field) update(current => ({...current, spec: applySourceField(current.spec, field, value)}));
+		if (!field) return;
+		update(current => {
+			if (name === 'paginationType') remembered.current = {...remembered.current, ...((getAt(current.spec, ['sourceSpec', 'attributes', 'paginationParams']) as Record<string, unknown>) ?? {})};
+			return {...current, spec: applySourceField(current.spec, field, value, remembered.current)};
+		});
 	};
 	const windows = useMemo(() => nextWindows(services.clock()), [services]);
 	const schedule = (getAt(draft.spec, ['sourceSpec', 'attributes', 'scheduleParams']) ?? {}) as Record<string, unknown>;
