@@ -68,6 +68,7 @@ function Wizard({command = 'home', argv = [], services, onInterrupt}: AppProps) 
 	const holder = useSessionHolder(services, profileName);
 	const [testSecrets, setTestSecrets] = useState<Record<string, string>>({});
 	const [lastPreview, setLastPreview] = useState<PreviewOutcome>();
+	const [focusPath, setFocusPath] = useState<string>();
 	const setTestSecret = useCallback((name: string, value: string) => setTestSecrets(current => ({...current, [name]: value})), []);
 	const start = useMemo(() => initialRoute(services, command, argv), [services, command, argv]);
 	const [route, setRoute] = useState<Route>(start.route);
@@ -140,7 +141,7 @@ function Wizard({command = 'home', argv = [], services, onInterrupt}: AppProps) 
 
 	return (
 		<ServicesProvider value={services}>
-			<WizardProvider value={{profileName, setProfileName, ...holder, testSecrets, setTestSecret, lastPreview, setLastPreview}}>
+			<WizardProvider value={{profileName, setProfileName, ...holder, testSecrets, setTestSecret, lastPreview, setLastPreview, focusPath, setFocusPath}}>
 				<Box flexDirection="column">
 					<Header draft={route.screen === 'step' ? draft : undefined} profileName={profileName} />
 					{route.screen === 'home' && <HomeScreen onChoose={onHome} />}

@@ -64,3 +64,15 @@ test('form: an empty required field shows no error on arrival, only once it is l
 	assert.equal(ink.frame().match(/✖ Required\./g)?.length, 2, 'Continue shows every error');
 	await ink.unmount();
 });
+
+test('review: Enter on the lenient limitValue finding opens the source screen on the limitValue field', async () => {
+	const services = testServices();
+	seedDraft(services, {step: 'review'});
+	const ink = await renderWizard({command: 'resume', argv: ['demo-contacts'], services});
+	await ink.press(keys.tab);
+	await pressUntil(ink, keys.down, /❯ ~ lenient {2}sourceSpec\.attributes\.paginationParams\.limitValue/);
+	await ink.press(keys.enter);
+	assert.match(ink.frame(), /Source spec — how records are fetched/);
+	assert.match(ink.frame(), /^❯ {3}limitValue: 50/m);
+	await ink.cleanup();
+});

@@ -162,6 +162,7 @@ test('review: findings with paths, Enter jumps to the screen that fixes one, s s
 	await pressUntil(ink, keys.down, /❯ ✖ error {2}sourceSpec\.attributes\.urlParams\.path/);
 	await ink.press(keys.enter);
 	assert.match(ink.frame(), /Source spec — how records are fetched/);
+	assert.match(ink.frame(), /^❯ Path: \/v1\/\$\{nope\}/m, 'the field that fixes the finding has the focus');
 	await ink.cleanup();
 });
 

@@ -11,7 +11,7 @@ import {FindingsList} from '../components/findings-list.js';
 import {KeyFooter} from '../components/key-footer.js';
 import {useTerminalSize} from '../components/use-terminal-size.js';
 import {useServices} from './services.js';
-import type {StepProps} from './wizard-context.js';
+import {useWizard, type StepProps} from './wizard-context.js';
 
 /** The step whose screen edits the part of the spec a finding points at. */
 export function stepForPath(findingPath: string): StepName {
@@ -24,6 +24,7 @@ export function stepForPath(findingPath: string): StepName {
 
 export function ReviewScreen({draft, go, back}: StepProps) {
 	const services = useServices();
+	const wizard = useWizard();
 	const spec = useMemo(() => specFromDraft(draft), [draft]);
 	const result = useMemo(() => validateSpec(spec), [spec]);
 	const findings: Finding[] = useMemo(() => [...result.errors, ...result.warnings, ...result.lenient], [result]);
@@ -63,7 +64,15 @@ export function ReviewScreen({draft, go, back}: StepProps) {
 			</Text>
 			<JsonView value={spec} height={jsonHeight} focus={focus === 'json'} />
 			<Text bold color={focus === 'findings' ? 'cyan' : undefined}>Findings {focus === 'findings' ? '(Enter jumps to the fix)' : '(Tab to select)'}</Text>
-			<FindingsList findings={findings} focus={focus === 'findings'} limit={findingLimit} onSelect={item => go(stepForPath(item.path))} />
+			<FindingsList
+				findings={findings}
+				focus={focus === 'findings'}
+				limit={findingLimit}
+				onSelect={item => {
+					wizard.setFocusPath(item.path);
+					go(stepForPath(item.path));
+				}}
+			/>
 			{message && <Text>{message}</Text>}
 			<KeyFooter keys={[['↑/↓ PgUp/PgDn', 'scroll'], ['Tab', 'JSON ⇄ findings'], ['s', 'save spec file'], ['c', 'continue to create'], ['Esc', 'back']]} />
 		</Box>

@@ -1,15 +1,15 @@
 // Source spec (reference 3.5): request, records path, pagination and schedule, with placeholders checked as you
 // type, the next schedule windows rendered in the chosen formats, and a live preview against the real source.
-import {useMemo, useRef, useState} from 'react';
+import {useEffect, useMemo, useRef, useState} from 'react';
 import {Box, Text, useInput} from 'ink';
-import {declaredPlaceholders, getAt} from '../spec/index.js';
+import {declaredPlaceholders, formatPath, getAt} from '../spec/index.js';
 import {scheduleWindowPreview} from '../workflow/preview.js';
 import {Form} from '../components/form.js';
 import {KeyFooter} from '../components/key-footer.js';
 import {useTerminalSize} from '../components/use-terminal-size.js';
 import {PreviewPanel} from './preview-panel.js';
 import {useServices} from './services.js';
-import type {StepProps} from './wizard-context.js';
+import {fieldForPath, useWizard, type StepProps} from './wizard-context.js';
 import {applySourceField, sourceFields, sourceValues} from './source-fields.js';
 import {usePreview} from './use-preview.js';
 
@@ -19,7 +19,13 @@ export function SourceScreen({draft, update, go, back}: StepProps) {
 	const values = useMemo(() => sourceValues(draft.spec, fields), [draft.spec, fields]);
 	const declared = useMemo(() => [...declaredPlaceholders(draft.spec)].sort(), [draft.spec]);
 	const {state, run} = usePreview(draft);
-	const [focusedField, setFocusedField] = useState<string>();
+	// Opened from a Review finding: start on the field that fixes it (userInputs edits sourceSpec.spec).
+	const wizard = useWizard();
+	const [initialField] = useState(() =>
+		fieldForPath(wizard.focusPath, [...fields.flatMap(field => (field.path ? [{name: field.name, path: formatPath(field.path)}] : [])), {name: 'userInputs', path: 'sourceSpec.spec'}]),
+	);
+	useEffect(() => wizard.setFocusPath(undefined), []); // eslint-disable-line react-hooks/exhaustive-deps
+	const [focusedField, setFocusedField] = useState<string | undefined>(initialField);
 	useInput((input, key) => {
 		if (key.ctrl && input === 'r') run();
 	});
@@ -59,6 +65,7 @@ export function SourceScreen({draft, update, go, back}: StepProps) {
 				onFocusField={setFocusedField}
 				doneLabel="Continue to the explore spec"
 				maxRows={formRows}
+				initialField={initialField}
 			/>
 			{showSchedule && (
 				<Box flexDirection="column" marginTop={1}>

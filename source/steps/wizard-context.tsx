@@ -20,6 +20,9 @@ export type WizardState = {
 	/** The last live preview, shared by the source and explore screens. */
 	lastPreview?: PreviewOutcome;
 	setLastPreview: (preview: PreviewOutcome | undefined) => void;
+	/** The JSON path of the finding chosen on Review: the screen it opens focuses the field that edits it (once). */
+	focusPath?: string;
+	setFocusPath: (path: string | undefined) => void;
 };
 
 export type PreviewOutcome = {
@@ -30,6 +33,16 @@ export type PreviewOutcome = {
 	error?: {code: string; message: string; hint: string};
 	finishedAt: number;
 };
+
+/**
+ * The name of the field that edits `findingPath`: the field whose spec path is the longest prefix of it
+ * (e.g. sourceSpec.attributes.paginationParams.limitValue → the limitValue field). Undefined when none does.
+ */
+export function fieldForPath(findingPath: string | undefined, fields: {name: string; path: string}[]): string | undefined {
+	if (!findingPath) return undefined;
+	const matches = fields.filter(field => findingPath === field.path || findingPath.startsWith(`${field.path}.`) || findingPath.startsWith(`${field.path}[`));
+	return matches.sort((a, b) => b.path.length - a.path.length)[0]?.name;
+}
 
 const WizardContext = createContext<WizardState | undefined>(undefined);
 export const WizardProvider = WizardContext.Provider;
