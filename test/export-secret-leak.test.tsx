@@ -138,6 +138,7 @@ test('wizard: a rejected icon path is never saved, and Ctrl-E of a draft that na
 	const again = await renderWizard({command: 'resume', argv: [leaky.id], services});
 	await again.idle();
 	await again.press('\u0005');
+	await again.press('\r'); // the default folder
 	await again.idle();
 	assert.match(again.frame(), /✖ Nothing was exported: the icon cannot be used/);
 	const exported = filesUnder(path.join(services.home, 'Sources'));

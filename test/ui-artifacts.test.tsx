@@ -60,7 +60,11 @@ test('artifacts: empty label, bad URL, non-SVG icon and bad e-mail each show the
 	assert.match(ink.frame(), /✖ Not an e-mail address/);
 	await ink.press(clear);
 
-	await ink.press('\u0005'); // Ctrl-E exports the Artifacts folder
+	await ink.press('\u0005'); // Ctrl-E exports the Artifacts folder, after asking where (the default shown)
+	assert.match(ink.frame(), /Write Sources\/demo-contacts\/Artifacts\/ under \(Enter writes, Esc cancels\):/);
+	assert.ok(ink.frame().includes(`> ${services.home}`), ink.frame());
+	assert.ok(!fs.existsSync(path.join(services.home, 'Sources')), 'nothing is written before Enter');
+	await ink.press(keys.enter);
 	await ink.idle();
 	assert.match(ink.frame(), /✔ Wrote \d+ files to .*Sources\/demo-contacts\/Artifacts/);
 	assert.ok(fs.existsSync(path.join(services.home, 'Sources', 'demo-contacts', 'Artifacts', 'demo-contacts-icon.svg')));

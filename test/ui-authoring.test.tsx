@@ -76,3 +76,22 @@ test('review: Enter on the lenient limitValue finding opens the source screen on
 	assert.match(ink.frame(), /^❯ {3}limitValue: 50/m);
 	await ink.cleanup();
 });
+
+test('review: s asks where to write; Esc writes nothing, an edited path is where the spec goes', async () => {
+	const fs = await import('node:fs');
+	const path = await import('node:path');
+	const services = testServices();
+	seedDraft(services, {step: 'review'});
+	const ink = await renderWizard({command: 'resume', argv: ['demo-contacts'], services});
+	await ink.press('s');
+	assert.ok(ink.frame().includes(`> ${path.join(services.home, 'demo-contacts-connectionSpec.json')}`), ink.frame());
+	await ink.press(keys.escape);
+	assert.doesNotMatch(ink.frame(), /Save the spec JSON to/);
+	assert.deepEqual(fs.readdirSync(services.home).filter(name => name.endsWith('.json') && name !== 'profiles.json'), []);
+	await ink.press('s');
+	await ink.press('\u0015');
+	await ink.press('acme-spec.json\r');
+	assert.match(ink.frame(), /✔ Saved .*acme-spec\.json/);
+	assert.ok(fs.existsSync(path.join(services.home, 'acme-spec.json')));
+	await ink.cleanup();
+});

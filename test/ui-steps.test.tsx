@@ -154,6 +154,9 @@ test('review: findings with paths, Enter jumps to the screen that fixes one, s s
 	await ink.press(keys.pageDown);
 	assert.match(ink.frame(), /lines 15–28 of/);
 	await ink.press('s');
+	assert.match(ink.frame(), /Save the spec JSON to \(Enter writes, Esc cancels\):/);
+	assert.ok(!fs.existsSync(path.join(services.home, 'demo-contacts-connectionSpec.json')), 'nothing is written before Enter');
+	await ink.press(keys.enter);
 	assert.match(ink.frame(), /✔ Saved .*demo-contacts-connectionSpec\.json/);
 	assert.ok(fs.existsSync(path.join(services.home, 'demo-contacts-connectionSpec.json')));
 	await ink.press('c');

@@ -94,6 +94,8 @@ test('the whole wizard on the local sandbox: new from the demo template → … 
 		assert.match(frame, /✔ done {4}End-to-end run succeeded for each auth spec/);
 		assert.match(frame, /✔ done {4}Spec id listed in RestStorageToAEP/);
 		await ink.press('p');
+		assert.match(ink.frame(), /Write the submission packet to the folder \(Enter writes, Esc cancels\):/);
+		await ink.press('\r');
 		await ink.idle();
 		assert.match(ink.frame(), /✔ Submission packet: \d+ files in /);
 		await ink.press('r');

@@ -1,11 +1,13 @@
 // Artifacts (docs/artifacts.md): what the catalog shows. Each field is checked as it is typed, the catalog
 // card is drawn live, and `e` exports the Sources/{source}/Artifacts/ folder.
+import path from 'node:path';
 import {useEffect, useState} from 'react';
 import {Box, Text, useInput} from 'ink';
 import {categories} from '../spec/index.js';
 import type {Artifacts} from '../spec/draft-types.js';
 import {Form, type FormField} from '../components/form.js';
 import {CatalogCard} from '../components/catalog-card.js';
+import {PathPrompt} from '../components/path-prompt.js';
 import {KeyFooter} from '../components/key-footer.js';
 import {useServices} from './services.js';
 import type {StepProps} from './wizard-context.js';
@@ -74,13 +76,19 @@ export function ArtifactsScreen({draft, update, go, back}: StepProps) {
 		update(current => ({...current, artifacts: {...current.artifacts, [name]: value.trim() === '' && name !== 'label' ? undefined : value.trim()} as Artifacts}));
 	};
 
-	useInput((input, key) => {
-		if (key.ctrl && input === 'e') exportNow();
-	});
-	const exportNow = () => {
+	// Ctrl-E asks where to write first (default: the folder the wizard was started in).
+	const [asking, setAsking] = useState(false);
+	useInput(
+		(input, key) => {
+			if (key.ctrl && input === 'e') setAsking(true);
+		},
+		{isActive: !asking},
+	);
+	const exportNow = (baseDir: string) => {
+		setAsking(false);
 		setExported('Exporting…');
 		void services.track(
-			services.workflow.exportArtifacts(draft, services.exportDir, {env: services.env, home: services.home}).then(
+			services.workflow.exportArtifacts(draft, path.resolve(services.exportDir, baseDir), {env: services.env, home: services.home}).then(
 				result => {
 					update(current => ({...current, exports: {...current.exports, artifactsDir: result.dir}}));
 					setExported(`✔ Wrote ${result.files.length} files to ${result.dir}`);
@@ -105,6 +113,7 @@ export function ArtifactsScreen({draft, update, go, back}: StepProps) {
 						externalErrors={{iconPath: icon?.error}}
 						doneLabel="Continue to the auth spec"
 						reserveRows={18}
+						focus={!asking}
 					/>
 				</Box>
 			</Box>
@@ -112,6 +121,7 @@ export function ArtifactsScreen({draft, update, go, back}: StepProps) {
 			{icon && !icon.error && <Text color="green">✔ The icon is a readable SVG.</Text>}
 			<Text dimColor>Catalog card preview:</Text>
 			<CatalogCard label={draft.artifacts.label} category={categoryLabel} description={draft.artifacts.description} hasIcon={Boolean(icon && !icon.error)} />
+			{asking && <PathPrompt label={`Write Sources/${draft.artifacts.sourceName || draft.id}/Artifacts/ under`} initial={services.exportDir} onSubmit={exportNow} onCancel={() => setAsking(false)} />}
 			{exported && <Text>{exported}</Text>}
 			<KeyFooter keys={[['↑/↓/Tab', 'field'], ['Enter', 'save field'], ['←/→', 'category'], ['Ctrl-E', 'export Artifacts folder'], ['Esc', 'back']]} />
 		</Box>

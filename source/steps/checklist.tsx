@@ -6,6 +6,7 @@ import {Box, Text, useInput} from 'ink';
 import type {ChecklistItem} from '../workflow/index.js';
 import {Spinner} from '../components/progress-list.js';
 import {KeyFooter} from '../components/key-footer.js';
+import {PathPrompt} from '../components/path-prompt.js';
 import {rowsOf, useTerminalSize} from '../components/use-terminal-size.js';
 import {useServices} from './services.js';
 import {useWizard, type StepProps} from './wizard-context.js';
@@ -38,9 +39,12 @@ export function ChecklistScreen({draft, update, back, home}: StepProps) {
 	}, [services, wizard, draft.updatedAt]);
 	useEffect(refresh, [refresh]);
 
-	const exportPacket = () => {
+	// `p` asks where to write first (default: <source>-submission in the folder the wizard was started in).
+	const [asking, setAsking] = useState(false);
+	const exportPacket = (target: string) => {
+		setAsking(false);
 		setBusy(true);
-		const outDir = path.join(services.exportDir, `${draft.artifacts.sourceName || draft.id}-submission`);
+		const outDir = path.resolve(services.exportDir, target);
 		const work = wizard
 			.session()
 			.then(session => services.workflow.exportSubmissionPacket(draft, wizard.profileName, outDir, session.client, {env: services.env, home: services.home}))
@@ -64,13 +68,14 @@ export function ChecklistScreen({draft, update, back, home}: StepProps) {
 	const page = Math.max(1, end - start);
 
 	useInput((input, key) => {
+		if (asking) return;
 		if (key.downArrow) setTop(Math.min(Math.max(0, heights.length - 1), start + 1));
 		else if (key.upArrow) setTop(Math.max(0, start - 1));
 		else if (key.pageDown) setTop(Math.min(Math.max(0, heights.length - 1), start + page));
 		else if (key.pageUp) setTop(Math.max(0, start - page));
 		if (busy) return;
 		if (key.escape) back();
-		else if (input === 'p') exportPacket();
+		else if (input === 'p') setAsking(true);
 		else if (input === 'r') refresh();
 		else if (input === 'h') home();
 	});
@@ -100,6 +105,7 @@ export function ChecklistScreen({draft, update, back, home}: StepProps) {
 					<Spinner /> Working…
 				</Text>
 			)}
+			{asking && <PathPrompt label="Write the submission packet to the folder" initial={path.join(services.exportDir, `${draft.artifacts.sourceName || draft.id}-submission`)} onSubmit={exportPacket} onCancel={() => setAsking(false)} />}
 			{message && <Text wrap="wrap">{message}</Text>}
 			<KeyFooter keys={[['↑/↓ PgUp/PgDn', 'scroll'], ['p', 'export submission packet'], ['r', 'refresh'], ['h', 'home'], ['Esc', 'back'], ['Ctrl-C', 'quit']]} />
 		</Box>

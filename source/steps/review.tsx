@@ -9,6 +9,7 @@ import type {StepName} from '../spec/draft-types.js';
 import {JsonView} from '../components/json-view.js';
 import {FindingsList} from '../components/findings-list.js';
 import {KeyFooter} from '../components/key-footer.js';
+import {PathPrompt} from '../components/path-prompt.js';
 import {useTerminalSize} from '../components/use-terminal-size.js';
 import {useServices} from './services.js';
 import {useWizard, type StepProps} from './wizard-context.js';
@@ -38,18 +39,24 @@ export function ReviewScreen({draft, go, back}: StepProps) {
 	const jsonHeight = room === undefined || findingRows === undefined ? 14 : Math.max(3, room - 3 - findingRows);
 	const findingLimit = findingRows === undefined ? 8 : Math.max(1, Math.floor(findingRows / 3));
 
+	// `s` asks where to write first (default: <source>-connectionSpec.json in the folder the wizard was started in).
+	const [asking, setAsking] = useState(false);
+	const saveSpec = (target: string) => {
+		setAsking(false);
+		const file = path.resolve(services.exportDir, target);
+		try {
+			writeFileAtomic(file, `${JSON.stringify(spec, null, 2)}\n`, {mode: 0o644});
+			setMessage(`✔ Saved ${file}`);
+		} catch (error) {
+			setMessage(`✖ Could not write ${file}: ${error instanceof Error ? error.message : String(error)}`);
+		}
+	};
 	useInput((input, key) => {
+		if (asking) return;
 		if (key.escape) back();
 		else if (key.tab) setFocus(current => (current === 'json' ? 'findings' : 'json'));
-		else if (input === 's') {
-			const file = path.join(services.exportDir, `${draft.artifacts.sourceName || draft.id}-connectionSpec.json`);
-			try {
-				writeFileAtomic(file, `${JSON.stringify(spec, null, 2)}\n`, {mode: 0o644});
-				setMessage(`✔ Saved ${file}`);
-			} catch (error) {
-				setMessage(`✖ Could not write ${file}: ${error instanceof Error ? error.message : String(error)}`);
-			}
-		} else if (input === 'c') {
+		else if (input === 's') setAsking(true);
+		else if (input === 'c') {
 			if (result.errors.length > 0) setMessage(`✖ Fix the ${result.errors.length} error(s) first: Tab to the findings, Enter jumps to the screen that fixes one.`);
 			else go('create');
 		}
@@ -62,17 +69,18 @@ export function ReviewScreen({draft, go, back}: StepProps) {
 				<Text color={result.errors.length ? 'red' : 'green'}>{`${result.errors.length} error(s)`}</Text>
 				{`, ${result.warnings.length} warning(s), ${result.lenient.length} accepted leniently`}
 			</Text>
-			<JsonView value={spec} height={jsonHeight} focus={focus === 'json'} />
+			<JsonView value={spec} height={jsonHeight} focus={focus === 'json' && !asking} />
 			<Text bold color={focus === 'findings' ? 'cyan' : undefined}>Findings {focus === 'findings' ? '(Enter jumps to the fix)' : '(Tab to select)'}</Text>
 			<FindingsList
 				findings={findings}
-				focus={focus === 'findings'}
+				focus={focus === 'findings' && !asking}
 				limit={findingLimit}
 				onSelect={item => {
 					wizard.setFocusPath(item.path);
 					go(stepForPath(item.path));
 				}}
 			/>
+			{asking && <PathPrompt label="Save the spec JSON to" initial={path.join(services.exportDir, `${draft.artifacts.sourceName || draft.id}-connectionSpec.json`)} onSubmit={saveSpec} onCancel={() => setAsking(false)} />}
 			{message && <Text>{message}</Text>}
 			<KeyFooter keys={[['↑/↓ PgUp/PgDn', 'scroll'], ['Tab', 'JSON ⇄ findings'], ['s', 'save spec file'], ['c', 'continue to create'], ['Esc', 'back']]} />
 		</Box>
