@@ -2,7 +2,7 @@
 import {Suspense, use, useCallback, useEffect, useMemo, useRef, useState, type ReactNode} from 'react';
 import {Box, Text, useApp, useInput} from 'ink';
 import type {Draft, StepName} from './spec/draft-types.js';
-import {peekDefaultProfile} from './store/peek.js';
+import {peekDefaultProfile, peekProfileExists} from './store/peek.js';
 import {ServicesProvider, type WizardServices} from './steps/services.js';
 import {useSessionHolder, WizardProvider, type PreviewOutcome, type StepProps} from './steps/wizard-context.js';
 import {HomeScreen, type HomeChoice} from './steps/home.js';
@@ -64,13 +64,15 @@ export default function App(props: AppProps) {
 
 function Wizard({command = 'home', argv = [], services, onInterrupt}: AppProps) {
 	const {exit} = useApp();
-	const [profileName, setProfileName] = useState(() => peekDefaultProfile(services.home));
+	const start = useMemo(() => initialRoute(services, command, argv), [services, command, argv]);
+	// A draft opens on the profile it was built and checked on (as `aep-source run DRAFT` does), else the default.
+	const profileOf = useCallback((draft: Draft | undefined) => (draft?.profile && peekProfileExists(services.home, draft.profile) ? draft.profile : undefined), [services]);
+	const [profileName, setProfileName] = useState(() => profileOf(start.draft) ?? peekDefaultProfile(services.home));
 	const holder = useSessionHolder(services, profileName);
 	const [testSecrets, setTestSecrets] = useState<Record<string, string>>({});
 	const [lastPreview, setLastPreview] = useState<PreviewOutcome>();
 	const [focusPath, setFocusPath] = useState<string>();
 	const setTestSecret = useCallback((name: string, value: string) => setTestSecrets(current => ({...current, [name]: value})), []);
-	const start = useMemo(() => initialRoute(services, command, argv), [services, command, argv]);
 	const [route, setRoute] = useState<Route>(start.route);
 	// After the first frame: load the other screens while the user reads the menu.
 	useEffect(() => {
@@ -116,8 +118,10 @@ function Wizard({command = 'home', argv = [], services, onInterrupt}: AppProps) 
 	const openDraft = useCallback((next: Draft) => {
 		draftRef.current = next;
 		setDraft(next);
+		const remembered = profileOf(next);
+		if (remembered) setProfileName(remembered);
 		setRoute({screen: 'step'});
-	}, []);
+	}, [profileOf]);
 	const home = useCallback(() => setRoute({screen: 'home'}), []);
 
 	const onHome = (choice: HomeChoice) => {
@@ -223,7 +227,7 @@ function Header({draft, profileName}: {draft?: Draft; profileName: string}) {
 			<Text wrap="wrap">
 				<Text bold>aep-source</Text>
 				{draft ? `  ${draft.artifacts.label || draft.id} › ${stepTitles[draft.step]}` : ' — Self-Serve Sources wizard'}
-				<Text dimColor>{`  [profile: ${profileName}]`}</Text>
+				<Text dimColor>{`  [profile: ${profileName}${draft?.profile && draft.profile !== profileName ? `; draft built on “${draft.profile}”` : ''}]`}</Text>
 			</Text>
 		</Box>
 	);

@@ -4,6 +4,7 @@ import {debugSink} from '../api/trace.js';
 import {aepHome} from '../store/home.js';
 import type {Session, SessionOptions} from '../session.js';
 import type {Draft} from '../spec/draft-types.js';
+import {peekDefaultProfile} from '../store/peek.js';
 
 /** Session options of a command: its home, and the HTTP trace on stderr with --debug (or AEP_SOURCE_DEBUG=1). */
 export function sessionOptions(context: CommandContext, debug: boolean | undefined): SessionOptions & {home: string} {
@@ -39,4 +40,12 @@ export function namedDraft(store: {load(id: string): Draft | undefined}, id: str
 	const draft = store.load(id);
 	if (!draft) throw new UsageError(`There is no draft "${id}".`, {hint: '"aep-source drafts" lists them.'});
 	return draft;
+}
+
+/**
+ * The profile a command about a draft uses — the wizard's default too: `--profile`, else the profile the draft was
+ * built and checked on, else the saved default profile (`local` when none).
+ */
+export function profileFor(draft: Pick<Draft, 'profile'>, flag: string | undefined, home: string): string {
+	return flag ?? draft.profile ?? peekDefaultProfile(home);
 }

@@ -2,7 +2,7 @@
 // terminal (for CI): every submission item with its status, evidence and next step.
 import {write} from './context.js';
 import type {CommandBody} from './registry.js';
-import {namedDraft, sessionOptions, withCommandSession} from './args.js';
+import {namedDraft, profileFor, sessionOptions, withCommandSession} from './args.js';
 import interactive from './interactive.js';
 import {openDraftStore} from '../store/index.js';
 
@@ -12,7 +12,7 @@ const checklist: CommandBody<'checklist'> = async (context, {flags, args}) => {
 	if (!flags.json) return interactive(context, {flags: {}, args});
 	const options = sessionOptions(context, flags.debug);
 	const draft = namedDraft(openDraftStore(options.home), args[0], usage);
-	return withCommandSession(flags.profile ?? 'local', options, async session => {
+	return withCommandSession(profileFor(draft, flags.profile, options.home), options, async session => {
 		// Loaded here: the interactive path above must not pay for the workflow and the platform client.
 		const {checklist: runChecklist} = await import('../workflow/index.js');
 		const items = await runChecklist(draft, session.profile.name, session.client);

@@ -2,7 +2,7 @@
 // platform, by JSON path — what a PUT (run, or the create step) would change. Exit 0 equal, 1 different.
 import {UsageError, write} from './context.js';
 import type {CommandBody} from './registry.js';
-import {namedDraft, sessionOptions, withCommandSession} from './args.js';
+import {namedDraft, profileFor, sessionOptions, withCommandSession} from './args.js';
 import {openDraftStore} from '../store/index.js';
 
 const usage = 'aep-source diff DRAFT [--profile NAME] [--json]';
@@ -16,7 +16,7 @@ const diff: CommandBody<'diff'> = async (context, {flags: values, args}) => {
 		const options = sessionOptions(context, values.debug);
 		const draft = namedDraft(openDraftStore(options.home), args[0], usage);
 		const id = draft.id;
-		const profileName = values.profile ?? 'local';
+		const profileName = profileFor(draft, values.profile, options.home);
 		const specId = draft.remote[profileName]?.connectionSpecId;
 		if (!specId) throw new UsageError(`Draft "${id}" has no connection spec on profile "${profileName}" yet: nothing to compare.`, {hint: `Register it with "aep-source run ${id}".`});
 		return withCommandSession(profileName, options, async session => {

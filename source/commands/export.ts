@@ -2,7 +2,7 @@ import path from 'node:path';
 import type {CommandContext} from './context.js';
 import {write} from './context.js';
 import type {CommandBody} from './registry.js';
-import {namedDraft, sessionOptions, withCommandSession} from './args.js';
+import {namedDraft, profileFor, sessionOptions, withCommandSession} from './args.js';
 import {exportTemplate} from './export-template.js';
 import {openDraftStore} from '../store/index.js';
 import {specFromDraft} from '../spec/index.js';
@@ -41,13 +41,13 @@ const exportCommand: CommandBody<'export'> = async (context, {flags, args}) => {
 	if (flags.docs !== undefined) {
 		checkOutputPath(flags.docs, {force: flags.force, flag: '--docs'});
 		const {exportDocsPage} = await import('../workflow/index.js');
-		const file = await exportDocsPage(draft, flags.docs, flags.profile, {env: context.env, home});
+		const file = await exportDocsPage(draft, flags.docs, profileFor(draft, flags.profile, home), {env: context.env, home});
 		store.save({...draft, exports: {...draft.exports, docsPage: file}});
 		write(context.stderr, `Wrote the documentation page of "${id}" to ${flags.docs}.`);
 		return 0;
 	}
 	if (flags.packet !== undefined) {
-		store.save(await exportPacket(context, draft, flags.packet, flags.profile ?? 'local', flags.debug, home));
+		store.save(await exportPacket(context, draft, flags.packet, profileFor(draft, flags.profile, home), flags.debug, home));
 		return 0;
 	}
 	const json = `${JSON.stringify(flags.spec ? specFromDraft(draft) : draft, null, 2)}\n`;

@@ -10,7 +10,7 @@ import {secretEnvName} from './run-inputs.js';
 import type {BootstrapResult} from '../bootstrap/index.js';
 import {describeGuessValue} from '../bootstrap/describe.js';
 
-const usage = 'aep-source import FILE [--id DRAFT] | OPENAPI_FILE_OR_URL --operation ID|"GET /path" | --curl \'curl …\' [--response FILE]';
+const usage = 'aep-source import FILE [--id DRAFT] [--keep-remote] | OPENAPI_FILE_OR_URL --operation ID|"GET /path" | --curl \'curl …\' [--response FILE]';
 
 type Flags = CommandInput<'import'>['flags'];
 
@@ -29,8 +29,12 @@ const importCommand: CommandBody<'import'> = async (context, {flags: values, arg
 	if (parsed.value && typeof parsed.value === 'object' && ('openapi' in parsed.value || 'swagger' in parsed.value)) return bootstrapCommand(context, values, file);
 	const store = openDraftStore(aepHome(context.env));
 	if (parsed.value && typeof parsed.value === 'object' && 'formatVersion' in parsed.value) {
-		const draft = store.importFrom(file);
-		write(context.stdout, `Imported draft "${draft.id}". Resume it with: aep-source resume ${draft.id}`);
+		const keepRemote = Boolean(values['keep-remote']);
+		const draft = store.importFrom(file, {keepRemote});
+		const remote = keepRemote
+			? ' It keeps the original\'s registered spec ids and ledger (--keep-remote): registering it updates that spec.'
+			: ' It starts unregistered (no spec ids, ledger or runs), so registering it creates its own spec; --keep-remote keeps them.';
+		write(context.stdout, `Imported draft "${draft.id}".${remote} Resume it with: aep-source resume ${draft.id}`);
 		return 0;
 	}
 	const {spec, findings} = normaliseSpec(parsed.value);

@@ -134,13 +134,14 @@ export const commands = {
 		maxArgs: 1,
 		flags: {
 			id: flag.string('Id of the new draft (default: from the spec\'s name)', 'DRAFT'),
+			'keep-remote': flag.boolean('An exported draft keeps its registered spec ids, ledger and runs (default: it starts unregistered)'),
 			operation: flag.string('The OpenAPI operation to start from: its operationId, or "GET /path"', 'OPERATION'),
 			curl: flag.string('Start from this curl command (quote it whole)', "'curl …'"),
 			response: flag.string('A sample response to detect the records path and the paging from (JSON body, or curl -i output)', 'FILE'),
 			timeout: flag.string('Seconds to wait for a document URL to answer (default 10)', 'SECONDS'),
 			json: common.json,
 		},
-		examples: ['aep-source import spec.json', 'aep-source import openapi.yaml --operation listContacts', 'aep-source import https://api.example.com/openapi.json --operation "GET /v2/contacts" --json', 'aep-source import --curl \'curl -H "Authorization: Bearer $TOKEN" https://api.example.com/v2/contacts\' --response page1.json'],
+		examples: ['aep-source import spec.json', 'aep-source import my-source.draft.json --keep-remote', 'aep-source import openapi.yaml --operation listContacts', 'aep-source import https://api.example.com/openapi.json --operation "GET /v2/contacts" --json', 'aep-source import --curl \'curl -H "Authorization: Bearer $TOKEN" https://api.example.com/v2/contacts\' --response page1.json'],
 		exitCodes: 'the draft was bootstrapped but the input lacked something (listed on stderr; the draft is saved)',
 	},
 	sandbox: {

@@ -5,7 +5,7 @@ import {UsageError} from './context.js';
 import type {Session} from '../session.js';
 import type {Draft} from '../spec/draft-types.js';
 import {isSecretKeyName} from '../spec/secrets.js';
-import {resolveAuthSpec, secretPropertyNames, specFromDraft, type ConnectionSpec} from '../spec/index.js';
+import {resolveAuthSpec, secretPropertyNames, specFromDraft, testAuthSpecName, type ConnectionSpec} from '../spec/index.js';
 import {demoTestDefaults} from '../spec/demo-credentials.js';
 import type {EndToEndOptions} from '../workflow/index.js';
 
@@ -36,7 +36,8 @@ function parseTarget(value: string | undefined): EndToEndOptions['target'] {
 
 export function resolveTestInputs({draft, session, params, authSpecName, target, env}: Inputs): {options: EndToEndOptions; secrets: string[]} {
 	const spec = specFromDraft(draft) as ConnectionSpec;
-	const name = authSpecName ?? draft.test.authSpecName ?? spec.authSpec[0]?.name;
+	// An explicit --auth must exist; the draft's saved choice falls back to the first auth spec when it was removed.
+	const name = authSpecName ?? testAuthSpecName(draft);
 	const auth = name ? resolveAuthSpec(spec, name) : undefined;
 	if (!auth) throw new UsageError(`No auth spec named "${name}". This spec offers: ${spec.authSpec.map(a => a.name).join(', ')}.`);
 	const authProperties = Object.keys(auth.spec.properties ?? {});

@@ -1,9 +1,10 @@
 import {existsSync} from 'node:fs';
+import path from 'node:path';
 import {readUserFile} from '../shared/read-input.js';
 import type {CommandContext} from './context.js';
 import {UsageError, write} from './context.js';
 import type {CommandBody} from './registry.js';
-import {openCommandSession, sessionOptions} from './args.js';
+import {openCommandSession, profileFor, sessionOptions} from './args.js';
 import {resolveTestInputs} from './run-inputs.js';
 import {DraftBusyError, openDraftStore, type DraftStore} from '../store/index.js';
 import {aepHome} from '../store/home.js';
@@ -16,14 +17,33 @@ import {appendToRestStorageToAEP, createOrUpdateConnectionSpec, draftOwner, runE
 
 const usage = 'aep-source run DRAFT|SPEC_FILE|--template NAME [options]';
 
-/** Loads (or creates) the draft the run works on; a template or spec file becomes a saved draft, so reruns update. */
-function resolveDraft(store: DraftStore, positional: string | undefined, template: string | undefined): Draft {
+/**
+ * The draft a run of a template or spec file works on. It never replaces a draft it did not make: the ids `base`,
+ * `base-2`, … are tried in turn; one that an earlier run made from the same template or file (`madeBy`) is reused
+ * (its remote state and test inputs kept, the spec taken afresh), else the first free id gets a new draft.
+ */
+function runDraft(store: DraftStore, base: string, madeBy: NonNullable<Draft['madeBy']>, fresh: (id: string) => Draft, what: string): {draft: Draft; note: string} {
+	const sameOrigin = (draft: Draft) => draft.madeBy?.command === 'run' && draft.madeBy.template === madeBy.template && draft.madeBy.specFile === madeBy.specFile;
+	const stem = base.replace(/-\d+$/, '');
+	for (let n = 1; ; n += 1) {
+		const id = n === 1 ? base : `${stem}-${n}`;
+		const existing = store.load(id);
+		if (existing && sameOrigin(existing)) {
+			const draft = {...fresh(id), madeBy, remote: existing.remote, test: existing.test, createdAt: existing.createdAt, ...(existing.profile ? {profile: existing.profile} : {})};
+			return {draft, note: `Using draft "${id}", made from ${what} by an earlier run.`};
+		}
+		if (!existing) {
+			const taken = n === 1 ? '' : ` (draft "${base}" is not one a run made from ${what}, so it is left as it is)`;
+			return {draft: {...fresh(id), madeBy}, note: `Created draft "${id}" from ${what}${taken}.`};
+		}
+	}
+}
+
+/** Loads the named draft, or makes (or reuses) the draft of a template or spec file; `note` says which. */
+function resolveDraft(store: DraftStore, positional: string | undefined, template: string | undefined): {draft: Draft; note?: string} {
 	if (template !== undefined) {
 		if (!getTemplate(template)) throw new UsageError(`Unknown template "${template}". Templates: ${templateNames().join(', ')}.`);
-		const existing = store.load(template);
-		const fresh = newDraft({id: existing && existing.template !== template ? `${template}-run` : template, template});
-		// Keep what an earlier run recorded on the platform (spec id, ledger); take the template's spec as it is now.
-		return existing && existing.template === template ? {...fresh, remote: existing.remote, createdAt: existing.createdAt, test: existing.test} : fresh;
+		return runDraft(store, template, {command: 'run', template}, id => newDraft({id, template}), `template ${template}`);
 	}
 	if (positional === undefined) throw new UsageError('Name a draft, a spec file or --template.', {hint: `Usage: ${usage}`});
 	if (existsSync(positional)) {
@@ -31,14 +51,11 @@ function resolveDraft(store: DraftStore, positional: string | undefined, templat
 		if (!parsed.ok) throw new UsageError(`${positional}:${parsed.line}:${parsed.column}: ${parsed.message}`);
 		const {spec} = normaliseSpec(parsed.value);
 		const name = typeof (spec as {name?: unknown}).name === 'string' ? (spec as {name: string}).name : 'source';
-		const id = slugify(name);
-		const imported = draftFromSpec(spec, {id});
-		const existing = store.load(id);
-		return existing ? {...imported, remote: existing.remote, test: existing.test, createdAt: existing.createdAt} : imported;
+		return runDraft(store, slugify(name) || 'source', {command: 'run', specFile: path.resolve(positional)}, id => draftFromSpec(spec, {id}), `the spec file ${positional}`);
 	}
 	const draft = store.load(positional);
 	if (!draft) throw new UsageError(`"${positional}" is neither a file nor a saved draft. "aep-source drafts" lists drafts; templates: ${templateNames().join(', ')}.`);
-	return draft;
+	return {draft};
 }
 
 /**
@@ -84,8 +101,11 @@ function explain(error: unknown): {message: string; hint?: string} {
 const run: CommandBody<'run'> = async (context, {flags: values, args: positionals}) => {
 		const home = aepHome(context.env);
 		const store = openDraftStore(home);
-		let draft = resolveDraft(store, positionals[0], values.template);
-		const profileName = values.profile ?? 'local';
+		const resolved = resolveDraft(store, positionals[0], values.template);
+		let draft = resolved.draft;
+		if (resolved.note) write(context.stderr, resolved.note);
+		// The same default as the wizard: the profile the draft was built on, else the saved default profile.
+		const profileName = profileFor(draft, values.profile, home);
 
 		// Validate before anything starts: a broken spec never reaches the platform.
 		const validation = validateSpec(specFromDraft(draft));
@@ -126,6 +146,8 @@ const run: CommandBody<'run'> = async (context, {flags: values, args: positional
 				const printer = progressPrinter(context, Boolean(values.json), session.client);
 				stopPrinter = printer.stop;
 				const progress = printer.print;
+				// The draft remembers the profile it is built and verified on (the next run's and the wizard's default).
+				draft = {...draft, profile: session.profile.name};
 				const owner = draftOwner(draft, next => {
 					store.save(next);
 					draft = next;

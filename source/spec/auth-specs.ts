@@ -43,3 +43,14 @@ export function secretPropertyNames(spec: unknown, authSpecName?: string): Set<s
 	}
 	return names;
 }
+
+/**
+ * The auth spec the end-to-end check uses for a draft: the draft's choice (`test.authSpecName`) while the spec still
+ * offers it, else the spec's first auth spec — a removed auth spec never stays chosen. Returns the entry's exact
+ * name, or undefined when the spec has no named auth spec.
+ */
+export function testAuthSpecName(draft: {spec: unknown; test: {authSpecName?: string}}): string | undefined {
+	const entries = (arrayAt(draft.spec, 'authSpec') ?? []).filter(isObject).filter(entry => typeof entry['name'] === 'string');
+	const chosen = draft.test.authSpecName === undefined ? undefined : pickAuthSpec(entries, draft.test.authSpecName);
+	return (chosen ?? entries[0])?.['name'] as string | undefined;
+}

@@ -85,6 +85,13 @@ export type Draft = {
 	test: TestInputs;
 	/** Keyed by profile name. */
 	remote: Record<string, RemoteState>;
+	/**
+	 * Set on drafts that `aep-source run --template NAME` or `run SPEC_FILE` made: a later run of the same template or
+	 * file reuses this draft; any other draft (the wizard's, an import) is never replaced by a run.
+	 */
+	madeBy?: {command: 'run'; template?: string; specFile?: string};
+	/** The profile the spec was last registered and checked on: the default profile of the next run or wizard session. */
+	profile?: string;
 	/** Path of the last submission packet / docs page written, if any. */
 	exports?: {artifactsDir?: string; docsPage?: string; packetDir?: string};
 };

@@ -23,7 +23,7 @@ export {
 } from './constants.js';
 export {findPlaceholders, declaredPlaceholders} from './placeholders.js';
 export type {Placeholder} from './placeholders.js';
-export {secretPropertyNames, resolveAuthSpec} from './auth-specs.js';
+export {secretPropertyNames, resolveAuthSpec, testAuthSpecName} from './auth-specs.js';
 export {templateNames, getTemplate, describeTemplate} from './templates.js';
 export {newDraft, draftFromSpec, specFromDraft, slugify} from './draft.js';
 export {compileSpec, blocksPlan, planPaths} from './plan.js';

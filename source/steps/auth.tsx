@@ -7,7 +7,7 @@ import {KeyFooter} from '../components/key-footer.js';
 import type {StepProps} from './wizard-context.js';
 import {authTypeDocs, authTypeNames, helpFor, newAuthEntry, type AuthTypeName} from '../spec/auth-types.js';
 import {setIn} from './spec-paths.js';
-import {getAt} from '../spec/index.js';
+import {getAt, testAuthSpecName} from '../spec/index.js';
 
 type Entry = Record<string, unknown> & {type?: string; name?: string};
 
@@ -23,7 +23,12 @@ export function AuthScreen({draft, update, go, back}: StepProps) {
 	const [cursor, setCursor] = useState(0);
 	const [error, setError] = useState<string>();
 
-	const setEntries = (next: Entry[]) => update(current => ({...current, spec: {...current.spec, authSpec: next}}));
+	// The auth spec chosen for the check follows: when it was unticked, the first remaining one is chosen.
+	const setEntries = (next: Entry[]) =>
+		update(current => {
+			const spec = {...current.spec, authSpec: next};
+			return {...current, spec, test: {...current.test, authSpecName: testAuthSpecName({spec, test: current.test})}};
+		});
 	const toggle = (type: AuthTypeName) => {
 		const existing = entries.find(entry => entry.type === type);
 		if (existing) {

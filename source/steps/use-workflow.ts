@@ -58,8 +58,12 @@ export function useWorkflowJob(draft: Draft, update: (change: (draft: Draft) => 
 			const work = (async () => {
 				const session = await wizard.session();
 				stopRetries = session.client.onRetry(event => retries.current.push(event));
+				// The draft remembers the profile it is built and checked on (the next session's default, `run`'s too).
+				const current = latestDraft.current;
+				const draft = current.profile === wizard.profileName ? current : {...current, profile: wizard.profileName};
+				if (draft !== current) update(() => draft);
 				// The workflow reports every change through the draft owner; the wizard's update stores and autosaves it.
-				const owner = draftOwner(latestDraft.current, saved => update(() => saved));
+				const owner = draftOwner(draft, saved => update(() => saved));
 				const ctx: WorkflowContext = Object.assign(owner, {client: session.client, profileName: wizard.profileName, progress: onEvent});
 				const value = await job(ctx);
 				onDone(value);

@@ -72,6 +72,8 @@ export const draftSchema = z.looseObject({
 			runsByAuthSpec: z.record(z.string(), runSummary).optional(),
 		}),
 	),
+	madeBy: z.object({command: z.literal('run'), template: z.string().optional(), specFile: z.string().optional()}).optional(),
+	profile: z.string().optional(),
 	exports: z.object({artifactsDir: z.string().optional(), docsPage: z.string().optional(), packetDir: z.string().optional()}).optional(),
 });
 

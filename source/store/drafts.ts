@@ -32,8 +32,13 @@ export type DraftStore = {
 	remove(id: string): void;
 	/** Writes the draft's JSON (no secrets) to `file`. */
 	exportTo(id: string, file: string): void;
-	/** Reads and validates a draft file; saves it under a new id when the id is taken. */
-	importFrom(file: string): Draft;
+	/**
+	 * Reads and validates a draft file; saves it under a new id when the id is taken. The copy starts with no remote
+	 * state (registered spec ids, ledgers, runs, the profile, the run origin, export paths), so registering it creates
+	 * its own spec instead of replacing the original's; `keepRemote` keeps the remote state (moving a draft between
+	 * machines).
+	 */
+	importFrom(file: string, options?: {keepRemote?: boolean}): Draft;
 	/**
 	 * One run (end-to-end check, clean-up) of a draft at a time: `<dir>/<id>.run.lock` holds the runner's pid.
 	 * Throws DraftBusyError naming the pid when a live process holds it; a dead holder's lock is taken over
@@ -103,9 +108,12 @@ export function openDraftStore(home: string = aepHome(), options: DraftStoreOpti
 				throw error;
 			}
 		},
-		importFrom(file) {
-			const draft = readDraft(path.resolve(file));
-			return save({...draft, id: freeId(draft.id, id => fs.existsSync(fileOf(id)))});
+		importFrom(file, importOptions = {}) {
+			const read = readDraft(path.resolve(file));
+			const id = freeId(read.id, id => fs.existsSync(fileOf(id)));
+			if (importOptions.keepRemote) return save({...read, id});
+			const {remote: _remote, exports: _exports, madeBy: _madeBy, profile: _profile, ...own} = read;
+			return save({...own, id, remote: {}});
 		},
 	};
 }

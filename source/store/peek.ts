@@ -25,3 +25,14 @@ export function peekDefaultProfile(home: string): string {
 		return 'local';
 	}
 }
+
+/** Whether `name` is a profile the wizard can open without flags: `local` or one saved in profiles.json. */
+export function peekProfileExists(home: string, name: string): boolean {
+	if (name === 'local') return true;
+	try {
+		const file = JSON.parse(fs.readFileSync(path.join(home, 'profiles.json'), 'utf8')) as {profiles?: Record<string, unknown>};
+		return Boolean(file.profiles && typeof file.profiles === 'object' && Object.hasOwn(file.profiles, name));
+	} catch {
+		return false;
+	}
+}

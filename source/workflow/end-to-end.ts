@@ -11,7 +11,7 @@
 // kept, another auth spec, spec, target or inputs), the check says why, cleans up and starts over (planResume).
 // Secrets are not fingerprinted: a changed password needs a fresh check (the screen's inputs form runs one).
 import {createHash} from 'node:crypto';
-import {ids, resolveAuthSpec, secretPropertyNames, type ConnectionSpec} from '../spec/index.js';
+import {ids, resolveAuthSpec, secretPropertyNames, testAuthSpecName, type ConnectionSpec} from '../spec/index.js';
 import type {RunSummary} from '../spec/draft-types.js';
 import {isSecretKeyName} from '../spec/secrets.js';
 import {appendToRestStorageToAEP, verifyInFlowSpec} from './flow-spec-append.js';
@@ -74,12 +74,6 @@ function collectSecrets(spec: Record<string, unknown>, authSpecName: string, aut
 	return Object.entries(authParams)
 		.filter(([key, value]) => typeof value === 'string' && (secretNames.has(key) || isSecretKeyName(key)))
 		.map(([, value]) => value as string);
-}
-
-function firstAuthSpecName(spec: Record<string, unknown>): string | undefined {
-	const list = spec['authSpec'];
-	const first = Array.isArray(list) ? (list[0] as {name?: unknown} | undefined) : undefined;
-	return typeof first?.name === 'string' ? first.name : undefined;
 }
 
 /** Runs one stage: start/done/failed events with the id it made, errors wrapped with the stage and scrubbed. */
@@ -457,7 +451,7 @@ function failureSummary(run: Run, error: WorkflowError, started: number): RunSum
 function prepare(ctx: WorkflowContext, options: EndToEndOptions): Run | RunSummary {
 	const remote = remoteOf(ctx.draft, ctx.profileName);
 	const spec = ctx.draft.spec;
-	const wanted = options.authSpecName ?? ctx.draft.test.authSpecName ?? firstAuthSpecName(spec) ?? '';
+	const wanted = options.authSpecName ?? testAuthSpecName(ctx.draft) ?? '';
 	const base = {recordsRead: 0, recordsWritten: 0, recordsFailed: 0, durationMs: 0, batchIds: [], authSpecName: wanted, finishedAt: nowOf(ctx).toISOString(), cleanedUp: true};
 	if (!remote.connectionSpecId) {
 		return {...base, status: 'failed', failedStage: 'create-spec', errors: [{code: 'stage:create-spec', message: 'The connection spec is not registered for this profile yet — register it (create step) first.'}]};

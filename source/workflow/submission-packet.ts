@@ -4,7 +4,7 @@
 // (the caller saves the draft).
 import path from 'node:path';
 import type {PlatformClient} from '../api/index.js';
-import {ids, secretPropertyNames, specFromDraft} from '../spec/index.js';
+import {ids, secretPropertyNames, specFromDraft, testAuthSpecName} from '../spec/index.js';
 import type {Draft} from '../spec/draft-types.js';
 import {isSecretKeyName} from '../spec/secrets.js';
 import {exportArtifacts} from './artifacts-export.js';
@@ -20,10 +20,22 @@ function latest(draft: Draft, profileName: string, kind: string): string | undef
 	return [...ledger].reverse().find(e => e.kind === kind)?.id;
 }
 
+/**
+ * The auth spec whose end-to-end check passed on this profile — the draft's choice first, then the latest run, then
+ * any other — among those the spec still offers; else the draft's choice (falling back to the first auth spec).
+ */
+export function verifiedAuthSpecName(draft: Draft, profileName: string): string | undefined {
+	const remote = draft.remote[profileName];
+	const offered = (name: string | undefined): name is string => name !== undefined && testAuthSpecName({spec: draft.spec, test: {authSpecName: name}}) === name;
+	const passed = (name: string) => remote?.runsByAuthSpec?.[name]?.status === 'success' || (remote?.lastRun?.authSpecName === name && remote.lastRun.status === 'success');
+	const candidates = [testAuthSpecName(draft), remote?.lastRun?.authSpecName, ...Object.keys(remote?.runsByAuthSpec ?? {})];
+	return candidates.find(name => offered(name) && passed(name)) ?? testAuthSpecName(draft);
+}
+
 /** The variables of Adobe's verification collection (reference 1.8), with placeholders for every secret. */
 export function verificationEnvironment(draft: Draft, profileName: string, now = new Date()): Record<string, string> {
 	const remote = draft.remote[profileName];
-	const authSpecName = draft.test.authSpecName ?? remote?.lastRun?.authSpecName ?? '';
+	const authSpecName = verifiedAuthSpecName(draft, profileName) ?? '';
 	const secret = new Set(authSpecName ? secretPropertyNames(draft.spec, authSpecName) : []);
 	const credentials = Object.fromEntries(Object.entries(draft.test.authParams).map(([key, value]) =>
 		[key, secret.has(key) || isSecretKeyName(key) ? placeholderFor(key) : value]));
