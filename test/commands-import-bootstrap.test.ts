@@ -107,6 +107,7 @@ for (const expected of operations) {
 		const draft = loadDraft(home, expected.id);
 		assert.equal(validateSpec(specFromDraft(draft)).errors.length, 0);
 		assert.equal(authOf(draft)?.type, expected.auth);
+		assert.doesNotMatch(JSON.stringify(draft.spec['authSpec']), /→|security scheme/, 'what users read is plain words, not evidence');
 		assert.deepEqual(attributesOf(draft)['contentPath'], {path: expected.contentPath});
 		assert.deepEqual(attributesOf(draft)['paginationParams'], expected.pagination);
 		expected.extra?.(draft);

@@ -10,6 +10,12 @@ const authNames: Record<AuthShape['type'], string> = {
 	KeyBased: 'API Key Authentication',
 };
 
+const authDescriptions: Record<AuthShape['type'], string> = {
+	OAuth2RefreshCode: 'OAuth 2 access token for the API (sent as Authorization: Bearer).',
+	BasicAuthentication: 'User name and password for the API.',
+	KeyBased: 'API key for the API.',
+};
+
 const windowStart = ['updated_since', 'updatedSince', 'modified_since', 'modifiedSince', 'since', 'updated_after', 'updatedAfter', 'modified_after', 'start_time', 'startTime', 'start_date', 'startDate', 'from', 'created_after', 'createdAfter'];
 const windowEnd = ['updated_before', 'updatedBefore', 'modified_before', 'modifiedBefore', 'until', 'updated_until', 'end_time', 'endTime', 'end_date', 'endDate', 'to', 'created_before', 'createdBefore', 'before'];
 
@@ -50,7 +56,8 @@ function authEntry(auth: AuthShape, hostVariables: InputShape[], needsHost: bool
 		};
 		required.push('authKey1');
 	}
-	return {name: authNames[auth.type], type: auth.type, spec: {$schema: draft07, type: 'object', description: `Credentials for calling the API (${auth.evidence.replace(/\.$/, '')}).`, properties, required}};
+	// Users of the source read this in the platform's UI: plain words, not the bootstrapper's evidence.
+	return {name: authNames[auth.type], type: auth.type, spec: {$schema: draft07, type: 'object', description: authDescriptions[auth.type], properties, required}};
 }
 
 function schedule(query: Record<string, string>): Guess<Json> {
