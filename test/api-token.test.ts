@@ -76,7 +76,7 @@ test('a wrong client secret fails with invalid_client and a clear sentence', asy
 		assert.ok(error instanceof PlatformError);
 		assert.equal(error.code, 'invalid_client');
 		assert.equal(error.call, 'POST /ims/token/v3');
-		assert.match(error.describe(), /^POST \/ims\/token\/v3 failed \(HTTP 401, invalid_client\): .*\. The client id or client secret is wrong/);
+		assert.match(error.describe(), /^POST \/ims\/token\/v3 failed \(HTTP 400, invalid_client\): .*\. The client id or client secret is wrong/);
 		assert.equal(error.describe().includes('definitely-wrong-secret'), false);
 		return true;
 	});

@@ -34,8 +34,8 @@ test('IMS errors are OAuth-style', async () => {
 		[{client_id: clientId, client_secret: clientSecret, scope: scopes}, 400, 'unsupported_grant_type'],
 		[{grant_type: 'password', client_id: clientId, client_secret: clientSecret, scope: scopes}, 400, 'unsupported_grant_type'],
 		[{grant_type: 'client_credentials', client_id: clientId, scope: scopes}, 400, 'invalid_request'],
-		[{grant_type: 'client_credentials', client_id: clientId, client_secret: 'wrong', scope: scopes}, 401, 'invalid_client'],
-		[{grant_type: 'client_credentials', client_id: 'someone-else', client_secret: clientSecret, scope: scopes}, 401, 'invalid_client'],
+		[{grant_type: 'client_credentials', client_id: clientId, client_secret: 'wrong', scope: scopes}, 400, 'invalid_client'],
+		[{grant_type: 'client_credentials', client_id: 'someone-else', client_secret: clientSecret, scope: scopes}, 400, 'invalid_client'],
 	];
 	for (const [form, status, error] of cases) {
 		const answer = await ims(form);

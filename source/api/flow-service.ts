@@ -1,6 +1,7 @@
 // Flow Service endpoints (sources-sdk 5; target-and-runs 2.1, 2.2, 2.5, 2.8, 2.9).
 import {
 	connectionSchema,
+	createdRunSchema,
 	createdSchema,
 	exploreSchema,
 	flowSchema,
@@ -148,6 +149,6 @@ export function runsApi(t: Transport) {
 		 * `id` is read. Not repeated blindly (a POST); a lost answer leaves at most one extra run of a test flow.
 		 */
 		create: (body: {flowId: string; params: {startTime?: number; windowStartTime: number; windowEndTime: number}}): Promise<Created> =>
-			t.send({method: 'POST', service, path: '/runs', body, schema: createdSchema}),
+			t.send({method: 'POST', service, path: '/runs', body, schema: createdRunSchema}),
 	};
 }

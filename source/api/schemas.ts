@@ -30,6 +30,9 @@ export type FlowSpec = z.infer<typeof flowSpecSchema>;
 export const createdSchema = z.looseObject({id, etag: z.string()});
 export type Created = z.infer<typeof createdSchema>;
 
+/** POST /runs: the on-demand ingestion page answers `{items: [{id, etag}]}`, the OpenAPI `{id, etag}`; both are read. */
+export const createdRunSchema = z.union([createdSchema, z.looseObject({items: z.tuple([createdSchema])}).transform(body => body.items[0])]);
+
 export const connectionSchema = z.looseObject({
 	id,
 	name: z.string().optional(),

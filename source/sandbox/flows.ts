@@ -105,6 +105,23 @@ function newestTerminalRun(context: SandboxContext, flowId: string): Entity | un
 	return runs.sort((a, b) => Number(b['createdAt']) - Number(a['createdAt']))[0];
 }
 
+/**
+ * GET answers echo schedule values and the mapping version as strings (`"interval": "15"`, `"backfill": "true"`,
+ * `"mappingVersion": "0"`), whatever type was sent (docs/sandbox-fidelity.md "Flows as GET answers them").
+ */
+function asDocumentedStrings(entity: Entity): Record<string, unknown> {
+	const text = (value: unknown) => (value === undefined || value === null ? value : String(value));
+	const schedule = isObject(entity['scheduleParams']) ? entity['scheduleParams'] : undefined;
+	const scheduleParams = schedule && Object.fromEntries(Object.entries(schedule).map(([key, value]) => [key, ['startTime', 'interval', 'backfill'].includes(key) ? text(value) : value]));
+	const transformations = Array.isArray(entity['transformations'])
+		? (entity['transformations'] as unknown[]).map(step => {
+				if (!isObject(step) || !isObject(step['params']) || step['params']['mappingVersion'] === undefined) return step;
+				return {...step, params: {...step['params'], mappingVersion: text(step['params']['mappingVersion'])}};
+			})
+		: undefined;
+	return {...(scheduleParams ? {scheduleParams} : {}), ...(transformations ? {transformations} : {})};
+}
+
 export function presentFlow(entity: Entity, context: SandboxContext): unknown {
 	const sources = (entity['sourceConnectionIds'] as string[]).map(id => {
 		const source = collection(context, 'sourceConnections').get(id);
@@ -116,6 +133,7 @@ export function presentFlow(entity: Entity, context: SandboxContext): unknown {
 	const duration = (run?.['metrics'] as {durationSummary?: {startedAtUTC?: number; completedAtUTC?: number}} | undefined)?.durationSummary;
 	return {
 		...entity,
+		...asDocumentedStrings(entity),
 		inheritedAttributes: {sourceConnections: sources, targetConnections: targets},
 		runs: `/runs?property=flowId==${entity.id}`,
 		...(run

@@ -50,7 +50,8 @@ export function issueToken(form: URLSearchParams, query: URLSearchParams, creden
 	const missing = ['client_id', 'client_secret', 'scope'].filter(name => !field(name));
 	if (missing.length > 0) throw oauthError(400, 'invalid_request', `Missing required parameter(s): ${missing.join(', ')}.`);
 	if (field('client_id') !== credentials.clientId || field('client_secret') !== credentials.clientSecret) {
-		throw oauthError(401, 'invalid_client', 'invalid client_id or client_secret for this sandbox (see the credentials printed by `aep-source sandbox`).');
+		// 400 invalid_client, as Adobe's own IMS clients expect (docs/sandbox-fidelity.md "IMS").
+		throw oauthError(400, 'invalid_client', 'invalid client_id or client_secret for this sandbox (see the credentials printed by `aep-source sandbox`).');
 	}
 	const allowed = new Set(credentials.scopes.split(',').map(scope => scope.trim()));
 	const unknown = field('scope')!.split(',').map(scope => scope.trim()).filter(scope => scope && !allowed.has(scope));

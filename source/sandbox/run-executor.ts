@@ -64,15 +64,25 @@ function plan(context: SandboxContext, flow: Entity): Plan | string {
 	return {flow, spec, base, source, target, dataSetId, entries: mappingEntriesOf(mappingSet), schema, caller};
 }
 
-/** Window: the first run pulls everything ([0 or startTime .. start]); later runs [previous end .. start]. */
-function windowFor(context: SandboxContext, flow: Entity, run: Entity, startedAt: number): {start: number; end: number} {
+type RunWindow = {start: number; end: number; mode: 'backfill' | 'incremental'};
+
+/**
+ * Window: the first run pulls everything ([0 or startTime .. start]); later runs [previous end .. start]. The
+ * first run of a flow with backfill (or a once flow) sends ADVANCE's `backfill` expression, every other run the
+ * `incremental` one (docs/sandbox-fidelity.md "Schedules").
+ */
+function windowFor(context: SandboxContext, flow: Entity, run: Entity, startedAt: number): RunWindow {
 	const previous = collection(context, 'runs')
 		.values()
 		.filter(other => other['flowId'] === flow.id && other.id !== run.id && typeof other['_windowEnd'] === 'number' && (other['metrics'] as {statusSummary: {status: string}}).statusSummary.status === 'success')
 		.map(other => Number(other['_windowEnd']));
-	if (previous.length > 0) return {start: Math.max(...previous), end: startedAt};
+	// An on-demand run reads the window it was given (its `incremental` expression, as any later run).
+	const given = run['_window'] as {start: number; end: number} | undefined;
+	if (given) return {start: given.start, end: given.end, mode: 'incremental'};
+	if (previous.length > 0) return {start: Math.max(...previous), end: startedAt, mode: 'incremental'};
 	const schedule = readSchedule(flow['scheduleParams'] as Record<string, unknown>);
-	return {start: schedule.backfill || schedule.once ? 0 : schedule.startMs, end: startedAt};
+	const everything = schedule.backfill || schedule.once;
+	return {start: everything ? 0 : schedule.startMs, end: startedAt, mode: everything ? 'backfill' : 'incremental'};
 }
 
 function cancelled(signal: AbortSignal): RunError {
@@ -115,7 +125,7 @@ function paginationTypeOf(spec: Record<string, unknown>): string {
 	return String(params.type ?? '').toUpperCase();
 }
 
-async function copyAndPromote(context: SandboxContext, work: Plan, window: {start: number; end: number}, file: string, signal: AbortSignal): Promise<Tally> {
+async function copyAndPromote(context: SandboxContext, work: Plan, window: RunWindow, file: string, signal: AbortSignal): Promise<Tally> {
 	const tally: Tally = {input: 0, output: 0, failed: 0, inputBytes: 0, outputBytes: 0, byCode: new Map()};
 	const out = fs.createWriteStream(file);
 	const closed = once(out, 'close');
@@ -127,6 +137,7 @@ async function copyAndPromote(context: SandboxContext, work: Plan, window: {star
 			authParams: auth.params,
 			sourceParams: (work.source['params'] as Record<string, unknown>) ?? {},
 			window: {start: new Date(window.start), end: new Date(window.end)},
+			scheduleMode: window.mode,
 			signal,
 			originOverride: context.sourceOrigin(),
 		});

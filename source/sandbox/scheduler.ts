@@ -5,6 +5,7 @@ import {readSchedule} from './schedule-params.js';
 import type {Entity} from './state-store.js';
 import {finishedRun} from './run-record.js';
 import {AepError} from '../shared/errors.js';
+import {setTimeout as delay} from 'node:timers/promises';
 
 // Creates and starts runs when flows are due (reference 5.9: a run at startTime, then every interval × frequency;
 // `once` → one run). Runs whose time is in the past start at once.
@@ -95,11 +96,16 @@ export class Scheduler {
 	}
 
 	/** Starts an existing `scheduled` run (also used for ad hoc runs, POST /runs). */
-	startRun(flowId: string, runId: string): void {
+	startRun(flowId: string, runId: string, atMs?: number): void {
 		const controller = new AbortController();
 		const signal = AbortSignal.any([this.abort.signal, controller.signal]);
+		const wait = atMs === undefined ? 0 : Math.min(maxTimerMs, Math.max(0, atMs - Date.now()));
 		// Detached: the request that started an ad hoc run does not wait for the run's own writes.
-		const execution = this.context.store.detached(() => executeRun(this.context, runId, signal, this.timing.run)).finally(() => {
+		const start = async () => {
+			if (wait > 0) await delay(wait, undefined, {signal}).catch(() => undefined);
+			await executeRun(this.context, runId, signal, this.timing.run);
+		};
+		const execution = this.context.store.detached(start).finally(() => {
 			this.running.delete(flowId);
 			this.schedule(flowId);
 		});

@@ -28,6 +28,15 @@ async function readBody(req: http.IncomingMessage): Promise<string> {
 	return Buffer.concat(chunks).toString('utf8');
 }
 
+/** A path segment, percent-decoded; a malformed escape (`/connectionSpecs/%`) is the client's error: 400. */
+function decodeSegment(segment: string, pathname: string): string {
+	try {
+		return decodeURIComponent(segment);
+	} catch {
+		throw problemError(400, 'Bad Request', `The path ${pathname} has a malformed percent-encoding ("%" must be followed by two hex digits).`);
+	}
+}
+
 function findService(segments: string[]): {service: Service; rest: string[]} | undefined {
 	for (const [service, prefix] of servicePrefixes) {
 		if (prefix.every((part, index) => segments[index] === part)) return {service, rest: segments.slice(prefix.length)};
@@ -54,7 +63,7 @@ async function handleIms(req: http.IncomingMessage, url: {searchParams: URLSearc
 
 async function handlePlatform(req: http.IncomingMessage, url: {pathname: string; searchParams: URLSearchParams}, front: Front, signal: () => AbortSignal): Promise<SandboxResponse> {
 	const method = req.method ?? 'GET';
-	const segments = splitPath(url.pathname).map(segment => decodeURIComponent(segment));
+	const segments = splitPath(url.pathname).map(segment => decodeSegment(segment, url.pathname));
 	const found = findService(segments);
 	if (!found) throw problemError(404, 'Not Found', `No API at ${url.pathname}. Platform APIs live under /data/foundation/{flowservice|schemaregistry|catalog|conversion}.`);
 	const fault = front.faults.check(method, url.pathname);

@@ -7,7 +7,9 @@ export type CursorApiMode =
 	/** Two pages of records, then every request past the last record answers an empty page with a new cursor. */
 	| 'never-ending-cursor'
 	/** Every page has records and a new cursor, each answered after `delayMs`: a source that never runs out. */
-	| 'endless-records';
+	| 'endless-records'
+	/** Two pages of records, then an empty page without a cursor: a well-behaved API. */
+	| 'finite';
 
 export type CursorApi = {
 	url: string;
@@ -31,7 +33,8 @@ export async function startCursorApi(mode: CursorApiMode, options: {delayMs?: nu
 		const page = after === null ? 0 : Number(after.split('-')[1]) + 1;
 		const size = Number(url.searchParams.get('page[size]') ?? 3);
 		const records = mode === 'endless-records' || page < 2 ? Array.from({length: size}, (_, index) => ({id: `u-${page}-${index}`, email: `user${page}.${index}@example.com`})) : [];
-		const body = JSON.stringify({results: records, meta: {has_more: records.length > 0, after_cursor: `cursor-${page}-${++cursorCount}`}});
+		const cursor = mode === 'finite' && records.length === 0 ? {} : {after_cursor: `cursor-${page}-${++cursorCount}`};
+		const body = JSON.stringify({results: records, meta: {has_more: records.length > 0, ...cursor}});
 		const answer = () => res.writeHead(200, {'content-type': 'application/json'}).end(body);
 		if (options.delayMs) setTimeout(answer, options.delayMs);
 		else answer();

@@ -12,8 +12,10 @@ export type FlowParts = {specId: string; baseId: string; sourceId: string; schem
 export type FlowPlan = {
 	spec: Record<string, unknown>;
 	auth: {specName: string; params: Record<string, unknown>};
-	/** Record attribute → tenant field name (string fields); `id` → `_id` is always mapped. */
+	/** Record attribute path → tenant field name (string fields); `idField` → `_id` is always mapped. */
 	fields?: Record<string, string>;
+	/** Default `id`. */
+	idField?: string;
 	/** Raw mapping entries instead of `fields`. */
 	mappings?: Record<string, unknown>[];
 	scheduleParams?: Record<string, unknown>;
@@ -54,7 +56,7 @@ export async function buildDataflow(t: TestSandbox, plan: FlowPlan): Promise<Flo
 	});
 	assert.equal(target.status, 201, JSON.stringify(target.body));
 	const mappings = plan.mappings ?? [
-		{sourceType: 'ATTRIBUTE', source: 'id', destination: '_id'},
+		{sourceType: 'ATTRIBUTE', source: plan.idField ?? 'id', destination: '_id'},
 		...Object.entries(fields).map(([from, to]) => ({sourceType: 'ATTRIBUTE', source: from, destination: `_${tenantId}.${to}`})),
 	];
 	const mapping = await t.call('POST', `${conversion}/mappingSets`, {body: {outputSchema: {schemaRef: {id: schemaId, contentType: 'application/vnd.adobe.xed-full+json;version=1'}}, mappings}});

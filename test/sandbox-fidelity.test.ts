@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import {readFileSync} from 'node:fs';
+import {after, before, test} from 'node:test';
+import {flowService, startTestSandbox, type TestSandbox} from './helpers/sandbox-client.js';
+import {buildDataflow, finishedRun} from './helpers/sandbox-dataflow.js';
+import {cursorApiCredentials, startCursorApi, type CursorApi} from './helpers/cursor-api.js';
+
+// One test per fidelity item of docs/sandbox-fidelity.md, over real HTTP; sources are third-party test APIs.
+
+const fixture = (name: string) => JSON.parse(readFileSync(new URL(`./fixtures/spec/${name}`, import.meta.url), 'utf8')) as Record<string, any>;
+
+let t: TestSandbox;
+let api: CursorApi;
+before(async () => {
+	t = await startTestSandbox({demo: false});
+	api = await startCursorApi('finite');
+});
+after(async () => {
+	await api.close();
+	await t.close();
+});
+
+/** The ADVANCE case with no delay between pages (the case's 850 ms only slows the test). */
+function advanceSpec(): Record<string, any> {
+	const spec = fixture('advance-schedule-backfill.json');
+	spec.sourceSpec.attributes.paginationParams.delayRequestMillis = '0';
+	return spec;
+}
+
+const auth = () => ({specName: 'Basic Authentication', params: {host: api.url, ...cursorApiCredentials}});
+// The case's contentPath wraps each record as {user: {...}} (overrideWrapperAttribute).
+const userFields = {idField: 'user.id', fields: {'user.email': 'email'}};
+const queriesSince = (index: number) => api.requests.slice(index).map(request => new URL(request, 'http://x').searchParams.get('query'));
+
+test('(k) the first run of a flow with backfill sends the ADVANCE backfill expression; an on-demand run later sends incremental', async () => {
+	const before = api.requests.length;
+	const parts = await buildDataflow(t, {spec: advanceSpec(), auth: auth(), ...userFields, scheduleParams: {startTime: String(Math.floor(Date.now() / 1000)), frequency: 'minute', interval: 15, backfill: true}});
+	const first = await finishedRun(t, parts.flowId!);
+	assert.equal(first.metrics.statusSummary.status, 'success', JSON.stringify(first.metrics.statusSummary));
+	const firstQueries = queriesSince(before);
+	assert.ok(firstQueries.length > 0);
+	for (const query of firstQueries) assert.match(query!, /^type:user updated<\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/, 'backfill: no START_TIME, no 1970');
+});
+
+test('(k, f) an on-demand run reads the window it is given with the incremental expression; POST /runs answers {items: [{id, etag}]}', async () => {
+	const parts = await buildDataflow(t, {spec: advanceSpec(), auth: auth(), ...userFields});
+	await finishedRun(t, parts.flowId!);
+	const before = api.requests.length;
+	const created = await t.call('POST', `${flowService}/runs`, {body: {flowId: parts.flowId, params: {windowStartTime: '1699990000', windowEndTime: '1700000000', startTime: '1700000000'}}});
+	assert.equal(created.status, 201, JSON.stringify(created.body));
+	assert.equal(created.body.items.length, 1);
+	assert.match(created.body.items[0].etag, /^"/);
+	const run = await finishedRun(t, parts.flowId!, {runId: created.body.items[0].id});
+	assert.equal(run.metrics.statusSummary.status, 'success');
+	const queries = queriesSince(before);
+	assert.ok(queries.length > 0);
+	// 1699990000 = 2023-11-14T19:26:40Z, 1700000000 = 2023-11-14T22:13:20Z (paramFormat yyyy-MM-ddTHH:mm:ssK).
+	for (const query of queries) assert.match(query!, /^type:user updated>2023-11-14T19:26:40Z? updated<2023-11-14T22:13:20Z?$/);
+	assert.deepEqual(run.activities.find((activity: {id: string}) => activity.id === 'copyActivity').durationSummary.extensions, {windowStart: 1_699_990_000_000, windowEnd: 1_700_000_000_000});
+	const bad = await t.call('POST', `${flowService}/runs`, {body: {flowId: parts.flowId, params: {windowStartTime: '1700000000', windowEndTime: '1699990000'}}});
+	assert.equal(bad.status, 400);
+	assert.match(bad.body.report['detailed-message'], /windowStartTime .* must be before/);
+});
+
+test('(d) GET /flows echoes scheduleParams.startTime, interval, backfill and mappingVersion as strings', async () => {
+	const parts = await buildDataflow(t, {spec: advanceSpec(), auth: auth(), scheduleParams: {startTime: Math.floor(Date.now() / 1000) + 3600, frequency: 'hour', interval: 2, backfill: false}});
+	for (const answer of [await t.call('GET', `${flowService}/flows/${parts.flowId}`), await t.call('GET', `${flowService}/flows?property=id==${parts.flowId}`)]) {
+		const flow = answer.body.items[0];
+		assert.equal(typeof flow.scheduleParams.startTime, 'string');
+		assert.equal(flow.scheduleParams.interval, '2');
+		assert.equal(flow.scheduleParams.backfill, 'false');
+		assert.equal(flow.scheduleParams.frequency, 'hour');
+		assert.equal(flow.transformations[0].params.mappingVersion, '0');
+	}
+});
+
+test('(j) IMS answers a wrong client id or secret with 400 invalid_client', async () => {
+	const {clientId, clientSecret, scopes} = t.sandbox.credentials;
+	for (const [id, secret] of [[clientId, 'wrong-secret'], ['someone-else', clientSecret]]) {
+		const response = await fetch(`${t.sandbox.imsUrl}/ims/token/v3`, {
+			method: 'POST',
+			headers: {'content-type': 'application/x-www-form-urlencoded'},
+			body: new URLSearchParams({grant_type: 'client_credentials', client_id: id!, client_secret: secret!, scope: scopes}),
+		});
+		assert.equal(response.status, 400);
+		assert.equal(((await response.json()) as {error: string}).error, 'invalid_client');
+	}
+});
+
+test('(l) a path with a malformed percent-encoding answers 400, not 500', async () => {
+	for (const path of ['/connectionSpecs/%', '/connectionSpecs/%zz', '/flows/abc%E0%A4%A']) {
+		const answer = await t.call('GET', `${flowService}${path}`);
+		assert.equal(answer.status, 400, path);
+		assert.match(JSON.stringify(answer.body), /malformed percent-encoding/);
+	}
+});
