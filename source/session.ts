@@ -4,6 +4,7 @@ import path from 'node:path';
 import {createPlatformClient, type ClientOptions, type PlatformClient, type Target} from './api/index.js';
 import {openProfileStore, profileFromEnv, profileTarget, type Profile} from './store/index.js';
 import {aepHome} from './store/home.js';
+import type {RunningSandbox} from './sandbox/index.js';
 import {AepError} from './shared/errors.js';
 
 export type Session = {
@@ -55,11 +56,25 @@ function remoteSession(profile: Extract<Profile, {kind: 'adobe'}>, clientSecret:
 
 async function openLocalSession(home: string, options: SessionOptions): Promise<Session> {
 	// Loaded lazily: only the local profile pays for the emulator.
-	const {startSandbox, SandboxBusyError} = await import('./sandbox/index.js');
-	const sandbox = await startSandbox({dataDir: path.join(home, 'sandbox'), port: 0, demo: {records: options.demoRecords ?? 250}, routeSourcesToDemo: true}).catch((error: unknown) => {
-		if (!(error instanceof SandboxBusyError)) throw error;
-		throw new SessionError(error.message, 'The local profile keeps its sandbox under AEP_SOURCE_HOME; only one aep-source can use it at a time.');
-	});
+	const {startSandbox, findRunningSandbox, SandboxBusyError} = await import('./sandbox/index.js');
+	const dataDir = path.join(home, 'sandbox');
+	let sandbox: Pick<RunningSandbox, 'imsUrl' | 'platformUrl' | 'credentials' | 'close'> & {demo?: {url: string; records: number}};
+	for (let attempt = 0; ; attempt++) {
+		try {
+			sandbox = await startSandbox({dataDir, port: 0, demo: {records: options.demoRecords ?? 250}, routeSourcesToDemo: true});
+			break;
+		} catch (error) {
+			if (!(error instanceof SandboxBusyError)) throw error;
+			// Another aep-source (or "aep-source sandbox") serves this home: use its sandbox (docs/sandbox-state.md).
+			const running = await findRunningSandbox(dataDir, error.ownerPid);
+			if (running) {
+				sandbox = {imsUrl: running.url, platformUrl: running.url, credentials: running.credentials, ...(running.demo ? {demo: running.demo} : {}), close: async () => {}};
+				break;
+			}
+			// Its owner exited meanwhile: the next start takes its lock over.
+			if (attempt >= 2) throw new SessionError(error.message, 'Another aep-source holds the local sandbox under AEP_SOURCE_HOME but does not answer; close it, or wait until it has started.');
+		}
+	}
 	const target: Target = {imsUrl: sandbox.imsUrl, platformUrl: sandbox.platformUrl, ...sandbox.credentials};
 	return {
 		profile: {name: 'local', kind: 'local'},

@@ -94,3 +94,50 @@ test('(l) a path with a malformed percent-encoding answers 400, not 500', async 
 		assert.match(JSON.stringify(answer.body), /malformed percent-encoding/);
 	}
 });
+
+test('(b) auth.specName is matched the same way at creation, explore, connection test and runs', async () => {
+	// A name that differs from the spec's "Basic Authentication" only in case and spacing resolves everywhere, or nowhere.
+	const parts = await buildDataflow(t, {spec: advanceSpec(), auth: {...auth(), specName: 'basic  AUTHENTICATION'}, ...userFields});
+	const explore = await t.call('GET', `${flowService}/connections/${parts.baseId}/explore?objectType=rest&object=json&fileType=json&preview=true`);
+	assert.equal(explore.status, 200, JSON.stringify(explore.body));
+	assert.equal((await t.call('GET', `${flowService}/connections/${parts.baseId}/test`)).body.result, true);
+	assert.equal((await finishedRun(t, parts.flowId!)).metrics.statusSummary.status, 'success');
+	const unknown = await t.call('POST', `${flowService}/connections`, {body: {name: 'x', connectionSpec: {id: parts.specId, version: '1.0'}, auth: {specName: 'OAuth 2 Refresh Code', params: {host: api.url}}}});
+	assert.equal(unknown.status, 400, 'a name no entry has is refused at creation, not later');
+	assert.match(unknown.body.report['detailed-message'], /Auth spec name "OAuth 2 Refresh Code" was not found/);
+});
+
+test('(c) without authorizationTestUrl, wrong credentials are refused when the source connection is created', async () => {
+	const wrong = await buildDataflow(t, {spec: advanceSpec(), auth: auth(), ...userFields, noFlow: true});
+	const base = await t.call('POST', `${flowService}/connections`, {
+		body: {name: 'wrong password', connectionSpec: {id: wrong.specId, version: '1.0'}, auth: {specName: 'Basic Authentication', params: {host: api.url, username: cursorApiCredentials.username, password: 'not-the-password'}}},
+	});
+	assert.equal(base.status, 201, 'no authorizationTestUrl: nothing is checked at base-connection creation');
+	const before = api.requests.length;
+	const source = await t.call('POST', `${flowService}/sourceConnections`, {body: {name: 's', baseConnectionId: base.body.id, connectionSpec: {id: wrong.specId, version: '1.0'}, data: {format: 'json'}, params: {}}});
+	assert.equal(source.status, 400);
+	assert.match(source.body.report['detailed-message'], /Credential validation failed/);
+	assert.doesNotMatch(JSON.stringify(source.body), /not-the-password/);
+	assert.equal(api.requests.length, before, 'the refused request never reached the records (401 before the handler logs)');
+});
+
+test('(h) a flow keeps the target connection it was created with; a target PATCH is validated like a POST', async () => {
+	const parts = await buildDataflow(t, {spec: advanceSpec(), auth: auth(), ...userFields});
+	await finishedRun(t, parts.flowId!);
+	const other = await t.call('POST', '/data/foundation/catalog/dataSets', {body: {name: 'other dataset', schemaRef: {id: parts.schemaId, contentType: 'application/vnd.adobe.xed+json;version=1'}}});
+	const otherId = String(other.body[0]).replace('@/dataSets/', '');
+	const target = (await t.call('GET', `${flowService}/targetConnections/${parts.targetId}`)).body.items[0];
+	const missing = await t.call('PATCH', `${flowService}/targetConnections/${parts.targetId}`, {headers: {'if-match': target.etag}, body: [{op: 'replace', path: '/params/dataSetId', value: '0123456789abcdef01234567'}]});
+	assert.equal(missing.status, 400);
+	assert.match(JSON.stringify(missing.body), /dataset 0123456789abcdef01234567 does not exist/);
+	const moved = await t.call('PATCH', `${flowService}/targetConnections/${parts.targetId}`, {headers: {'if-match': target.etag}, body: [{op: 'replace', path: '/params/dataSetId', value: otherId}]});
+	assert.equal(moved.status, 200, JSON.stringify(moved.body));
+	const created = await t.call('POST', `${flowService}/runs`, {body: {flowId: parts.flowId, params: {windowStartTime: '1699990000', windowEndTime: '1700000000'}}});
+	const run = await finishedRun(t, parts.flowId!, {runId: created.body.items[0].id});
+	const batchId = run.activities.find((activity: {id: string}) => activity.id === 'promotionActivity').targetInfo[0].reference.ids[0];
+	const batch = (await t.call('GET', `/data/foundation/catalog/batches/${batchId}`)).body;
+	const related = JSON.stringify(batch);
+	assert.match(related, new RegExp(parts.dataSetId), 'the run still writes to the dataset the flow was created with');
+	assert.doesNotMatch(related, new RegExp(otherId));
+	assert.doesNotMatch(JSON.stringify((await t.call('GET', `${flowService}/flows/${parts.flowId}`)).body), /_connections/);
+});

@@ -80,6 +80,21 @@ function validateFlow(body: Record<string, unknown>, context: SandboxContext, ca
 	checkMapping(body, target, context, caller);
 }
 
+/**
+ * The source and target connections as they are when the flow is created: later changes to those connections
+ * are not reflected in this dataflow (docs/sandbox-fidelity.md "Connections and existing dataflows").
+ */
+function connectionsAsCreated(body: Record<string, unknown>, context: SandboxContext): {source?: Entity; target?: Entity} {
+	const source = collection(context, 'sourceConnections').get(String((body['sourceConnectionIds'] as string[])[0]));
+	const target = collection(context, 'targetConnections').get(String((body['targetConnectionIds'] as string[])[0]));
+	return {...(source ? {source} : {}), ...(target ? {target} : {})};
+}
+
+/** Internal fields (`_connections`) never reach the client. */
+function withoutInternal(entity: Entity): Entity {
+	return Object.fromEntries(Object.entries(entity).filter(([key]) => !key.startsWith('_'))) as Entity;
+}
+
 function create(request: SandboxRequest, context: SandboxContext) {
 	const body = bodyObject(request.body, 'flow');
 	if ('state' in body) throw flowError('1410-400', '`state` is not allowed in a create-flow request; flows start enabled.');
@@ -94,6 +109,7 @@ function create(request: SandboxRequest, context: SandboxContext) {
 		state: 'enabled',
 		...freshEtag(),
 		lastOperation: {started: now, updated: now, percentCompleted: 100.0, status: {value: 'completed', errors: []}, ops: [], operation: 'create'},
+		_connections: connectionsAsCreated(body, context),
 	};
 	collection(context, 'flows').put(entity);
 	context.scheduleFlow(entity.id);
@@ -132,7 +148,7 @@ export function presentFlow(entity: Entity, context: SandboxContext): unknown {
 	const run = newestTerminalRun(context, entity.id);
 	const duration = (run?.['metrics'] as {durationSummary?: {startedAtUTC?: number; completedAtUTC?: number}} | undefined)?.durationSummary;
 	return {
-		...entity,
+		...withoutInternal(entity),
 		...asDocumentedStrings(entity),
 		inheritedAttributes: {sourceConnections: sources, targetConnections: targets},
 		runs: `/runs?property=flowId==${entity.id}`,
@@ -146,6 +162,13 @@ function patch(request: SandboxRequest, context: SandboxContext) {
 	const response = patchOne(request, context, 'flows', {
 		validate: (patched, ctx, req) => {
 			validateFlow(patched, ctx, req.caller);
+			// A connection the patch swaps in is taken as it is now; the others stay as they were at creation.
+			const kept = (patched['_connections'] ?? {}) as {source?: Entity; target?: Entity};
+			const fresh = connectionsAsCreated(patched, ctx);
+			patched['_connections'] = {
+				...(fresh.source ? {source: kept.source?.id === fresh.source.id ? kept.source : fresh.source} : {}),
+				...(fresh.target ? {target: kept.target?.id === fresh.target.id ? kept.target : fresh.target} : {}),
+			};
 			const now = Date.now();
 			patched['lastOperation'] = {started: now, updated: now, percentCompleted: 100.0, status: {value: 'completed', errors: []}, ops: req.body, operation: 'update'};
 		},

@@ -20,9 +20,11 @@ import {schemaRegistryRoutes} from './schema-registry.js';
 import {createFrontServer, type LogEntry} from './server.js';
 import {sourceTargetConnectionRoutes} from './source-target-connections.js';
 import {StateStore} from './state-store.js';
+import {publishAddress, withdrawAddress} from './running-sandbox.js';
 
 export {defaultSandboxCredentials, type RunningSandbox, type SandboxFaults, type SandboxOptions, type SandboxCredentials} from './options.js';
 export {SandboxBusyError, SandboxDataError} from './state-store.js';
+export {findRunningSandbox, type SandboxAddress} from './running-sandbox.js';
 
 function buildRouter(scheduler: () => Scheduler): Router {
 	const router = new Router();
@@ -93,6 +95,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
 		throw error;
 	}
 	scheduler.start();
+	publishAddress(options.dataDir, {pid: process.pid, url, credentials, ...(demo ? {demo: {url: demo.url, records: demo.records}} : {})});
 	let closing: Promise<void> | undefined;
 	return {
 		url,
@@ -113,6 +116,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
 				});
 				await scheduler!.close();
 				await demo?.close();
+				withdrawAddress(options.dataDir);
 				await store.close();
 			})();
 			return closing;

@@ -45,13 +45,15 @@ export function serviceCaller(flow: Entity): Caller {
 }
 
 function plan(context: SandboxContext, flow: Entity): Plan | string {
-	const source = collection(context, 'sourceConnections').get(String((flow['sourceConnectionIds'] as string[])[0]));
+	// The connections as they were when the flow was created (docs/sandbox-fidelity.md), else as they are now.
+	const asCreated = (flow['_connections'] ?? {}) as {source?: Entity; target?: Entity};
+	const source = asCreated.source ?? collection(context, 'sourceConnections').get(String((flow['sourceConnectionIds'] as string[])[0]));
 	if (!source) return 'The source connection of this flow no longer exists.';
 	const base = collection(context, 'connections').get(String(source['baseConnectionId']));
 	if (!base) return `Base connection ${String(source['baseConnectionId'])} no longer exists.`;
 	const spec = connectionSpecOf(context, base);
 	if (!spec) return 'The connection spec of the base connection no longer exists.';
-	const target = collection(context, 'targetConnections').get(String((flow['targetConnectionIds'] as string[])[0]));
+	const target = asCreated.target ?? collection(context, 'targetConnections').get(String((flow['targetConnectionIds'] as string[])[0]));
 	if (!target) return 'The target connection of this flow no longer exists.';
 	const dataSetId = String((target['params'] as {dataSetId?: string}).dataSetId);
 	const dataSet = collection(context, 'dataSets').get(dataSetId);

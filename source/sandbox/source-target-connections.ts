@@ -7,6 +7,10 @@ import {newUuid} from './ids.js';
 import {json, type Route, type SandboxRequest} from './router.js';
 import {schemaFor} from './schema-registry.js';
 import type {CollectionName, Entity} from './state-store.js';
+import {previewSourceSpec} from '../engine/index.js';
+import {maskKnownPatterns, maskSecrets} from '../spec/secrets.js';
+import {authOf, connectionSpecOf} from './connections.js';
+import {secretValues} from './source-auth.js';
 
 // Source connections (reference 5.4) and target connections (5.5, target-and-runs 2.5).
 
@@ -58,10 +62,28 @@ function validateTarget(body: Record<string, unknown>, context: SandboxContext, 
 	if (schema.schema['$id'] !== dataSetSchema) throw invalidBody([`data.schema.id: ${schemaId} differs from the schema of dataset ${dataSetId} (${String(dataSetSchema)})`]);
 }
 
+/**
+ * Without `authorizationTestUrl` in the base connection, the platform checks the credentials when the source
+ * connection is created (docs/sandbox-fidelity.md "Credentials"): one page is fetched; a 401/403 refuses it.
+ */
+async function checkCredentials(body: Record<string, unknown>, context: SandboxContext, request: SandboxRequest): Promise<void> {
+	const base = collection(context, 'connections').get(String(body['baseConnectionId']))!;
+	const auth = authOf(base);
+	if (typeof auth.params['authorizationTestUrl'] === 'string' && auth.params['authorizationTestUrl'] !== '') return;
+	const spec = connectionSpecOf(context, base)!;
+	const params = isObject(body['params']) ? body['params'] : {};
+	const outcome = await previewSourceSpec({spec, authSpecName: auth.specName, authParams: auth.params, sourceParams: params, maxPages: 1, signal: request.signal, originOverride: context.sourceOrigin()});
+	const error = outcome.error as {code?: string; message: string} | undefined;
+	if (error?.code !== 'source-auth') return;
+	const text = maskKnownPatterns(maskSecrets(error.message, secretValues(spec, auth.specName, auth.params)));
+	throw flowError('1452-400', `Credential validation failed: the source refused the base connection's credentials (${text}). Fix auth.params of base connection ${base.id}.`);
+}
+
 function createConnection(name: CollectionName, validate: typeof validateSource) {
-	return (request: SandboxRequest, context: SandboxContext) => {
+	return async (request: SandboxRequest, context: SandboxContext) => {
 		const body = bodyObject(request.body, name === 'sourceConnections' ? 'source connection' : 'target connection');
 		validate(body, context, request);
+		if (name === 'sourceConnections') await checkCredentials(body, context, request);
 		const {id: _id, state: _state, ...fields} = body;
 		const entity: Entity = {id: newUuid(), ...createdFields(request.caller), ...fields, params: isObject(body['params']) ? body['params'] : {}, state: 'enabled', ...freshEtag()};
 		collection(context, name).put(entity);
@@ -97,7 +119,8 @@ export function sourceTargetConnectionRoutes(): Route[] {
 			{method: 'GET', pattern: `/${name}`, handler: (request, context) => list(request, context, name, present)},
 			{method: 'POST', pattern: `/${name}`, handler: createConnection(name, validate), needsBody: true},
 			{method: 'GET', pattern: `/${name}/:id`, handler: (request, context) => getOne(request, context, name, present)},
-			{method: 'PATCH', pattern: `/${name}/:id`, handler: (request, context) => patchOne(request, context, name, {guard: specChangeGuard}), needsBody: true},
+			// A patch is validated as a create is (a target's dataSetId must exist; docs/sandbox-fidelity.md).
+			{method: 'PATCH', pattern: `/${name}/:id`, handler: (request, context) => patchOne(request, context, name, {guard: specChangeGuard, validate}), needsBody: true},
 			{method: 'DELETE', pattern: `/${name}/:id`, handler: (request, context) => deleteOne(request, context, name, notUsedByFlows(field, context))},
 		);
 	}
