@@ -158,10 +158,13 @@ test('a flow for a spec missing from RestStorageToAEP is refused, naming both id
 test('a source that rejects the credentials fails the run with a CONNECTOR-…-401 error and no secret in it', async () => {
 	const specId = await registerDemoSpec();
 	await appendToFlowSpec(specId);
-	const base = await t.call('POST', `${flowService}/connections`, {
-		body: {name: 'bad', connectionSpec: {id: specId, version: '1.0'}, auth: {specName: 'OAuth2 Refresh Code', params: {host: t.sandbox.demo!.url, accessToken: 'wrong-token-value'}}},
-	});
-	const source = await t.call('POST', `${flowService}/sourceConnections`, {body: {name: 's', baseConnectionId: base.body.id, connectionSpec: {id: specId, version: '1.0'}, data: {format: 'json'}, params: {}}});
+	const baseId = await baseConnection(specId);
+	const source = await t.call('POST', `${flowService}/sourceConnections`, {body: {name: 's', baseConnectionId: baseId, connectionSpec: {id: specId, version: '1.0'}, data: {format: 'json'}, params: {}}});
+	assert.equal(source.status, 201);
+	// The credentials were good when the source connection was created (they are checked then), and change later.
+	const base = (await t.call('GET', `${flowService}/connections/${baseId}`)).body.items[0];
+	const patched = await t.call('PATCH', `${flowService}/connections/${baseId}`, {headers: {'if-match': base.etag}, body: [{op: 'replace', path: '/auth/params/accessToken', value: 'wrong-token-value'}]});
+	assert.equal(patched.status, 200, JSON.stringify(patched.body));
 	const {targetId, mappingId} = await targetSide();
 	const flow = await t.call('POST', `${flowService}/flows`, {body: flowBody(source.body.id, targetId, mappingId)});
 	const run = await pollRuns(flow.body.id);

@@ -62,8 +62,9 @@ test('a run that fails with keepOnFailure keeps its objects; resumeFrom "run" st
 		const first = recordingContext(fixture.client, draft);
 		first.ctx.progress = event => {
 			first.events.push(event);
-			// A revoked token: from the moment explore succeeded, the source refuses every request.
-			if (event.stage === 'explore' && event.status === 'done') demo.setFaults({errorBurst: {status: 401, count: 1_000_000}});
+			// A revoked token: from the moment the source connection was created (credentials are checked then),
+			// the source refuses every request.
+			if (event.stage === 'source-connection' && event.status === 'done') demo.setFaults({errorBurst: {status: 401, count: 1_000_000}});
 		};
 		const options = {authSpecName: oauth, authParams: demoAuthParams(oauth, demo.url), sourceParams: {}, keepOnFailure: true, ...fast};
 		const failed = await runEndToEndCheck(first.ctx, options);

@@ -80,15 +80,16 @@ test('a wrong password fails at the base connection or explore stage and leaves 
 	assert.deepEqual(await remoteCounts(fixture), nothingLeft);
 });
 
-test('a source that starts answering 401 after explore fails the run stage, then everything is cleaned up', async () => {
+test('a source that starts answering 401 after the source connection fails the run stage, then everything is cleaned up', async () => {
 	const demo: DemoSource = await startDemoSource({records: 12});
 	try {
 		const {draft} = await registeredDraft('e2e-source-401');
 		const {ctx, saves, events} = recordingContext(fixture.client, draft);
 		ctx.progress = event => {
 			events.push(event);
-			// From the moment explore succeeded, the source refuses every request (a revoked token).
-			if (event.stage === 'explore' && event.status === 'done') demo.setFaults({errorBurst: {status: 401, count: 1_000_000}});
+			// From the moment the source connection was created (credentials are checked then), the source refuses
+			// every request (a revoked token).
+			if (event.stage === 'source-connection' && event.status === 'done') demo.setFaults({errorBurst: {status: 401, count: 1_000_000}});
 		};
 		const summary = await runEndToEndCheck(ctx, {authSpecName: 'OAuth2 Refresh Code', authParams: demoAuthParams('OAuth2 Refresh Code', demo.url), sourceParams: {}, ...fast});
 		produced.push(...saves, JSON.stringify(events), JSON.stringify(summary));
