@@ -141,3 +141,41 @@ test('(h) a flow keeps the target connection it was created with; a target PATCH
 	assert.doesNotMatch(related, new RegExp(otherId));
 	assert.doesNotMatch(JSON.stringify((await t.call('GET', `${flowService}/flows/${parts.flowId}`)).body), /_connections/);
 });
+
+test('(e) unknown query parameters and filters on unknown fields answer 400; filters on computed fields work', async () => {
+	const parts = await buildDataflow(t, {spec: advanceSpec(), auth: auth(), ...userFields});
+	await finishedRun(t, parts.flowId!);
+	const typo = await t.call('GET', `${flowService}/runs?propery=flowId==${parts.flowId}`);
+	assert.equal(typo.status, 400);
+	assert.equal(typo.body.type, 'https://ns.adobe.com/aep/errors/FLOW-1451-400');
+	const unknownField = await t.call('GET', `${flowService}/flows?property=flowIdd==${parts.flowId}`);
+	assert.equal(unknownField.status, 400);
+	assert.equal(unknownField.body.type, 'https://ns.adobe.com/aep/errors/FLOW-1449-400');
+	const unknownSort = await t.call('GET', `${flowService}/flows?orderby=-createdAtt`);
+	assert.equal(unknownSort.body.type, 'https://ns.adobe.com/aep/errors/FLOW-1433-400');
+	const bySource = await t.call('GET', `${flowService}/flows?property=inheritedAttributes.sourceConnections.id==${parts.sourceId}`);
+	assert.equal(bySource.status, 200, JSON.stringify(bySource.body));
+	assert.deepEqual(bySource.body.items.map((flow: {id: string}) => flow.id), [parts.flowId]);
+	const byRun = await t.call('GET', `${flowService}/flows?property=lastRunDetails.state==success&property=id==${parts.flowId}`);
+	assert.deepEqual(byRun.body.items.map((flow: {id: string}) => flow.id), [parts.flowId]);
+	const runs = await t.call('GET', `${flowService}/runs?property=flowId==${parts.flowId}&orderby=-createdAt&limit=1`);
+	assert.equal(runs.status, 200);
+	assert.equal(runs.body.items.length, 1);
+});
+
+test('(g) a PATCH to a start time that has passed is refused, and so is replacing the mapping of a once flow', async () => {
+	const future = Math.floor(Date.now() / 1000) + 3600;
+	const parts = await buildDataflow(t, {spec: advanceSpec(), auth: auth(), ...userFields, scheduleParams: {startTime: String(future), frequency: 'hour', interval: 1}});
+	const etag = async () => (await t.call('GET', `${flowService}/flows/${parts.flowId}`)).body.items[0].etag;
+	const past = await t.call('PATCH', `${flowService}/flows/${parts.flowId}`, {headers: {'if-match': await etag()}, body: [{op: 'replace', path: '/scheduleParams/startTime', value: String(future - 7200)}]});
+	assert.equal(past.status, 400);
+	assert.match(past.body.report['detailed-message'], /has passed/);
+	const later = await t.call('PATCH', `${flowService}/flows/${parts.flowId}`, {headers: {'if-match': await etag()}, body: [{op: 'replace', path: '/scheduleParams/startTime', value: String(future + 60)}]});
+	assert.equal(later.status, 200, JSON.stringify(later.body));
+	const once = await buildDataflow(t, {spec: advanceSpec(), auth: auth(), ...userFields});
+	await finishedRun(t, once.flowId!);
+	const onceFlow = (await t.call('GET', `${flowService}/flows/${once.flowId}`)).body.items[0];
+	const remap = await t.call('PATCH', `${flowService}/flows/${once.flowId}`, {headers: {'if-match': onceFlow.etag}, body: [{op: 'replace', path: '/transformations/0/params/mappingId', value: parts.mappingId}]});
+	assert.equal(remap.status, 400);
+	assert.match(remap.body.report['detailed-message'], /mapping of a dataflow scheduled "once" cannot be replaced/);
+});

@@ -158,9 +158,26 @@ export function presentFlow(entity: Entity, context: SandboxContext): unknown {
 	};
 }
 
+/**
+ * Update-dataflows rules (docs/sandbox-fidelity.md "Updating a dataflow"): a new `startTime` must not have passed,
+ * and a `once` dataflow's mapping cannot be replaced.
+ */
+function checkUpdate(current: Entity, patched: Entity): void {
+	const before = (current['scheduleParams'] ?? {}) as {startTime?: unknown; frequency?: unknown};
+	const after = (patched['scheduleParams'] ?? {}) as {startTime?: unknown};
+	if (String(after.startTime) !== String(before.startTime) && Number(after.startTime) * 1000 < Date.now()) {
+		throw flowError('1452-400', `scheduleParams.startTime ${String(after.startTime)} has passed: a dataflow's start time can only be moved to the future.`);
+	}
+	if (before.frequency === 'once' && JSON.stringify(current['transformations']) !== JSON.stringify(patched['transformations'])) {
+		throw flowError('1452-400', 'The mapping of a dataflow scheduled "once" cannot be replaced: create a new dataflow with the new mapping.');
+	}
+}
+
 function patch(request: SandboxRequest, context: SandboxContext) {
+	const current = getScoped(collection(context, 'flows'), request.params['id']!, request.caller, 'flows');
 	const response = patchOne(request, context, 'flows', {
 		validate: (patched, ctx, req) => {
+			checkUpdate(current, patched);
 			validateFlow(patched, ctx, req.caller);
 			// A connection the patch swaps in is taken as it is now; the others stay as they were at creation.
 			const kept = (patched['_connections'] ?? {}) as {source?: Entity; target?: Entity};

@@ -81,10 +81,41 @@ function applyOrder(entities: Entity[], orderby: string | null): Entity[] {
 	});
 }
 
-/** A list answer: `{items, _links}` or `{count}` (reference 5.0). */
+const listParameters = ['property', 'orderby', 'limit', 'count', 'continuationToken', 'start'];
+
+/** Fields every list may filter or sort on, whether or not an item has them (docs/sandbox-fidelity.md "Lists"). */
+const documentedFields = new Set([
+	'id', 'name', 'description', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'createdClient', 'updatedClient', 'sandboxId', 'sandboxName',
+	'imsOrgId', 'etag', 'version', 'state', 'connectionSpec', 'auth', 'params', 'data', 'baseConnectionId', 'flowSpec', 'sourceConnectionIds',
+	'targetConnectionIds', 'transformations', 'scheduleParams', 'inheritedAttributes', 'lastRunDetails', 'lastOperation', 'flowId', 'metrics',
+	'activities', 'labels', 'options', 'providerId', 'type', 'attributes', 'authSpec', 'sourceSpec', 'exploreSpec', 'permissionsInfo',
+	'sourceConnectionSpecIds', 'targetConnectionSpecIds', 'transformationSpecs', 'scheduleSpec', 'runs', 'items',
+]);
+
+/** Unknown query parameters answer 1451-400; filters and sort keys on fields no item has, 1449-400 / 1433-400. */
+function checkQuery(query: URLSearchParams, items: Record<string, unknown>[]): void {
+	for (const name of query.keys()) {
+		if (!listParameters.includes(name)) throw flowError('1451-400', `Invalid query parameter ${name}: lists take ${listParameters.join(', ')} (e.g. property=flowId==…).`);
+	}
+	const known = (field: string) => documentedFields.has(field) || items.some(item => field in item);
+	for (const expression of query.getAll('property')) {
+		const field = parseFilter(expression).path[0]!.replace(/\[\]$/, '');
+		if (!known(field)) throw flowError('1449-400', `Invalid field in filter params: ${field} (property=${expression}) is not a field of these items.`);
+	}
+	const orderby = query.get('orderby');
+	const sortField = orderby?.trim().replace(/^[+-]/, '').split('.')[0];
+	if (sortField && !known(sortField)) throw flowError('1433-400', `Invalid field in orderby: ${sortField} is not a field of these items.`);
+}
+
+/**
+ * A list answer: `{items, _links}` or `{count}` (reference 5.0). Filters and sorting apply to the items as
+ * presented, so the computed fields (`inheritedAttributes.…`, `lastRunDetails.…`) can be filtered on.
+ */
 export function listResponse(entities: Entity[], query: URLSearchParams, present: (entity: Entity) => unknown, basePath: string): unknown {
 	if (query.has('limit') && query.get('count') === 'true') throw flowError('1401-400', 'limit and count cannot be used together.');
-	const filtered = applyPropertyFilters(entities, query);
+	const presented = entities.map(entity => present(entity) as Entity);
+	checkQuery(query, presented);
+	const filtered = applyPropertyFilters(presented, query);
 	if (query.get('count') === 'true') return {count: filtered.length};
 	const ordered = applyOrder(filtered, query.get('orderby'));
 	const start = decodeToken(query.get('continuationToken'));
@@ -97,7 +128,7 @@ export function listResponse(entities: Entity[], query: URLSearchParams, present
 		next.set('continuationToken', Buffer.from(String(start + limit)).toString('base64url'));
 		links['next'] = {href: `${basePath}?${next.toString()}`};
 	}
-	return {items: page.map(present), _links: links};
+	return {items: page, _links: links};
 }
 
 function decodeToken(token: string | null): number {
