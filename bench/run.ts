@@ -28,7 +28,7 @@ async function endToEnd(rows: Row[]): Promise<void> {
 		const env = cleanEnv({AEP_SOURCE_HOME: home});
 		const times = await repeat(Math.min(runs, 5), () => timeCommand('node', [cli, 'run', '--template', 'demo'], env));
 		const value = median(times);
-		rows.push({name: 'Full local end-to-end check (`aep-source run --template demo`)', value: ms(value), budget: '≤ 3 s', pass: value <= 3000});
+		rows.push({name: 'Full local end-to-end check (`aep-source run --template demo`)', value: ms(value), budget: '≤ 1 s', pass: value <= 1000});
 	} finally {
 		rmSync(home, {recursive: true, force: true});
 	}
