@@ -1,11 +1,12 @@
 // run under platform faults, as a user sees it: retries said out loud, no orphan after a lost answer, Ctrl-C.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {readFileSync, rmSync} from 'node:fs';
+import {spawn} from 'node:child_process';
+import {existsSync, readFileSync, rmSync} from 'node:fs';
 import http from 'node:http';
 import type {AddressInfo} from 'node:net';
 import path from 'node:path';
-import {envProfileOf, runCli, tempHome} from './helpers/cli.js';
+import {cliPath, envProfileOf, runCli, tempHome} from './helpers/cli.js';
 import {getToken} from './helpers/sandbox-client.js';
 import {startSandbox} from '../source/sandbox/index.js';
 
@@ -84,6 +85,56 @@ test('when the answers to POST /connections, /flows and /dataSets are lost, run 
 		for (const kind of ['connection', 'flow', 'dataset']) assert.ok(ledger.some(entry => entry.kind === kind && entry.deletedAt), `${kind} recorded and deleted`);
 	} finally {
 		await proxy.close();
+		await sandbox.close();
+		rmSync(home, {recursive: true, force: true});
+	}
+});
+
+test('a second Ctrl-C quits at once and keeps the test objects in the ledger; the next run deletes them first', async () => {
+	const home = tempHome();
+	const sandbox = await startSandbox({dataDir: path.join(home, 'sbx'), runTiming: 'realistic'});
+	try {
+		const env = {...process.env, ...envProfileOf(sandbox), AEP_SOURCE_HOME: home, NO_COLOR: '1', AEP_SOURCE_SECRET_ACCESS_TOKEN: 'demo-access-token'};
+		const child = spawn(process.execPath, [cliPath, 'run', '--template', 'demo', '--profile', 'env', '--param', `host=${sandbox.demo!.url}`], {env, stdio: ['ignore', 'pipe', 'pipe']});
+		let stdout = '';
+		let stderr = '';
+		let sent = 0;
+		child.stdout.on('data', chunk => {
+			stdout += chunk;
+			if (sent === 0 && /^dataflow +ok/m.test(stdout)) {
+				// Slow every platform answer from now on: the clean-up is still deleting when the second Ctrl-C comes.
+				sandbox.setFaults({latencyMs: 2_000});
+				sent = 1;
+				child.kill('SIGINT');
+			}
+		});
+		child.stderr.on('data', chunk => {
+			stderr += chunk;
+			if (sent === 1 && /Stopping: deleting \d+ test object/.test(stderr)) {
+				sent = 2;
+				// A person's second press, a moment after the first.
+				setTimeout(() => child.kill('SIGINT'), 500);
+			}
+		});
+		const code = await new Promise<number | null>(resolve => child.on('close', resolve));
+		sandbox.setFaults(undefined);
+		assert.equal(code, 130, stderr);
+		assert.match(stderr, /Stopping: deleting 7 test object\(s\)… \(Ctrl-C again to quit now and keep them\)/);
+		const kept = Number(/Quit\. Kept (\d+) test object\(s\) in the ledger of draft "demo" \(profile "env"\)/.exec(stderr)?.[1]);
+		assert.ok(kept >= 6, `most objects kept: ${stderr}`);
+		const draft = JSON.parse(readFileSync(path.join(home, 'drafts', 'demo.json'), 'utf8')) as {remote: Record<string, {ledger: {kind: string; deletedAt?: string}[]}>};
+		const open = draft.remote['env']!.ledger.filter(entry => !entry.deletedAt && entry.kind !== 'connectionSpec' && entry.kind !== 'mappingSet');
+		assert.equal(open.length, kept, 'the ledger holds exactly the kept objects');
+		assert.equal(existsSync(path.join(home, 'drafts', 'demo.run.lock')), false, 'the run lock is released');
+
+		const next = await runCli(['run', 'demo', '--param', `host=${sandbox.demo!.url}`], {home, env: {...envProfileOf(sandbox), AEP_SOURCE_SECRET_ACCESS_TOKEN: 'demo-access-token'}});
+		assert.equal(next.code, 0, next.stderr);
+		assert.match(next.stdout, new RegExp(`${kept} object\\(s\\) left by an earlier attempt; deleting them first`));
+		const {clientId, orgId, sandboxName} = sandbox.credentials;
+		const headers = {authorization: `Bearer ${await getToken(sandbox)}`, 'x-api-key': clientId, 'x-gw-ims-org-id': orgId, 'x-sandbox-name': sandboxName};
+		const flows = (await (await fetch(`${sandbox.platformUrl}/data/foundation/flowservice/flows`, {headers})).json()) as {items: unknown[]};
+		assert.deepEqual(flows.items, [], 'nothing left after the next run');
+	} finally {
 		await sandbox.close();
 		rmSync(home, {recursive: true, force: true});
 	}

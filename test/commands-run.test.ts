@@ -206,6 +206,8 @@ test('Ctrl-C during run aborts, deletes what it created, and exits 130', async (
 			interruptWhen: /^dataflow +ok/m,
 		});
 		assert.equal(result.code, 130, result.stderr);
+		// Answered at once, before the clean-up: how many objects go, and how to keep them instead.
+		assert.match(result.stderr, /Stopping: deleting 7 test object\(s\)… \(Ctrl-C again to quit now and keep them\)/);
 		assert.match(result.stderr, /Interrupted\. The test objects created so far were deleted\./);
 		const {clientId, orgId, sandboxName} = sandbox.credentials;
 		const headers = {authorization: `Bearer ${await getToken(sandbox)}`, 'x-api-key': clientId, 'x-gw-ims-org-id': orgId, 'x-sandbox-name': sandboxName};

@@ -13,7 +13,7 @@ import type {Draft, RunSummary} from '../spec/draft-types.js';
 import {SessionError} from '../session.js';
 import {PlatformError, type RetryEvent} from '../api/index.js';
 import {describeRetries} from '../shared/retry.js';
-import {appendToRestStorageToAEP, createOrUpdateConnectionSpec, draftOwner, runEndToEndCheck, WorkflowError, type ProgressEvent, type WorkflowContext} from '../workflow/index.js';
+import {appendToRestStorageToAEP, createOrUpdateConnectionSpec, pendingEntries, draftOwner, runEndToEndCheck, WorkflowError, type ProgressEvent, type WorkflowContext} from '../workflow/index.js';
 
 const usage = 'aep-source run DRAFT|SPEC_FILE|--template NAME [options]';
 
@@ -116,7 +116,7 @@ const run: CommandBody<'run'> = async (context, {flags: values, args: positional
 			return 1;
 		}
 
-		let lock;
+		let lock: ReturnType<DraftStore['lockRun']>;
 		try {
 			lock = store.lockRun(draft.id);
 		} catch (error) {
@@ -137,9 +137,29 @@ const run: CommandBody<'run'> = async (context, {flags: values, args: positional
 			const session = await openCommandSession(profileName, {...options, client: {...options.client, ...retryOptionsFrom(context.env)}});
 			let stopPrinter = () => {};
 			const controller = new AbortController();
-			const onSignal = () => controller.abort();
-			process.once('SIGINT', onSignal);
-			process.once('SIGTERM', onSignal);
+			// Ctrl-C is answered at once. The first stops the check and deletes what it made (every id is in the ledger);
+			// the second quits now, keeping them in the ledger, where the next check or run deletes them first.
+			let interrupts = 0;
+			let firstAt = 0;
+			const onSignal = () => {
+				// conf's atomic writer (when-exit) re-raises the signal it sees once, a few ms later: that echo is not a
+				// second Ctrl-C. A person's second press comes well after 300 ms.
+				if (interrupts === 1 && Date.now() - firstAt < 300) return;
+				interrupts += 1;
+				firstAt ||= Date.now();
+				const open = pendingEntries({draft, profileName: session.profile.name}).length;
+				if (interrupts === 1) {
+					controller.abort();
+					write(context.stderr, `\nStopping: ${open > 0 ? `deleting ${open} test object(s)… (Ctrl-C again to quit now and keep them)` : 'nothing to delete yet… (Ctrl-C again to quit now)'}`);
+					return;
+				}
+				store.save(draft);
+				write(context.stderr, `\nQuit. Kept ${open} test object(s) in the ledger of draft "${draft.id}" (profile "${session.profile.name}"): the next check, or "aep-source run ${draft.id}", deletes them first.`);
+				lock?.release();
+				process.exit(130);
+			};
+			process.on('SIGINT', onSignal);
+			process.on('SIGTERM', onSignal);
 			try {
 				const inputs = resolveTestInputs({draft, session, params: values.param ?? [], authSpecName: values.auth, target: values.target, env: context.env});
 				session.client.addSecrets(inputs.secrets);
