@@ -179,3 +179,26 @@ test('(g) a PATCH to a start time that has passed is refused, and so is replacin
 	assert.equal(remap.status, 400);
 	assert.match(remap.body.report['detailed-message'], /mapping of a dataflow scheduled "once" cannot be replaced/);
 });
+
+test('(i) the standard field groups of the docs\' mapping examples and Adobe\'s catalogue entries exist', async () => {
+	const registry = '/data/foundation/schemaregistry';
+	const groups = await t.call('GET', `${registry}/global/fieldgroups`, {headers: {accept: 'application/vnd.adobe.xed-id+json'}});
+	assert.equal(groups.status, 200, JSON.stringify(groups.body));
+	const ids = groups.body.results.map((group: {$id: string}) => group.$id);
+	assert.ok(ids.includes('https://ns.adobe.com/xdm/context/profile-person-details'));
+	assert.ok(ids.includes('https://ns.adobe.com/xdm/context/profile-personal-details'));
+	// A schema built from them resolves to the fields the docs' mapping examples write to.
+	const schema = await t.call('POST', `${registry}/tenant/schemas`, {
+		body: {title: `Person ${Math.random()}`, type: 'object', allOf: [{$ref: 'https://ns.adobe.com/xdm/context/profile'}, {$ref: 'https://ns.adobe.com/xdm/context/profile-person-details'}, {$ref: 'https://ns.adobe.com/xdm/context/profile-personal-details'}]},
+	});
+	assert.equal(schema.status, 201, JSON.stringify(schema.body));
+	const full = await t.call('GET', `${registry}/tenant/schemas/${encodeURIComponent(schema.body.$id)}`, {headers: {accept: 'application/vnd.adobe.xed-full+json; version=1'}});
+	assert.equal(full.body.properties.person.properties.name.properties.firstName.type, 'string');
+	assert.equal(full.body.properties.personalEmail.properties.address.type, 'string');
+	for (const id of ['c604ff05-7f1a-43c0-8e18-33bf874cb11c', ...(await t.call('GET', `${flowService}/flowSpecs/6499120c-0b15-42dc-936e-847ea3c24d72`)).body.items[0].sourceConnectionSpecIds.slice(0, 4)]) {
+		const spec = await t.call('GET', `${flowService}/connectionSpecs/${id}`);
+		assert.equal(spec.status, 200, id);
+		assert.equal(spec.body.items[0].id, id);
+	}
+	assert.equal((await t.call('GET', `${flowService}/connectionSpecs/c604ff05-7f1a-43c0-8e18-33bf874cb11c`)).body.items[0].name, 'Data Lake');
+});

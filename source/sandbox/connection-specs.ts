@@ -6,6 +6,7 @@ import {newUuid} from './ids.js';
 import {listResponse} from './list-query.js';
 import {json, type Route, type SandboxRequest} from './router.js';
 import type {Entity} from './state-store.js';
+import {dataLakeTargetSpecId, documentedSourceSpecIds, restProviderId} from './flow-spec-seed.js';
 
 // Connection specs (reference 5.1): global store, caller's sandbox stamped on answers (5.9).
 
@@ -19,6 +20,29 @@ function validated(body: unknown): Record<string, unknown> {
 		throw flowError('1452-400', `Invalid connection spec: ${result.errors.map(finding => `${finding.path}: ${finding.message}`).join('; ')}`);
 	}
 	return fields;
+}
+
+/**
+ * Adobe's own catalogue entries a user looks up (docs/sandbox-fidelity.md "Standard XDM and catalogue entries"):
+ * the data-lake target connection spec every source dataflow writes through, and the source specs RestStorageToAEP
+ * lists. Their full contents are not public; the sandbox answers their identity, read-only.
+ */
+const catalogueSpecs: Entity[] = [
+	{
+		id: dataLakeTargetSpecId,
+		name: 'Data Lake',
+		providerId: restProviderId,
+		version: '1.0',
+		attributes: {isSource: false, isDestination: true},
+		targetSpec: {name: 'Target', type: 'Target', spec: {$schema: 'http://json-schema.org/draft-07/schema#', type: 'object', properties: {dataSetId: {type: 'string'}}, required: ['dataSetId']}},
+		createdAt: 0,
+		updatedAt: 0,
+	},
+	...documentedSourceSpecIds.map(id => ({id, name: `Adobe catalogue source ${id.slice(0, 8)}`, description: 'Listed in the RestStorageToAEP flow spec; its contents are not public.', providerId: restProviderId, version: '1.0', attributes: {isSource: true}, createdAt: 0, updatedAt: 0})),
+];
+
+function specById(context: SandboxContext, id: string): Entity | undefined {
+	return collection(context, 'connectionSpecs').get(id) ?? catalogueSpecs.find(spec => spec.id === id);
 }
 
 function location(context: SandboxContext, id: string): Record<string, string> {
@@ -53,13 +77,13 @@ export function connectionSpecRoutes(): Route[] {
 			method: 'GET',
 			pattern: '/connectionSpecs',
 			handler: (request, context) =>
-				json(200, listResponse(collection(context, 'connectionSpecs').values(), request.query, entity => stampCaller(entity, request.caller), '/connectionSpecs')),
+				json(200, listResponse([...catalogueSpecs, ...collection(context, 'connectionSpecs').values()], request.query, entity => stampCaller(entity, request.caller), '/connectionSpecs')),
 		},
 		{
 			method: 'GET',
 			pattern: '/connectionSpecs/:id',
 			handler: (request, context) => {
-				const entity = collection(context, 'connectionSpecs').get(request.params['id']!);
+				const entity = specById(context, request.params['id']!);
 				if (!entity) throw notFound('connectionSpecs', request.params['id']!);
 				return json(200, {items: [stampCaller(entity, request.caller)]});
 			},

@@ -4,7 +4,7 @@ import {registryError} from './errors.js';
 import {newSchemaHash} from './ids.js';
 import {json, type Caller, type Route, type SandboxRequest, type SandboxResponse} from './router.js';
 import type {CollectionName, Entity} from './state-store.js';
-import {behaviours, globalClasses, ownProperties, refsOf, resolveSchema} from './xdm.js';
+import {behaviours, globalClasses, globalFieldGroups, ownProperties, refsOf, resolveSchema} from './xdm.js';
 
 // Schema Registry (target-and-runs 2.3, errors 5.3). Tenant resources: field groups (`mixins` ids), classes, schemas.
 // Codes for validation failures the docs do not list (XDM-1000-400) are emulator choices.
@@ -96,7 +96,7 @@ function checkRefs(kind: Kind, body: Record<string, unknown>, context: SandboxCo
 	const classes = refs.filter(ref => globalClasses.some(entry => entry.$id === ref) || findResource(context, 'classes', ref, request.caller));
 	const fieldGroups = refs.filter(ref => !classes.includes(ref));
 	if (classes.length !== 1) throw registryError('XDM-1000-400', `allOf must reference exactly one class (found ${classes.length}); known classes: ${globalClasses.map(entry => entry.$id).join(', ')} or a tenant class.`);
-	const unknown = fieldGroups.filter(ref => !findResource(context, 'fieldgroups', ref, request.caller));
+	const unknown = fieldGroups.filter(ref => !globalFieldGroups.some(entry => entry.$id === ref) && !findResource(context, 'fieldgroups', ref, request.caller));
 	if (unknown.length > 0) throw registryError('XDM-1000-400', `Referenced field group(s) not found: ${unknown.join(', ')}.`);
 	return {classId: classes[0], fieldGroups};
 }
@@ -183,10 +183,34 @@ function globalClassList(request: SandboxRequest): SandboxResponse {
 	return json(200, {results, _page: {orderby: 'title', next: null, count: results.length}, _links: {}});
 }
 
+/** `GET /global/fieldgroups` and `/global/fieldgroups/{$id | meta:altId | URL-encoded $id}`. */
+function globalFieldGroupList(request: SandboxRequest): SandboxResponse {
+	const format = listFormat(request);
+	const results = globalFieldGroups.map(entry => (format === 'id' ? {title: entry.title, $id: entry.$id, 'meta:altId': altIdOf(entry.$id), version: '1.0'} : withMeta(entry)));
+	return json(200, {results, _page: {orderby: 'title', next: null, count: results.length}, _links: {}});
+}
+
+function altIdOf($id: string): string {
+	return $id.replace('https://ns.adobe.com/', '_').replaceAll('/', '.');
+}
+
+function withMeta(entry: (typeof globalFieldGroups)[number]) {
+	return {...entry, 'meta:altId': altIdOf(entry.$id), 'meta:resourceType': 'mixins', version: '1.0', type: 'object'};
+}
+
+function globalFieldGroup(request: SandboxRequest): SandboxResponse {
+	const id = request.params['id']!;
+	const entry = globalFieldGroups.find(group => group.$id === id || altIdOf(group.$id) === id);
+	if (!entry) throw registryError('XDM-1011-404', `No standard field group ${id}. Known: ${globalFieldGroups.map(group => group.$id).join(', ')}.`);
+	return json(200, withMeta(entry));
+}
+
 export function schemaRegistryRoutes(): Route[] {
 	const routes: Route[] = [
 		{method: 'GET', pattern: '/stats', handler: stats},
 		{method: 'GET', pattern: '/global/classes', handler: globalClassList},
+		{method: 'GET', pattern: '/global/fieldgroups', handler: globalFieldGroupList},
+		{method: 'GET', pattern: '/global/fieldgroups/:id', handler: globalFieldGroup},
 	];
 	for (const [segment, kind] of Object.entries(kinds)) {
 		routes.push(

@@ -43,6 +43,43 @@ export const globalClasses: BuiltInClass[] = [
 	},
 ];
 
+export type BuiltInFieldGroup = {$id: string; title: string; 'meta:intendedToExtend': string[]; properties: Record<string, FieldSchema>};
+
+const profileClass = 'https://ns.adobe.com/xdm/context/profile';
+const object = (title: string, properties: Record<string, FieldSchema>): FieldSchema => ({title, type: 'object', properties});
+
+/**
+ * Standard field groups the docs' mapping examples use (docs/sandbox-fidelity.md "Standard XDM"): Demographic
+ * Details (`person.name.firstName` …) and Personal Contact Details (`personalEmail.address` …), with the fields
+ * those examples map to. Not the whole field groups: what a source's mapping commonly targets.
+ */
+export const globalFieldGroups: BuiltInFieldGroup[] = [
+	{
+		$id: 'https://ns.adobe.com/xdm/context/profile-person-details',
+		title: 'Demographic Details',
+		'meta:intendedToExtend': [profileClass],
+		properties: {
+			person: object('Person', {
+				name: object('Full name', {firstName: text('First name'), lastName: text('Last name'), middleName: text('Middle name'), fullName: text('Full name'), courtesyTitle: text('Courtesy title'), suffix: text('Suffix')}),
+				birthDate: {title: 'Birth date', type: 'string', format: 'date'},
+				birthYear: {title: 'Birth year', type: 'integer'},
+				gender: text('Gender'),
+			}),
+		},
+	},
+	{
+		$id: 'https://ns.adobe.com/xdm/context/profile-personal-details',
+		title: 'Personal Contact Details',
+		'meta:intendedToExtend': [profileClass],
+		properties: {
+			personalEmail: object('Personal email', {address: {title: 'Address', type: 'string', format: 'email'}, primary: {title: 'Primary', type: 'boolean'}}),
+			mobilePhone: object('Mobile phone', {number: text('Number'), primary: {title: 'Primary', type: 'boolean'}}),
+			homePhone: object('Home phone', {number: text('Number')}),
+			homeAddress: object('Home address', {street1: text('Street 1'), city: text('City'), postalCode: text('Postal code'), country: text('Country'), countryCode: text('Country code'), stateProvince: text('State or province')}),
+		},
+	},
+];
+
 /** Merges `properties` trees; objects present in both are merged field by field. */
 export function mergeProperties(target: Record<string, FieldSchema>, source: Record<string, FieldSchema> | undefined): Record<string, FieldSchema> {
 	for (const [name, field] of Object.entries(source ?? {})) {
@@ -82,6 +119,11 @@ export function resolveSchema(schema: Entity, lookup: (id: string) => Entity | u
 		if (builtIn) {
 			mergeProperties(properties, builtIn.properties);
 			for (const name of builtIn.required ?? []) required.add(name);
+			continue;
+		}
+		const standardGroup = globalFieldGroups.find(entry => entry.$id === ref);
+		if (standardGroup) {
+			mergeProperties(properties, standardGroup.properties);
 			continue;
 		}
 		const resource = lookup(ref);
