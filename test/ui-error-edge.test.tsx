@@ -85,3 +85,21 @@ test('a profiles.json of the wrong shape is named on the screen that needs it, n
 		await ink.cleanup();
 	}
 });
+
+test('--debug in the wizard: the services\' sessions and clients trace every HTTP call, masked, to the sink', async () => {
+	const home = tempHome();
+	const lines: string[] = [];
+	const services = createLazyServices({home, env: {AEP_SOURCE_HOME: home}, debug: line => lines.push(line)});
+	await services.ready;
+	const session = await services.openSession('local');
+	try {
+		await session.client.checkAccess();
+		const client = await services.createClient(session.target);
+		await client.checkAccess();
+	} finally {
+		await session.close();
+	}
+	assert.ok(lines.some(line => /POST .*\/ims\/token\/v3/.test(line)), lines.join('\n'));
+	assert.ok(lines.filter(line => /GET .*flowservice/.test(line)).length >= 2, lines.join('\n'));
+	assert.ok(lines.every(line => !line.includes(session.target.clientSecret)), 'the client secret is masked');
+});

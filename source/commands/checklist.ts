@@ -9,7 +9,7 @@ import {openDraftStore} from '../store/index.js';
 const usage = 'aep-source checklist DRAFT --json [--profile NAME]';
 
 const checklist: CommandBody<'checklist'> = async (context, {flags, args}) => {
-	if (!flags.json) return interactive(context, {flags: {}, args});
+	if (!flags.json) return interactive(context, {flags: {debug: flags.debug}, args});
 	const options = sessionOptions(context, flags.debug);
 	const draft = namedDraft(openDraftStore(options.home), args[0], usage);
 	return withCommandSession(profileFor(draft, flags.profile, options.home), options, async session => {

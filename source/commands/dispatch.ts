@@ -2,13 +2,13 @@
 // whatever it throws into one sentence on stderr and an exit code (render-error.ts).
 import {version} from '../version.js';
 import {cutForEcho} from '../shared/errors.js';
-import {commands, isCommandName, loaders, type CommandEntry, type CommandName} from './registry.js';
+import {commands, commonFlags, isCommandName, loaders, type CommandEntry, type CommandName} from './registry.js';
 import {optionLines, parseCommandLine} from './flags.js';
 import {write, type CommandContext} from './context.js';
 import {exitCodeOf, problemOf, renderError} from './render-error.js';
 
 /** The wizard's home screen (`aep-source` with no command). */
-const home: CommandEntry = {summary: 'The interactive wizard', maxArgs: 0, flags: {}, examples: ['aep-source'], interactive: true};
+const home: CommandEntry = {summary: 'The interactive wizard', maxArgs: 0, flags: {debug: commonFlags.debug}, examples: ['aep-source'], interactive: true};
 
 const usageExit = '2 usage problem (unknown option, bad value, missing or unreadable file, file that is not JSON, existing output)';
 const exitLine = (specific?: string) => `Exit codes: 0 success, ${specific ? `1 ${specific}, ` : ''}${usageExit}, 130 interrupted (Ctrl-C).`;
@@ -58,7 +58,7 @@ export async function dispatch(argv: string[], base: Omit<CommandContext, 'comma
 	const entry: CommandEntry = name === 'home' ? home : commands[name];
 	const context: CommandContext = {...base, command: name, argv: isCommand ? rest : argv};
 	try {
-		const input = parseCommandLine(name === 'home' ? 'aep-source' : `aep-source ${name}`, context.argv, entry.flags, entry.maxArgs);
+		const input = await parseCommandLine(name === 'home' ? 'aep-source' : `aep-source ${name}`, context.argv, entry.flags, entry.maxArgs);
 		if (input.help) {
 			write(context.stdout, commandHelp(name, entry));
 			return 0;

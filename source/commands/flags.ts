@@ -1,8 +1,10 @@
-// Flag declarations for the command table, pastel-style: each flag is a zod schema carrying its help text, so
-// parsing, validation, `--help` and the error messages all come from one declaration. Adding a flag to a command is
-// one line in registry.ts, e.g. `seed: flag.integer('Seed of the fault injection', {min: 0})`.
+// Flag declarations for the command table, pastel-style: each flag is a zod schema with its help text, so parsing,
+// validation, `--help` and the error messages all come from one declaration. Adding a flag to a command is one line
+// in registry.ts, e.g. `seed: flag.integer('Seed of the fault injection', {min: 0})`.
+// The schemas are built on first use: zod stays off the start-up path of `--help` and of the wizard's first frame
+// (bench/startup.ts); it loads only when a command is given a flag to check.
 import {parseArgs} from 'node:util';
-import {z} from 'zod';
+import type {z} from 'zod';
 import {cutForEcho} from '../shared/errors.js';
 import {UsageError} from './context.js';
 
@@ -11,42 +13,46 @@ type Kind = 'boolean' | 'string' | 'list' | 'integer' | 'choice';
 /** What `--help` shows for a flag, and what an error says it expects. */
 export type FlagMeta = {kind: Kind; description: string; value?: string; expects?: string; short?: string};
 
-const metaOf = new WeakMap<z.ZodType, FlagMeta>();
+type Zod = typeof z;
 
-function declare<T extends z.ZodType>(schema: T, meta: FlagMeta): T {
-	metaOf.set(schema, meta);
-	return schema;
-}
+/** One flag: its help text, and its zod schema (built from zod when first needed). `T` is the parsed value's type. */
+export type Flag<T> = {meta: FlagMeta; schema: (zod: Zod) => z.ZodType<T | undefined>};
 
 type Extra = {short?: string};
 
 export const flag = {
 	/** `--json`: present or not. */
-	boolean: (description: string, extra: Extra = {}) => declare(z.boolean().optional(), {kind: 'boolean', description, ...extra}),
+	boolean: (description: string, extra: Extra = {}): Flag<boolean> => ({meta: {kind: 'boolean', description, ...extra}, schema: zod => zod.boolean().optional()}),
 	/** `--profile NAME`. */
-	string: (description: string, value = 'VALUE', extra: Extra = {}) =>
-		declare(z.string().min(1).optional(), {kind: 'string', description, value, expects: `needs a ${value}`, ...extra}),
+	string: (description: string, value = 'VALUE', extra: Extra = {}): Flag<string> => ({
+		meta: {kind: 'string', description, value, expects: `needs a ${value}`, ...extra},
+		schema: zod => zod.string().min(1).optional(),
+	}),
 	/** `--param key=value`, repeatable. */
-	list: (description: string, value = 'VALUE') => declare(z.array(z.string()).optional(), {kind: 'list', description, value, expects: `needs a ${value}`}),
+	list: (description: string, value = 'VALUE'): Flag<string[]> => ({
+		meta: {kind: 'list', description, value, expects: `needs a ${value}`},
+		schema: zod => zod.array(zod.string()).optional(),
+	}),
 	/** `--port N`: a whole number in a range. */
-	integer: (description: string, range: {min: number; max?: number}, value = 'N') => {
-		const expects = range.max === undefined ? `takes a whole number ≥ ${range.min}` : `takes a whole number from ${range.min} to ${range.max}`;
-		let schema = z.coerce.number().int().min(range.min);
-		if (range.max !== undefined) schema = schema.max(range.max);
-		return declare(schema.optional(), {kind: 'integer', description, value, expects});
-	},
+	integer: (description: string, range: {min: number; max?: number}, value = 'N'): Flag<number> => ({
+		meta: {kind: 'integer', description, value, expects: range.max === undefined ? `takes a whole number ≥ ${range.min}` : `takes a whole number from ${range.min} to ${range.max}`},
+		schema: zod => {
+			const number = zod.coerce.number().int().min(range.min);
+			return (range.max === undefined ? number : number.max(range.max)).optional();
+		},
+	}),
 	/** `--format csv|json`: one of a fixed list. */
-	choice: <const T extends readonly [string, ...string[]]>(description: string, choices: T) =>
-		declare(z.enum(choices).optional(), {kind: 'choice', description, value: choices.join('|'), expects: `takes one of ${choices.join(', ')}`}),
+	choice: <const T extends readonly [string, ...string[]]>(description: string, choices: T): Flag<T[number]> => ({
+		meta: {kind: 'choice', description, value: choices.join('|'), expects: `takes one of ${choices.join(', ')}`},
+		schema: zod => zod.enum(choices as unknown as [T[number], ...T[number][]]).optional() as unknown as z.ZodType<T[number] | undefined>,
+	}),
 };
 
-export type FlagShape = Record<string, z.ZodType>;
-export type FlagValues<F extends FlagShape> = {[K in keyof F]: z.output<F[K]>};
+export type FlagShape = Record<string, Flag<any>>;
+export type FlagValues<F extends FlagShape> = {[K in keyof F]: F[K] extends Flag<infer T> ? T | undefined : never};
 
-export function flagMeta(schema: z.ZodType): FlagMeta {
-	const meta = metaOf.get(schema);
-	if (!meta) throw new Error('Declare command flags with flag.boolean/string/list/integer/choice (commands/flags.ts).');
-	return meta;
+export function flagMeta(declaration: Flag<unknown>): FlagMeta {
+	return declaration.meta;
 }
 
 /** The closest flag name to a mistyped one (edit distance ≤ 2), for "did you mean". */
@@ -74,7 +80,7 @@ export type Parsed<F extends FlagShape> = {flags: FlagValues<F>; args: string[];
  * Parses `argv` against a command's declared flags (plus `--help`/`-h`). Throws UsageError, in the product's
  * words, for an unknown flag, a missing or malformed value, or more positional arguments than `maxArgs`.
  */
-export function parseCommandLine<F extends FlagShape>(invocation: string, argv: string[], flags: F, maxArgs: number): Parsed<F> {
+export async function parseCommandLine<F extends FlagShape>(invocation: string, argv: string[], flags: F, maxArgs: number): Promise<Parsed<F>> {
 	const options: Record<string, {type: 'boolean' | 'string'; multiple?: boolean; short?: string}> = {help: {type: 'boolean', short: 'h'}};
 	for (const [name, schema] of Object.entries(flags)) {
 		const meta = flagMeta(schema);
@@ -90,8 +96,11 @@ export function parseCommandLine<F extends FlagShape>(invocation: string, argv: 
 	const values = parsed.values as Record<string, unknown>;
 	if (values['help']) return {flags: {} as FlagValues<F>, args: [], help: true};
 	const out: Record<string, unknown> = {};
-	for (const [name, schema] of Object.entries(flags)) {
-		const result = schema.safeParse(values[name]);
+	const given = Object.keys(flags).filter(name => values[name] !== undefined);
+	const zod = given.length > 0 ? (await import('zod')).z : undefined;
+	for (const name of given) {
+		const schema = flags[name]!;
+		const result = schema.schema(zod!).safeParse(values[name]);
 		if (!result.success) {
 			const meta = flagMeta(schema);
 			const given = values[name];

@@ -1,4 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import {write} from './context.js';
+import {aepHome} from '../store/home.js';
 import type {CommandContext} from './context.js';
 
 const instead: Record<string, string> = {
@@ -9,7 +12,7 @@ const instead: Record<string, string> = {
 	profiles: 'aep-source run ... --profile env    (credentials from AEP_* environment variables)',
 };
 
-type WizardInput = {flags: {template?: string}; args: string[]};
+type WizardInput = {flags: {template?: string; debug?: boolean}; args: string[]};
 
 /** Starts the Ink wizard. Without a terminal it says what to run instead and exits 2 (never hangs). */
 const interactive = async (context: CommandContext, {flags, args}: WizardInput): Promise<number> => {
@@ -23,7 +26,11 @@ const interactive = async (context: CommandContext, {flags, args}: WizardInput):
 	const {runWizard} = await import('../app-entry.js');
 	// The wizard reads its start from argv: the draft to resume, or the template to start from.
 	const argv = [...args, ...(flags.template === undefined ? [] : ['--template', flags.template])];
-	return runWizard({command: context.command, argv, env: context.env});
+	const debugFile = flags.debug || /^(1|true|yes|on)$/i.test(context.env['AEP_SOURCE_DEBUG'] ?? '') ? path.join(aepHome(context.env), 'debug.log') : undefined;
+	if (debugFile) fs.mkdirSync(path.dirname(debugFile), {recursive: true, mode: 0o700});
+	const code = await runWizard({command: context.command, argv, env: context.env, ...(debugFile ? {debugFile} : {})});
+	if (debugFile) write(context.stderr, `HTTP trace (secrets masked): ${debugFile}`);
+	return code;
 };
 
 export default interactive;

@@ -27,16 +27,19 @@ export type Problem = {message: string; hint?: string; where?: string; line?: nu
 
 const common = {
 	profile: flag.string('Profile to use (default: local, the built-in sandbox; env: AEP_* variables)', 'NAME'),
-	debug: flag.boolean('Print an HTTP trace on stderr with every secret masked (or AEP_SOURCE_DEBUG=1)'),
+	debug: flag.boolean('HTTP trace, every secret masked: on stderr (the wizard: to $AEP_SOURCE_HOME/debug.log); or AEP_SOURCE_DEBUG=1'),
 	json: flag.boolean('Print the result as JSON on stdout and nothing else'),
 	force: flag.boolean('Replace an existing output file'),
 };
+
+/** Shared declarations, for commands/dispatch.ts's home entry. */
+export const commonFlags = common;
 
 export const commands = {
 	new: {
 		summary: 'Start a new source in the wizard (from a template or blank)',
 		maxArgs: 0,
-		flags: {template: flag.string('Start from this template ("aep-source templates" lists them)', 'NAME')},
+		flags: {template: flag.string('Start from this template ("aep-source templates" lists them)', 'NAME'), debug: common.debug},
 		examples: ['aep-source new --template demo'],
 		interactive: true,
 	},
@@ -44,7 +47,7 @@ export const commands = {
 		summary: 'Resume a saved draft where you left it',
 		args: '[DRAFT]',
 		maxArgs: 1,
-		flags: {},
+		flags: {debug: common.debug},
 		examples: ['aep-source resume my-source'],
 		interactive: true,
 	},
@@ -167,7 +170,7 @@ export const commands = {
 	profiles: {
 		summary: 'Manage profiles (the built-in local sandbox, Adobe orgs)',
 		maxArgs: 0,
-		flags: {},
+		flags: {debug: common.debug},
 		examples: ['aep-source profiles'],
 		interactive: true,
 	},

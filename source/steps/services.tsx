@@ -45,7 +45,16 @@ export type WizardServices = {
 	pending: () => Promise<unknown>[];
 };
 
-export type ServiceOptions = {exportDir?: string; home?: string; env?: NodeJS.ProcessEnv; session?: SessionOptions; pollIntervalMs?: number; previewDelayMs?: number};
+export type ServiceOptions = {
+	exportDir?: string;
+	home?: string;
+	env?: NodeJS.ProcessEnv;
+	session?: SessionOptions;
+	pollIntervalMs?: number;
+	previewDelayMs?: number;
+	/** --debug: every HTTP request and response of the wizard's clients, already masked (see app-entry.tsx). */
+	debug?: (line: string) => void;
+};
 
 export type Stores = {profiles: ProfileStore; drafts: DraftStore};
 
@@ -81,10 +90,11 @@ export function servicesOver(stores: Stores | {load: (home: string) => Promise<S
 			return store('drafts');
 		},
 		ready,
-		openSession: async profileName => (await import('../session.js')).openSession(profileName, {env, home, ...options.session}),
+		openSession: async profileName =>
+			(await import('../session.js')).openSession(profileName, {env, home, ...options.session, client: {...options.session?.client, ...(options.debug ? {debug: options.debug} : {})}}),
 		workflow: lazyWorkflow(),
 		preview: async engineOptions => (await import('../workflow/preview.js')).previewSourceSpec(engineOptions),
-		createClient: async (target, clientOptions) => (await import('../api/index.js')).createPlatformClient(target, clientOptions),
+		createClient: async (target, clientOptions) => (await import('../api/index.js')).createPlatformClient(target, {...clientOptions, ...(options.debug ? {debug: options.debug} : {})}),
 		exportDir: options.exportDir ?? process.cwd(),
 		clock: Date.now,
 		pollIntervalMs: options.pollIntervalMs,
