@@ -129,3 +129,11 @@ test('ink patch: a handler that changes screens on the first key of a read lets 
 	assert.deepEqual(submitted, ['typed on the second screen']);
 	await ink.unmount();
 });
+
+test('ink-text-input patch: one key typed at the end of the line is one frame (no second commit from the cursor clamp)', async () => {
+	const ink = await renderInk(<Field onSubmit={() => {}} />);
+	const before = ink.frameCount();
+	await ink.type('abcdefghij');
+	assert.equal(ink.frameCount() - before, 10);
+	await ink.unmount();
+});

@@ -126,13 +126,16 @@ export function Form(props: FormProps) {
 		{isActive: focus},
 	);
 
+	// Each field's error and note, computed once per render (validators may run the whole spec model).
+	const errors = fields.map(errorOf);
+	const notes = fields.map(field => field.note?.(valueOf(field.name)));
 	const rowsFor = (field: FormField, index: number) => {
 		const isFocused = focus && index === focused.current;
 		const value = valueOf(field.name);
-		const error = errorOf(field);
+		const error = errors[index];
 		const shown = field.kind === 'choice' ? `‹ ${value || '—'} ›` : field.kind === 'secret' ? '•'.repeat(value.length) : value || field.placeholder || '';
 		const showError = errorShown(field, error, isFocused, value);
-		const note = field.note?.(value);
+		const note = notes[index];
 		const valueColumns = Math.max(10, columns - 4 - field.label.length);
 		return (
 			rowsOf(`${shown} ✔`, valueColumns) +
@@ -154,9 +157,9 @@ export function Form(props: FormProps) {
 				const index = start + offset;
 				const isFocused = focus && index === focused.current;
 				const value = valueOf(field.name);
-				const error = errorOf(field);
+				const error = errors[index];
 				const showError = errorShown(field, error, isFocused, value);
-				const note = field.note?.(value);
+				const note = notes[index];
 				return (
 					<Box key={field.name} flexDirection="column">
 						<Box>

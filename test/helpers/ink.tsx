@@ -26,6 +26,8 @@ export type InkHarness = {
 	type: (text: string) => Promise<void>;
 	/** The last frame with colour codes removed. */
 	frame: () => string;
+	/** How many frames Ink has drawn so far. */
+	frameCount: () => number;
 	/** Waits inside act for pending async work (e.g. HTTP calls started by the screen). */
 	settle: (work?: Promise<unknown>) => Promise<void>;
 	/** Polls (outside act) until the frame satisfies the predicate; fails after timeoutMs. */
@@ -54,6 +56,7 @@ export async function renderInk(tree: ReactElement): Promise<InkHarness> {
 			for (const character of text) await press(character);
 		},
 		frame,
+		frameCount: () => instance.frames.length,
 		async settle(work) {
 			await act(async () => {
 				await work;
