@@ -72,6 +72,8 @@ function Wizard({command = 'home', argv = [], services, onInterrupt}: AppProps) 
 	const [testSecrets, setTestSecrets] = useState<Record<string, string>>({});
 	const [lastPreview, setLastPreview] = useState<PreviewOutcome>();
 	const [focusPath, setFocusPath] = useState<string>();
+	const interruptHandler = useRef<(() => boolean) | undefined>(undefined);
+	const setInterruptHandler = useCallback((handler: (() => boolean) | undefined) => void (interruptHandler.current = handler), []);
 	const setTestSecret = useCallback((name: string, value: string) => setTestSecrets(current => ({...current, [name]: value})), []);
 	const [route, setRoute] = useState<Route>(start.route);
 	// After the first frame: load the other screens while the user reads the menu.
@@ -98,6 +100,7 @@ function Wizard({command = 'home', argv = [], services, onInterrupt}: AppProps) 
 	useInput((input, key) => {
 		// Every commit is already saved; saving once more keeps the step the user is on.
 		if (key.ctrl && input === 'c') {
+			if (interruptHandler.current?.()) return;
 			if (draftRef.current) services.drafts.save(draftRef.current);
 			quit(true);
 		}
@@ -145,7 +148,7 @@ function Wizard({command = 'home', argv = [], services, onInterrupt}: AppProps) 
 
 	return (
 		<ServicesProvider value={services}>
-			<WizardProvider value={{profileName, setProfileName, ...holder, testSecrets, setTestSecret, lastPreview, setLastPreview, focusPath, setFocusPath}}>
+			<WizardProvider value={{profileName, setProfileName, ...holder, testSecrets, setTestSecret, lastPreview, setLastPreview, focusPath, setFocusPath, setInterruptHandler}}>
 				<Box flexDirection="column">
 					<Header draft={route.screen === 'step' ? draft : undefined} profileName={profileName} />
 					{route.screen === 'home' && <HomeScreen onChoose={onHome} />}

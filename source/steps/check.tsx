@@ -1,6 +1,6 @@
 // End-to-end check (reference 1.7, target-and-runs): choose a target (existing ids or "create one for me"), an auth
 // spec and its test credentials (secrets masked, kept in memory only), then watch each stage with its elapsed time.
-import {useEffect, useMemo, useState} from 'react';
+import {useEffect, useMemo, useRef, useState} from 'react';
 import {Box, Text, useInput} from 'ink';
 import type {RunSummary} from '../spec/draft-types.js';
 import type {StageName} from '../workflow/progress.js';
@@ -41,7 +41,29 @@ export function CheckScreen({draft, update, go, back}: StepProps) {
 	}, [demo, services, wizard]);
 
 	const [cleaned, setCleaned] = useState<{deleted: number; failed: number}>();
+	// Ctrl-C while the check runs is answered at once: stop, delete what it made; a second press quits and keeps them.
+	const [stopping, setStopping] = useState<{count: number}>();
+	const draftRef = useRef(draft);
+	draftRef.current = draft;
+	const stoppingRef = useRef(false);
+	const {setInterruptHandler, profileName} = wizard;
+	const {running, abort} = job;
+	useEffect(() => {
+		if (!running) return undefined;
+		setInterruptHandler(() => {
+			// The second press: the wizard quits; every object is already in the saved ledger for the next check.
+			if (stoppingRef.current) return false;
+			stoppingRef.current = true;
+			setStopping({count: pendingEntries({draft: draftRef.current, profileName}).length});
+			abort();
+			return true;
+		});
+		return () => setInterruptHandler(undefined);
+	}, [running, abort, setInterruptHandler, profileName]);
+
 	const run = (resumeFrom?: StageName) => {
+		stoppingRef.current = false;
+		setStopping(undefined);
 		setMode('progress');
 		setSummary(undefined);
 		setCleaned(undefined);
@@ -99,6 +121,8 @@ export function CheckScreen({draft, update, go, back}: StepProps) {
 			<Box flexDirection="column">
 				<Text bold>{`End-to-end check on “${wizard.profileName}” with “${entry?.name ?? '?'}”`}</Text>
 				<ProgressList items={job.items} now={services.clock} />
+				{stopping && job.running && <Text color="yellow">{`Stopping: deleting ${stopping.count} test objects… (Ctrl-C again to quit now and keep them)`}</Text>}
+				{stopping && !job.running && <Text color="yellow">{summary?.cleanedUp ? '■ Stopped on request; the test objects were deleted.' : '■ Stopped on request.'}</Text>}
 				{summary?.status === 'success' && (
 					<Box flexDirection="column" marginTop={1}>
 						<Text color="green">{`✔ Success: ${summary.recordsRead} records read, ${summary.recordsWritten} written, ${summary.recordsFailed} failed; the run took ${formatElapsed(summary.durationMs)}`}</Text>
@@ -120,7 +144,7 @@ export function CheckScreen({draft, update, go, back}: StepProps) {
 					</Box>
 				)}
 				<KeyFooter
-					keys={job.running ? [['Ctrl-C', 'save & quit']] : summary?.status === 'success' ? [['Enter', 'continue to the checklist'], ['Esc', 'edit inputs']] : failureKeys(failedStage, kept)}
+					keys={job.running ? [stopping ? ['Ctrl-C', 'quit now, keep the test objects'] : ['Ctrl-C', 'stop & clean up']] : summary?.status === 'success' ? [['Enter', 'continue to the checklist'], ['Esc', 'edit inputs']] : failureKeys(failedStage, kept)}
 				/>
 			</Box>
 		);

@@ -27,6 +27,7 @@ export function useWorkflowJob(draft: Draft, update: (change: (draft: Draft) => 
 	latestDraft.current = draft;
 	// Retries of platform calls since the current stage started: named on its row when it ends (docs/retries.md).
 	const retries = useRef<{reason: string}[]>([]);
+	const abortRef = useRef<AbortController | undefined>(undefined);
 
 	const onEvent = useCallback(
 		(event: ProgressEvent) => {
@@ -55,6 +56,9 @@ export function useWorkflowJob(draft: Draft, update: (change: (draft: Draft) => 
 			// keepItems: a follow-up job (the clean-up after a failed check) adds to the rows instead of resetting them.
 			if (!options.keepItems) setItems(stages.map(stage => ({...stage, status: 'pending'})));
 			let stopRetries = () => {};
+			// Each job can be stopped (Ctrl-C on the check): the workflow sees the signal between calls.
+			const controller = new AbortController();
+			abortRef.current = controller;
 			const work = (async () => {
 				const session = await wizard.session();
 				stopRetries = session.client.onRetry(event => retries.current.push(event));
@@ -64,7 +68,7 @@ export function useWorkflowJob(draft: Draft, update: (change: (draft: Draft) => 
 				if (draft !== current) update(() => draft);
 				// The workflow reports every change through the draft owner; the wizard's update stores and autosaves it.
 				const owner = draftOwner(draft, saved => update(() => saved));
-				const ctx: WorkflowContext = Object.assign(owner, {client: session.client, profileName: wizard.profileName, progress: onEvent});
+				const ctx: WorkflowContext = Object.assign(owner, {client: session.client, profileName: wizard.profileName, progress: onEvent, signal: controller.signal});
 				const value = await job(ctx);
 				onDone(value);
 			})().then(
@@ -83,5 +87,7 @@ export function useWorkflowJob(draft: Draft, update: (change: (draft: Draft) => 
 		},
 		[services, wizard, update, onEvent, stages],
 	);
-	return {items, running, error, start};
+	/** Stops the running job (its workflow cleans up what it made, as on any stop). */
+	const abort = useCallback(() => abortRef.current?.abort(), []);
+	return {items, running, error, start, abort};
 }

@@ -23,6 +23,11 @@ export type WizardState = {
 	/** The JSON path of the finding chosen on Review: the screen it opens focuses the field that edits it (once). */
 	focusPath?: string;
 	setFocusPath: (path: string | undefined) => void;
+	/**
+	 * A screen with work in flight takes Ctrl-C first: its handler returns true when it answered the press itself (the
+	 * check stops and cleans up), false to let the wizard quit. Undefined clears it.
+	 */
+	setInterruptHandler: (handler: (() => boolean) | undefined) => void;
 };
 
 export type PreviewOutcome = {

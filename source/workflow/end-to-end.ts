@@ -486,7 +486,8 @@ export async function runEndToEndCheck(ctx: WorkflowContext, options: EndToEndOp
 		const wrapped = error instanceof WorkflowError ? error : new WorkflowError('cleanup', scrub(describeError(error), run.secrets), {hint: 'Run the check again.', cause: error});
 		summary = failureSummary(run, wrapped, started);
 	}
-	const keepForRetry = summary.status === 'failed' && options.keepOnFailure === true;
+	// A check stopped on request (Ctrl-C) is not a failure to retry: its objects are deleted.
+	const keepForRetry = summary.status === 'failed' && options.keepOnFailure === true && !ctx.signal?.aborted;
 	summary.cleanedUp = options.keep || keepForRetry ? false : await finalCleanUp(run);
 	if (options.keep) emit(ctx, {stage: 'cleanup', status: 'skipped', message: 'Kept the test objects (keep); run clean-up when done inspecting them'});
 	else if (keepForRetry) emit(ctx, {stage: 'cleanup', status: 'skipped', message: `Kept ${pendingEntries(ctx).length} test object(s) for a retry from "${summary.failedStage}"; the next check or clean-up deletes them`});
