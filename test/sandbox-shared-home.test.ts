@@ -22,6 +22,10 @@ test('the local profile attaches to the sandbox another process serves on the sa
 		const run = await runCli(['run', '--template', 'demo', '--profile', 'local'], {home, timeoutMs: 60_000});
 		assert.equal(run.code, 0, `${run.stdout}\n${run.stderr}`);
 		assert.doesNotMatch(run.stderr, /in use by another process/);
+		// A second "aep-source sandbox" on that home is refused, and told where the running one is.
+		const second = await runCli(['sandbox', '--port', '0', '--data', path.join(home, 'sandbox')], {home, timeoutMs: 30_000});
+		assert.equal(second.code, 1);
+		assert.match(second.stderr, new RegExp(`already running at ${owner.url} \\(pid ${owner.child.pid}\\)`));
 	} finally {
 		owner.child.kill('SIGKILL');
 		await owner.exited;

@@ -2,7 +2,7 @@
 import {once} from 'node:events';
 import path from 'node:path';
 import {demoCredentials} from '../sandbox/demo-source/index.js';
-import {startSandbox, type RunningSandbox, type SandboxFaults} from '../sandbox/index.js';
+import {findRunningSandbox, SandboxBusyError, startSandbox, type RunningSandbox, type SandboxFaults} from '../sandbox/index.js';
 import {aepHome} from '../store/home.js';
 import {cutForEcho} from '../shared/errors.js';
 import {UsageError, write} from './context.js';
@@ -76,7 +76,9 @@ const sandbox: CommandBody<'sandbox'> = async (ctx, {flags: values}) => {
 				runTiming: values.realistic ? 'realistic' : 'immediate',
 			});
 		} catch (error) {
-			write(ctx.stderr, `aep-source sandbox: ${(error as Error).message}`);
+			// Already served (by the wizard, run, or another "aep-source sandbox"): say where, so it can be used as is.
+			const running = error instanceof SandboxBusyError ? await findRunningSandbox(dataDir, error.ownerPid, 1000) : undefined;
+			write(ctx.stderr, running ? `aep-source sandbox: a sandbox for ${dataDir} is already running at ${running.url} (pid ${running.pid}); use that one, or stop it first.` : `aep-source sandbox: ${(error as Error).message}`);
 			return 1;
 		}
 		write(ctx.stdout, describe(running, dataDir));
