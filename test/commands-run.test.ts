@@ -6,6 +6,8 @@ import {envProfileOf, runCli, tempHome} from './helpers/cli.js';
 import {getToken} from './helpers/sandbox-client.js';
 import {startSandbox} from '../source/sandbox/index.js';
 import {getTemplate} from '../source/spec/index.js';
+import {demoCredentials} from '../source/sandbox/demo-source/index.js';
+import {createUserTarget, startFixture} from './helpers/workflow-fixture.js';
 
 test('run --template demo on the local profile succeeds with every demo record, and a rerun updates instead of duplicating', async () => {
 	const home = tempHome();
@@ -251,6 +253,35 @@ test('diff shows, by JSON path, how the draft differs from the registered spec',
 		assert.equal(none.code, 2);
 		assert.match(none.stderr, /no connection spec on profile "env"/);
 	} finally {
+		rmSync(home, {recursive: true, force: true});
+	}
+});
+
+test('run on an existing target whose mapping cannot convert a field: success, with "N rows had mapping warnings" naming the field', async () => {
+	const home = tempHome();
+	const fixture = await startFixture({records: 15});
+	try {
+		const {schemaId, datasetId, mappingId} = await createUserTarget(fixture.client, 'CLI warnings', 'integer');
+		const tenant = await fixture.client.schemaRegistry.tenantId();
+		const env = {...envProfileOf(fixture.sandbox), AEP_SOURCE_SECRET_AUTH_KEY1: demoCredentials.apiKey};
+		const args = ['run', '--template', 'demo', '--profile', 'env', '--auth', 'API Key Authentication', '--param', `host=${fixture.sandbox.demo!.url}`, '--target', `${schemaId},${datasetId},${mappingId}`];
+		const result = await runCli(args, {home, env});
+		assert.equal(result.code, 0, result.stderr);
+		assert.match(result.stdout, /Success: 15 records written \(15 read, 0 failed\)/);
+		const warning = /Warning: (.*)/.exec(result.stdout)?.[1];
+		assert.ok(warning, result.stdout);
+		assert.ok(
+			warning.startsWith(`15 rows had mapping warnings (ingested with fields set to null): MAPPER-3700-400 15 row(s) were ingested with fields set to null. Mapper transform error at _${tenant}.email: "`),
+			warning,
+		);
+		assert.match(warning, /" is not a number; the field was set to null\.$/);
+		assert.doesNotMatch(result.stdout + result.stderr, new RegExp(demoCredentials.apiKey));
+		const json = await runCli([...args, '--json'], {home, env});
+		assert.equal(json.code, 0, json.stderr);
+		const run = JSON.parse(json.stdout).run;
+		assert.deepEqual([run.status, run.recordsWritten, run.warnings.length, run.warnings[0].code, run.warnings[0].recordCount], ['success', 15, 1, 'MAPPER-3700-400', 15]);
+	} finally {
+		await fixture.close();
 		rmSync(home, {recursive: true, force: true});
 	}
 });

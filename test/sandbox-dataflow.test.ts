@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {after, before, test} from 'node:test';
 import {getTemplate} from '../source/spec/index.js';
-import {demoCredentials} from '../source/sandbox/demo-source/index.js';
+import {demoCredentials, demoRecord} from '../source/sandbox/demo-source/index.js';
 import {dataLakeSpec, flowService, restStorageToAep, startTestSandbox, type TestSandbox} from './helpers/sandbox-client.js';
 
 const registry = '/data/foundation/schemaregistry';
@@ -174,7 +174,7 @@ test('a source that rejects the credentials fails the run with a CONNECTOR-…-4
 	assert.doesNotMatch(JSON.stringify(run), /wrong-token-value/);
 });
 
-test('flows: 1412 bad mapping version, 1425 schema mismatch, PATCH/action/DELETE, runs outlive their flow, mapper failures counted', async () => {
+test('flows: 1412 bad mapping version, 1425 schema mismatch, PATCH/action/DELETE, runs outlive their flow, transformation errors are warnings on ingested rows', async () => {
 	const specId = await registerDemoSpec();
 	await appendToFlowSpec(specId);
 	const baseId = await baseConnection(specId);
@@ -189,7 +189,8 @@ test('flows: 1412 bad mapping version, 1425 schema mismatch, PATCH/action/DELETE
 	assert.equal(mismatch.status, 400);
 	assert.equal(mismatch.body.type, 'https://ns.adobe.com/aep/errors/FLOW-1425-400');
 
-	// A mapping whose source attribute is missing in every other record: those fail with MAPPER-3700-400.
+	// A mapping whose source attribute is missing in some records (no orders): Data Prep sets that attribute to null
+	// and still ingests the row, reporting a MAPPER-3700-400 warning with the rows affected (help/data-prep/home.md).
 	const {tenantId} = (await t.call('GET', '/data/foundation/schemaregistry/stats')).body;
 	const schemaId = (await t.call('GET', `${catalog}/dataSets/${first.dataSetId}`)).body[first.dataSetId].schemaRef.id;
 	const partialMapping = await t.call('POST', `${conversion}/mappingSets`, {
@@ -199,13 +200,26 @@ test('flows: 1412 bad mapping version, 1425 schema mismatch, PATCH/action/DELETE
 	const flow = await t.call('POST', `${flowService}/flows`, {body: flowBody(source.body.id, first.targetId, partialMapping.body.id)});
 	assert.equal(flow.status, 201, JSON.stringify(flow.body));
 	const run = await pollRuns(flow.body.id);
-	const {inputRecordCount, outputRecordCount, failedRecordCount} = run.metrics.recordSummary;
-	assert.equal(inputRecordCount, t.sandbox.demo!.records);
-	assert.ok(failedRecordCount > 0 && outputRecordCount > 0);
-	assert.equal(outputRecordCount + failedRecordCount, inputRecordCount);
+	const records = Array.from({length: t.sandbox.demo!.records}, (_, index) => demoRecord(index) as {orders: {orderId: string}[]});
+	const withoutOrders = records.filter(record => record.orders.length === 0).length;
+	assert.ok(withoutOrders > 0 && withoutOrders < records.length, 'the demo data has rows with and without orders');
+	assert.equal(run.metrics.statusSummary.status, 'success', JSON.stringify(run.metrics));
+	assert.deepEqual(run.metrics.recordSummary, {inputRecordCount: records.length, outputRecordCount: records.length, failedRecordCount: 0});
+	assert.equal(run.metrics.statusSummary.errors, undefined, 'a transformation error is not a run error');
 	const promotion = run.activities.find((activity: any) => activity.id === 'promotionActivity');
-	const codes = promotion.statusSummary.extensions.errors.map((error: any) => error.code);
-	assert.deepEqual(codes, ['INGEST-1212-400', 'MAPPER-3700-400']);
+	assert.equal(promotion.statusSummary.status, 'success');
+	assert.equal(promotion.statusSummary.extensions.errors, undefined);
+	const [warning, ...moreWarnings] = promotion.statusSummary.extensions.warnings;
+	assert.deepEqual(moreWarnings, []);
+	assert.equal(warning.code, 'MAPPER-3700-400');
+	assert.equal(warning.recordCount, withoutOrders);
+	assert.match(warning.message, new RegExp(`^${withoutOrders} row\\(s\\) were ingested with fields set to null\\. Mapper transform error at _${tenantId}\\.firstName: source attribute "orders\\[0\\]\\.orderId" is missing in the record; the field was set to null\\.$`));
+	// Every row landed, in source order: the field holds the first order id, or is absent where the attribute was missing.
+	const [batchId] = promotion.targetInfo[0].reference.ids;
+	const lines = fs.readFileSync(path.join(t.dataDir, 'datasets', first.dataSetId, `${batchId}.jsonl`), 'utf8').trim().split('\n').map(line => JSON.parse(line));
+	assert.deepEqual(lines, records.map(record => (record.orders.length > 0 ? {[`_${tenantId}`]: {firstName: record.orders[0]!.orderId}} : {})));
+	const batch = (await t.call('GET', `${catalog}/batches/${batchId}`)).body[batchId];
+	assert.deepEqual([batch.status, batch.recordCount, batch.failedRecordCount], ['success', records.length, 0]);
 
 	const current = (await t.call('GET', `${flowService}/flows/${flow.body.id}`)).body.items[0];
 	const patched = await t.call('PATCH', `${flowService}/flows/${flow.body.id}`, {body: [{op: 'replace', path: '/name', value: 'renamed'}], headers: {'if-match': current.etag}});
@@ -218,4 +232,53 @@ test('flows: 1412 bad mapping version, 1425 schema mismatch, PATCH/action/DELETE
 	assert.equal((await t.call('DELETE', `${flowService}/flows/${flow.body.id}`)).status, 204);
 	assert.equal((await t.call('GET', `${flowService}/flows/${flow.body.id}`)).status, 404);
 	assert.equal((await t.call('GET', `${flowService}/runs/${run.id}`)).body.items[0].id, run.id);
+});
+
+test('a transformation error that leaves a required XDM field null fails that row (INGEST-1212-400); the other rows land', async () => {
+	const specId = await registerDemoSpec();
+	await appendToFlowSpec(specId);
+	const baseId = await baseConnection(specId);
+	const source = await t.call('POST', `${flowService}/sourceConnections`, {body: {name: 's', baseConnectionId: baseId, connectionSpec: {id: specId, version: '1.0'}, data: {format: 'json'}, params: {}}});
+	assert.equal(source.status, 201, JSON.stringify(source.body));
+	// ExperienceEvent requires `_id` and `timestamp`; `_id` comes from an attribute that rows without orders lack.
+	const schema = await t.call('POST', `${registry}/tenant/schemas`, {body: {title: `Demo events ${Math.random()}`, type: 'object', allOf: [{$ref: 'https://ns.adobe.com/xdm/context/experienceevent'}]}});
+	assert.equal(schema.status, 201, JSON.stringify(schema.body));
+	const dataSet = await t.call('POST', `${catalog}/dataSets`, {body: {name: 'demo events', schemaRef: {id: schema.body.$id, contentType: 'application/vnd.adobe.xed+json;version=1'}}});
+	assert.equal(dataSet.status, 201);
+	const dataSetId = String(dataSet.body[0]).replace('@/dataSets/', '');
+	const target = await t.call('POST', `${flowService}/targetConnections`, {
+		body: {name: 'lake', connectionSpec: {id: dataLakeSpec, version: '1.0'}, data: {format: 'parquet_xdm', schema: {id: schema.body.$id, version: 'application/vnd.adobe.xed-full+json;version=1'}}, params: {dataSetId}},
+	});
+	assert.equal(target.status, 201, JSON.stringify(target.body));
+	const mapping = await t.call('POST', `${conversion}/mappingSets`, {
+		body: {
+			outputSchema: {schemaRef: {id: schema.body.$id, contentType: 'application/vnd.adobe.xed-full+json;version=1'}},
+			mappings: [{sourceType: 'ATTRIBUTE', source: 'orders[0].orderId', destination: '_id'}, {sourceType: 'ATTRIBUTE', source: 'updatedAt', destination: 'timestamp'}],
+		},
+	});
+	assert.equal(mapping.status, 200, JSON.stringify(mapping.body));
+	const flow = await t.call('POST', `${flowService}/flows`, {body: flowBody(source.body.id, target.body.id, mapping.body.id)});
+	assert.equal(flow.status, 201, JSON.stringify(flow.body));
+	const run = await pollRuns(flow.body.id);
+
+	const records = Array.from({length: t.sandbox.demo!.records}, (_, index) => demoRecord(index) as {updatedAt: string; orders: {orderId: string}[]});
+	const landed = records.filter(record => record.orders.length > 0);
+	const rejected = records.length - landed.length;
+	assert.ok(rejected > 0 && landed.length > 0);
+	// A partial run stays `success` and lists its row errors.
+	assert.equal(run.metrics.statusSummary.status, 'success', JSON.stringify(run.metrics));
+	assert.deepEqual(run.metrics.recordSummary, {inputRecordCount: records.length, outputRecordCount: landed.length, failedRecordCount: rejected});
+	const promotion = run.activities.find((activity: any) => activity.id === 'promotionActivity');
+	const errors = promotion.statusSummary.extensions.errors;
+	assert.deepEqual(errors.map((error: any) => [error.code, error.recordCount]), [['INGEST-1212-400', undefined], ['INGEST-1212-400', rejected]]);
+	assert.equal(errors[0].message, `${rejected} row(s) had errors; ${landed.length} row(s) ingested.`);
+	assert.equal(errors[1].message, 'Required field(s) missing or null: _id. Mapper transform error at _id: source attribute "orders[0].orderId" is missing in the record; the field was set to null.');
+	// Only rows that were ingested count as warned: none here had a transformation error.
+	assert.equal(promotion.statusSummary.extensions.warnings, undefined);
+	const [batchId] = promotion.targetInfo[0].reference.ids;
+	const lines = fs.readFileSync(path.join(t.dataDir, 'datasets', dataSetId, `${batchId}.jsonl`), 'utf8').trim().split('\n').map(line => JSON.parse(line));
+	assert.deepEqual(lines, landed.map(record => ({_id: record.orders[0]!.orderId, timestamp: record.updatedAt})));
+	const batch = (await t.call('GET', `${catalog}/batches/${batchId}`)).body[batchId];
+	assert.deepEqual([batch.status, batch.recordCount, batch.failedRecordCount], ['success', landed.length, rejected]);
+	assert.deepEqual(batch.errors.map((error: any) => [error.code, error.rows.length]), [['INGEST-1212-400', Math.min(rejected, 100)]]);
 });

@@ -1,5 +1,7 @@
 import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
+import {readFileSync} from 'node:fs';
+import path from 'node:path';
 import {startDemoSource, type DemoSource} from '../source/sandbox/demo-source/index.js';
 import type {Draft} from '../source/spec/draft-types.js';
 import {appendToRestStorageToAEP, cleanUp, createOrUpdateConnectionSpec, runEndToEndCheck, type ProgressEvent} from '../source/workflow/index.js';
@@ -104,7 +106,7 @@ test('a source that starts answering 401 after the source connection fails the r
 	}
 });
 
-test('an existing target whose mapping feeds text into an integer field fails the run (MAPPER-3700-400); nothing of ours is left', async () => {
+test('an existing target whose mapping feeds text into an integer field: rows land with the field null, the run passes with mapping warnings; nothing of ours is left', async () => {
 	const {draft} = await registeredDraft('e2e-mapping-error');
 	const {schemaId, datasetId, mappingId, remove} = await createUserTarget(fixture.client, 'Mapping error', 'integer');
 	try {
@@ -114,11 +116,25 @@ test('an existing target whose mapping feeds text into an integer field fails th
 			target: {mode: 'existing', schemaId, datasetId, mappingId}, ...fast,
 		});
 		produced.push(...saves, JSON.stringify(events), JSON.stringify(summary));
-		assert.equal(summary.status, 'failed');
-		// Data Prep converts per record: the run fails every record with MAPPER-3700-400 (target-and-runs §6).
-		assert.equal(summary.failedStage, 'run');
-		assert.ok(summary.errors.some(e => e.code === 'MAPPER-3700-400'), JSON.stringify(summary.errors));
-		assert.equal(summary.recordsWritten, 0);
+		// Data Prep sets a field it cannot convert to null and still ingests the row (help/data-prep/home.md): every
+		// record lands, without the email, and the run reports one MAPPER-3700-400 warning counting every row.
+		assert.equal(summary.status, 'success', JSON.stringify(summary.errors));
+		assert.equal(summary.failedStage, undefined);
+		assert.deepEqual([summary.recordsRead, summary.recordsWritten, summary.recordsFailed], [records, records, 0]);
+		assert.deepEqual(summary.errors, []);
+		const tenant = await fixture.client.schemaRegistry.tenantId();
+		assert.equal(summary.warnings?.length, 1, JSON.stringify(summary.warnings));
+		const [warning] = summary.warnings!;
+		assert.equal(warning!.code, 'MAPPER-3700-400');
+		assert.equal(warning!.recordCount, records);
+		assert.match(warning!.message, new RegExp(`^${records} row\\(s\\) were ingested with fields set to null\\. Mapper transform error at _${tenant}\\.email: "[^"]+@example\\.test" is not a number; the field was set to null\\.$`));
+		const runDone = events.find(e => e.stage === 'run' && e.status === 'done')!;
+		assert.match(runDone.message, new RegExp(`succeeded: read ${records}, written ${records}, failed 0; ${records} rows had mapping warnings \\(ingested with fields set to null\\)$`));
+		assert.deepEqual(ctx.draft.remote['local']?.lastRun?.warnings, summary.warnings);
+		// The rows are in the user's dataset, the email absent from each.
+		const [batchId] = summary.batchIds;
+		const lines = readFileSync(path.join(fixture.dataDir, 'datasets', datasetId, `${batchId}.jsonl`), 'utf8').trim().split('\n').map(line => JSON.parse(line));
+		assert.deepEqual(lines, Array.from({length: records}, () => ({})));
 		assert.deepEqual(ledgerOpen(ctx.draft), []);
 		const kinds = ctx.draft.remote['local']!.ledger.map(e => e.kind);
 		assert.equal(kinds.includes('dataset'), false, 'the user\'s dataset is not in our ledger');

@@ -13,7 +13,7 @@ import type {Draft, RunSummary} from '../spec/draft-types.js';
 import {SessionError} from '../session.js';
 import {PlatformError, type RetryEvent} from '../api/index.js';
 import {describeRetries} from '../shared/retry.js';
-import {appendToRestStorageToAEP, createOrUpdateConnectionSpec, pendingEntries, draftOwner, runEndToEndCheck, WorkflowError, type ProgressEvent, type WorkflowContext} from '../workflow/index.js';
+import {appendToRestStorageToAEP, createOrUpdateConnectionSpec, mappingWarningText, pendingEntries, draftOwner, runEndToEndCheck, WorkflowError, type ProgressEvent, type WorkflowContext} from '../workflow/index.js';
 
 const usage = 'aep-source run DRAFT|SPEC_FILE|--template NAME [options]';
 
@@ -190,6 +190,8 @@ const run: CommandBody<'run'> = async (context, {flags: values, args: positional
 					write(context.stdout, JSON.stringify({ok, draft: draft.id, profile: session.profile.name, connectionSpecId: specId, flowSpecChanged: appended?.changed, run: summary, error: failure}, null, 2));
 				} else if (ok && summary) {
 					write(context.stdout, `\nSuccess: ${summary.recordsWritten} records written (${summary.recordsRead} read, ${summary.recordsFailed} failed) in ${(summary.durationMs / 1000).toFixed(1)}s. Connection spec ${specId}.`);
+					const warned = mappingWarningText(summary);
+					if (warned) write(context.stdout, `\nWarning: ${warned}: ${(summary.warnings ?? []).map(each => `${each.code} ${each.message}`).join(' ')}`);
 				} else if (controller.signal.aborted) {
 					write(context.stderr, `\nInterrupted. ${summary?.cleanedUp ? 'The test objects created so far were deleted.' : 'Run "aep-source run" again to clean up what was left (the draft records every id).'}`);
 				} else {

@@ -2,13 +2,21 @@ import {isObject} from './entities.js';
 import {firstMatch, parseJsonPath} from '../spec/json-path.js';
 import {fieldAt, type FieldSchema, type ResolvedSchema} from './xdm.js';
 
-// Applying a stored mapping set to one source record (target-and-runs 2.6, 6.3): `source` is a dot path inside the
-// record, `destination` a dot path from the schema root. Data Prep converts scalar types implicitly; a value that
-// cannot be converted, or a source path missing from the record, fails that record (MAPPER-3700-400).
+// Applying a stored mapping set to one source record: `source` is a dot path inside the record, `destination` a dot
+// path from the schema root. Data Prep converts scalar types implicitly. A transformation error (a value that cannot
+// be converted, a source path missing from the record, an expression the sandbox does not evaluate) sets that
+// attribute to null and the row is still ingested, with a MAPPER-3700-400 warning; only a row invalid against the
+// XDM schema (a required field missing or null) fails, INGEST-1212-400 (docs/sandbox-fidelity.md "Data Prep",
+// https://experienceleague.adobe.com/en/docs/experience-platform/data-prep/home).
 
 export type MappingEntry = {sourceType: string; source: string; destination: string};
 
-export type MappedRecord = {ok: true; value: Record<string, unknown>} | {ok: false; code: 'MAPPER-3700-400' | 'INGEST-1212-400'; message: string};
+/** One transformation error of a row: the destination field set to null and why. */
+export type MappingWarning = {code: 'MAPPER-3700-400'; destination: string; message: string};
+
+export type MappedRecord =
+	| {ok: true; value: Record<string, unknown>; warnings: MappingWarning[]}
+	| {ok: false; code: 'INGEST-1212-400'; message: string; warnings: MappingWarning[]};
 
 /** The value at a Data Prep source path (`a.b`, `items[0].name`), read with the spec model's JSONPath; undefined when missing. */
 export function valueAtPath(record: unknown, path: string): unknown {
@@ -70,16 +78,27 @@ function sourceValue(entry: MappingEntry, record: Record<string, unknown>): {val
 	return value === undefined ? {error: `source attribute "${entry.source}" is missing in the record`} : {value};
 }
 
+/**
+ * Maps one source record to an XDM row. A transformation error leaves that destination null (absent from the row)
+ * and is returned in `warnings`; the row fails (`ok: false`, INGEST-1212-400) only when a field the schema
+ * requires is missing or null afterwards. Never throws.
+ */
 export function applyMapping(entries: MappingEntry[], record: Record<string, unknown>, schema: ResolvedSchema | undefined): MappedRecord {
 	const output: Record<string, unknown> = {};
+	const warnings: MappingWarning[] = [];
 	for (const entry of entries) {
 		const source = sourceValue(entry, record);
-		if (source.error) return {ok: false, code: 'MAPPER-3700-400', message: `Mapper transform error: ${source.error} (→ ${entry.destination}).`};
-		const converted = convert(source.value, schema ? fieldAt(schema, entry.destination) : undefined);
-		if (converted.error) return {ok: false, code: 'MAPPER-3700-400', message: `Mapper transform error at ${entry.destination}: ${converted.error}.`};
+		const converted = source.error ? source : convert(source.value, schema ? fieldAt(schema, entry.destination) : undefined);
+		if (converted.error) {
+			warnings.push({code: 'MAPPER-3700-400', destination: entry.destination, message: `Mapper transform error at ${entry.destination}: ${converted.error}; the field was set to null.`});
+			continue;
+		}
 		if (converted.value !== null) setAtPath(output, entry.destination, converted.value);
 	}
-	const missing = (schema?.required ?? []).filter(name => output[name] === undefined);
-	if (missing.length > 0) return {ok: false, code: 'INGEST-1212-400', message: `Required field(s) missing: ${missing.join(', ')}.`};
-	return {ok: true, value: output};
+	const missing = (schema?.required ?? []).filter(name => output[name] === undefined || output[name] === null);
+	if (missing.length > 0) {
+		const why = warnings.filter(warning => missing.includes(warning.destination.split('.')[0]!)).map(warning => ` ${warning.message}`).join('');
+		return {ok: false, code: 'INGEST-1212-400', message: `Required field(s) missing or null: ${missing.join(', ')}.${why}`, warnings};
+	}
+	return {ok: true, value: output, warnings};
 }

@@ -11,7 +11,7 @@ import {authOf, connectionSpecOf} from './connections.js';
 import {mappingEntriesOf} from './data-prep.js';
 import {freshEtag} from './entities.js';
 import {newBatchId} from './ids.js';
-import {applyMapping, type MappingEntry} from './mapping.js';
+import {applyMapping, type MappingEntry, type MappingWarning} from './mapping.js';
 import {finishedRun, type RunError, type RunOutcome} from './run-record.js';
 import {readSchedule} from './schedule-params.js';
 import {schemaFor} from './schema-registry.js';
@@ -24,6 +24,7 @@ import type {Caller} from './router.js';
 // the target schema, and writes accepted records as JSONL (one batch per run) while they stream in.
 
 const maxRowsPerError = 100;
+const maxFieldsNamed = 20;
 
 export type RunTiming = {minimumRunMs: number};
 
@@ -107,6 +108,8 @@ type Tally = {
 	inputBytes: number;
 	outputBytes: number;
 	byCode: Map<string, {count: number; rows: number[]; message: string}>;
+	/** Ingested rows with transformation errors (attributes set to null), by code (docs/sandbox-fidelity.md "Data Prep"). */
+	warnings: Map<string, {count: number; message: string; destinations: Set<string>}>;
 	/** Why paging stopped, when it was a cap or an anomaly rather than the source's own end. */
 	pagingStop?: RunError;
 };
@@ -128,7 +131,7 @@ function paginationTypeOf(spec: Record<string, unknown>): string {
 }
 
 async function copyAndPromote(context: SandboxContext, work: Plan, window: RunWindow, file: string, signal: AbortSignal): Promise<Tally> {
-	const tally: Tally = {input: 0, output: 0, failed: 0, inputBytes: 0, outputBytes: 0, byCode: new Map()};
+	const tally = emptyTally();
 	const out = fs.createWriteStream(file);
 	const closed = once(out, 'close');
 	try {
@@ -160,6 +163,7 @@ async function copyAndPromote(context: SandboxContext, work: Plan, window: RunWi
 				tally.byCode.set(mapped.code, entry);
 				continue;
 			}
+			countWarnings(tally, mapped.warnings);
 			const line = `${JSON.stringify(mapped.value)}\n`;
 			tally.output++;
 			tally.outputBytes += Buffer.byteLength(line);
@@ -170,6 +174,34 @@ async function copyAndPromote(context: SandboxContext, work: Plan, window: RunWi
 		await closed;
 	}
 	return tally;
+}
+
+function emptyTally(): Tally {
+	return {input: 0, output: 0, failed: 0, inputBytes: 0, outputBytes: 0, byCode: new Map(), warnings: new Map()};
+}
+
+/** Counts an ingested row once per warning code; keeps the first message and every destination field named. */
+function countWarnings(tally: Tally, warnings: MappingWarning[]): void {
+	for (const code of new Set(warnings.map(warning => warning.code))) {
+		const own = warnings.filter(warning => warning.code === code);
+		const entry = tally.warnings.get(code) ?? {count: 0, message: own[0]!.message, destinations: new Set<string>()};
+		entry.count++;
+		for (const warning of own) if (entry.destinations.size < maxFieldsNamed) entry.destinations.add(warning.destination);
+		tally.warnings.set(code, entry);
+	}
+}
+
+/**
+ * Promotion warnings (statusSummary.extensions.warnings): per code, the number of ingested rows with a
+ * transformation error (`recordCount`) and the first error's message, naming the other fields set to null.
+ */
+function promotionWarnings(tally: Tally): RunError[] {
+	return [...tally.warnings].map(([code, entry]) => {
+		const first = entry.message;
+		const others = [...entry.destinations].filter(destination => !first.includes(`at ${destination}:`));
+		const message = `${entry.count} row(s) were ingested with fields set to null. ${first}${others.length > 0 ? ` Other fields set to null in some rows: ${others.join(', ')}.` : ''}`;
+		return {code, recordCount: entry.count, message};
+	});
 }
 
 function promotionErrors(tally: Tally): RunError[] {
@@ -197,6 +229,7 @@ export async function executeRun(context: SandboxContext, runId: string, signal:
 		outputBytes: 0,
 		errors: [],
 		promotionErrors: [],
+		promotionWarnings: [],
 		copyFailed: true,
 		sourceConnectionId: String((flow?.['sourceConnectionIds'] as string[] | undefined)?.[0]),
 		targetConnectionId: String((flow?.['targetConnectionIds'] as string[] | undefined)?.[0]),
@@ -213,7 +246,7 @@ export async function executeRun(context: SandboxContext, runId: string, signal:
 	await fsp.mkdir(dir, {recursive: true, mode: 0o700});
 	const partial = path.join(dir, `${batchId}.jsonl.partial`);
 	createBatch(context, work, batchId, startedAt);
-	let tally: Tally = {input: 0, output: 0, failed: 0, inputBytes: 0, outputBytes: 0, byCode: new Map()};
+	let tally = emptyTally();
 	let readError: RunError | undefined;
 	try {
 		tally = await copyAndPromote(context, work, window, partial, signal);
@@ -249,6 +282,7 @@ export async function executeRun(context: SandboxContext, runId: string, signal:
 			outputBytes: tally.outputBytes,
 			errors,
 			promotionErrors: promotion,
+			promotionWarnings: promotionWarnings(tally),
 			copyFailed: readError !== undefined,
 			batchId,
 		}),

@@ -22,6 +22,8 @@ export type RunOutcome = {
 	errors: RunError[];
 	/** Promotion activity errors (statusSummary.extensions.errors). */
 	promotionErrors: RunError[];
+	/** Promotion activity warnings (statusSummary.extensions.warnings): rows ingested with fields set to null. */
+	promotionWarnings: RunError[];
 	/** Set when the source could not be read (the copy activity failed). */
 	copyFailed: boolean;
 	batchId?: string;
@@ -78,11 +80,17 @@ function promotionActivity(outcome: RunOutcome): Record<string, unknown> {
 		statusSummary: {
 			status: outcome.status,
 			...(outcome.errors.length > 0 ? {errors: outcome.errors} : {}),
-			...(outcome.promotionErrors.length > 0 && batch
+			...((outcome.promotionErrors.length > 0 || outcome.promotionWarnings.length > 0) && batch
 				? {
 						extensions: {
-							manifest: {failedRecords: `${exportBase}/${batch}/meta?path=row_errors`, sampleErrors: `${exportBase}/${batch}/meta?path=row_error_samples.json`},
-							errors: outcome.promotionErrors,
+							...(outcome.promotionErrors.length > 0
+								? {
+										manifest: {failedRecords: `${exportBase}/${batch}/meta?path=row_errors`, sampleErrors: `${exportBase}/${batch}/meta?path=row_error_samples.json`},
+										errors: outcome.promotionErrors,
+									}
+								: {}),
+							// Not an error: the rows were ingested (docs/sandbox-fidelity.md "Data Prep").
+							...(outcome.promotionWarnings.length > 0 ? {warnings: outcome.promotionWarnings} : {}),
 						},
 					}
 				: {}),

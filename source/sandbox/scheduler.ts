@@ -48,7 +48,7 @@ export class Scheduler {
 			runs.put(finishedRun(run, {
 				status: 'failed', startedAt: now, copyEndedAt: now, completedAt: now, window, inputRecords: 0, outputRecords: 0, failedRecords: 0, inputBytes: 0, outputBytes: 0,
 				errors: [{code: 'CONNECTOR-1001-500', message: 'The run was interrupted because the sandbox stopped; the next scheduled run will retry.'}],
-				promotionErrors: [], copyFailed: true, sourceConnectionId: '', targetConnectionId: '', oneTime: false,
+				promotionErrors: [], promotionWarnings: [], copyFailed: true, sourceConnectionId: '', targetConnectionId: '', oneTime: false,
 			}));
 		}
 		for (const flow of collection(this.context, 'flows').values()) this.schedule(flow.id);

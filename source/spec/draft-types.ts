@@ -52,6 +52,11 @@ export type RunSummary = {
 	durationMs: number;
 	batchIds: string[];
 	errors: {code: string; message: string}[];
+	/**
+	 * Rows ingested with fields set to null by a Data Prep transformation error (docs/sandbox-fidelity.md "Data
+	 * Prep"): per code, the number of rows affected and a message naming a field and the problem. Not a failure.
+	 */
+	warnings?: {code: string; message: string; recordCount: number}[];
 	authSpecName?: string;
 	finishedAt: string;
 	/** Stage that failed, when status is failed. */

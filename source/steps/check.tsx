@@ -5,6 +5,7 @@ import {Box, Text, useInput} from 'ink';
 import type {RunSummary} from '../spec/draft-types.js';
 import type {StageName} from '../workflow/progress.js';
 import {pendingEntries} from '../workflow/ledger.js';
+import {mappingWarningText} from '../workflow/run-monitor.js';
 import {Form, type FormField} from '../components/form.js';
 import {formatElapsed, ProgressList} from '../components/progress-list.js';
 import {KeyFooter} from '../components/key-footer.js';
@@ -126,6 +127,7 @@ export function CheckScreen({draft, update, go, back}: StepProps) {
 				{summary?.status === 'success' && (
 					<Box flexDirection="column" marginTop={1}>
 						<Text color="green">{`✔ Success: ${summary.recordsRead} records read, ${summary.recordsWritten} written, ${summary.recordsFailed} failed; the run took ${formatElapsed(summary.durationMs)}`}</Text>
+						{mappingWarningText(summary) && <Text color="yellow" wrap="wrap">{`⚠ ${mappingWarningText(summary)}: ${(summary.warnings ?? []).map(each => each.message).join(' ')}`}</Text>}
 						<Text dimColor>{`flow ${summary.flowId ?? '-'} · run ${summary.runId ?? '-'} · batches ${summary.batchIds.length} · ${summary.cleanedUp ? 'test objects deleted' : 'test objects kept'}`}</Text>
 					</Box>
 				)}

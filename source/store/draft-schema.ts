@@ -24,6 +24,7 @@ const runSummary = z.object({
 	durationMs: z.number(),
 	batchIds: z.array(z.string()),
 	errors: z.array(z.object({code: z.string(), message: z.string()})),
+	warnings: z.array(z.object({code: z.string(), message: z.string(), recordCount: z.number()})).optional(),
 	authSpecName: z.string().optional(),
 	finishedAt: z.string(),
 	failedStage: z.string().optional(),

@@ -4,6 +4,7 @@ export {draftOwner, WorkflowError, type Progress, type ProgressEvent, type Stage
 export {createOrUpdateConnectionSpec, specHash} from './connection-spec.js';
 export {appendToRestStorageToAEP, verifyInFlowSpec, type AppendResult} from './flow-spec-append.js';
 export {runEndToEndCheck, type EndToEndOptions} from './end-to-end.js';
+export {mappingWarningText} from './run-monitor.js';
 export {cleanUp, pendingEntries, type CleanUpResult} from './ledger.js';
 export {checklist, type ChecklistItem} from './checklist.js';
 export {exportArtifacts} from './artifacts-export.js';

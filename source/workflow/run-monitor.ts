@@ -19,7 +19,7 @@ function list(value: unknown): unknown[] {
 }
 
 /** A finished run in RunSummary terms; `partial` = success with failed or no records (§3.3 step 4). */
-export type RunOutcome = Pick<RunSummary, 'runId' | 'recordsRead' | 'recordsWritten' | 'recordsFailed' | 'durationMs' | 'batchIds' | 'errors'> & {
+export type RunOutcome = Pick<RunSummary, 'runId' | 'recordsRead' | 'recordsWritten' | 'recordsFailed' | 'durationMs' | 'batchIds' | 'errors' | 'warnings'> & {
 	status: 'success' | 'partial' | 'failed';
 };
 
@@ -44,7 +44,25 @@ function errorsOf(value: unknown): {code: string; message: string}[] {
 	return list(value).map(obj).map(e => ({code: String(e['code'] ?? 'UNKNOWN'), message: String(e['message'] ?? '')}));
 }
 
-/** §3.3 steps 4–6: counts, batch ids, every run- and activity-level error, and pass/partial/fail. */
+function warningsOf(value: unknown): {code: string; message: string; recordCount: number}[] {
+	return list(value).map(obj).map(w => ({code: String(w['code'] ?? 'UNKNOWN'), message: String(w['message'] ?? ''), recordCount: num(w['recordCount']) ?? 0}));
+}
+
+/**
+ * "N rows had mapping warnings (…)" for a run whose rows were ingested with fields set to null (MAPPER-3700-400
+ * warnings, docs/sandbox-fidelity.md "Data Prep"); N is the largest per-code row count. Undefined when none.
+ */
+export function mappingWarningText(summary: Pick<RunSummary, 'warnings'>): string | undefined {
+	const warnings = summary.warnings ?? [];
+	if (warnings.length === 0) return undefined;
+	const rows = Math.max(...warnings.map(w => w.recordCount));
+	return `${rows} ${rows === 1 ? 'row' : 'rows'} had mapping warnings (ingested with fields set to null)`;
+}
+
+/**
+ * §3.3 steps 4–6: counts, batch ids, every run- and activity-level error, activity warnings
+ * (statusSummary.extensions.warnings: rows ingested with fields set to null, not a failure), and pass/partial/fail.
+ */
 export function summarizeRun(run: Json): RunOutcome {
 	const metrics = obj(run['metrics']);
 	const records = obj(metrics['recordSummary']);
@@ -52,9 +70,11 @@ export function summarizeRun(run: Json): RunOutcome {
 	const statusSummary = obj(metrics['statusSummary']);
 	const activities = list(run['activities']).map(obj);
 	const errors = [...errorsOf(statusSummary['errors'])];
+	const warnings: {code: string; message: string; recordCount: number}[] = [];
 	for (const activity of activities) {
 		const summary = obj(activity['statusSummary']);
 		errors.push(...errorsOf(summary['errors']), ...errorsOf(obj(summary['extensions'])['errors']));
+		warnings.push(...warningsOf(obj(summary['extensions'])['warnings']));
 	}
 	const unique = [...new Map(errors.map(e => [`${e.code} ${e.message}`, e])).values()];
 	const batchIds = activities.flatMap(a => list(a['targetInfo']).map(obj)).flatMap(t => list(obj(t['reference'])['ids'])).filter((id): id is string => typeof id === 'string');
@@ -73,6 +93,7 @@ export function summarizeRun(run: Json): RunOutcome {
 		durationMs: start !== undefined && end !== undefined ? Math.max(0, end - start) : 0,
 		batchIds: [...new Set(batchIds)],
 		errors: unique,
+		...(warnings.length > 0 ? {warnings} : {}),
 	};
 }
 

@@ -3,7 +3,7 @@
 import {ids} from '../../spec/index.js';
 import {appendToRestStorageToAEP, verifyInFlowSpec} from '../flow-spec-append.js';
 import {emit, nowOf, WorkflowError} from '../progress.js';
-import {RunTimeoutError, summarizeRun, waitForRun} from '../run-monitor.js';
+import {mappingWarningText, RunTimeoutError, summarizeRun, waitForRun} from '../run-monitor.js';
 import {record, stage, type Run, type RunOutcome} from './run.js';
 
 /** The id is re-verified right before the flow: a PUT without etag elsewhere may have dropped it (docs/flow-spec.md#safe-append). */
@@ -48,7 +48,8 @@ export async function monitor(run: Run): Promise<RunOutcome> {
 			}), {outcome});
 		}
 		const {status, ...rest} = outcome;
-		return {value: {status, flowId: run.flowId, ...rest}, id: outcome.runId, done: `Run ${outcome.runId} succeeded: ${counts}`};
+		const warned = mappingWarningText(outcome);
+		return {value: {status, flowId: run.flowId, ...rest}, id: outcome.runId, done: `Run ${outcome.runId} succeeded: ${counts}${warned ? `; ${warned}` : ''}`};
 	});
 }
 

@@ -34,6 +34,7 @@ export function failureSummary(run: Run, error: WorkflowError, started: number):
 		durationMs: outcome?.durationMs ?? Date.now() - started,
 		batchIds: outcome?.batchIds ?? [],
 		errors: outcome?.errors.length ? outcome.errors.map(e => ({code: e.code, message: scrub(e.message, run.secrets)})) : [stageErrorOf(error)],
+		...(outcome?.warnings ? {warnings: outcome.warnings.map(w => ({...w, message: scrub(w.message, run.secrets)}))} : {}),
 		authSpecName: run.authSpecName,
 		finishedAt: '',
 		failedStage: error.stage,
