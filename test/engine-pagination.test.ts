@@ -132,7 +132,7 @@ test('a continuation token that repeats stops instead of looping', async () => {
 	// `$.total` never changes, so the second page hands back the token already used.
 	const loop = pagination({type: 'CONTINUATION_TOKEN', continuationTokenPath: '$.total', parameterType: 'QUERYPARAM', parameterName: 'ignored'}, '/v1/offset/contacts?limit=10', '$.contacts');
 	const looped = await run(loop);
-	assert.equal(looped.result.stop.code, 'no-token');
+	assert.equal(looped.result.stop.code, 'repeated-token');
 	assert.match(looped.result.stop.message, /repeated/);
 	assert.equal(looped.result.pages.length, 2);
 });

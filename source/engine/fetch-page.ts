@@ -120,7 +120,7 @@ function statusError(response: HttpResponse, maskedUrl: string, context: FetchCo
 	}
 	const hints: Record<number, string> = {
 		400: 'The source refused the request: check query, header and body params and the pagination parameter names.',
-		404: 'Nothing at that address: check urlParams.path and the host.',
+		404: notFoundHint(response),
 		405: 'Check urlParams.method.',
 		429: `The source kept rate-limiting after ${tried.retries} retries: add delayRequestMillis or retry later.`,
 	};
@@ -130,13 +130,54 @@ function statusError(response: HttpResponse, maskedUrl: string, context: FetchCo
 
 function parseBody(response: HttpResponse, maskedUrl: string, masker: Masker): unknown {
 	if (response.body.length === 0) return null; // 204 / empty body: a page without records.
+	const text = response.body.toString('utf8');
 	try {
-		return JSON.parse(response.body.toString('utf8'));
+		return JSON.parse(text);
 	} catch (error) {
-		throw new EngineError('source-json', `${maskedUrl} did not return valid JSON (${masker.text((error as Error).message)}). Body starts: ${snippet(response, masker)}`, {
+		const type = contentType(response);
+		throw new EngineError('source-json', `${maskedUrl} did not return valid JSON${type ? ` (content-type ${type})` : ''}: ${masker.text((error as Error).message)}. Body starts: ${snippet(response, masker)}`, {
 			status: response.status,
 			url: maskedUrl,
-			hint: 'Check that urlParams points at a JSON API endpoint (not an HTML page) and that the response is complete.',
+			hint: notJsonHint(text, type),
 		});
 	}
+}
+
+function contentType(response: HttpResponse): string | undefined {
+	const raw = response.headers['content-type'];
+	return (Array.isArray(raw) ? raw[0] : raw)?.split(';')[0]?.trim().toLowerCase() || undefined;
+}
+
+/** JSON Lines: every non-empty line is a JSON value on its own. */
+function isJsonLines(text: string): boolean {
+	const lines = text.split('\n').map(line => line.trim()).filter(Boolean).slice(0, 20);
+	if (lines.length < 2) return false;
+	return lines.every(line => {
+		try {
+			JSON.parse(line);
+			return true;
+		} catch {
+			return false;
+		}
+	});
+}
+
+/** The likely cause of a body that is not JSON, from its content type and first bytes (docs/source-errors.md). */
+function notJsonHint(text: string, type: string | undefined): string {
+	if (type?.includes('ndjson') || type?.includes('jsonl') || isJsonLines(text)) {
+		return 'The body is JSON Lines (one JSON object per line). A Self-Serve source reads one JSON document per response: point urlParams.path at an endpoint of the API that answers a JSON object or array.';
+	}
+	if (type?.includes('html') || /^\s*<(!doctype|html)/i.test(text)) {
+		return 'The body is an HTML page, not the API: the host (or path) probably points at a website or a sign-in page. Check the host and urlParams.path against the API\'s documentation, and the credentials.';
+	}
+	return 'Check that urlParams points at a JSON API endpoint (not an HTML page or a file download) and that the response is complete.';
+}
+
+/** 404: the host answered, so it is reachable; what is missing is most likely the path (docs/source-errors.md). */
+function notFoundHint(response: HttpResponse): string {
+	const text = response.body.subarray(0, 200).toString('utf8');
+	if (contentType(response)?.includes('html') || /^\s*<(!doctype|html)/i.test(text)) {
+		return 'The host answered with an HTML "not found" page: it may be a website rather than the API root. Check the host (urlParams.host or the auth param host), then urlParams.path.';
+	}
+	return 'The host answered but has nothing at this path: check urlParams.path (and any base path the API needs, e.g. /api/v2, which belongs in the path or the host).';
 }

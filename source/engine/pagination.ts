@@ -2,7 +2,7 @@
 // (the spec model reads and checks the fields; docs/connection-spec-model.md#pagination has the rules).
 import type {IncomingHttpHeaders} from 'node:http';
 import {firstMatch} from '../spec/json-path.js';
-import type {PaginationPlan} from '../spec/plan.js';
+import {pageDefaults, type PaginationPlan} from '../spec/plan.js';
 import type {StopCode} from './types.js';
 
 export type Pagination = PaginationPlan;
@@ -11,6 +11,18 @@ export type PageStep = {query: [string, string][]; headers: Record<string, strin
 export type PageStop = {stop: StopCode; message: string};
 export type PageOutcome = {body: unknown; headers: IncomingHttpHeaders; elementCount: number; url: string};
 export type Paginator = {first(): PageStep; next(page: PageOutcome): PageStep | PageStop};
+
+function emptyPage(): PageStop {
+	return {stop: 'empty-page', message: 'The last page had no records.'};
+}
+
+/**
+ * Requests one run may make (docs/pagination.md "Stop rules"): PAGE's `maximumRequest` (documented, default
+ * 10,000); every other type gets the same documented default, since a run of any type must end.
+ */
+export function requestCap(pagination: Pagination): number {
+	return pagination.type === 'PAGE' ? pagination.maximumRequest : pageDefaults.maximumRequest;
+}
 
 export function createPaginator(pagination: Pagination): Paginator {
 	switch (pagination.type) {
@@ -55,12 +67,13 @@ function pointerPaginator(p: Pagination & {type: 'POINTER'}): Paginator {
 	return {
 		first: () => ({query: [[p.limitName, String(p.limitValue)]], headers: {}}),
 		next(page) {
+			if (page.elementCount === 0) return emptyPage();
 			const pointer = present(firstMatch(page.body, p.pointer));
 			if (pointer === undefined) return {stop: 'no-pointer', message: `No next-page pointer at ${p.pointer.text}.`};
 			// Resolving against the current request URL equals resolving against the host for the usual
 			// "/path?query" pointers, and keeps "next?x=1" style pointers working as a browser would.
 			const url = new URL(pointer, page.url).toString();
-			if (seen.has(url)) return {stop: 'no-pointer', message: `The pointer at ${p.pointer.text} repeated a page already fetched; stopped to avoid a loop.`};
+			if (seen.has(url)) return {stop: 'repeated-pointer', message: `The pointer at ${p.pointer.text} repeated a page already fetched; stopped to avoid a loop.`};
 			seen.add(url);
 			return {query: [], headers: {}, url};
 		},
@@ -73,9 +86,11 @@ function tokenPaginator(p: Pagination & {type: 'CONTINUATION_TOKEN'}): Paginator
 	return {
 		first: () => ({query: [], headers: {}}),
 		next(page) {
+			// A cursor API may hand out a fresh token with every empty page: the empty page ends the run.
+			if (page.elementCount === 0) return emptyPage();
 			const token = present(firstMatch(page.body, p.token));
 			if (token === undefined) return {stop: 'no-token', message: `No continuation token at ${p.token.text}.`};
-			if (seen.has(token)) return {stop: 'no-token', message: `The continuation token at ${p.token.text} repeated; stopped to avoid a loop.`};
+			if (seen.has(token)) return {stop: 'repeated-token', message: `The continuation token at ${p.token.text} repeated; stopped to avoid a loop.`};
 			seen.add(token);
 			const delay = p.delayMs > 0 ? {delayMs: p.delayMs} : {};
 			if (p.inHeader) return {query: [], headers: {[p.parameterName]: token}, ...delay};
@@ -90,14 +105,13 @@ function headerValue(headers: IncomingHttpHeaders, name: string): string | undef
 }
 
 /**
- * PAGE (docs/connection-spec-model.md#pagination): stop after the page equal to endPageIndex, on an empty page, or after maximumRequest
- * requests. A `headers.<name>` value is a page *count* (Adobe's field table), so the last page number is
+ * PAGE (docs/connection-spec-model.md#pagination): stop after the page equal to endPageIndex or on an empty page
+ * (maximumRequest is the stream loop's request cap, applied to every type: requestCap). A `headers.<name>` value is a page *count* (Adobe's field table), so the last page number is
  * initialPageIndex + count - 1: the same as the Interpretation for the documented 1-based example, and no extra
  * request past the end for a 0-based API.
  */
 function pagePaginator(p: Pagination & {type: 'PAGE'}): Paginator {
 	let page = p.initialPageIndex;
-	let requests = 1;
 	const step = (): PageStep => ({query: [[p.limitName, String(p.limitValue)], [p.pageParamName, String(page)]], headers: {}});
 	const lastPage = (outcome: PageOutcome): number | undefined => {
 		if (!p.endPage) return undefined;
@@ -113,9 +127,7 @@ function pagePaginator(p: Pagination & {type: 'PAGE'}): Paginator {
 			if (outcome.elementCount === 0) return {stop: 'empty-page', message: `Page ${page} had no records.`};
 			const last = lastPage(outcome);
 			if (last !== undefined && page >= last) return {stop: 'end-page-index', message: `Page ${page} is the last page (endPageIndex ${last}).`};
-			if (requests >= p.maximumRequest) return {stop: 'maximum-request', message: `Reached maximumRequest (${p.maximumRequest} requests).`};
 			page++;
-			requests++;
 			return step();
 		},
 	};

@@ -5,13 +5,17 @@ import {configError, EngineError} from './engine-error.js';
 import {fetchPage, sleep, type FetchContext} from './fetch-page.js';
 import {createHttpClient} from './http-client.js';
 import {runMasker as createRunMasker, type Masker} from './masking.js';
-import {createPaginator, type PageStep} from './pagination.js';
+import {createPaginator, requestCap, type PageStep} from './pagination.js';
 import {explodeRecord, pageElements, shapeRecord} from './records.js';
 import {buildRequestPlan, requestUrl} from './request-plan.js';
-import {compileSpec, type AuthPlan, type SourcePlan} from '../spec/plan.js';
+import {compileSpec, pageDefaults, type AuthPlan, type SourcePlan} from '../spec/plan.js';
 import type {EngineOptions, EngineResult, PageTrace, StopCode} from './types.js';
 
 const keptTraces = 10_000;
+
+function capMessage(cap: number): string {
+	return `Stopped after ${cap} requests (maximumRequest${cap === pageDefaults.maximumRequest ? ', the default' : ''}) while the source still offered another page; records past that point were not read.`;
+}
 
 /** The compiled plan of the run: `options.plan`, or the spec compiled now; refuses with the spec's findings. */
 export function planOf(options: EngineOptions): SourcePlan {
@@ -26,7 +30,7 @@ export function planOf(options: EngineOptions): SourcePlan {
 function prepare(options: EngineOptions, plan: SourcePlan) {
 	const auth = createAuthSession(selectAuthSpec(plan.auth, options.authSpecName), options.authParams);
 	const request = buildRequestPlan(options, plan);
-	return {plan: request, auth, content: plan.content, explode: plan.explode, paginator: createPaginator(plan.pagination)};
+	return {plan: request, auth, content: plan.content, explode: plan.explode, paginator: createPaginator(plan.pagination), cap: requestCap(plan.pagination)};
 }
 
 /** Secrets of the run: auth params, and source params that are `format: password` or secret-named. */
@@ -49,6 +53,11 @@ function masked(error: unknown, masker: Masker): EngineError {
 	return new EngineError('config', `Unexpected engine failure: ${masker.text(String((error as Error)?.message ?? error))}`, {hint: 'This is likely an engine bug: report it with the connection spec (secrets removed).'});
 }
 
+/**
+ * Runs the source spec and yields its records one by one; the return value says how many pages and records there
+ * were and why paging stopped (docs/pagination.md "Stop rules": the type's own end, an empty page, a repeated
+ * token or pointer, the request cap, maxPages/maxRecords of a preview, or a cancel). Throws a masked EngineError.
+ */
 export async function* streamRecords(options: EngineOptions): AsyncGenerator<Record<string, unknown>, EngineResult> {
 	let plan: SourcePlan | undefined;
 	let refusal: unknown;
@@ -120,6 +129,7 @@ export async function* streamRecords(options: EngineOptions): AsyncGenerator<Rec
 			if ('stop' in next) return finish(next.stop, next.message);
 			if (capReached) return finish('max-records', `Stopped at maxRecords (${options.maxRecords}).`);
 			if (options.maxPages !== undefined && pageCount >= options.maxPages) return finish('max-pages', `Stopped at maxPages (${options.maxPages}).`);
+			if (pageCount >= run.cap) return finish('maximum-request', capMessage(run.cap));
 			step = next;
 		}
 	} catch (error) {

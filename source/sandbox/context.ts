@@ -12,8 +12,11 @@ export type SandboxContext = {
 	hooks: RunningSandbox['hooks'];
 	/** Called after a flow is created, patched, enabled or disabled, so its runs get (re)scheduled. */
 	scheduleFlow: (flowId: string) => void;
-	/** Origin every source request is sent to instead of the spec's host (options.routeSourcesToDemo). */
-	sourceOrigin: () => string | undefined;
+	/**
+	 * Origin the source requests of specs of this connection spec id go to instead of the spec's host (the demo API),
+	 * or undefined for the spec's own host (options.routeSourcesToDemo, RunningSandbox.routeSources).
+	 */
+	sourceOrigin: (connectionSpecId: string | undefined) => string | undefined;
 	/** Base URL of this server (for Location headers). */
 	baseUrl: () => string;
 };

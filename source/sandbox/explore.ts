@@ -45,11 +45,24 @@ function checkExploreQuery(query: URLSearchParams): void {
 	if (fileType !== null && fileType.toLowerCase() !== 'json') throw flowError('1451-400', `Invalid query parameter fileType=${fileType}: only json is supported for REST sources.`);
 }
 
-/** Maps an engine failure to a Flow Service error: our config → 400, the source's own failure → 502. */
-function sourceFailure(error: EngineFailure, secrets: string[]) {
+/**
+ * Maps an engine failure to a Flow Service error. What the author can fix — our config, the source's 4xx (bad
+ * credentials, wrong path), a body that is not JSON, a host that does not resolve or refuses — is a 400, so no
+ * client retries it; only what may pass (the source's 429/5xx, a timeout, a dropped connection) is a 502.
+ * The status codes are an emulator choice where Adobe's docs are silent (docs/source-errors.md).
+ */
+export function sourceFailure(error: EngineFailure, secrets: string[]) {
 	const text = maskKnownPatterns(maskSecrets(`${error.message}${error.hint ? ` ${error.hint}` : ''}`, secrets));
-	if (error.code === 'config' || error.code === 'source-auth') return flowError('1452-400', `Explore failed: ${text}`);
+	if (isAuthorsProblem(error)) return flowError('1452-400', `Explore failed: ${text}`);
 	return flowError('1102-502', `Explore failed: the source could not be read: ${text}`);
+}
+
+const unreachable = /\((ENOTFOUND|ECONNREFUSED|EAI_FAIL|ERR_INVALID_URL)\)/;
+
+function isAuthorsProblem(error: EngineFailure): boolean {
+	if (error.code === 'config' || error.code === 'source-auth' || error.code === 'source-json') return true;
+	if (error.code === 'source-http') return error.status !== undefined && error.status >= 400 && error.status < 500 && error.status !== 429;
+	return error.code === 'network' && unreachable.test(error.message);
 }
 
 function customSchema(spec: Record<string, unknown>): unknown {
@@ -61,7 +74,7 @@ function customSchema(spec: Record<string, unknown>): unknown {
 
 async function preview(context: SandboxContext, spec: Record<string, unknown>, connection: Entity, sourceParams: Record<string, unknown>, signal: AbortSignal) {
 	const auth = authOf(connection);
-	return previewSourceSpec({spec, authSpecName: auth.specName, authParams: auth.params, sourceParams, maxPages: 1, signal, originOverride: context.sourceOrigin()});
+	return previewSourceSpec({spec, authSpecName: auth.specName, authParams: auth.params, sourceParams, maxPages: 1, signal, originOverride: context.sourceOrigin((connection['connectionSpec'] as {id?: string} | undefined)?.id)});
 }
 
 export async function exploreConnection(request: SandboxRequest, context: SandboxContext) {

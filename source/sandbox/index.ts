@@ -68,6 +68,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
 	let scheduler: Scheduler | undefined;
 	let demoUrl: string | undefined;
 	const hooks: RunningSandbox['hooks'] = {};
+	const routedToDemo = new Set<string>();
 	const context: SandboxContext = {
 		store,
 		credentials,
@@ -77,7 +78,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
 		hooks,
 		scheduleFlow: flowId => scheduler?.schedule(flowId),
 		baseUrl: () => url,
-		sourceOrigin: () => (options.routeSourcesToDemo ? demoUrl : undefined),
+		sourceOrigin: specId => (options.routeSourcesToDemo || (specId !== undefined && routedToDemo.has(specId)) ? demoUrl : undefined),
 	};
 	scheduler = new Scheduler(context);
 	const faults = new FaultInjector(options.faults);
@@ -105,6 +106,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
 		...(demo ? {demo} : {}),
 		setFaults: next => faults.set(next),
 		expireTokens: () => context.tokens.expireAll(),
+		routeSources: (specId, api) => void (api === 'demo' ? routedToDemo.add(specId) : routedToDemo.delete(specId)),
 		hooks,
 		requestLog: () => [...log],
 		failedWrites: () => store.failedWrites,

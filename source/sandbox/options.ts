@@ -27,8 +27,9 @@ export type SandboxOptions = {
 	/** Also start the demo source (default true). */
 	demo?: boolean | {records?: number};
 	/**
-	 * Send every source request (explore, test, runs) to the demo source, whatever host the spec names. The local
-	 * profile sets it: no real source API is reachable from the emulated world, so any spec can be tried end to end.
+	 * Send every source request (explore, test, runs) to the demo source, whatever host the spec names. Default
+	 * false: each spec's requests go to its own host unless `routeSources(id, 'demo')` says otherwise
+	 * (docs/local-routing.md).
 	 */
 	routeSourcesToDemo?: boolean;
 	/** Told (one line) about every change that could not be saved; default: written to stderr. */
@@ -59,6 +60,8 @@ export type RunningSandbox = {
 	setFaults(faults: SandboxFaults | undefined): void;
 	/** Every issued token becomes invalid (401 401013). */
 	expireTokens(): void;
+	/** Source requests of this connection spec go to the demo source ('demo') or to the spec's own host ('spec', the default). */
+	routeSources(connectionSpecId: string, api: 'demo' | 'spec'): void;
 	/** Test-only: simulate a concurrent writer around flow spec reads/writes (reference 4.4). */
 	hooks: {afterFlowSpecPut?: () => Promise<void> | void; beforeFlowSpecGet?: () => Promise<void> | void};
 	requestLog(): {method: string; path: string; status: number}[];

@@ -144,7 +144,7 @@ async function copyAndPromote(context: SandboxContext, work: Plan, window: RunWi
 			window: {start: new Date(window.start), end: new Date(window.end)},
 			scheduleMode: window.mode,
 			signal,
-			originOverride: context.sourceOrigin(),
+			originOverride: context.sourceOrigin((work.base['connectionSpec'] as {id?: string} | undefined)?.id),
 		});
 		for (let next = await records.next(); ; next = await records.next()) {
 			if (next.done) {

@@ -1,7 +1,7 @@
 // Cross-field checks of sourceSpec (reference 3.9 rows 17, 21, 24, 26, 30–31, 37–40; 3.5.8, 3.5.11).
 import {categories, paginationFields, paginationRules, paginationTypes} from './constants.js';
 import {describeValue, finding, formatPath, type Finding, type PathSegment} from './findings.js';
-import {arrayAt, isObject, objectAt, visitStrings} from './json.js';
+import {arrayAt, isObject, objectAt, stringAt, visitStrings} from './json.js';
 import {checkSchemaUrl, lintRequired} from './lint-auth.js';
 import {declaredPlaceholders, findBareBraces, findPlaceholders} from './placeholders.js';
 import {describeJsonPathProblem, getAt, parseJsonPath} from './json-path.js';
@@ -16,6 +16,7 @@ export function lintSourceSpec(spec: unknown, out: Finding[]): void {
 	if (attributes) {
 		lintCategory(attributes['uiAttributes'], out);
 		lintHost(spec, attributes['urlParams'], out);
+		lintUnreachableHost(attributes['urlParams'], out);
 		lintPlaceholders(spec, attributes, out);
 		lintBody(attributes, out);
 		for (const key of ['contentPath', 'explodeEntityPath']) lintJsonPath(getAt(attributes, [key, 'path']), [...sa, key, 'path'], out);
@@ -67,6 +68,32 @@ function lintHost(spec: unknown, urlParams: unknown, out: Finding[]): void {
 	const names = withoutHost.map(auth => `"${String(auth['name'])}"`).join(', ');
 	// Without a host the engine has no base URL for the auth specs that declare none: an error, not advice.
 	out.push(finding('error', path, '3.9#21', `urlParams.host is not set${names ? ` and the auth spec(s) ${names} declare no "host" property` : ''}, so requests have no base URL.`, 'Set urlParams.host (e.g. "https://api.example.com"), or give every auth spec a "host" property (reference 3.4.4).'));
+}
+
+/** A loopback, private, link-local or `.local` host name (IPv4, IPv6 or a name); placeholders never match. */
+export function isPrivateHost(hostname: string): boolean {
+	const name = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+	if (name === 'localhost' || name.endsWith('.localhost') || name.endsWith('.local') || name === '0.0.0.0') return true;
+	const v4 = /^(\d{1,3})\.(\d{1,3})\.\d{1,3}\.\d{1,3}$/.exec(name);
+	if (v4) {
+		const [a, b] = [Number(v4[1]), Number(v4[2])];
+		return a === 127 || a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254);
+	}
+	return name === '::1' || /^f[cd][0-9a-f]{2}:/.test(name) || /^fe[89ab][0-9a-f]:/.test(name);
+}
+
+/** Adobe's servers call the source from the internet: a loopback or private host only works locally (docs/local-routing.md). */
+function lintUnreachableHost(urlParams: unknown, out: Finding[]): void {
+	const host = stringAt(urlParams, 'host');
+	if (host === undefined || host.includes('${')) return;
+	let hostname: string;
+	try {
+		hostname = new URL(host.trim()).hostname;
+	} catch {
+		return; // lintHost reports a host that is not a URL.
+	}
+	if (!isPrivateHost(hostname)) return;
+	out.push(finding('warning', [...sa, 'urlParams', 'host'], 'private-host', `urlParams.host "${host}" is a loopback or private address: Adobe's servers cannot reach it, so the source works only on the local profile.`, 'Use the API\'s public host before you submit (keep the private one for local tests, e.g. as a test value of an auth param "host").'));
 }
 
 /** Strings that are sent to the source and may carry `${name}` placeholders. */
