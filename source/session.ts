@@ -13,6 +13,12 @@ export type Session = {
 	client: PlatformClient;
 	/** The local demo REST source, when the profile is `local`. */
 	demo?: {url: string; records: number};
+	/**
+	 * Local profile only: where the sandbox sends the source requests (explore, connection test, runs) of a
+	 * connection spec — the demo API or the spec's own host (docs/local-routing.md). Rejects when the sandbox
+	 * refuses (it answers over HTTP, so an attached sandbox works too).
+	 */
+	routeSources?: (connectionSpecId: string, api: 'demo' | 'spec') => Promise<void>;
 	close(): Promise<void>;
 };
 
@@ -61,7 +67,7 @@ async function openLocalSession(home: string, options: SessionOptions): Promise<
 	let sandbox: Pick<RunningSandbox, 'imsUrl' | 'platformUrl' | 'credentials' | 'close'> & {demo?: {url: string; records: number}};
 	for (let attempt = 0; ; attempt++) {
 		try {
-			sandbox = await startSandbox({dataDir, port: 0, demo: {records: options.demoRecords ?? 250}, routeSourcesToDemo: true});
+			sandbox = await startSandbox({dataDir, port: 0, demo: {records: options.demoRecords ?? 250}});
 			break;
 		} catch (error) {
 			if (!(error instanceof SandboxBusyError)) throw error;
@@ -81,6 +87,17 @@ async function openLocalSession(home: string, options: SessionOptions): Promise<
 		target,
 		client: createPlatformClient(target, options.client),
 		demo: sandbox.demo ? {url: sandbox.demo.url, records: sandbox.demo.records} : undefined,
+		routeSources: (specId, api) => setSourceRoute(sandbox.platformUrl, specId, api),
 		close: () => sandbox.close(),
 	};
+}
+
+/** `PUT /local/source-routes/{id}` of the local sandbox (its own control endpoint, docs/local-routing.md). */
+async function setSourceRoute(platformUrl: string, specId: string, api: 'demo' | 'spec'): Promise<void> {
+	const response = await fetch(`${platformUrl.replace(/\/+$/, '')}/local/source-routes/${encodeURIComponent(specId)}`, {
+		method: 'PUT',
+		headers: {'content-type': 'application/json'},
+		body: JSON.stringify({api}),
+	});
+	if (response.status !== 204) throw new SessionError(`The local sandbox refused to route the source requests (HTTP ${response.status}).`, 'Restart aep-source; if it persists, report it.');
 }

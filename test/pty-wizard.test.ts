@@ -66,7 +66,7 @@ test('real terminal: new --template demo, killed with SIGKILL on the auth step, 
 		second.mark();
 		await second.send(k.enter);
 		await second.waitFor(/End-to-end check — base connection/);
-		await second.waitFor(/host \*: http:\/\/127\.0\.0\.1/);
+		await second.waitFor(/Source requests → demo API http:\/\/127\.0\.0\.1/);
 		await second.send(k.up);
 		second.mark();
 		await second.send(k.enter);

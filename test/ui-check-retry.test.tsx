@@ -28,7 +28,7 @@ test('check screen: a failed check keeps its objects, r retries from the failed 
 	const postsOf = (collection: string) => fixture.sandbox.requestLog().filter(e => e.method === 'POST' && e.status < 300 && e.path.endsWith(`/${collection}`)).length;
 	const ink = await renderWizard({command: 'resume', argv: ['demo-contacts'], services});
 	const runCheck = async () => {
-		await ink.waitFor(frame => /host \*: http:\/\/127\.0\.0\.1/.test(frame), 10_000);
+		await ink.waitFor(frame => /Source requests → demo API http:\/\/127\.0\.0\.1/.test(frame), 10_000);
 		await pressUntil(ink, keys.down, /❯ \[ Run the end-to-end check \]/, 30);
 		await ink.press(keys.enter);
 		await ink.waitFor(frame => /✔ Success: \d+ records read/.test(frame) || /✖ Failed at stage/.test(frame), 60_000);

@@ -6,6 +6,8 @@ import path from 'node:path';
 import {keys} from './helpers/ink.js';
 import {pressUntil, renderWizard, savedDraft, testServices} from './helpers/ui-wizard.js';
 
+const ctrlT = '\u0014';
+
 test('the whole wizard on the local sandbox: new from the demo template → … → end-to-end check → checklist', {timeout: 120_000}, async () => {
 	const services = testServices();
 	// The icon lives outside the aep-source home: nothing under it is accepted as an icon.
@@ -61,9 +63,10 @@ test('the whole wizard on the local sandbox: new from the demo template → … 
 		const specId = savedDraft(services)?.remote['local']?.connectionSpecId;
 		assert.ok(specId, 'the spec id is recorded in the draft');
 		await ink.press(keys.enter);
-		// End-to-end check with the demo credentials filled in.
+		// End-to-end check: the demo template goes to the demo API, with its public credentials.
 		assert.match(ink.frame(), /End-to-end check — base connection/);
-		await ink.waitFor(frame => /host \*: http:\/\/127\.0\.0\.1/.test(frame), 10_000);
+		await ink.waitFor(frame => /Source requests → demo API http:\/\/127\.0\.0\.1:\d+ \(the demo template is made for the demo API\)/.test(frame), 10_000);
+		assert.match(ink.frame(), /Test values: auth spec “OAuth2 Refresh Code” with the demo API’s public credentials ✔/);
 		await pressUntil(ink, keys.down, /❯ \[ Run the end-to-end check \]/, 30);
 		await ink.press(keys.enter);
 		await ink.waitFor(frame => /✔ Success: \d+ records read/.test(frame) || /✖ Failed at stage/.test(frame), 60_000);
@@ -77,9 +80,12 @@ test('the whole wizard on the local sandbox: new from the demo template → … 
 		// The other two auth specs: Esc edits the inputs, →  picks the next auth spec, run again.
 		for (const name of ['Basic Authentication', 'API Key Authentication']) {
 			await ink.press(keys.escape);
-			await pressUntil(ink, keys.down, /❯ Auth spec to test/, 30);
+			await ink.press(ctrlT);
+			assert.match(ink.frame(), /Test values — used by the preview, explore and the end-to-end check/);
+			await pressUntil(ink, keys.down, /❯ Auth spec/, 30);
 			await ink.press(keys.right);
 			assert.match(ink.frame(), new RegExp(`‹ ${name} ›`));
+			await ink.press(keys.escape);
 			await pressUntil(ink, keys.down, /❯ \[ Run the end-to-end check \]/, 30);
 			await ink.press(keys.enter);
 			await ink.waitFor(frame => /✔ Success: \d+ records read/.test(frame) || /✖ Failed at stage/.test(frame), 60_000);

@@ -13,6 +13,7 @@ import type {Draft, RunSummary} from '../spec/draft-types.js';
 import {SessionError} from '../session.js';
 import {PlatformError, type RetryEvent} from '../api/index.js';
 import {describeRetries} from '../shared/retry.js';
+import {describeRoute} from '../workflow/test-values.js';
 import {appendToRestStorageToAEP, createOrUpdateConnectionSpec, mappingWarningText, pendingEntries, draftOwner, runEndToEndCheck, WorkflowError, type ProgressEvent, type WorkflowContext} from '../workflow/index.js';
 
 const usage = 'aep-source run DRAFT|SPEC_FILE|--template NAME [options]';
@@ -161,13 +162,15 @@ const run: CommandBody<'run'> = async (context, {flags: values, args: positional
 			process.on('SIGINT', onSignal);
 			process.on('SIGTERM', onSignal);
 			try {
-				const inputs = resolveTestInputs({draft, session, params: values.param ?? [], authSpecName: values.auth, target: values.target, env: context.env});
+				const inputs = resolveTestInputs({draft, session, params: values.param ?? [], authSpecName: values.auth, target: values.target, env: context.env, sourceApi: values['source-api']});
 				session.client.addSecrets(inputs.secrets);
 				const printer = progressPrinter(context, Boolean(values.json), session.client);
 				stopPrinter = printer.stop;
 				const progress = printer.print;
 				// The draft remembers the profile it is built and verified on (the next run's and the wizard's default).
 				draft = {...draft, profile: session.profile.name};
+				const sourceApi = {api: inputs.route.api, target: inputs.route.target, why: inputs.route.why};
+				if (!values.json) write(context.stdout, `${'source-api'.padEnd(18)} ${'..'.padEnd(7)} Source requests ${describeRoute(inputs.route)}`);
 				const owner = draftOwner(draft, next => {
 					store.save(next);
 					draft = next;
@@ -180,6 +183,7 @@ const run: CommandBody<'run'> = async (context, {flags: values, args: positional
 				let appended: {changed: boolean} | undefined;
 				try {
 					specId = (await createOrUpdateConnectionSpec(workflow)).id;
+					await session.routeSources?.(specId, inputs.route.api);
 					appended = await appendToRestStorageToAEP(workflow, specId);
 					summary = await runEndToEndCheck(workflow, {...inputs.options, keep: Boolean(values.keep)});
 				} catch (error) {
@@ -187,7 +191,7 @@ const run: CommandBody<'run'> = async (context, {flags: values, args: positional
 				}
 				const ok = summary?.status === 'success';
 				if (values.json) {
-					write(context.stdout, JSON.stringify({ok, draft: draft.id, profile: session.profile.name, connectionSpecId: specId, flowSpecChanged: appended?.changed, run: summary, error: failure}, null, 2));
+					write(context.stdout, JSON.stringify({ok, draft: draft.id, profile: session.profile.name, connectionSpecId: specId, sourceApi, flowSpecChanged: appended?.changed, run: summary, error: failure}, null, 2));
 				} else if (ok && summary) {
 					write(context.stdout, `\nSuccess: ${summary.recordsWritten} records written (${summary.recordsRead} read, ${summary.recordsFailed} failed) in ${(summary.durationMs / 1000).toFixed(1)}s. Connection spec ${specId}.`);
 					const warned = mappingWarningText(summary);

@@ -17,6 +17,8 @@ export type SandboxContext = {
 	 * or undefined for the spec's own host (options.routeSourcesToDemo, RunningSandbox.routeSources).
 	 */
 	sourceOrigin: (connectionSpecId: string | undefined) => string | undefined;
+	/** Sends the source requests of this connection spec to the demo source ('demo') or its own host ('spec'). */
+	routeSources: (connectionSpecId: string, api: 'demo' | 'spec') => void;
 	/** Base URL of this server (for Location headers). */
 	baseUrl: () => string;
 };

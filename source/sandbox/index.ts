@@ -79,6 +79,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
 		scheduleFlow: flowId => scheduler?.schedule(flowId),
 		baseUrl: () => url,
 		sourceOrigin: specId => (options.routeSourcesToDemo || (specId !== undefined && routedToDemo.has(specId)) ? demoUrl : undefined),
+		routeSources: (specId, api) => void (api === 'demo' ? routedToDemo.add(specId) : routedToDemo.delete(specId)),
 	};
 	scheduler = new Scheduler(context);
 	const faults = new FaultInjector(options.faults);
@@ -106,7 +107,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
 		...(demo ? {demo} : {}),
 		setFaults: next => faults.set(next),
 		expireTokens: () => context.tokens.expireAll(),
-		routeSources: (specId, api) => void (api === 'demo' ? routedToDemo.add(specId) : routedToDemo.delete(specId)),
+		routeSources: (specId, api) => context.routeSources(specId, api),
 		hooks,
 		requestLog: () => [...log],
 		failedWrites: () => store.failedWrites,

@@ -61,6 +61,27 @@ async function handleIms(req: http.IncomingMessage, url: {searchParams: URLSearc
 	return {status: 200, body: issueToken(form, url.searchParams, front.context.credentials, front.context.tokens)};
 }
 
+const sourceRoutesPath = '/local/source-routes/';
+
+/**
+ * `PUT /local/source-routes/{connectionSpecId}` `{"api": "demo" | "spec"}` → 204: the emulator's own control
+ * endpoint (not an Adobe API) for where a spec's source requests go (docs/local-routing.md). Loopback only, as the
+ * whole sandbox is.
+ */
+async function handleSourceRoute(req: http.IncomingMessage, url: {pathname: string}, front: Front): Promise<SandboxResponse> {
+	if (req.method !== 'PUT') return {status: 405, body: {message: 'Use PUT with {"api": "demo" | "spec"}.'}, headers: {Allow: 'PUT'}};
+	const specId = decodeSegment(url.pathname.slice(sourceRoutesPath.length), url.pathname);
+	let api: unknown;
+	try {
+		api = (JSON.parse(await readBody(req)) as {api?: unknown}).api;
+	} catch {
+		api = undefined;
+	}
+	if (specId === '' || specId.includes('/') || (api !== 'demo' && api !== 'spec')) throw problemError(400, 'Bad Request', 'PUT /local/source-routes/{connectionSpecId} takes {"api": "demo" | "spec"}.');
+	front.context.routeSources(specId, api);
+	return {status: 204};
+}
+
 async function handlePlatform(req: http.IncomingMessage, url: {pathname: string; searchParams: URLSearchParams}, front: Front, signal: () => AbortSignal): Promise<SandboxResponse> {
 	const method = req.method ?? 'GET';
 	const segments = splitPath(url.pathname).map(segment => decodeSegment(segment, url.pathname));
@@ -139,6 +160,7 @@ export function createFrontServer(front: Front): http.Server {
 			const latency = front.faults.latency();
 			if (latency > 0) await delay(latency);
 			if (url.pathname === '/ims/token/v3') return handleIms(req, url, front);
+			if (url.pathname.startsWith(sourceRoutesPath)) return handleSourceRoute(req, url, front);
 			return handlePlatform(req, url, front, signal);
 		};
 		work()

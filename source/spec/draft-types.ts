@@ -29,6 +29,11 @@ export type TestInputs = {
 	sourceParams: Record<string, string>;
 	target: {mode: 'create'} | {mode: 'existing'; schemaId: string; datasetId: string; mappingId?: string};
 	keep?: boolean;
+	/**
+	 * Local profile only: where source requests go — the demo API, or the host the spec resolves to. Unset: decided
+	 * from the template and the host (docs/local-routing.md).
+	 */
+	sourceApi?: 'demo' | 'spec';
 };
 
 /** One remote object the wizard created, recorded as soon as it exists (the crash-safe ledger). */

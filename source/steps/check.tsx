@@ -1,5 +1,5 @@
-// End-to-end check (reference 1.7, target-and-runs): choose a target (existing ids or "create one for me"), an auth
-// spec and its test credentials (secrets masked, kept in memory only), then watch each stage with its elapsed time.
+// End-to-end check (reference 1.7, target-and-runs): choose a target (existing ids or "create one for me"); the auth
+// spec and test values come from the test-values panel (Ctrl-T; secrets in memory only); then watch each stage.
 import {useEffect, useMemo, useRef, useState} from 'react';
 import {Box, Text, useInput} from 'ink';
 import type {RunSummary} from '../spec/draft-types.js';
@@ -12,7 +12,8 @@ import {KeyFooter} from '../components/key-footer.js';
 import {useServices} from './services.js';
 import {useWizard, type StepProps} from './wizard-context.js';
 import {useWorkflowJob} from './use-workflow.js';
-import {authEntries, testCredentials, usesDemoSource} from './test-credentials.js';
+import {authEntries, describeRoute, wizardTestValues} from './test-credentials.js';
+import {TestValuesPanel, useTestPlace} from './test-values-panel.js';
 
 export const checkStages = [
 	{key: 'base-connection', label: 'Base connection'},
@@ -34,12 +35,9 @@ export function CheckScreen({draft, update, go, back}: StepProps) {
 	const [summary, setSummary] = useState<RunSummary>();
 	const entries = useMemo(() => authEntries(draft.spec), [draft.spec]);
 	const entry = entries.find(each => each.name === draft.test.authSpecName) ?? entries[0];
-	const userInputs = Object.keys((draft.spec['sourceSpec'] as {spec?: {properties?: object}} | undefined)?.spec?.properties ?? {});
-	const demo = usesDemoSource(draft, wizard.profileName);
-	const [demoUrl, setDemoUrl] = useState<string>();
-	useEffect(() => {
-		if (demo) void services.track(wizard.session().then(session => setDemoUrl(session.demo?.url ?? ''), () => setDemoUrl('')));
-	}, [demo, services, wizard]);
+	const place = useTestPlace();
+	const testValues = wizardTestValues(draft, {...place, secrets: wizard.testSecrets, env: services.env});
+	const [panel, setPanel] = useState(false);
 
 	const [cleaned, setCleaned] = useState<{deleted: number; failed: number}>();
 	// Ctrl-C while the check runs is answered at once: stop, delete what it made; a second press quits and keeps them.
@@ -71,7 +69,9 @@ export function CheckScreen({draft, update, go, back}: StepProps) {
 		job.start(
 			async ctx => withRunLock(ctx.draft.id, async () => {
 				const session = await wizard.session();
-				const credentials = testCredentials(ctx.draft, {profileName: wizard.profileName, demoUrl: session.demo?.url, secrets: wizard.testSecrets});
+				const credentials = wizardTestValues(ctx.draft, {local: session.profile.kind === 'local', demoUrl: session.demo?.url, secrets: wizard.testSecrets, env: services.env});
+				const specId = ctx.draft.remote[wizard.profileName]?.connectionSpecId;
+				if (specId) await session.routeSources?.(specId, credentials.route.api);
 				const target = draft.test.target;
 				return services.workflow.runEndToEndCheck(ctx, {
 					authSpecName: credentials.authSpecName,
@@ -106,6 +106,9 @@ export function CheckScreen({draft, update, go, back}: StepProps) {
 	const failedStage = (summary?.status === 'failed' ? summary.failedStage : job.error?.stage) as StageName | undefined;
 	const failed = summary?.status === 'failed' || job.error !== undefined;
 	const kept = failed ? pendingEntries({draft, profileName: wizard.profileName}).length : 0;
+	useInput((input, key) => {
+		if (key.ctrl && input === 't') setPanel(true);
+	}, {isActive: mode === 'inputs' && !panel});
 	useInput(
 		(input, key) => {
 			if (job.running) return;
@@ -121,6 +124,7 @@ export function CheckScreen({draft, update, go, back}: StepProps) {
 		return (
 			<Box flexDirection="column">
 				<Text bold>{`End-to-end check on “${wizard.profileName}” with “${entry?.name ?? '?'}”`}</Text>
+				<Text dimColor wrap="truncate">{`Source requests ${describeRoute(testValues.route)}`}</Text>
 				<ProgressList items={job.items} now={services.clock} />
 				{stopping && job.running && <Text color="yellow">{`Stopping: deleting ${stopping.count} test objects… (Ctrl-C again to quit now and keep them)`}</Text>}
 				{stopping && !job.running && <Text color="yellow">{summary?.cleanedUp ? '■ Stopped on request; the test objects were deleted.' : '■ Stopped on request.'}</Text>}
@@ -161,45 +165,31 @@ export function CheckScreen({draft, update, go, back}: StepProps) {
 					{name: 'mappingId', label: '  Mapping set id (optional)', help: 'Leave empty to create a mapping from the preview records.'},
 				]
 			: []),
-		{name: 'authSpecName', label: 'Auth spec to test', kind: 'choice', choices: entries.map(each => ({label: each.name, value: each.name}))},
-		...(entry?.properties ?? []).map(name => ({
-			name: `auth:${name}`,
-			label: `  ${name}${entry?.required.includes(name) ? ' *' : ''}`,
-			kind: entry?.secrets.has(name) ? ('secret' as const) : ('text' as const),
-			help: entry?.secrets.has(name) ? 'Secret: masked, kept in memory for this session only, never saved.' : 'Saved in the draft for the next run.',
-			validate: (value: string) => (entry?.required.includes(name) && value.trim() === '' ? `${name} is required by auth spec “${entry.name}”.` : undefined),
-		})),
-		...userInputs.map(name => ({name: `source:${name}`, label: `  ${name} (user input)`, validate: (value: string) => (value.trim() ? undefined : `Give a test value for ${name}.`)})),
 		{name: 'keep', label: 'Keep test objects', kind: 'choice', choices: [{label: 'no — clean up after the run', value: 'no'}, {label: 'yes — keep them to inspect', value: 'yes'}]},
 	];
-	const prefill = testCredentials(draft, {profileName: wizard.profileName, demoUrl, secrets: wizard.testSecrets}).authParams;
 	const values: Record<string, string> = {
 		target: draft.test.target.mode,
 		schemaId: draft.test.target.mode === 'existing' ? draft.test.target.schemaId : '',
 		datasetId: draft.test.target.mode === 'existing' ? draft.test.target.datasetId : '',
 		mappingId: draft.test.target.mode === 'existing' ? (draft.test.target.mappingId ?? '') : '',
-		authSpecName: entry?.name ?? '',
 		keep: draft.test.keep ? 'yes' : 'no',
 	};
-	for (const name of entry?.properties ?? []) values[`auth:${name}`] = prefill[name] ?? '';
-	for (const name of userInputs) values[`source:${name}`] = draft.test.sourceParams[name] ?? '';
 
-	const commit = (name: string, value: string) => {
-		if (name.startsWith('auth:')) {
-			const property = name.slice(5);
-			if (entry?.secrets.has(property)) return wizard.setTestSecret(property, value);
-			return update(current => ({...current, test: {...current.test, authParams: {...current.test.authParams, [property]: value}}}));
-		}
-		if (name.startsWith('source:')) return update(current => ({...current, test: {...current.test, sourceParams: {...current.test.sourceParams, [name.slice(7)]: value}}}));
-		update(current => ({...current, test: {...current.test, ...testChange(current.test, name, value)}}));
+	const commit = (name: string, value: string) => update(current => ({...current, test: {...current.test, ...testChange(current.test, name, value)}}));
+	const start = () => {
+		if (testValues.missing.length > 0) return setPanel(true);
+		run();
 	};
+
+	if (panel) return <TestValuesPanel draft={draft} update={update} onClose={() => setPanel(false)} />;
 
 	return (
 		<Box flexDirection="column">
 			<Text bold>End-to-end check — base connection → source → target → dataflow → run</Text>
-			{demo && <Text dimColor>The demo source’s public credentials are filled in (local profile only).</Text>}
-			<Form key={`${entry?.name}-${draft.test.target.mode}-${demoUrl ?? ''}`} fields={fields} values={values} onCommit={commit} onDone={() => run()} onBack={back} doneLabel="Run the end-to-end check" />
-			<KeyFooter keys={[['↑/↓/Tab', 'field'], ['Enter', 'save field'], ['←/→', 'choice'], ['Esc', 'back']]} />
+			<Text wrap="truncate">{`Source requests ${describeRoute(testValues.route)}`}</Text>
+			<Text wrap="truncate">{`Test values: auth spec “${testValues.authSpecName ?? '?'}”${testValues.route.api === 'demo' ? ' with the demo API’s public credentials' : ''}${testValues.missing.length ? `; missing ${testValues.missing.map(each => each.name).join(', ')}` : ' ✔'} (Ctrl-T to edit)`}</Text>
+			<Form key={draft.test.target.mode} fields={fields} values={values} onCommit={commit} onDone={start} onBack={back} doneLabel="Run the end-to-end check" />
+			<KeyFooter keys={[['↑/↓/Tab', 'field'], ['Enter', 'save field'], ['←/→', 'choice'], ['Ctrl-T', 'test values'], ['Esc', 'back']]} />
 		</Box>
 	);
 }

@@ -11,12 +11,13 @@ import {KeyFooter} from '../components/key-footer.js';
 import {PreviewPanel} from './preview-panel.js';
 import type {StepProps} from './wizard-context.js';
 import {usePreview} from './use-preview.js';
+import {TestValuesPanel} from './test-values-panel.js';
 import {setIn} from './spec-paths.js';
 
 type Choice = 'inferred' | 'fixed' | 'paste';
 
 export function ExploreScreen({draft, update, go, back}: StepProps) {
-	const [mode, setMode] = useState<'choose' | 'paste'>('choose');
+	const [mode, setMode] = useState<'choose' | 'paste' | 'values'>('choose');
 	// A multi-line paste: the lines ended so far, and the line being typed (the text input edits only that one).
 	const [lines, setLines] = useState<string[]>([]);
 	const [pasted, setPasted] = useState('');
@@ -29,6 +30,7 @@ export function ExploreScreen({draft, update, go, back}: StepProps) {
 		(input, key) => {
 			if (key.escape) back();
 			else if (key.ctrl && input === 'r') run();
+			else if (key.ctrl && input === 't') setMode('values');
 		},
 		{isActive: mode === 'choose'},
 	);
@@ -78,6 +80,15 @@ export function ExploreScreen({draft, update, go, back}: StepProps) {
 		go('review');
 	};
 
+	if (mode === 'values') {
+		return (
+			<Box flexDirection="column">
+				<TestValuesPanel draft={draft} update={update} onClose={() => setMode('choose')} />
+				<PreviewPanel state={state} />
+			</Box>
+		);
+	}
+
 	if (mode === 'paste') {
 		return (
 			<Box flexDirection="column">
@@ -118,7 +129,7 @@ export function ExploreScreen({draft, update, go, back}: StepProps) {
 			{error && <Text color="red">{`✖ ${error}`}</Text>}
 			{done && <Text color="green">{done}</Text>}
 			<PreviewPanel state={state} />
-			<KeyFooter keys={[['↑/↓', 'move'], ['Enter', 'choose'], ['Ctrl-R', 'run preview'], ['Esc', 'back']]} />
+			<KeyFooter keys={[['↑/↓', 'move'], ['Enter', 'choose'], ['Ctrl-R', 'run preview'], ['Ctrl-T', 'test values'], ['Esc', 'back']]} />
 		</Box>
 	);
 }

@@ -23,7 +23,7 @@ export function PreviewPanel({state, maxRows, columns = 80}: {state: PreviewStat
 		if (fits) room -= rows;
 		return fits;
 	};
-	const essential = outcome ? (outcome.error ? rowsOf(`✖ ${outcome.error.message}`, inner) + rowsOf(`→ ${outcome.error.hint}`, inner) : 1) + (outcome.stop ? rowsOf(`Paging stopped: ${outcome.stop.message}`, inner) : 0) : 0;
+	const essential = outcome ? (outcome.route ? 1 : 0) + (outcome.error ? rowsOf(`✖ ${outcome.error.message}`, inner) + rowsOf(`→ ${outcome.error.hint}`, inner) : 1) + (outcome.stop ? rowsOf(`Paging stopped: ${outcome.stop.message}`, inner) : 0) : 0;
 	room -= essential;
 	const pages = outcome ? outcome.pages.slice(0, Math.max(0, Math.min(5, room - (outcome.pages.length > 5 ? 1 : 0)))) : [];
 	room -= pages.length;
@@ -48,6 +48,7 @@ export function PreviewPanel({state, maxRows, columns = 80}: {state: PreviewStat
 			{state.status === 'idle' && !outcome && <Text dimColor>Not run yet: Ctrl-R runs it now.</Text>}
 			{outcome && (
 				<>
+					{outcome.route && <Text dimColor wrap="truncate">{`Source requests ${outcome.route}`}</Text>}
 					{pages.map(page => (
 						<Text key={page.index} wrap="truncate">{`${page.status >= 400 ? '✖' : '✔'} ${page.method} ${page.url} → ${page.status}, ${page.records} records`}</Text>
 					))}

@@ -8,6 +8,8 @@ import {Form} from '../components/form.js';
 import {KeyFooter} from '../components/key-footer.js';
 import {useTerminalSize} from '../components/use-terminal-size.js';
 import {PreviewPanel} from './preview-panel.js';
+import {TestValuesPanel, useTestPlace} from './test-values-panel.js';
+import {describeRoute, wizardTestValues} from './test-credentials.js';
 import {useServices} from './services.js';
 import {fieldForPath, useWizard, type StepProps} from './wizard-context.js';
 import {applySourceField, sourceFields, sourceValues} from './source-fields.js';
@@ -26,9 +28,15 @@ export function SourceScreen({draft, update, go, back}: StepProps) {
 	);
 	useEffect(() => wizard.setFocusPath(undefined), []); // eslint-disable-line react-hooks/exhaustive-deps
 	const [focusedField, setFocusedField] = useState<string | undefined>(initialField);
+	const place = useTestPlace();
+	const route = wizardTestValues(draft, {...place, secrets: wizard.testSecrets, env: services.env}).route;
+	const [panel, setPanel] = useState(false);
 	useInput((input, key) => {
 		if (key.ctrl && input === 'r') run();
-	});
+		else if (key.ctrl && input === 't') setPanel(true);
+		// Ctrl-O: the other API (spec's host ⇄ demo API), saved in the draft (local profile only).
+		else if (key.ctrl && input === 'o' && route.canSwitch) update(current => ({...current, test: {...current.test, sourceApi: route.api === 'demo' ? 'spec' : 'demo'}}));
+	}, {isActive: !panel});
 
 	// Pagination values of the types cycled through on this screen, so ←/→ past POINTER and back to OFFSET loses nothing.
 	const remembered = useRef<Record<string, unknown>>({});
@@ -44,17 +52,27 @@ export function SourceScreen({draft, update, go, back}: StepProps) {
 	const schedule = (getAt(draft.spec, ['sourceSpec', 'attributes', 'scheduleParams']) ?? {}) as Record<string, unknown>;
 	const schedulePreview = useMemo(() => scheduleWindowPreview(schedule, windows), [schedule, windows]);
 	const showSchedule = focusedField?.startsWith('schedule');
-	// From 80×24 up: the header, title, placeholder line and footer take ~7 rows (one more is kept free: Ink clears the
+	// From 80×24 up: the header, title, route and placeholder lines and footer take ~8 rows (one more is kept free: Ink clears the
 	// whole terminal on every frame as tall as the terminal); the preview gets about a third of
 	// the rest (at least 5), the fields the remainder, scrolling around the focused one.
 	const {columns, rows} = useTerminalSize();
-	const room = rows === undefined ? undefined : rows - 8 - (showSchedule ? 5 : 0);
+	const room = rows === undefined ? undefined : rows - 9 - (showSchedule ? 5 : 0);
 	const previewRows = room === undefined ? undefined : Math.max(5, Math.min(16, Math.floor(room * 0.35)));
 	const formRows = room === undefined || previewRows === undefined ? undefined : Math.max(5, room - previewRows);
+
+	if (panel) {
+		return (
+			<Box flexDirection="column">
+				<TestValuesPanel draft={draft} update={update} onClose={() => setPanel(false)} />
+				<PreviewPanel state={state} maxRows={previewRows} columns={columns} />
+			</Box>
+		);
+	}
 
 	return (
 		<Box flexDirection="column">
 			<Text bold>Source spec — how records are fetched</Text>
+			<Text dimColor wrap="truncate">{`Source requests ${describeRoute(route)}`}</Text>
 			<Text dimColor wrap="truncate">{`Placeholders you can use: ${declared.length ? declared.map(name => `\${${name}}`).join(' ') : '(none declared yet — add user inputs)'}`}</Text>
 			<Form
 				fields={fields}
@@ -76,7 +94,7 @@ export function SourceScreen({draft, update, go, back}: StepProps) {
 				</Box>
 			)}
 			<PreviewPanel state={state} maxRows={previewRows} columns={columns} />
-			<KeyFooter keys={[['↑/↓/Tab', 'field'], ['Enter', 'save field'], ['←/→', 'choice'], ['Ctrl-R', 'run preview'], ['Esc', 'back']]} />
+			<KeyFooter keys={[['↑/↓/Tab', 'field'], ['Enter', 'save field'], ['←/→', 'choice'], ['Ctrl-R', 'run preview'], ['Ctrl-T', 'test values'], ...(route.canSwitch ? [['Ctrl-O', route.api === 'demo' ? 'use the spec’s host' : 'use the demo API'] as [string, string]] : []), ['Esc', 'back']]} />
 		</Box>
 	);
 }

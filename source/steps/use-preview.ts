@@ -1,25 +1,36 @@
-// The live preview of the source spec: runs the engine against the real source (the demo source on the local
-// profile) with at most 3 pages, debounced after each committed change; typing alone never starts a request.
+// The live preview of the source spec: runs the engine against the source the test values route to (the spec's
+// host, or the demo API on the local profile when chosen) with at most 3 pages, debounced after each committed
+// change; typing alone never starts a request.
 import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {specFromDraft} from '../spec/index.js';
 import type {Draft} from '../spec/draft-types.js';
 import {useServices} from './services.js';
 import {useWizard, type PreviewOutcome} from './wizard-context.js';
-import {testCredentials} from './test-credentials.js';
+import {describeRoute, wizardTestValues} from './test-credentials.js';
 
 export const previewPageCap = 3;
 
 export type PreviewState = {status: 'idle' | 'waiting' | 'running' | 'done' | 'blocked'; outcome?: PreviewOutcome; blocked?: string};
 
-/** Key of what the preview depends on: the auth and source sections, and the test inputs. */
-export function previewKey(draft: Draft): string {
-	return JSON.stringify([draft.spec['authSpec'], draft.spec['sourceSpec'], draft.test.authSpecName, draft.test.authParams, draft.test.sourceParams]);
+/**
+ * Key of what the preview depends on: the auth and source sections, the test inputs and the source API choice, and
+ * which secrets were typed (a short fingerprint, never the secret: the key is kept with the last preview).
+ */
+export function previewKey(draft: Draft, secrets: Record<string, string> = {}): string {
+	const typed = Object.entries(secrets).map(([name, value]) => `${name}:${fingerprint(value)}`).sort();
+	return JSON.stringify([draft.spec['authSpec'], draft.spec['sourceSpec'], draft.test.authSpecName, draft.test.authParams, draft.test.sourceParams, draft.test.sourceApi ?? '', typed]);
+}
+
+function fingerprint(text: string): string {
+	let hash = 0;
+	for (let i = 0; i < text.length; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
+	return (hash >>> 0).toString(36).slice(0, 3);
 }
 
 export function usePreview(draft: Draft, options: {auto?: boolean} = {}) {
 	const services = useServices();
 	const wizard = useWizard();
-	const key = useMemo(() => previewKey(draft), [draft]);
+	const key = useMemo(() => previewKey(draft, wizard.testSecrets), [draft, wizard.testSecrets]);
 	const [state, setState] = useState<PreviewState>(() => (wizard.lastPreview?.specKey === key ? {status: 'done', outcome: wizard.lastPreview} : {status: 'idle'}));
 	const controller = useRef<AbortController | undefined>(undefined);
 	const latest = useRef({draft, key});
@@ -33,10 +44,12 @@ export function usePreview(draft: Draft, options: {auto?: boolean} = {}) {
 		setState(previous => ({...previous, status: 'running'}));
 		const work = (async () => {
 			const session = await wizard.session();
-			const credentials = testCredentials(current, {profileName: wizard.profileName, demoUrl: session.demo?.url, secrets: wizard.testSecrets});
+			const credentials = wizardTestValues(current, {local: session.profile.kind === 'local', demoUrl: session.demo?.url, secrets: wizard.testSecrets, env: services.env});
 			if (credentials.missing.length > 0) {
-				return setState({status: 'blocked', blocked: `The preview needs test values for ${credentials.missing.join(', ')} (auth spec "${credentials.authSpecName}"): enter them on the end-to-end check screen.`});
+				const names = credentials.missing.map(each => each.name).join(', ');
+				return setState({status: 'blocked', blocked: `The preview needs test values for ${names}${credentials.authSpecName ? ` (auth spec "${credentials.authSpecName}")` : ''}: press Ctrl-T for the test values panel.`});
 			}
+			const demoRoute = credentials.route.api === 'demo' && session.demo !== undefined;
 			const started = services.clock();
 			const response = await services.preview({
 				spec: specFromDraft(current),
@@ -45,12 +58,13 @@ export function usePreview(draft: Draft, options: {auto?: boolean} = {}) {
 				sourceParams: credentials.sourceParams,
 				maxPages: previewPageCap,
 				signal: abort.signal,
-				// The local profile sends every source request to the demo source, as its sandbox does for runs.
-				...(session.demo ? {originOverride: session.demo.url} : {}),
+				// Routed to the demo API: the same origin the sandbox uses for explore and runs (docs/local-routing.md).
+				...(demoRoute ? {originOverride: session.demo!.url} : {}),
 			});
 			if (abort.signal.aborted) return;
 			const outcome: PreviewOutcome = {
 				specKey: runKey,
+				route: describeRoute(credentials.route),
 				records: response.records,
 				pages: response.result?.pages ?? [],
 				stop: response.result?.stop,

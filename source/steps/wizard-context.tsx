@@ -32,6 +32,8 @@ export type WizardState = {
 
 export type PreviewOutcome = {
 	specKey: string;
+	/** Where the requests went ("→ demo API …" / "→ https://…"). */
+	route?: string;
 	records: Record<string, unknown>[];
 	pages: {index: number; method: string; url: string; status: number; records: number; bytes: number; durationMs: number}[];
 	stop?: {code: string; message: string};

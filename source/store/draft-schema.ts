@@ -61,6 +61,7 @@ export const draftSchema = z.looseObject({
 			z.object({mode: z.literal('existing'), schemaId: z.string(), datasetId: z.string(), mappingId: z.string().optional()}),
 		]),
 		keep: z.boolean().optional(),
+		sourceApi: z.enum(['demo', 'spec']).optional(),
 	}),
 	remote: z.record(
 		z.string(),
