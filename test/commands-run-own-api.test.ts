@@ -129,12 +129,13 @@ test('case never-ending-cursor: the run stops on the empty page, and nothing cal
 	}
 });
 
-test('never-ending cursor with records on every page: the run stops at the request cap and says so in its errors', async () => {
+test('an API with records on every page: the run stops at maximumRequest and says so in its errors', async () => {
 	const home = tempHome();
 	try {
 		const spec = caseSpec('never-ending-cursor.json');
-		spec.sourceSpec.attributes.urlParams.queryParams.variant = 'endless';
-		spec.sourceSpec.attributes.paginationParams.maximumRequest = '12';
+		// PAGE on the endless export (the page number is ignored, every page has records): only maximumRequest stops it.
+		spec.sourceSpec.attributes.urlParams.queryParams = {variant: 'endless', 'filter[type]': 'user'};
+		spec.sourceSpec.attributes.paginationParams = {type: 'PAGE', limitName: 'page[size]', limitValue: '3', pageParamName: 'page', maximumRequest: 12};
 		const before = api.requestsTo('/api/v2/search/export').length;
 		const file = specFile(home, spec);
 		const result = await runCli(['run', file, '--param', `host=${api.url}`, '--param', 'username=analyst', '--json'], {home, env: {AEP_SOURCE_SECRET_PASSWORD: 'tp-basic-password'}});

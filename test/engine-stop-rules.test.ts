@@ -1,5 +1,5 @@
 // Paging always ends (docs/pagination.md "Stop rules"), against a third-party API over real HTTP: every type stops
-// on an empty page, on a repeated token or pointer, and at the request cap (maximumRequest, default 10,000); a
+// on an empty page, on a repeated token or pointer, and at the request cap (PAGE's maximumRequest, else 10,000); a
 // preview stops at its own page cap. The API's request log proves how many requests were made.
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
@@ -58,20 +58,20 @@ test('POINTER: a next link on an empty page past the end ends the run on the emp
 	assert.equal(normal.result.stop.code, 'no-pointer');
 });
 
-test('records on every page with a fresh cursor: the spec\'s maximumRequest caps the run, with the reason', async () => {
-	const run = await drain(exportSpec({...cursor, maximumRequest: '7'}, {variant: 'endless'}));
+test('records on every page: PAGE stops at the spec\'s maximumRequest, with the reason', async () => {
+	const run = await drain(exportSpec({type: 'PAGE', limitName: 'page[size]', limitValue: 3, pageParamName: 'page', maximumRequest: 7}, {variant: 'endless'}));
 	assert.equal(run.requests, 7);
 	assert.equal(run.records, 21);
 	assert.equal(run.result.stop.code, 'maximum-request');
 	assert.match(run.result.stop.message, /Stopped after 7 requests \(maximumRequest\)/);
 });
 
-test('without maximumRequest every type stops at 10,000 requests', async () => {
+test('records on every page with a fresh cursor: CONTINUATION_TOKEN stops at the default cap of 10,000 requests', async () => {
 	const run = await drain(exportSpec({...cursor}, {variant: 'endless', 'page[size]': '1'}));
 	assert.equal(run.requests, 10_000);
 	assert.equal(run.result.pageCount, 10_000);
 	assert.equal(run.result.stop.code, 'maximum-request');
-	assert.match(run.result.stop.message, /Stopped after 10000 requests \(the default request cap\)/);
+	assert.match(run.result.stop.message, /Stopped after 10000 requests \(maximumRequest, the default\)/);
 });
 
 test('a preview of the never-ending cursor stops at its own page cap', async () => {
