@@ -64,7 +64,7 @@ test('run prints where source requests go, and --source-api demo sends them to t
 
 		const bad = await runCli(['run', file, '--param', `host=${api.url}`, '--source-api', 'sideways'], {home, env: {AEP_SOURCE_SECRET_ACCESS_TOKEN: api.token}});
 		assert.equal(bad.code, 2);
-		assert.match(bad.stderr, /--source-api takes demo or spec/);
+		assert.match(bad.stderr, /--source-api takes one of demo, spec \(got "sideways"\)/);
 	} finally {
 		rmSync(home, {recursive: true, force: true});
 	}

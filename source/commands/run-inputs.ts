@@ -9,7 +9,7 @@ import {specFromDraft} from '../spec/index.js';
 import {resolveTestValues, secretEnvName, type SourceApi, type SourceRoute} from '../workflow/test-values.js';
 import type {EndToEndOptions} from '../workflow/index.js';
 
-type Inputs = {draft: Draft; session: Session; params: string[]; authSpecName?: string; target?: string; env: NodeJS.ProcessEnv; sourceApi?: string};
+type Inputs = {draft: Draft; session: Session; params: string[]; authSpecName?: string; target?: string; env: NodeJS.ProcessEnv; sourceApi?: SourceApi};
 
 function parsePairs(pairs: string[]): Map<string, string> {
 	const out = new Map<string, string>();
@@ -28,9 +28,8 @@ function parseTarget(value: string | undefined): EndToEndOptions['target'] {
 	return {mode: 'existing', schemaId, datasetId, mappingId: mappingId || undefined};
 }
 
-function parseSourceApi(value: string | undefined, local: boolean): SourceApi | undefined {
+function parseSourceApi(value: SourceApi | undefined, local: boolean): SourceApi | undefined {
 	if (value === undefined) return undefined;
-	if (value !== 'demo' && value !== 'spec') throw new UsageError(`--source-api takes demo or spec, got "${value}".`);
 	if (!local && value === 'demo') throw new UsageError('--source-api demo needs the local profile (the demo API runs inside its sandbox).');
 	return value;
 }
