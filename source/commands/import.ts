@@ -6,7 +6,7 @@ import {openDraftStore} from '../store/index.js';
 import {aepHome} from '../store/home.js';
 import {draftIdPattern} from '../store/draft-schema.js';
 import {draftFromSpec, normaliseSpec, parseSpecText, slugify, validateSpec} from '../spec/index.js';
-import {secretEnvName} from './run-inputs.js';
+import {secretEnvName} from '../workflow/test-values.js';
 import type {BootstrapResult} from '../bootstrap/index.js';
 import {describeGuessValue} from '../bootstrap/describe.js';
 
