@@ -56,13 +56,13 @@ async function fillTicketValues(ink: WizardHarness): Promise<void> {
 test('source screen: the preview of a spec with ${placeholders} and a secret runs against your API from the test values, before registering', {timeout: 60_000}, async () => {
 	const ink = await openTickets('source');
 	try {
-		await ink.waitFor(frame => /Source requests → demo API .*\(the spec has no host yet\)/.test(frame), 10_000);
+		await ink.waitFor(frame => /Live preview.*→ demo API .*\(the spec has no host yet\)/.test(frame), 10_000);
 		const before = api.requestsTo('/api/v2/tickets').length;
 		await fillTicketValues(ink);
 		await ink.waitFor(frame => /✔ \d+ records found/.test(frame) || /✖ /.test(frame), 20_000);
 		await ink.idle();
 		const frame = ink.frame();
-		assert.match(frame, /Source requests → http:\/\/127\.0\.0\.1:\d+ \(the spec's host\)/);
+		assert.match(frame, /Live preview.*→ http:\/\/127\.0\.0\.1:\d+ \(the spec's host\)/);
 		assert.match(frame, /✔ 23 records found/, frame);
 		assert.match(frame, /GET http:\/\/127\.0\.0\.1:\d+\/api\/v2\/tickets\?status=open&per_page=10 → 200, 10 records/);
 		assert.doesNotMatch(frame, new RegExp(api.token), 'the token is never on screen');
@@ -78,7 +78,7 @@ test('source screen: the preview of a spec with ${placeholders} and a secret run
 		// Ctrl-O: the demo API instead — the third-party API sees nothing more.
 		const seen = api.log().length;
 		await ink.press(ctrlO);
-		await ink.waitFor(frame => /Source requests → demo API .*\(you picked the demo API\)/.test(frame) && /answered 404|records found/.test(frame), 20_000);
+		await ink.waitFor(frame => /Live preview.*→ demo API .*\(you picked the demo API\)/.test(frame) && /answered 404|records found/.test(frame), 20_000);
 		await ink.idle();
 		assert.match(ink.frame(), /answered 404/);
 		assert.equal(api.log().length, seen, 'the demo API answered, not the third-party API');

@@ -11,7 +11,10 @@ import {KeyFooter} from '../components/key-footer.js';
 import {PreviewPanel} from './preview-panel.js';
 import type {StepProps} from './wizard-context.js';
 import {usePreview} from './use-preview.js';
-import {TestValuesPanel} from './test-values-panel.js';
+import {TestValuesPanel, useTestPlace} from './test-values-panel.js';
+import {describeRoute, wizardTestValues} from './test-credentials.js';
+import {useServices} from './services.js';
+import {useWizard} from './wizard-context.js';
 import {setIn} from './spec-paths.js';
 
 type Choice = 'inferred' | 'fixed' | 'paste';
@@ -24,6 +27,10 @@ export function ExploreScreen({draft, update, go, back}: StepProps) {
 	const [error, setError] = useState<string>();
 	const [done, setDone] = useState<string>();
 	const {state, run} = usePreview(draft, {auto: false});
+	const services = useServices();
+	const wizard = useWizard();
+	const place = useTestPlace();
+	const route = describeRoute(wizardTestValues(draft, {...place, secrets: wizard.testSecrets, env: services.env}).route);
 	const records = state.outcome?.records ?? [];
 
 	useInput(
@@ -84,7 +91,7 @@ export function ExploreScreen({draft, update, go, back}: StepProps) {
 		return (
 			<Box flexDirection="column">
 				<TestValuesPanel draft={draft} update={update} onClose={() => setMode('choose')} />
-				<PreviewPanel state={state} />
+				<PreviewPanel state={state} route={route} />
 			</Box>
 		);
 	}
@@ -128,7 +135,7 @@ export function ExploreScreen({draft, update, go, back}: StepProps) {
 			/>
 			{error && <Text color="red">{`✖ ${error}`}</Text>}
 			{done && <Text color="green">{done}</Text>}
-			<PreviewPanel state={state} />
+			<PreviewPanel state={state} route={route} />
 			<KeyFooter keys={[['↑/↓', 'move'], ['Enter', 'choose'], ['Ctrl-R', 'run preview'], ['Ctrl-T', 'test values'], ['Esc', 'back']]} />
 		</Box>
 	);

@@ -10,11 +10,14 @@ import {previewPageCap} from './use-preview.js';
 const sampleLines = 8;
 
 /**
+ * `route` (describeRoute of the test values) is shown in the title, so where the requests go is always visible.
  * `maxRows` (its margin and border included) shrinks the panel to the room a screen has left: the outcome (records found or the
  * error and its hint) and why paging stopped come first, then the requests, then as much of the sample as fits.
  */
-export function PreviewPanel({state, maxRows, columns = 80}: {state: PreviewState; maxRows?: number; columns?: number}) {
+export function PreviewPanel({state, maxRows, columns = 80, route}: {state: PreviewState; maxRows?: number; columns?: number; route?: string}) {
 	const outcome = state.outcome;
+	// Where the requests go ("→ demo API …" / "→ https://…"): the screen's current choice, else the last preview's.
+	const shownRoute = route ?? outcome?.route;
 	const sample = useMemo(() => sampleOf(outcome?.records[0]), [outcome]);
 	const inner = Math.max(10, columns - 4);
 	let room = maxRows === undefined ? Number.POSITIVE_INFINITY : Math.max(0, maxRows - 4);
@@ -23,7 +26,7 @@ export function PreviewPanel({state, maxRows, columns = 80}: {state: PreviewStat
 		if (fits) room -= rows;
 		return fits;
 	};
-	const essential = outcome ? (outcome.route ? 1 : 0) + (outcome.error ? rowsOf(`✖ ${outcome.error.message}`, inner) + rowsOf(`→ ${outcome.error.hint}`, inner) : 1) + (outcome.stop ? rowsOf(`Paging stopped: ${outcome.stop.message}`, inner) : 0) : 0;
+	const essential = outcome ? (outcome.error ? rowsOf(`✖ ${outcome.error.message}`, inner) + rowsOf(`→ ${outcome.error.hint}`, inner) : 1) + (outcome.stop ? rowsOf(`Paging stopped: ${outcome.stop.message}`, inner) : 0) : 0;
 	room -= essential;
 	const pages = outcome ? outcome.pages.slice(0, Math.max(0, Math.min(5, room - (outcome.pages.length > 5 ? 1 : 0)))) : [];
 	room -= pages.length;
@@ -34,8 +37,7 @@ export function PreviewPanel({state, maxRows, columns = 80}: {state: PreviewStat
 	return (
 		<Box flexDirection="column" borderStyle="single" paddingX={1} marginTop={1}>
 			<Text bold wrap="truncate">
-				{'Live preview '}
-				<Text dimColor>{`(at most ${previewPageCap} pages)`}</Text>
+				{'Live preview'}
 				{state.status === 'running' && (
 					<Text>
 						{'  '}
@@ -43,12 +45,13 @@ export function PreviewPanel({state, maxRows, columns = 80}: {state: PreviewStat
 					</Text>
 				)}
 				{state.status === 'waiting' && <Text dimColor>  waiting for you to pause…</Text>}
+				{shownRoute && <Text bold={false}>{`  ${shownRoute}`}</Text>}
+				<Text dimColor>{`  (at most ${previewPageCap} pages)`}</Text>
 			</Text>
 			{state.status === 'blocked' && <Text color="yellow">{state.blocked}</Text>}
 			{state.status === 'idle' && !outcome && <Text dimColor>Not run yet: Ctrl-R runs it now.</Text>}
 			{outcome && (
 				<>
-					{outcome.route && <Text dimColor wrap="truncate">{`Source requests ${outcome.route}`}</Text>}
 					{pages.map(page => (
 						<Text key={page.index} wrap="truncate">{`${page.status >= 400 ? '✖' : '✔'} ${page.method} ${page.url} → ${page.status}, ${page.records} records`}</Text>
 					))}

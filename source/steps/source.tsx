@@ -52,11 +52,11 @@ export function SourceScreen({draft, update, go, back}: StepProps) {
 	const schedule = (getAt(draft.spec, ['sourceSpec', 'attributes', 'scheduleParams']) ?? {}) as Record<string, unknown>;
 	const schedulePreview = useMemo(() => scheduleWindowPreview(schedule, windows), [schedule, windows]);
 	const showSchedule = focusedField?.startsWith('schedule');
-	// From 80×24 up: the header, title, route and placeholder lines and footer take ~8 rows (one more is kept free: Ink clears the
+	// From 80×24 up: the header, title, placeholder line and footer take ~7 rows (one more is kept free: Ink clears the
 	// whole terminal on every frame as tall as the terminal); the preview gets about a third of
 	// the rest (at least 5), the fields the remainder, scrolling around the focused one.
 	const {columns, rows} = useTerminalSize();
-	const room = rows === undefined ? undefined : rows - 9 - (showSchedule ? 5 : 0);
+	const room = rows === undefined ? undefined : rows - 8 - (showSchedule ? 5 : 0);
 	const previewRows = room === undefined ? undefined : Math.max(5, Math.min(16, Math.floor(room * 0.35)));
 	const formRows = room === undefined || previewRows === undefined ? undefined : Math.max(5, room - previewRows);
 
@@ -64,7 +64,7 @@ export function SourceScreen({draft, update, go, back}: StepProps) {
 		return (
 			<Box flexDirection="column">
 				<TestValuesPanel draft={draft} update={update} onClose={() => setPanel(false)} />
-				<PreviewPanel state={state} maxRows={previewRows} columns={columns} />
+				<PreviewPanel state={state} maxRows={previewRows} columns={columns} route={describeRoute(route)} />
 			</Box>
 		);
 	}
@@ -72,7 +72,6 @@ export function SourceScreen({draft, update, go, back}: StepProps) {
 	return (
 		<Box flexDirection="column">
 			<Text bold>Source spec — how records are fetched</Text>
-			<Text dimColor wrap="truncate">{`Source requests ${describeRoute(route)}`}</Text>
 			<Text dimColor wrap="truncate">{`Placeholders you can use: ${declared.length ? declared.map(name => `\${${name}}`).join(' ') : '(none declared yet — add user inputs)'}`}</Text>
 			<Form
 				fields={fields}
@@ -93,7 +92,7 @@ export function SourceScreen({draft, update, go, back}: StepProps) {
 					))}
 				</Box>
 			)}
-			<PreviewPanel state={state} maxRows={previewRows} columns={columns} />
+			<PreviewPanel state={state} maxRows={previewRows} columns={columns} route={describeRoute(route)} />
 			<KeyFooter keys={[['↑/↓/Tab', 'field'], ['Enter', 'save field'], ['←/→', 'choice'], ['Ctrl-R', 'run preview'], ['Ctrl-T', 'test values'], ...(route.canSwitch ? [['Ctrl-O', route.api === 'demo' ? 'use the spec’s host' : 'use the demo API'] as [string, string]] : []), ['Esc', 'back']]} />
 		</Box>
 	);
