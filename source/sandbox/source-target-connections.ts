@@ -72,7 +72,7 @@ async function checkCredentials(body: Record<string, unknown>, context: SandboxC
 	if (typeof auth.params['authorizationTestUrl'] === 'string' && auth.params['authorizationTestUrl'] !== '') return;
 	const spec = connectionSpecOf(context, base)!;
 	const params = isObject(body['params']) ? body['params'] : {};
-	const outcome = await previewSourceSpec({spec, authSpecName: auth.specName, authParams: auth.params, sourceParams: params, maxPages: 1, signal: request.signal, originOverride: context.sourceOrigin()});
+	const outcome = await previewSourceSpec({spec, authSpecName: auth.specName, authParams: auth.params, sourceParams: params, maxPages: 1, signal: request.signal, originOverride: context.sourceOrigin((base['connectionSpec'] as {id?: string} | undefined)?.id)});
 	const error = outcome.error as {code?: string; message: string} | undefined;
 	if (error?.code !== 'source-auth') return;
 	const text = maskKnownPatterns(maskSecrets(error.message, secretValues(spec, auth.specName, auth.params)));
