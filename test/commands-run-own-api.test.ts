@@ -120,8 +120,9 @@ test('case never-ending-cursor: the run stops on the empty page, and nothing cal
 		const summary = JSON.parse(result.stdout) as RunJson;
 		assert.equal(summary.run?.recordsWritten, api.tickets);
 		const made = api.requestsTo('/api/v2/search/export').length - before;
-		// explore: 1 page; run: 8 pages of 3 (the last with 2) + the empty page that ends it.
-		assert.equal(made, 1 + Math.ceil(api.tickets / 3) + 1, `requests made: ${made}`);
+		// explore and the credential check of the source connection: 1 page each; the run: 8 pages of 3 (the last
+		// with 2) + the empty page that ends it.
+		assert.equal(made, 2 + Math.ceil(api.tickets / 3) + 1, `requests made: ${made}`);
 		await delay(300);
 		assert.equal(api.requestsTo('/api/v2/search/export').length - before, made, 'no request after the check ended');
 	} finally {
@@ -142,7 +143,7 @@ test('an API with records on every page: the run stops at maximumRequest and say
 		assert.equal(result.code, 0, result.stderr + result.stdout);
 		const summary = JSON.parse(result.stdout) as RunJson;
 		assert.equal(summary.run?.recordsRead, 12 * 3);
-		assert.equal(api.requestsTo('/api/v2/search/export').length - before, 1 + 12, 'explore (1) + the run up to its cap (12)');
+		assert.equal(api.requestsTo('/api/v2/search/export').length - before, 2 + 12, 'explore and the credential check (1 each) + the run up to its cap (12)');
 		const cap = summary.run?.errors.find(error => /request cap|maximumRequest/.test(error.message));
 		assert.ok(cap, `the cap is reported in the run's errors: ${JSON.stringify(summary.run?.errors)}`);
 		assert.match(cap.message, /Stopped after 12 requests/);
