@@ -24,7 +24,7 @@ async function checkScreen() {
 	await appendToRestStorageToAEP(ctx, (await createOrUpdateConnectionSpec(ctx)).id);
 	services.drafts.save(ctx.draft);
 	const ink = await renderWizard({command: 'resume', argv: ['demo-contacts'], services});
-	await ink.waitFor(frame => /host \*: http:\/\/127\.0\.0\.1/.test(frame), 10_000);
+	await ink.waitFor(frame => /Source requests → demo API http:\/\/127\.0\.0\.1/.test(frame), 10_000);
 	await pressUntil(ink, keys.down, /❯ \[ Run the end-to-end check \]/, 30);
 	fixture.sandbox.setFaults({latencyMs: 400});
 	await ink.press(keys.enter);
