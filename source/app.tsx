@@ -73,7 +73,9 @@ function Wizard({command = 'home', argv = [], services, onInterrupt}: AppProps) 
 	const [lastPreview, setLastPreview] = useState<PreviewOutcome>();
 	const [focusPath, setFocusPath] = useState<string>();
 	const interruptHandler = useRef<(() => boolean) | undefined>(undefined);
-	const setInterruptHandler = useCallback((handler: (() => boolean) | undefined) => void (interruptHandler.current = handler), []);
+	const setInterruptHandler = useCallback((handler: (() => boolean) | undefined) => {
+		interruptHandler.current = handler;
+	}, []);
 	const setTestSecret = useCallback((name: string, value: string) => setTestSecrets(current => ({...current, [name]: value})), []);
 	const [route, setRoute] = useState<Route>(start.route);
 	// After the first frame: load the other screens while the user reads the menu.

@@ -168,7 +168,11 @@ test('Retry-After is read as seconds or an HTTP date; jitter is repeatable with 
 function virtualClock() {
 	let now = 0;
 	const waits: number[] = [];
-	return {waits, elapsed: () => now, clock: {now: () => now, sleep: async (ms: number) => void (waits.push(ms), now += ms)}};
+	return {waits, elapsed: () => now, clock: {now: () => now, sleep: async (ms: number) => {
+				waits.push(ms);
+				now += ms;
+			},
+		}};
 }
 
 test('the standard policy rides out a 5-answer 503 burst and keeps an idempotent call going for at least 30 s, then says it gave up', async () => {

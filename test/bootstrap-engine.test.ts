@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {bootstrapCurl, bootstrapOperation, loadOpenApi, parseResponseSample} from '../source/bootstrap/index.js';
-import {streamRecords} from '../source/engine/index.js';
+import {type EngineResult, streamRecords} from '../source/engine/index.js';
 import {basic, bearer, header, int, pagedApi, type Shape} from './helpers/paged-api.js';
 
 const fixture = (name: string) => new URL(`./fixtures/bootstrap/${name}`, import.meta.url).pathname;
@@ -148,7 +148,7 @@ for (const entry of cases) {
 		try {
 			const got: unknown[] = [];
 			const stream = streamRecords({spec, authParams: entry.secrets, sourceParams: {accountId: 'acc_9'}, originOverride: api.base, maxPages: 50, retries: 0});
-			let result;
+			let result: EngineResult;
 			for (;;) {
 				const next = await stream.next();
 				if (next.done) {

@@ -22,7 +22,7 @@ test('every command listed by --help answers its own --help without a terminal: 
 			const result = await runCli([name, flag], {home: tempHome()});
 			assert.equal(result.code, 0, `${name} ${flag}: ${result.stderr}`);
 			assert.match(result.stdout, new RegExp(`^Usage: aep-source ${name}\\b`), name);
-			assert.match(result.stdout, /\nOptions:\n(.*\n)*  --help, -h +Show this help/, name);
+			assert.match(result.stdout, /\nOptions:\n(.*\n)* {2}--help, -h +Show this help/, name);
 			assert.match(result.stdout, new RegExp(`\\nExamples:\\n  aep-source ${name}\\b`), name);
 			assert.match(result.stdout, /Exit codes: 0 success, .*2 usage problem/);
 			assert.equal(result.stderr, '');

@@ -112,19 +112,21 @@ test('ink patch + ink-select-input: Down Enter and Down Down Enter in one read p
 	}
 });
 
+function Screens({onSubmit}: {onSubmit: (value: string) => void}) {
+	const [screen, setScreen] = useState<'first' | 'second'>('first');
+	return screen === 'first' ? <First next={() => setScreen('second')} /> : <Field onSubmit={onSubmit} />;
+}
+
+function First({next}: {next: () => void}) {
+	useInput((_input, key) => {
+		if (key.return) next();
+	});
+	return <Text>first</Text>;
+}
+
 test('ink patch: a handler that changes screens on the first key of a read lets the new screen handle the rest', async () => {
-	function Screens() {
-		const [screen, setScreen] = useState<'first' | 'second'>('first');
-		return screen === 'first' ? <First next={() => setScreen('second')} /> : <Field onSubmit={value => submitted.push(value)} />;
-	}
-	function First({next}: {next: () => void}) {
-		useInput((_input, key) => {
-			if (key.return) next();
-		});
-		return <Text>first</Text>;
-	}
 	const submitted: string[] = [];
-	const ink = await renderInk(<Screens />);
+	const ink = await renderInk(<Screens onSubmit={value => submitted.push(value)} />);
 	await ink.press('\rtyped on the second screen\r');
 	assert.deepEqual(submitted, ['typed on the second screen']);
 	await ink.unmount();

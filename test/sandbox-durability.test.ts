@@ -31,7 +31,9 @@ test('kill -9 right after acknowledged writes loses none of them (5 rounds, a re
 					if (++acks === 1) {
 						const ids = [...flowSpec.sourceConnectionSpecIds, answer.body.id];
 						void sandbox.call('PUT', `${flowService}/flowSpecs/${restStorageToAep}`, {body: {...flowSpec, sourceConnectionSpecIds: ids}}).then(
-							put => (put.status === 200 ? (flowSpecIds = ids) : undefined),
+							put => {
+								if (put.status === 200) flowSpecIds = ids;
+							},
 							() => undefined,
 						);
 					}

@@ -35,7 +35,10 @@ const cases: Case[] = [
 	{name: 'API key auth without authKey1 in required', base: demo, change: s => (s['authSpec'][2].spec.required = ['host']), path: 'authSpec[2].spec.required', severity: 'error', rule: '3.9#13'},
 	{name: 'empty headerParamName', base: demo, change: s => (s['authSpec'][2].spec.properties.authKey1.restAttributes.headerParamName = ''), path: 'authSpec[2].spec.properties.authKey1.restAttributes.headerParamName', severity: 'error', rule: '3.9#13'},
 	{name: 'password without format password', change: s => delete s['authSpec'][1].spec.properties.password.format, path: 'authSpec[1].spec.properties.password.format', severity: 'warning', rule: '3.9#14'},
-	{name: 'token request method PUT', change: s => (s['authSpec'] = [structuredClone(authExamples[0])], (s['authSpec'][0].spec.properties.requestParameterOverride.properties.authenticationMethod.enum = ['GET', 'PUT'])), path: 'authSpec[0].spec.properties.requestParameterOverride.properties.authenticationMethod.enum[1]', severity: 'error', rule: '3.9#15'},
+	{name: 'token request method PUT', change: s => {
+			s['authSpec'] = [structuredClone(authExamples[0])];
+			s['authSpec'][0].spec.properties.requestParameterOverride.properties.authenticationMethod.enum = ['GET', 'PUT'];
+		}, path: 'authSpec[0].spec.properties.requestParameterOverride.properties.authenticationMethod.enum[1]', severity: 'error', rule: '3.9#15'},
 	{name: 'isSource as a string', change: s => (attrs(s).uiAttributes.isSource = 'true'), path: 'sourceSpec.attributes.uiAttributes.isSource', severity: 'error', rule: '3.9#16'},
 	{name: 'label with both key and text', change: s => (attrs(s).uiAttributes.label = {key: 'acmeLabel', text: 'Acme'}), path: 'sourceSpec.attributes.uiAttributes.label', severity: 'error', rule: '3.9#16'},
 	{name: 'icon missing', change: s => delete attrs(s).uiAttributes.icon, path: 'sourceSpec.attributes.uiAttributes.icon', severity: 'error', rule: '3.9#16'},
@@ -71,7 +74,10 @@ const cases: Case[] = [
 	{name: 'ADVANCE without {SCHEDULE_QUERY}', change: s => (attrs(s).scheduleParams = {type: 'ADVANCE', paramFormat: 'yyyy-MM-ddTHH:mm:ssK', incremental: 'a', backfill: 'b'}), path: 'sourceSpec.attributes.scheduleParams', severity: 'warning', rule: '3.9#38'},
 	{name: 'undeclared placeholder in the path', change: s => (attrs(s).urlParams.path = '/3.0/reports/${campaignId}/email-activity'), path: 'sourceSpec.attributes.urlParams.path', severity: 'error', rule: '3.9#39'},
 	{name: 'undeclared placeholder in a header', change: s => (attrs(s).headerParams = {'X-Token': '${token}'}), path: 'sourceSpec.attributes.headerParams.X-Token', severity: 'error', rule: '3.9#39'},
-	{name: 'undeclared placeholder in a nested body value', change: s => ((attrs(s).urlParams.method = 'POST'), (attrs(s).bodyParams = {filter: {ids: ['${ids}']}})), path: 'sourceSpec.attributes.bodyParams.filter.ids[0]', severity: 'error', rule: '3.9#39'},
+	{name: 'undeclared placeholder in a nested body value', change: s => {
+			attrs(s).urlParams.method = 'POST';
+			attrs(s).bodyParams = {filter: {ids: ['${ids}']}};
+		}, path: 'sourceSpec.attributes.bodyParams.filter.ids[0]', severity: 'error', rule: '3.9#39'},
 	{name: 'host placeholder without $', change: s => (attrs(s).urlParams.host = 'https://{domain}.api.example.com'), path: 'sourceSpec.attributes.urlParams.host', severity: 'warning', rule: '3.5.11'},
 	{name: 'user inputs of type array', change: s => (s['sourceSpec'].spec.type = 'array'), path: 'sourceSpec.spec.type', severity: 'error', rule: '3.9#40'},
 	{name: 'user input required but not declared', change: s => (s['sourceSpec'].spec.required = ['listId', 'status']), path: 'sourceSpec.spec.required[1]', severity: 'warning', rule: '3.9#40'},
@@ -80,7 +86,10 @@ const cases: Case[] = [
 	{name: 'exploreSpec.requestSpec not an object', change: s => (s['exploreSpec'].requestSpec = 'object'), path: 'exploreSpec.requestSpec', severity: 'error', rule: '3.9#41'},
 	{name: 'http: // $schema variant', change: () => undefined, path: 'exploreSpec.responseSpec.$schema', severity: 'lenient', rule: '3.9#42'},
 	{name: 'another $schema', change: s => (s['sourceSpec'].spec.$schema = 'https://json-schema.org/draft/2020-12/schema'), path: 'sourceSpec.spec.$schema', severity: 'warning', rule: '3.9#42'},
-	{name: 'offsetName spelling', change: s => ((attrs(s).paginationParams.offsetName = 'offset'), delete attrs(s).paginationParams.offSetName), path: 'sourceSpec.attributes.paginationParams.offsetName', severity: 'warning', rule: '3.9#30'},
+	{name: 'offsetName spelling', change: s => {
+			attrs(s).paginationParams.offsetName = 'offset';
+			delete attrs(s).paginationParams.offSetName;
+		}, path: 'sourceSpec.attributes.paginationParams.offsetName', severity: 'warning', rule: '3.9#30'},
 	{name: 'lower-case pagination type', change: s => (attrs(s).paginationParams.type = 'offset'), path: 'sourceSpec.attributes.paginationParams.type', severity: 'warning', rule: '3.9#29'},
 	{name: 'beta auth type spelling', change: s => (s['authSpec'][0].type = 'oAuth2-refresh-code'), path: 'authSpec[0].type', severity: 'warning', rule: '3.9#8'},
 	{name: 'contentPath as a string', change: s => (attrs(s).contentPath = '$.members'), path: 'sourceSpec.attributes.contentPath', severity: 'warning', rule: '3.9#25'},

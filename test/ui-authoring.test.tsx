@@ -3,10 +3,10 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {keys} from './helpers/ink.js';
-import {pressUntil, renderWizard, savedDraft, seedDraft, testServices} from './helpers/ui-wizard.js';
+import {pressUntil, renderWizard, savedDraft, savedSpec, seedDraft, testServices} from './helpers/ui-wizard.js';
 import {validateSpec, specFromDraft} from '../source/spec/index.js';
 
-const pagination = (services: ReturnType<typeof testServices>) => (savedDraft(services)?.spec['sourceSpec'] as {attributes: {paginationParams: Record<string, unknown>}}).attributes.paginationParams;
+const pagination = (services: ReturnType<typeof testServices>) => (savedSpec(services)['sourceSpec'] as {attributes: {paginationParams: Record<string, unknown>}}).attributes.paginationParams;
 
 test('source: a number typed into limitValue is saved as a number, and the lenient "string 50" finding goes away', async () => {
 	const services = testServices();

@@ -7,10 +7,10 @@ import http from 'node:http';
 import type {AddressInfo} from 'node:net';
 import path from 'node:path';
 import {keys} from './helpers/ink.js';
-import {pressUntil, renderWizard, savedDraft, type WizardHarness} from './helpers/ui-wizard.js';
+import {pressUntil, renderWizard, savedDraft, savedSpec, type WizardHarness} from './helpers/ui-wizard.js';
 
 const fixture = (name: string) => new URL(`./fixtures/bootstrap/${name}`, import.meta.url).pathname;
-const attributes = (harness: WizardHarness, id: string) => (savedDraft(harness.services, id)?.spec['sourceSpec'] as {attributes: Record<string, unknown>}).attributes;
+const attributes = (harness: WizardHarness, id: string) => (savedSpec(harness.services, id)['sourceSpec'] as {attributes: Record<string, unknown>}).attributes;
 
 async function openBootstrap(): Promise<WizardHarness> {
 	const ink = await renderWizard({});

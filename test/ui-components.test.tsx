@@ -54,27 +54,36 @@ test('menu (ink-select-input): Down then Enter in one chunk picks the item moved
 	await ink.unmount();
 });
 
+/** A form that keeps its committed values, reporting each commit and the final values. */
+function FormHarness({onCommit, onDone}: {onCommit: (name: string, value: string) => void; onDone: (values: Record<string, string>) => void}) {
+	const [values, setValues] = useState<Record<string, string>>({});
+	return (
+		<Form
+			fields={[
+				{name: 'url', label: 'Docs link', validate: value => (/^https?:\/\//.test(value) ? undefined : 'Must be an http(s) URL.')},
+				{name: 'kind', label: 'Kind', kind: 'choice', choices: [{label: 'A', value: 'a'}, {label: 'B', value: 'b'}]},
+			]}
+			values={values}
+			onCommit={(name, value) => {
+				onCommit(name, value);
+				setValues(current => ({...current, [name]: value}));
+			}}
+			onDone={onDone}
+		/>
+	);
+}
+
 test('form: inline error under the field, continue refused until fixed, values committed', async () => {
 	const commits: [string, string][] = [];
 	let done: Record<string, string> | undefined;
-	function Harness() {
-		const [values, setValues] = useState<Record<string, string>>({});
-		return (
-			<Form
-				fields={[
-					{name: 'url', label: 'Docs link', validate: value => (/^https?:\/\//.test(value) ? undefined : 'Must be an http(s) URL.')},
-					{name: 'kind', label: 'Kind', kind: 'choice', choices: [{label: 'A', value: 'a'}, {label: 'B', value: 'b'}]},
-				]}
-				values={values}
-				onCommit={(name, value) => {
-					commits.push([name, value]);
-					setValues(current => ({...current, [name]: value}));
-				}}
-				onDone={all => (done = all)}
-			/>
-		);
-	}
-	const ink = await renderInk(<Harness />);
+	const ink = await renderInk(
+		<FormHarness
+			onCommit={(name, value) => commits.push([name, value])}
+			onDone={all => {
+				done = all;
+			}}
+		/>,
+	);
 	await ink.type('ftp:x');
 	assert.match(ink.frame(), /✖ Must be an http\(s\) URL\./);
 	await ink.press(keys.down);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {keys} from './helpers/ink.js';
-import {pressUntil, renderWizard, savedDraft, seedDraft, tempHome, testServices} from './helpers/ui-wizard.js';
+import {pressUntil, renderWizard, savedDraft, savedSpec, seedDraft, tempHome, testServices} from './helpers/ui-wizard.js';
 import {createServices} from '../source/steps/create-services.js';
 import {setIn} from '../source/steps/spec-paths.js';
 
@@ -23,7 +23,7 @@ test('auth: toggling types, at least one required, an unknown required name is f
 	assert.match(ink.frame(), /✖ Choose at least one auth type/);
 	await ink.press(keys.down);
 	await ink.press(' ');
-	assert.equal((savedDraft(services)?.spec['authSpec'] as unknown[]).length, 1);
+	assert.equal((savedSpec(services)['authSpec'] as unknown[]).length, 1);
 	await ink.press(keys.enter);
 	assert.match(ink.frame(), /Auth spec 1 of 1: Basic authentication/);
 	assert.match(ink.frame(), /Display name; a base connection passes it as auth\.specName/);
@@ -36,7 +36,7 @@ test('auth: toggling types, at least one required, an unknown required name is f
 	await ink.type(', token');
 	assert.match(ink.frame(), /✖ Not a property of this auth spec: token/);
 	await ink.press(keys.escape);
-	const entry = (savedDraft(services)?.spec['authSpec'] as {spec: {properties: {host: {description: string}}}}[])[0]!;
+	const entry = (savedSpec(services)['authSpec'] as {spec: {properties: {host: {description: string}}}}[])[0]!;
 	assert.equal(entry.spec.properties.host.description, 'Base URL of Acme');
 	await ink.cleanup();
 });
@@ -58,7 +58,7 @@ test('source: undeclared placeholder and bad JSON flagged as typed; pagination s
 	await ink.press('listId\r');
 	assert.doesNotMatch(ink.frame(), /is neither a user input/);
 	assert.match(ink.frame(), /Placeholders you can use: .*\$\{listId\}/);
-	assert.deepEqual(Object.keys((savedDraft(services)?.spec['sourceSpec'] as {spec: {properties: object}}).spec.properties), ['listId']);
+	assert.deepEqual(Object.keys((savedSpec(services)['sourceSpec'] as {spec: {properties: object}}).spec.properties), ['listId']);
 	await ink.type('x');
 	await ink.press(clear);
 	await pressUntil(ink, keys.down, /❯ Records path/);
@@ -75,7 +75,7 @@ test('source: undeclared placeholder and bad JSON flagged as typed; pagination s
 	assert.match(ink.frame(), /‹ POINTER ›/);
 	assert.match(ink.frame(), /pointerPath/);
 	assert.doesNotMatch(ink.frame(), /offSetName/);
-	const pagination = (savedDraft(services)?.spec['sourceSpec'] as {attributes: {paginationParams: Record<string, unknown>}}).attributes.paginationParams;
+	const pagination = (savedSpec(services)['sourceSpec'] as {attributes: {paginationParams: Record<string, unknown>}}).attributes.paginationParams;
 	assert.deepEqual(pagination, {type: 'POINTER', limitName: 'limit', limitValue: '50'}, 'fields the new type shares are kept, others dropped');
 	await pressUntil(ink, keys.down, /❯ Start date format/);
 	assert.match(ink.frame(), /Next 3 schedule windows \(hourly\), as sent:/);
@@ -140,7 +140,7 @@ test('explore: pasted bad JSON shows line:column; good JSON is stored and review
 	await ink.press(clear);
 	await ink.press('{"name":"Resource","type":"Resource"}\r');
 	assert.match(ink.frame(), /Review — /);
-	assert.deepEqual(savedDraft(services)?.spec['exploreSpec'], {name: 'Resource', type: 'Resource'});
+	assert.deepEqual(savedSpec(services)['exploreSpec'], {name: 'Resource', type: 'Resource'});
 	await ink.cleanup();
 });
 

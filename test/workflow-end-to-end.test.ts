@@ -176,7 +176,7 @@ test('a run that does not finish within timeoutMs fails the run stage with a cle
 	const {ctx, saves, events} = recordingContext(fixture.client, draft);
 	// A slow source keeps the run going past the check's time limit.
 	fixture.sandbox.demo!.setFaults({latencyMs: 1500});
-	let summary;
+	let summary: Awaited<ReturnType<typeof runEndToEndCheck>>;
 	try {
 		summary = await runEndToEndCheck(ctx, {authSpecName: 'OAuth2 Refresh Code', authParams: demoAuthParams('OAuth2 Refresh Code', host), sourceParams: {}, pollIntervalMs: 50, timeoutMs: 300});
 	} finally {

@@ -105,7 +105,7 @@ export function specFromShape(shape: RequestShape, secrets: Record<string, strin
 	}
 	if (shape.auth?.queryName) queryParams[shape.auth.queryName] = '${authKey1}';
 
-	let contentPath = suggestion.contentPath;
+	const contentPath = suggestion.contentPath;
 	if (contentPath) guesses.push(contentPath);
 	else missing.push(`contentPath: ${shape.response ? 'the response holds no array of objects' : 'there is no response to look at'}; ${shape.response?.source === 'schema' ? 'describe the 200 response' : 'pass a sample response (--response FILE) or use "suggest from this response" in the live preview'}, or set the path of the records by hand.`);
 	const pagination: PaginationParams = suggestion.pagination.value;

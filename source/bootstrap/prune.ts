@@ -32,7 +32,12 @@ function setAtPointer(into: Json, doc: Json, pointer: string, value: unknown): v
 			return;
 		}
 		const next = target[key];
-		target = isJson(next) ? next : (target[key] = {});
+		if (isJson(next)) target = next;
+		else {
+			const created: Json = {};
+			target[key] = created;
+			target = created;
+		}
 	}
 }
 

@@ -36,7 +36,9 @@ export async function sendCurlOnce(command: string, options: {timeoutMs?: number
 	const text = (await response.text()).slice(0, maxBytes);
 	if (!response.ok) throw new BootstrapInputError(`${where} answered ${response.status} ${response.statusText}; check the credentials and parameters of the curl command.`);
 	const responseHeaders: Headers = {};
-	response.headers.forEach((value, name) => (responseHeaders[name] = value));
+	response.headers.forEach((value, name) => {
+		responseHeaders[name] = value;
+	});
 	try {
 		return {status: response.status, body: JSON.parse(text) as unknown, headers: responseHeaders};
 	} catch {

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type {CommandContext} from './context.js';
 import {write} from './context.js';
 import type {CommandBody} from './registry.js';

@@ -48,7 +48,7 @@ export const flag = {
 	}),
 };
 
-export type FlagShape = Record<string, Flag<any>>;
+export type FlagShape = Record<string, Flag<unknown>>;
 export type FlagValues<F extends FlagShape> = {[K in keyof F]: F[K] extends Flag<infer T> ? T | undefined : never};
 
 export function flagMeta(declaration: Flag<unknown>): FlagMeta {

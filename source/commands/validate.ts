@@ -38,7 +38,7 @@ const validate: CommandBody<'validate'> = async (ctx, {flags, args}) => {
 	}
 	const result = validateSpec(parsed.value);
 	if (flags.json) write(ctx.stdout, JSON.stringify(jsonReport(result), null, 2));
-	else write(ctx.stdout, humanReport(file, result, useColour(ctx.stdout, ctx.env)));
+	else write(ctx.stdout, humanReport(file, result, wantsColour(ctx.stdout, ctx.env)));
 	return result.valid ? 0 : 1;
 };
 
@@ -50,7 +50,7 @@ function jsonReport(result: ValidationResult) {
 	return {valid: result.valid, errors: result.errors.map(strip), warnings: result.warnings.map(strip)};
 }
 
-function useColour(stream: NodeJS.WritableStream, env: NodeJS.ProcessEnv): boolean {
+function wantsColour(stream: NodeJS.WritableStream, env: NodeJS.ProcessEnv): boolean {
 	// https://no-color.org: any non-empty NO_COLOR disables colour.
 	if (env['NO_COLOR']) return false;
 	return (stream as {isTTY?: boolean}).isTTY === true;

@@ -12,6 +12,7 @@ export function FindingsSummary({findings, limit = 6}: {findings: Finding[]; lim
 	return (
 		<Box flexDirection="column">
 			{findings.slice(0, limit).map((item, index) => (
+				// biome-ignore lint/suspicious/noArrayIndexKey: a static list rendered in order; two findings may read the same
 				<Text key={index} wrap="truncate">
 					<Text color={colour[item.severity]}>{badge[item.severity]}</Text> {item.path || '(document)'}: {item.message}
 				</Text>

@@ -56,10 +56,10 @@ export function Form(props: FormProps) {
 	const committed = useRef<Record<string, string>>({});
 	const [showAll, setShowAll] = useState(false);
 	const [, rerender] = useState(0);
-	const valueOf = (name: string) => edits.current[name] ?? committed.current[name] ?? latest.current.values[name] ?? '';
+	const valueFor = (name: string) => edits.current[name] ?? committed.current[name] ?? latest.current.values[name] ?? '';
 	// Once the parent shows a committed value, the parent's copy is the truth again.
 	for (const [name, value] of Object.entries(committed.current)) if (values[name] === value) delete committed.current[name];
-	const errorOf = (field: FormField) => field.validate?.(valueOf(field.name)) ?? latest.current.externalErrors?.[field.name];
+	const errorOf = (field: FormField) => field.validate?.(valueFor(field.name)) ?? latest.current.externalErrors?.[field.name];
 	// An error shows once the field was left, typed in, or Continue was tried; a filled field away from the focus
 	// shows its error too, and so does an error found outside the form. Arriving at a field never greets you with one.
 	const errorShown = (field: FormField, error: string | undefined, isFocused: boolean, value: string) =>
@@ -69,7 +69,7 @@ export function Form(props: FormProps) {
 	const commit = (index: number) => {
 		const field = latest.current.fields[index];
 		if (!field) return;
-		const value = valueOf(field.name);
+		const value = valueFor(field.name);
 		delete edits.current[field.name];
 		if (value !== (latest.current.values[field.name] ?? '')) {
 			committed.current[field.name] = value;
@@ -114,7 +114,7 @@ export function Form(props: FormProps) {
 			else if (field?.kind === 'choice' && (key.leftArrow || key.rightArrow || key.return)) {
 				if (key.return) return moveTo(focused.current + 1);
 				const choices = field.choices ?? [];
-				const current = Math.max(0, choices.findIndex(choice => choice.value === valueOf(field.name)));
+				const current = Math.max(0, choices.findIndex(choice => choice.value === valueFor(field.name)));
 				const next = choices[(current + (key.rightArrow ? 1 : -1) + choices.length) % choices.length];
 				if (next) {
 					committed.current[field.name] = next.value;
@@ -128,10 +128,10 @@ export function Form(props: FormProps) {
 
 	// Each field's error and note, computed once per render (validators may run the whole spec model).
 	const errors = fields.map(errorOf);
-	const notes = fields.map(field => field.note?.(valueOf(field.name)));
+	const notes = fields.map(field => field.note?.(valueFor(field.name)));
 	const rowsFor = (field: FormField, index: number) => {
 		const isFocused = focus && index === focused.current;
-		const value = valueOf(field.name);
+		const value = valueFor(field.name);
 		const error = errors[index];
 		const shown = field.kind === 'choice' ? `‹ ${value || '—'} ›` : field.kind === 'secret' ? '•'.repeat(value.length) : value || field.placeholder || '';
 		const showError = errorShown(field, error, isFocused, value);
@@ -156,7 +156,7 @@ export function Form(props: FormProps) {
 			{fields.slice(start, end).map((field, offset) => {
 				const index = start + offset;
 				const isFocused = focus && index === focused.current;
-				const value = valueOf(field.name);
+				const value = valueFor(field.name);
 				const error = errors[index];
 				const showError = errorShown(field, error, isFocused, value);
 				const note = notes[index];

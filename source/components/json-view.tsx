@@ -43,6 +43,7 @@ export function JsonView({value, height = 15, focus = true, width = 96}: JsonVie
 	return (
 		<Box flexDirection="column" borderStyle="single" paddingX={1}>
 			{visible.map((line, index) => (
+				// biome-ignore lint/suspicious/noArrayIndexKey: offset + index is the line's number in the document
 				<Text key={offset + index} wrap="truncate">
 					{line.length > width ? `${line.slice(0, width - 1)}…` : line}
 				</Text>

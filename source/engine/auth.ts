@@ -1,6 +1,6 @@
 // Request authentication per authSpec type (docs/connection-spec.md#oauth2refreshcode, #basicauthentication, #keybased).
 import {configError, EngineError} from './engine-error.js';
-import type {HttpClient} from './http-client.js';
+import type {HttpClient, HttpResponse} from './http-client.js';
 import type {Masker} from './masking.js';
 import {pickAuthSpec} from '../spec/auth-specs.js';
 import type {AuthPlan} from '../spec/plan.js';
@@ -129,7 +129,7 @@ async function requestToken(context: RefreshContext, tokenUrl: string, method: s
 	}
 	if (method === 'GET') url.search = url.search ? `${url.search}&${form}` : form;
 	const maskedUrl = context.masker.url(tokenUrl);
-	let response;
+	let response: HttpResponse;
 	try {
 		response = await context.client.send(
 			{method, url, headers: {accept: 'application/json', ...(method === 'GET' ? {} : {'content-type': 'application/x-www-form-urlencoded'})}, ...(method === 'GET' ? {} : {body: form})},

@@ -12,7 +12,7 @@ function pad(value: number, width: number): string {
 
 /** Seven-digit fraction of the second (JavaScript dates carry milliseconds, so the last four are zeros). */
 function fraction(date: Date): string {
-	return pad(date.getUTCMilliseconds(), 3) + '0000';
+	return `${pad(date.getUTCMilliseconds(), 3)}0000`;
 }
 
 function formatToken(letter: string, count: number, date: Date): string {

@@ -21,7 +21,10 @@ function observe(node: Node, value: unknown): void {
 		node.properties ??= new Map();
 		for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
 			let childNode = node.properties.get(key);
-			if (!childNode) node.properties.set(key, (childNode = {types: new Set()}));
+			if (!childNode) {
+				childNode = {types: new Set()};
+				node.properties.set(key, childNode);
+			}
 			observe(childNode, child);
 		}
 	} else if (kind === 'array') {

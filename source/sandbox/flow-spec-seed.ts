@@ -66,10 +66,12 @@ export function restStorageToAep(): Entity {
 				},
 				required: ['startTime', 'frequency'],
 				if: {properties: {frequency: {const: 'once'}}},
+				// biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then/else keyword, plain data never awaited
 				then: {allOf: [{not: {required: ['interval']}}, {not: {required: ['backfill']}}]},
 				else: {
 					required: ['interval'],
 					if: {properties: {frequency: {const: 'minute'}}},
+					// biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then/else keyword, plain data never awaited
 					then: {properties: {interval: {minimum: 15}}},
 					else: {properties: {interval: {minimum: 1}}},
 				},

@@ -63,11 +63,11 @@ export class Scheduler {
 		this.timers.delete(flowId);
 		const flow = collection(this.context, 'flows').get(flowId);
 		const running = this.running.get(flowId);
-		if (running && (!flow || flow['state'] !== 'enabled')) {
+		if (running && flow?.['state'] !== 'enabled') {
 			running.controller.abort(new RunCancelled(flow ? 'The run was cancelled because its dataflow was disabled.' : 'The run was cancelled because its dataflow was deleted.'));
 		}
 		if (this.closed || running) return;
-		if (!flow || flow['state'] !== 'enabled') return;
+		if (flow?.['state'] !== 'enabled') return;
 		const due = this.nextDue(flow);
 		if (due === undefined) return;
 		const wait = Math.max(0, due + this.timing.startDelayMs - Date.now());

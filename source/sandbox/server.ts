@@ -163,14 +163,16 @@ export function createFrontServer(front: Front): http.Server {
 			if (url.pathname.startsWith(sourceRoutesPath)) return handleSourceRoute(req, url, front);
 			return handlePlatform(req, url, front, signal);
 		};
-		work()
+		void work()
 			.catch(errorResponse)
 			.then(response => {
 				// Drop the older half at once: amortised O(1), unlike shift() on a full array.
 				if (front.log.length >= maxLogEntries) front.log.splice(0, maxLogEntries / 2);
 				front.log.push({method: req.method ?? 'GET', path: url.pathname, status: response.status});
 				if (!res.destroyed) send(res, response);
-			});
+			})
+			// Sending itself failed (the socket broke mid-write): close the connection rather than leave the client waiting.
+			.catch(() => res.destroy());
 	});
 	server.keepAliveTimeout = 10_000;
 	return server;

@@ -43,7 +43,9 @@ export function visitStrings(value: unknown, path: PathSegment[], visit: (text: 
 		}
 		if (typeof node !== 'object' || node === null || seen.has(node) || at.length > 64) return;
 		seen.add(node);
-		if (Array.isArray(node)) node.forEach((child, index) => walk(child, [...at, index]));
+		if (Array.isArray(node)) {
+			for (const [index, child] of node.entries()) walk(child, [...at, index]);
+		}
 		else for (const [key, child] of Object.entries(node)) walk(child, [...at, key]);
 	};
 	walk(value, path);

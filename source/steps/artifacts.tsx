@@ -57,9 +57,9 @@ export function useIconCheck(savedPath: string | undefined, save: (iconPath: str
 		);
 	};
 	// A draft opened with an icon already saved (resume, import) is checked once too.
+	// biome-ignore lint/correctness/useExhaustiveDependencies: once, on opening; later paths are checked when the field commits them
 	useEffect(() => {
 		if (savedPath) check(savedPath);
-		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, []);
 	return {icon: result, check};
 }

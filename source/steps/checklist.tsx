@@ -21,6 +21,7 @@ export function ChecklistScreen({draft, update, back, home}: StepProps) {
 	const [message, setMessage] = useState<string>();
 	const [busy, setBusy] = useState(false);
 
+	// biome-ignore lint/correctness/useExhaustiveDependencies: draft.updatedAt stands for the draft: only a saved change refetches the checklist
 	const refresh = useCallback(() => {
 		setBusy(true);
 		const work = wizard
@@ -35,7 +36,6 @@ export function ChecklistScreen({draft, update, back, home}: StepProps) {
 			)
 			.finally(() => setBusy(false));
 		void services.track(work);
-		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [services, wizard, draft.updatedAt]);
 	useEffect(refresh, [refresh]);
 

@@ -29,7 +29,7 @@ export function DraftListScreen({purpose, onOpen, onBack}: {purpose: 'resume' | 
 			<Menu
 				items={items}
 				onSelect={item => {
-					let draft;
+					let draft: Draft | undefined;
 					try {
 						draft = services.drafts.load(item.value);
 					} catch (failure) {

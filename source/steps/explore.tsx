@@ -101,6 +101,7 @@ export function ExploreScreen({draft, update, go, back}: StepProps) {
 			<Box flexDirection="column">
 				<Text bold>Paste the exploreSpec JSON (one or more lines); Enter uses it once the JSON is complete</Text>
 				{lines.map((line, index) => (
+					// biome-ignore lint/suspicious/noArrayIndexKey: pasted lines are positional and may repeat
 					<Text key={index}>{`${index === 0 ? '> ' : '  '}${line}`}</Text>
 				))}
 				<Box>

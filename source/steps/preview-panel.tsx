@@ -69,6 +69,7 @@ export function PreviewPanel({state, maxRows, columns = 80, route}: {state: Prev
 						<>
 							<Text dimColor>Sample record:</Text>
 							{sampleRows.map((line, index) => (
+								// biome-ignore lint/suspicious/noArrayIndexKey: the sample's lines are positional and may repeat
 								<Text key={index} wrap="truncate">{`  ${line}`}</Text>
 							))}
 						</>

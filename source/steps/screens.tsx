@@ -12,6 +12,7 @@ const screens: LazyScreen<never>[] = [];
 /** A component that renders the loaded screen; it suspends only while the module is still loading. */
 function lazyScreen<P extends object>(load: Loader<P>): LazyScreen<P> {
 	let loading: Promise<ComponentType<P>> | undefined;
+	// biome-ignore lint/correctness/noComponentHookFactories: called once per screen at module load (below), so each screen is one stable component type
 	function Screen(props: P) {
 		// One component type whatever the load state, so a screen never remounts (and loses its state) on load.
 		const Loaded = use(Screen.preload());

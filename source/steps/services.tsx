@@ -75,7 +75,9 @@ export function servicesOver(stores: Stores | {load: (home: string) => Promise<S
 	const home = options.home ?? aepHome(env);
 	const running = new Set<Promise<unknown>>();
 	let loaded = 'load' in stores ? undefined : stores;
-	const ready = 'load' in stores ? settledThenable(stores.load(home).then(value => void (loaded = value))) : undefined;
+	const ready = 'load' in stores ? settledThenable(stores.load(home).then(value => {
+				loaded = value;
+			})) : undefined;
 	const store = <K extends keyof Stores>(key: K): Stores[K] => {
 		if (!loaded) throw new Error(`The ${key} store is still loading (await services.ready first).`);
 		return loaded[key];

@@ -26,7 +26,8 @@ export function SourceScreen({draft, update, go, back}: StepProps) {
 	const [initialField] = useState(() =>
 		fieldForPath(wizard.focusPath, [...fields.flatMap(field => (field.path ? [{name: field.name, path: formatPath(field.path)}] : [])), {name: 'userInputs', path: 'sourceSpec.spec'}]),
 	);
-	useEffect(() => wizard.setFocusPath(undefined), []); // eslint-disable-line react-hooks/exhaustive-deps
+	// biome-ignore lint/correctness/useExhaustiveDependencies: the focus path is consumed once, on arrival
+	useEffect(() => wizard.setFocusPath(undefined), []);
 	const [focusedField, setFocusedField] = useState<string | undefined>(initialField);
 	const place = useTestPlace();
 	const route = wizardTestValues(draft, {...place, secrets: wizard.testSecrets, env: services.env}).route;
@@ -88,6 +89,7 @@ export function SourceScreen({draft, update, go, back}: StepProps) {
 				<Box flexDirection="column" marginTop={1}>
 					<Text bold>Next 3 schedule windows (hourly), as sent:</Text>
 					{schedulePreview.map((row, index) => (
+						// biome-ignore lint/suspicious/noArrayIndexKey: the nth schedule window is the row's identity
 						<Text key={index} wrap="truncate">{`  ${index + 1}. ${row.length ? row.map(param => `${param.name}=${param.value}`).join('&') : '(set the parameter names)'}`}</Text>
 					))}
 				</Box>

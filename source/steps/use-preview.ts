@@ -80,13 +80,13 @@ export function usePreview(draft: Draft, options: {auto?: boolean} = {}) {
 	}, [services, wizard]);
 
 	// Debounced: a burst of commits starts one preview, after the user pauses.
+	// biome-ignore lint/correctness/useExhaustiveDependencies: only a changed spec (its key) starts the debounce; run and the delay are read as they are then
 	useEffect(() => {
 		if (options.auto === false) return;
 		if (wizard.lastPreview?.specKey === key) return;
 		setState(previous => ({...previous, status: 'waiting'}));
 		const timer = setTimeout(run, services.previewDelayMs);
 		return () => clearTimeout(timer);
-		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [key]);
 	useEffect(() => () => controller.current?.abort(), []);
 	return {state, run};

@@ -84,7 +84,8 @@ export function useSessionHolder(services: WizardServices, profileName: string):
 		setSessionState({status: 'opening'});
 		const promise = services.openSession(profileName);
 		holder.current = {name: profileName, promise};
-		services.track(
+		// Both outcomes are handled in the chain; track only lets tests wait for it.
+		void services.track(
 			promise.then(
 				() => setSessionState({status: 'open'}),
 				(error: unknown) => {

@@ -119,8 +119,14 @@ export function openProfileStore(home: string = aepHome()): ProfileStore {
 		get,
 		save(profile, clientSecret) {
 			const valid = validateAdobeProfile(profile);
-			update('profiles', profiles => void (profiles[valid.name] = valid));
-			if (clientSecret !== undefined) update('secrets', secrets => void (secrets[valid.name] = clientSecret));
+			update('profiles', profiles => {
+				profiles[valid.name] = valid;
+			});
+			if (clientSecret !== undefined) {
+				update('secrets', secrets => {
+					secrets[valid.name] = clientSecret;
+				});
+			}
 			update('tokens', tokens => void delete tokens[valid.name]);
 		},
 		remove(name) {
@@ -143,7 +149,9 @@ export function openProfileStore(home: string = aepHome()): ProfileStore {
 		},
 		tokenCache: profileName => ({
 			get: key => conf.get('tokens')[profileName]?.[key],
-			set: (key, value) => update('tokens', tokens => void (tokens[profileName] = {...tokens[profileName], [key]: value})),
+			set: (key, value) => update('tokens', tokens => {
+					tokens[profileName] = {...tokens[profileName], [key]: value};
+				}),
 			delete: key => update('tokens', tokens => void delete tokens[profileName]?.[key]),
 		}),
 	};

@@ -143,7 +143,7 @@ function prerequisites(draft: Draft, label: string): string[] {
 function connectionSteps(draft: Draft, label: string, specId: string): string[] {
 	const params = sourceParamsExample(draft);
 	const encoded = Buffer.from(JSON.stringify(params)).toString('base64');
-	const lines = ['## Connect ' + label + ' to Experience Platform using the Flow Service API', '', '### Create a base connection', '',
+	const lines = [`## Connect ${label} to Experience Platform using the Flow Service API`, '', '### Create a base connection', '',
 		`A base connection stores your ${label} credentials. Use one of the auth specs below; \`auth.specName\` is the auth spec's name.`, ''];
 	for (const auth of authSpecsOf(draft)) {
 		lines.push(`**${auth.name}**`, '', curl('POST', `${flowBase}/connections`, {

@@ -3,7 +3,7 @@
 // plain file of the user's own: a file inside the aep-source home (profiles, cached tokens, drafts), a FIFO or
 // device (reading one never ends), or a file too large to be an icon.
 import {constants} from 'node:fs';
-import {open, realpath} from 'node:fs/promises';
+import {type FileHandle, open, realpath} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {cannotRead} from '../spec/file-errors.js';
@@ -82,7 +82,7 @@ export async function checkSvgIcon(iconPath: string, options: IconCheckOptions =
 	if (isInside(real, home)) {
 		return {ok: false, reason: `${iconPath} is inside the aep-source home (${home}), which holds profiles, tokens and drafts; the icon must be your own SVG file elsewhere.`};
 	}
-	let handle;
+	let handle: FileHandle;
 	try {
 		// O_NONBLOCK: opening a FIFO with no writer would otherwise wait forever.
 		handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);

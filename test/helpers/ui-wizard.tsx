@@ -60,6 +60,13 @@ export function savedDraft(services: WizardServices, id = 'demo-contacts'): Draf
 	return services.drafts.load(id);
 }
 
+/** The saved draft's spec; fails the test, naming the draft, when nothing was saved. */
+export function savedSpec(services: WizardServices, id = 'demo-contacts'): Draft['spec'] {
+	const draft = services.drafts.load(id);
+	if (!draft) throw new Error(`No draft ${id} was saved.`);
+	return draft.spec;
+}
+
 /** Presses `key` until the frame matches (at most `max` times); fails with the last frame otherwise. */
 export async function pressUntil(ink: InkHarness, key: string, pattern: RegExp, max = 20): Promise<void> {
 	for (let i = 0; i < max; i++) {
