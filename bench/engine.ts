@@ -101,7 +101,8 @@ export async function benchEngine(options: EngineBenchOptions = {}): Promise<Eng
 
 export function formatRow(row: EngineBenchRow): string {
 	if (row.skipped) return `${row.type.padEnd(18)} ${String(row.records).padStart(9)}  skipped: ${row.skipped}`;
-	return `${row.type.padEnd(18)} ${String(row.records).padStart(9)} records  page ${row.pageSize}  ${row.seconds.toFixed(2)} s  ${row.recordsPerSecond.toLocaleString('en-US')} records/s  RSS ${row.startRssMb} → peak ${row.peakRssMb} MB  stop ${row.stop}`;
+	const speed = `${row.seconds.toFixed(2)} s  ${row.recordsPerSecond.toLocaleString('en-US')} records/s`;
+	return `${row.type.padEnd(18)} ${String(row.records).padStart(9)} records  page ${row.pageSize}  ` + `${speed}  RSS ${row.startRssMb} → peak ${row.peakRssMb} MB  stop ${row.stop}`;
 }
 
 const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);

@@ -9,6 +9,7 @@ import {startSandbox} from '../source/sandbox/index.js';
 import {getTemplate} from '../source/spec/index.js';
 import {createPlatformClient, debugSink, PlatformError, type Target} from '../source/api/index.js';
 import {createMasker} from '../source/spec/masker.js';
+import {joinedPattern} from './helpers/regex.js';
 
 let sandbox: Awaited<ReturnType<typeof startSandbox>>;
 let target: Target;
@@ -84,8 +85,8 @@ test('a traced session never shows the client secret, the token or a base-connec
 		}
 	}
 	// The trace is still useful: method, URL, status, duration, masked auth header, bodies.
-	assert.match(trace, /\[debug\] → POST http:\/\/127\.0\.0\.1:\d+\/ims\/token\/v3 \[.*content-type: application\/x-www-form-urlencoded.*\] body=grant_type=client_credentials&client_id=aep-source-sandbox&client_secret=\*\*\*/);
-	assert.match(trace, /\[debug\] → GET http:\/\/127\.0\.0\.1:\d+\/data\/foundation\/flowservice\/connections\/[\w-]+ \[accept: application\/json; authorization: Bearer \*\*\*; x-api-key: aep-source-sandbox; x-gw-ims-org-id: \S+; x-sandbox-name: \S+\]/);
+	assert.match(trace, joinedPattern(/\[debug\] → POST http:\/\/127\.0\.0\.1:\d+\/ims\/token\/v3 \[.*content-type: application\/x-www-form-urlencoded.*\] /, /body=grant_type=client_credentials&client_id=aep-source-sandbox&client_secret=\*\*\*/));
+	assert.match(trace, joinedPattern(/\[debug\] → GET http:\/\/127\.0\.0\.1:\d+\/data\/foundation\/flowservice\/connections\/[\w-]+ /, /\[accept: application\/json; authorization: Bearer \*\*\*; x-api-key: aep-source-sandbox; x-gw-ims-org-id: \S+; x-sandbox-name: \S+\]/));
 	assert.match(trace, /\[debug\] ← 201 POST http:\/\/\S+\/connections \d+ms.* body=\{"id":"/);
 	assert.match(trace, /\[debug\] ← 401 GET \S+\/flows\?property=name%3D%3D\*\*\* \d+ms/);
 	assert.match(trace, /"password":"\*\*\*"/);

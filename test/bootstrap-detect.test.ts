@@ -4,6 +4,7 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import {parseResponseSample, suggestFromResponse} from '../source/bootstrap/index.js';
+import {joinedPattern} from './helpers/regex.js';
 
 const sample = (name: string) => parseResponseSample(readFileSync(new URL(`./fixtures/bootstrap/responses/${name}`, import.meta.url), 'utf8'), name);
 
@@ -12,7 +13,7 @@ const cases: {file: string; query?: Record<string, string>; contentPath: string;
 		file: 'zendesk-after-cursor.json',
 		contentPath: '$.results',
 		pagination: {type: 'CONTINUATION_TOKEN', continuationTokenPath: '$.meta.after_cursor', parameterType: 'QUERYPARAM', parameterName: 'page[after]'},
-		evidence: /`\$\.meta\.after_cursor` in the response holds a cursor and `\$\.meta\.has_more` says whether more pages exist, and `\$\.links\.next` sends it as `page\[after\]`/,
+		evidence: joinedPattern(/`\$\.meta\.after_cursor` in the response holds a cursor and `\$\.meta\.has_more` says whether more pages exist, /, /and `\$\.links\.next` sends it as `page\[after\]`/),
 	},
 	{
 		file: 'hubspot-paging-next-after.json',
@@ -49,7 +50,7 @@ const cases: {file: string; query?: Record<string, string>; contentPath: string;
 		file: 'pipedrive-start-limit.json',
 		contentPath: '$.data',
 		pagination: {type: 'OFFSET', limitName: 'limit', limitValue: '100', offSetName: 'start', endConditionName: '$.additional_data.pagination.more_items_in_collection', endConditionValue: 'Const:false'},
-		evidence: /`\$\.additional_data\.pagination\.start` in the response .* → OFFSET; `\$\.additional_data\.pagination\.more_items_in_collection` is false on the last page/,
+		evidence: joinedPattern(/`\$\.additional_data\.pagination\.start` in the response .* → OFFSET; /, /`\$\.additional_data\.pagination\.more_items_in_collection` is false on the last page/),
 	},
 	{
 		file: 'offset-limit-has-more.json',
@@ -69,7 +70,7 @@ const cases: {file: string; query?: Record<string, string>; contentPath: string;
 		file: 'total-pages-body.json',
 		contentPath: '$.orders',
 		pagination: {type: 'PAGE', limitName: 'limit', limitValue: 100, pageParamName: 'page', initialPageIndex: 1},
-		evidence: /`\$\.total_pages` holds the page count \(endPageIndex cannot read the body, so paging stops at the first empty page\) → PAGE from page 1; no page-size parameter was seen, so `limit` is assumed/,
+		evidence: joinedPattern(/`\$\.total_pages` holds the page count \(endPageIndex cannot read the body, so paging stops at the first empty page\) /, /→ PAGE from page 1; no page-size parameter was seen, so `limit` is assumed/),
 	},
 ];
 

@@ -11,6 +11,7 @@ import {previewSourceSpec} from '../source/engine/index.js';
 import {demoAuthParams, demoConnectionSpec, startDemoSource, type DemoSource} from '../source/sandbox/demo-source/index.js';
 import {compileSpec, validateSpec} from '../source/spec/index.js';
 import {setIn} from '../source/steps/spec-paths.js';
+import {joinedPattern} from './helpers/regex.js';
 
 const clear = '\u0015';
 const sa = ['sourceSpec', 'attributes'];
@@ -64,7 +65,7 @@ const cases: Case[] = [
 		name: 'contentPath "$.contacts[["',
 		change: spec => setIn(spec, [...sa, 'contentPath', 'path'], '$.contacts[['),
 		path: 'sourceSpec.attributes.contentPath.path',
-		message: /sourceSpec\.attributes\.contentPath\.path is not a JSONPath the engine can read: unexpected "\[" inside brackets .* at character 12 of "\$\.contacts\[\["/,
+		message: joinedPattern(/sourceSpec\.attributes\.contentPath\.path is not a JSONPath the engine can read: /, /unexpected "\[" inside brackets .* at character 12 of "\$\.contacts\[\["/),
 		async typeIntoScreen(ink) {
 			await pressUntil(ink, keys.down, /❯ Records path/);
 			await ink.press(clear);

@@ -129,7 +129,7 @@ test('validate finds no error ⇔ the engine plans every request without a spec 
 			assert.ok(engine.ok, `round ${round}: validate found no error, but the engine says: ${engine.ok ? '' : engine.message}\n${shown}`);
 			valid++;
 		} else {
-			assert.ok(!engine.ok, `round ${round}: validate found ${JSON.stringify(verdict.errors.map(each => `${each.path}: ${each.message}`))}, but the engine planned every request\n${shown}`);
+			assert.ok(!engine.ok, `round ${round}: validate found ${JSON.stringify(verdict.errors.map(each => `${each.path}: ${each.message}`))}, ` + `but the engine planned every request\n${shown}`);
 			invalid++;
 		}
 	}

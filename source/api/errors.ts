@@ -18,13 +18,13 @@ export type PlatformErrorFields = {
 
 // Hints by Adobe code (sources-sdk 2.2, 6.2, 6.5; target-and-runs 5). Each says what to do.
 const hintsByCode: Record<string, string> = {
-	'401013': 'The access token is invalid or expired; the client already fetched a fresh one once, so check that the profile\'s client id, secret and org id belong to the same credential.',
+	'401013': 'The access token is invalid or expired; the client already fetched a fresh one once, ' + 'so check that the profile\'s client id, secret and org id belong to the same credential.',
 	'403010': 'The request carried no access token; this is a client bug, please report it.',
 	'403000': 'The x-api-key header was missing; set the client id of the profile.',
 	'403003': 'The client id (x-api-key) is wrong: copy the Client ID of the OAuth Server-to-Server credential from the Adobe Developer Console.',
 	'400003': 'The org id header (x-gw-ims-org-id) is missing: set the profile\'s organization id (24 hex characters followed by @AdobeOrg).',
 	'403025': 'The credential is not entitled for this organization: check that the org id is the one shown on the credential in the Developer Console.',
-	'403027': 'The org id is malformed or the credential is not on an Experience Platform product profile: check the org id, then add the API credential to a product profile in Admin Console (reference 1.1).',
+	'403027': 'The org id is malformed or the credential is not on an Experience Platform product profile: ' + 'check the org id, then add the API credential to a product profile in Admin Console (reference 1.1).',
 	invalid_client: 'The client id or client secret is wrong: copy both again from the OAuth Server-to-Server credential in the Developer Console and update the profile.',
 	invalid_scope: 'The scopes do not match the credential: copy the exact comma-separated scope string shown on the credential page.',
 	unsupported_grant_type: 'The token request was rejected as an unsupported grant; this is a client bug, please report it.',
@@ -58,7 +58,7 @@ function hintByStatus(status: number | undefined, code: string | undefined): str
 	if (code && /^XDM-100[6-9]-400$/.test(code)) return 'The Accept header was rejected; this is a client bug, please report it.';
 	if (status === undefined) return 'The platform could not be reached: check the network, a proxy, and the profile\'s platform and IMS URLs.';
 	if (status === 401) return 'Authentication failed: check the client id, client secret and org id of the profile.';
-	if (status === 403) return 'Forbidden: the credential is probably missing a product-profile permission; add it to an Experience Platform product profile with Sources permissions (reference 1.1).';
+	if (status === 403) return 'Forbidden: the credential is probably missing a product-profile permission; ' + 'add it to an Experience Platform product profile with Sources permissions (reference 1.1).';
 	if (status === 404) return 'Not found: check the id, and that the profile points at the right sandbox.';
 	if (status === 412) return 'Someone else changed this object meanwhile: re-read it and retry with its new etag.';
 	if (status === 429) return 'The platform is rate limiting this client; wait a minute and try again.';

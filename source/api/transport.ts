@@ -212,7 +212,7 @@ function retryNote(facts: Facts): string | undefined {
 	return facts.retries > 0 ? `after ${tried}` : undefined;
 }
 
-const notRepeatedHint = 'The request was not repeated because the platform may have acted on it before failing (a second POST could create a duplicate): check whether the object exists before running this step again.';
+const notRepeatedHint = 'The request was not repeated because the platform may have acted on it before failing (a second POST could create a duplicate): ' + 'check whether the object exists before running this step again.';
 
 function toError(request: HttpRequest<unknown>, outcome: Outcome, masker: Masker, facts: Facts): PlatformError {
 	const retried = retryNote(facts);

@@ -67,10 +67,14 @@ function schedule(query: Record<string, string>): Guess<Json> {
 	if (start && end) {
 		return {field: 'scheduleParams', value: {scheduleStartParamName: start, scheduleEndParamName: end, scheduleStartParamFormat: format, scheduleEndParamFormat: format}, evidence: `the \`${start}\` and \`${end}\` query parameters bound a time window → the incremental schedule sends them.`};
 	}
+	const missingKind = start ? 'end' : end ? 'start' : 'time-window';
+	const assumed = start || end ? 'the missing one is' : '`updated_since`/`updated_before` are';
 	return {
 		field: 'scheduleParams',
 		value: {scheduleStartParamName: start ?? 'updated_since', scheduleEndParamName: end ?? 'updated_before', scheduleStartParamFormat: format, scheduleEndParamFormat: format},
-		evidence: `no ${start ? 'end' : end ? 'start' : 'time-window'} query parameter was found, so ${start || end ? 'the missing one is' : '`updated_since`/`updated_before` are'} assumed: replace them with the names your API filters on (most APIs ignore unknown query parameters).`,
+		evidence:
+			`no ${missingKind} query parameter was found, so ${assumed} assumed: ` +
+			'replace them with the names your API filters on (most APIs ignore unknown query parameters).',
 	};
 }
 
@@ -91,7 +95,7 @@ export function specFromShape(shape: RequestShape, secrets: Record<string, strin
 		authSpec = [authEntry(shape.auth, shape.hostVariables, !shape.host)];
 		guesses.push({field: 'authSpec', value: shape.auth.type, evidence: shape.auth.evidence});
 	} else {
-		missing.push('auth: the input shows no credentials or security scheme, and a source needs one auth spec (basic, OAuth 2 or API key); choose one in the wizard\'s auth step.');
+		missing.push('auth: the input shows no credentials or security scheme, and a source needs one auth spec (basic, OAuth 2 or API key); ' + 'choose one in the wizard\'s auth step.');
 	}
 
 	const queryParams: Record<string, string> = {};
@@ -107,7 +111,12 @@ export function specFromShape(shape: RequestShape, secrets: Record<string, strin
 
 	const contentPath = suggestion.contentPath;
 	if (contentPath) guesses.push(contentPath);
-	else missing.push(`contentPath: ${shape.response ? 'the response holds no array of objects' : 'there is no response to look at'}; ${shape.response?.source === 'schema' ? 'describe the 200 response' : 'pass a sample response (--response FILE) or use "suggest from this response" in the live preview'}, or set the path of the records by hand.`);
+	else {
+		const why = shape.response ? 'the response holds no array of objects' : 'there is no response to look at';
+		const next =
+			shape.response?.source === 'schema' ? 'describe the 200 response' : 'pass a sample response (--response FILE) or use "suggest from this response" in the live preview';
+		missing.push(`contentPath: ${why}; ${next}, or set the path of the records by hand.`);
+	}
 	const pagination: PaginationParams = suggestion.pagination.value;
 	guesses.push(suggestion.pagination, scheduleGuess);
 

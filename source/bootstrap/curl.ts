@@ -138,7 +138,10 @@ function parseUrl(text: string): URL {
 	return url;
 }
 
-const keyHeader = /^(x-)?(api[-_]?key|apikey|api[-_]?token|auth[-_]?token|access[-_]?token|token|secret|subscription[-_]?key|app[-_]?key|client[-_]?secret)$|(^|-)(api[-_]?key|apikey|token|secret)$/i;
+// A header is an API key when its whole name is a key-like word (optionally x-prefixed), or it ends in one.
+const keyHeaderName = /^(x-)?(api[-_]?key|apikey|api[-_]?token|auth[-_]?token|access[-_]?token|token|secret|subscription[-_]?key|app[-_]?key|client[-_]?secret)$/i;
+const keyHeaderSuffix = /(^|-)(api[-_]?key|apikey|token|secret)$/i;
+const keyHeader = {test: (name: string) => keyHeaderName.test(name) || keyHeaderSuffix.test(name)};
 const keyQuery = /^(api[-_]?key|apikey|key|access[-_]?token|token|auth[-_]?token|app[-_]?key)$/i;
 const droppedHeaders = new Set(['host', 'content-length', 'connection', 'accept-encoding', 'user-agent']);
 

@@ -211,7 +211,10 @@ function detectPagination(body: unknown, fields: Field[], headers: Headers | und
 			guess: {
 				field: 'paginationParams',
 				value: {type: 'CONTINUATION_TOKEN', continuationTokenPath: tokenPath, parameterType: 'QUERYPARAM', parameterName: name} as PaginationParams,
-				evidence: `\`${at(hasMore)}\` in ${source} says whether more records exist but there is no cursor or offset, so the next page starts after the last record's id (\`${tokenPath}\`, sent as \`${name}\`) → CONTINUATION_TOKEN; the run stops on the empty page after the last one.`,
+				evidence:
+					`\`${at(hasMore)}\` in ${source} says whether more records exist but there is no cursor or offset, so the next page starts ` +
+					`after the last record's id (\`${tokenPath}\`, ` +
+					`sent as \`${name}\`) → CONTINUATION_TOKEN; the run stops on the empty page after the last one.`,
 			},
 			queryNames: [name],
 		};
@@ -246,7 +249,10 @@ function detectPagination(body: unknown, fields: Field[], headers: Headers | und
 			queryNames: [size.name, offsetName],
 		};
 	}
-	if (hasMore) return {guess: none(`\`${at(hasMore)}\` says more records exist, but no cursor, next-page URL, page or offset was found to ask for them → NONE; set the pagination by hand.`), queryNames: []};
+	if (hasMore) {
+		const unreachable = 'no cursor, next-page URL, page or offset was found to ask for them → NONE; set the pagination by hand.';
+		return {guess: none(`\`${at(hasMore)}\` says more records exist, but ${unreachable}`), queryNames: []};
+	}
 	return {guess: none(`no next-page URL, cursor, page count or offset was found in ${source} → NONE (one request).`), queryNames: []};
 }
 

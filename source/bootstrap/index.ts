@@ -36,7 +36,8 @@ export async function bootstrapOperation(loaded: LoadedDocument, selector: strin
 		const offered = offeredOperations(loaded.doc);
 		const list = offered.slice(0, 30).map(entry => `  ${entry.id}${entry.id === `${entry.method} ${entry.path}` ? '' : ` (${entry.method} ${entry.path})`}`);
 		const more = offered.length > 30 ? [`  … and ${offered.length - 30} more`] : [];
-		throw new BootstrapInputError(`${loaded.location} has no operation "${selector}". ${offered.length === 0 ? 'It has no GET or POST operation at all.' : `Operations that exist:\n${[...list, ...more].join('\n')}`}`);
+		const instead = offered.length === 0 ? 'It has no GET or POST operation at all.' : `Operations that exist:\n${[...list, ...more].join('\n')}`;
+		throw new BootstrapInputError(`${loaded.location} has no operation "${selector}". ${instead}`);
 	}
 	// Only this operation's part of the document is resolved: a 5 MB document costs what one operation costs.
 	const resolved = await resolveOperation(loaded, found.path, found.method === 'GET' ? 'get' : 'post');

@@ -229,7 +229,8 @@ function hostOf(doc: Json, item: Json, operation: Json, documentUrl?: string): {
 		const absolute = resolveServer(url, documentUrl);
 		const more = servers && servers.length > 1 ? ` (${servers.length - 1} other server${servers.length > 2 ? 's' : ''} listed; the first is used)` : '';
 		if (!absolute) return {variables, note: `servers[0].url "${server['url']}" is relative and the document was read from a file`};
-		return {host: absolute.replace(/\/+$/, ''), variables, evidence: `the first server, ${server['url']}${variables.length ? `, whose variables ${variables.map(v => v.name).join(', ')} become credential-side inputs` : ''}${more}.`};
+		const inputs = variables.length ? `, whose variables ${variables.map(v => v.name).join(', ')} become credential-side inputs` : '';
+		return {host: absolute.replace(/\/+$/, ''), variables, evidence: `the first server, ${server['url']}${inputs}${more}.`};
 	}
 	if (typeof doc['host'] === 'string') {
 		const schemes = Array.isArray(doc['schemes']) ? doc['schemes'].map(String) : [];

@@ -46,7 +46,7 @@ const importCommand: CommandBody<'import'> = async (context, {flags: values, arg
 	for (const finding of findings) write(context.stderr, `warning ${finding.path}: ${finding.message}`);
 	const result = validateSpec(spec);
 	// The name comes from the file: cut, so a 50 MB name is never echoed.
-	write(context.stdout, `Imported "${cutForEcho(name, 80)}" as draft "${id}" (${result.errors.length} errors, ${result.warnings.length} warnings). Resume it with: aep-source resume ${id}`);
+	write(context.stdout, `Imported "${cutForEcho(name, 80)}" as draft "${id}" (${result.errors.length} errors, ${result.warnings.length} warnings). ` + `Resume it with: aep-source resume ${id}`);
 	return 0;
 };
 
@@ -71,7 +71,7 @@ async function bootstrapCommand(context: CommandContext, values: Flags, file: st
 		if (values.operation === undefined) {
 			const offered = bootstrap.offeredOperations(loaded.doc);
 			const list = offered.slice(0, 30).map(entry => `  ${entry.id}  ${entry.method} ${entry.path}${entry.summary ? ` — ${entry.summary}` : ''}`).join('\n');
-			throw new UsageError(`${file} is an ${loaded.version} document: choose the operation that lists the records with --operation OPERATION_ID or --operation "GET /path".\n${list}`);
+			throw new UsageError(`${file} is an ${loaded.version} document: ` + `choose the operation that lists the records with --operation OPERATION_ID or --operation "GET /path".\n${list}`);
 		}
 		const found = await bootstrap.bootstrapOperation(loaded, values.operation);
 		result = response ? bootstrap.applyResponse(found, response) : found;

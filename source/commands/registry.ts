@@ -62,7 +62,7 @@ export const commands = {
 	},
 	validate: {
 		summary: 'Check a connection spec JSON file offline (exit 0 valid, 1 errors, 2 usage)',
-		description: 'Checks a connection spec JSON file against the Self-Serve Sources rules (structure, enums, placeholders,\npagination and schedule settings) without contacting Adobe.',
+		description: 'Checks a connection spec JSON file against the Self-Serve Sources rules (structure, enums, placeholders,\n' + 'pagination and schedule settings) without contacting Adobe.',
 		args: 'FILE',
 		maxArgs: 1,
 		flags: {json: flag.boolean('Print {"valid", "errors", "warnings"} as JSON and nothing else, whatever happens')},
@@ -81,7 +81,7 @@ export const commands = {
 	run: {
 		summary: 'Create or update the spec, register it, run the end-to-end check (no terminal needed)',
 		description:
-			'Takes a saved draft, a connection spec file or a template. A spec with validation errors exits 1 before any\nrequest is sent. Secrets never go on the command line: `run` reads them from AEP_SOURCE_SECRET_<PROPERTY>.',
+			'Takes a saved draft, a connection spec file or a template. A spec with validation errors exits 1 before any\n' + 'request is sent. Secrets never go on the command line: `run` reads them from AEP_SOURCE_SECRET_<PROPERTY>.',
 		args: 'DRAFT|SPEC_FILE',
 		maxArgs: 1,
 		flags: {
@@ -133,7 +133,7 @@ export const commands = {
 	import: {
 		summary: 'Import a connection spec JSON or an exported draft, or start a draft from an OpenAPI operation or a curl command',
 		description:
-			'FILE is a connection spec JSON or an exported draft; or an OpenAPI 3.0/3.1 or Swagger 2.0 document (JSON or YAML,\na file or an http(s) URL) with --operation; or nothing, with --curl. The draft is pre-filled and every guess is\nprinted with its evidence. Credentials in a curl command are never saved or printed.',
+			'FILE is a connection spec JSON or an exported draft; or an OpenAPI 3.0/3.1 or Swagger 2.0 document (JSON or YAML,\n' + 'a file or an http(s) URL) with --operation; or nothing, with --curl. The draft is pre-filled and every guess is\n' + 'printed with its evidence. Credentials in a curl command are never saved or printed.',
 		args: '[FILE_OR_URL]',
 		maxArgs: 1,
 		flags: {
@@ -151,7 +151,7 @@ export const commands = {
 	sandbox: {
 		summary: 'Run the local Flow Service + IMS emulator and the demo REST API until Ctrl-C',
 		description:
-			'Starts the local sandbox on 127.0.0.1: IMS (POST /ims/token/v3) and the platform APIs (Flow Service, Schema\nRegistry, Catalog, Data Prep under /data/foundation/...), plus the demo REST API to build a source against.\nState is kept in --data (default $AEP_SOURCE_HOME/sandbox). Stop with Ctrl-C. The fault flags are deterministic\n(--seed makes the latency jitter repeatable).',
+			'Starts the local sandbox on 127.0.0.1: IMS (POST /ims/token/v3) and the platform APIs (Flow Service, Schema\n' + 'Registry, Catalog, Data Prep under /data/foundation/...), plus the demo REST API to build a source against.\n' + 'State is kept in --data (default $AEP_SOURCE_HOME/sandbox). Stop with Ctrl-C. The fault flags are deterministic\n' + '(--seed makes the latency jitter repeatable).',
 		maxArgs: 0,
 		flags: {
 			port: flag.integer('Port of the sandbox (default 0: any free port)', {min: 0, max: 65_535}),

@@ -151,11 +151,12 @@ const run: CommandBody<'run'> = async (context, {flags: values, args: positional
 				const open = pendingEntries({draft, profileName: session.profile.name}).length;
 				if (interrupts === 1) {
 					controller.abort();
-					write(context.stderr, `\nStopping: ${open > 0 ? `deleting ${open} test object(s)… (Ctrl-C again to quit now and keep them)` : 'nothing to delete yet… (Ctrl-C again to quit now)'}`);
+					const doing = open > 0 ? `deleting ${open} test object(s)… (Ctrl-C again to quit now and keep them)` : 'nothing to delete yet… (Ctrl-C again to quit now)';
+					write(context.stderr, `\nStopping: ${doing}`);
 					return;
 				}
 				store.save(draft);
-				write(context.stderr, `\nQuit. Kept ${open} test object(s) in the ledger of draft "${draft.id}" (profile "${session.profile.name}"): the next check, or "aep-source run ${draft.id}", deletes them first.`);
+				write(context.stderr, `\nQuit. Kept ${open} test object(s) in the ledger of draft "${draft.id}" (profile "${session.profile.name}"): ` + `the next check, or "aep-source run ${draft.id}", deletes them first.`);
 				lock?.release();
 				process.exit(130);
 			};
@@ -193,11 +194,12 @@ const run: CommandBody<'run'> = async (context, {flags: values, args: positional
 				if (values.json) {
 					write(context.stdout, JSON.stringify({ok, draft: draft.id, profile: session.profile.name, connectionSpecId: specId, sourceApi, flowSpecChanged: appended?.changed, run: summary, error: failure}, null, 2));
 				} else if (ok && summary) {
-					write(context.stdout, `\nSuccess: ${summary.recordsWritten} records written (${summary.recordsRead} read, ${summary.recordsFailed} failed) in ${(summary.durationMs / 1000).toFixed(1)}s. Connection spec ${specId}.`);
+					write(context.stdout, `\nSuccess: ${summary.recordsWritten} records written (${summary.recordsRead} read, ${summary.recordsFailed} failed) ` + `in ${(summary.durationMs / 1000).toFixed(1)}s. Connection spec ${specId}.`);
 					const warned = mappingWarningText(summary);
 					if (warned) write(context.stdout, `\nWarning: ${warned}: ${(summary.warnings ?? []).map(each => `${each.code} ${each.message}`).join(' ')}`);
 				} else if (controller.signal.aborted) {
-					write(context.stderr, `\nInterrupted. ${summary?.cleanedUp ? 'The test objects created so far were deleted.' : 'Run "aep-source run" again to clean up what was left (the draft records every id).'}`);
+					const left = summary?.cleanedUp ? 'The test objects created so far were deleted.' : 'Run "aep-source run" again to clean up what was left (the draft records every id).';
+					write(context.stderr, `\nInterrupted. ${left}`);
 				} else {
 					const reason = failure ?? {message: `${summary?.failedStage ?? 'run'} failed: ${summary?.errors.map(e => `${e.code} ${e.message}`).join('; ') || 'no records landed'}`};
 					write(context.stderr, `\nThe check failed. ${reason.message}${reason.hint ? `\nWhat to do: ${reason.hint}` : ''}`);

@@ -106,6 +106,11 @@ function snippet(response: HttpResponse, masker: Masker): string {
 	return masker.text(text.length > 200 ? `${text.slice(0, 200)}…` : text);
 }
 
+/** What else to try when an OAuth 2 refresh-code source rejects its credentials ('' for other auth types). */
+function refreshAdvice(authType: string): string {
+	return authType === 'OAuth2RefreshCode' ? ' (or add refreshToken and accessTokenUrl so the token can be refreshed)' : '';
+}
+
 function statusError(response: HttpResponse, maskedUrl: string, context: FetchContext, tried: {retries: number; refreshed: boolean}): EngineError {
 	const {status} = response;
 	const body = snippet(response, context.masker);
@@ -115,7 +120,7 @@ function statusError(response: HttpResponse, maskedUrl: string, context: FetchCo
 			? 'The credentials were accepted but lack permission for this resource: check the account\'s scopes or roles.'
 			: tried.refreshed
 				? 'The access token was refreshed and still rejected: check the account and the token endpoint.'
-				: `The source rejected the ${context.auth.type} credentials: check the auth params of the base connection${context.auth.type === 'OAuth2RefreshCode' ? ' (or add refreshToken and accessTokenUrl so the token can be refreshed)' : ''}.`;
+				: `The source rejected the ${context.auth.type} credentials: check the auth params of the base connection${refreshAdvice(context.auth.type)}.`;
 		return new EngineError('source-auth', `${maskedUrl} answered ${status}${tail}`, {status, url: maskedUrl, hint});
 	}
 	const hints: Record<number, string> = {

@@ -70,7 +70,8 @@ export function invalidBody(problems: string[], code = '1452-400'): ApiError {
 
 function registryTimestamp(date: Date): string {
 	const pad = (value: number) => String(value).padStart(2, '0');
-	return `${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}-${date.getUTCFullYear()} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}`;
+	const day = `${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}-${date.getUTCFullYear()}`;
+	return `${day} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}`;
 }
 
 const registryTitles: Record<number, string> = {400: 'Bad Request', 404: 'Resource not found', 406: 'Not Acceptable'};

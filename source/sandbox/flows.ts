@@ -31,7 +31,7 @@ function checkSource(body: Record<string, unknown>, flowSpec: Entity, context: S
 	if (!allowed.includes(specId)) {
 		throw flowError(
 			'1413-400',
-			`Connection spec ${specId} (of source connection ${sourceId}) is not in sourceConnectionSpecIds of flow spec ${flowSpec.id} (${String(flowSpec['name'])}). ` +
+			`Connection spec ${specId} (of source connection ${sourceId}) ` + `is not in sourceConnectionSpecIds of flow spec ${flowSpec.id} (${String(flowSpec['name'])}). ` +
 				`Append ${specId} to that list with GET + PUT /flowSpecs/${flowSpec.id}, keeping every existing id.`,
 		);
 	}
@@ -65,7 +65,7 @@ function checkMapping(body: Record<string, unknown>, target: Entity, context: Sa
 	const dataSetSchema = (dataSet?.['schemaRef'] as {id?: string} | undefined)?.id;
 	const mappingSchema = (mappingSet['schemaRef'] as {id?: string} | undefined)?.id;
 	if (dataSetSchema !== mappingSchema) {
-		throw flowError('1425-400', `The schema of target dataset ${dataSetId} (${String(dataSetSchema)}) differs from the schema of mapping set ${mappingSet.id} (${String(mappingSchema)}).`);
+		throw flowError('1425-400', `The schema of target dataset ${dataSetId} (${String(dataSetSchema)}) ` + `differs from the schema of mapping set ${mappingSet.id} (${String(mappingSchema)}).`);
 	}
 }
 

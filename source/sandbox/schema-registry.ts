@@ -78,7 +78,7 @@ function titleTaken(context: SandboxContext, title: string, request: SandboxRequ
 function checkNamespace(body: Record<string, unknown>, tenantId: string): void {
 	const outside = Object.keys(ownProperties(body)).filter(key => key !== `_${tenantId}`);
 	if (outside.length > 0) {
-		throw registryError('XDM-1020-400', `Namespace validation error: custom fields must be inside the "_${tenantId}" object; found ${outside.map(key => `"${key}"`).join(', ')} at the top level.`);
+		throw registryError('XDM-1020-400', `Namespace validation error: custom fields must be inside the "_${tenantId}" object; found ` + `${outside.map(key => `"${key}"`).join(', ')} at the top level.`);
 	}
 }
 

@@ -20,7 +20,7 @@ export function lintAuthSpecs(spec: unknown, out: Finding[]): void {
 		if (typeof name === 'string' && name.trim() !== '') {
 			const first = firstByName.get(name.trim());
 			if (first === undefined) firstByName.set(name.trim(), index);
-			else out.push(finding('warning', [...base, 'name'], '3.9#7', `The auth spec name "${name}" is already used by authSpec[${first}]. Base connections select an auth spec by name, so this one could never be chosen.`, 'Give every auth spec a unique name.'));
+			else out.push(finding('warning', [...base, 'name'], '3.9#7', `The auth spec name "${name}" is already used ` + `by authSpec[${first}]. Base connections select an auth spec by name, so this one could never be chosen.`, 'Give every auth spec a unique name.'));
 		}
 		const schema = entry['spec'];
 		checkSchemaUrl(objectAt(schema)?.['$schema'], [...base, 'spec', '$schema'], out);

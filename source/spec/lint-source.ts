@@ -51,8 +51,9 @@ function lintHost(spec: unknown, urlParams: unknown, out: Finding[]): void {
 		// with a placeholder gets its scheme from the value (docs/connection-spec-model.md#request).
 		if (!/^https?:\/\/[^\s/]+/.test(host.trim().replace(/\$\{[^{}]*\}/g, 'x'))) {
 			const fromValue = host.trim().startsWith('${');
+			const caveat = 'it works only if the value of its first placeholder starts with the scheme.';
 			const message = fromValue
-				? `urlParams.host should be an absolute URL starting with https:// (or http://), but it is ${describeValue(host)}: it works only if the value of its first placeholder starts with the scheme.`
+				? `urlParams.host should be an absolute URL starting with https:// (or http://), but it is ${describeValue(host)}: ${caveat}`
 				: `urlParams.host must be an absolute URL starting with https:// (or http://), but it is ${describeValue(host)}.`;
 			out.push(finding(fromValue ? 'warning' : 'error', path, '3.9#21', message, 'Write e.g. "https://api.example.com" or "https://${domain}.api.example.com".'));
 		}
@@ -121,7 +122,7 @@ function lintPlaceholders(spec: unknown, attributes: Record<string, unknown>, ou
 				continue;
 			}
 			const near = [...declared].find(candidate => candidate.toLowerCase() === name.trim().toLowerCase());
-			out.push(finding('error', path, '3.9#39', `${formatPath(path)} uses \${${name}}, but "${name}" is neither a user input (sourceSpec.spec.properties) nor a credential of any auth spec${near ? `; did you mean \${${near}}?` : '.'}`, `Declare "${name}" in sourceSpec.spec.properties (a value the user enters) or in an auth spec's properties (a credential), or fix the spelling. Declared: ${list}.`));
+			out.push(finding('error', path, '3.9#39', `${formatPath(path)} uses \${${name}}, but "${name}" is neither a user input (sourceSpec.spec.properties) ` + `nor a credential of any auth spec${near ? `; did you mean \${${near}}?` : '.'}`, `Declare "${name}" in sourceSpec.spec.properties (a value the user enters) or in an auth spec's properties (a credential), ` + `or fix the spelling. Declared: ${list}.`));
 		}
 	});
 	const inputs = objectAt(spec, 'sourceSpec', 'spec', 'properties');
@@ -180,7 +181,7 @@ function lintPagination(pagination: unknown, out: Finding[]): void {
 	}
 	const limit = pagination['limitValue'];
 	if (fields.includes('limitValue') && typeof limit === 'string' && /^\s*[1-9]\d*\s*$/.test(limit)) {
-		out.push(finding('lenient', [...base, 'limitValue'], paginationRules.get(type) ?? '3.9#30', `limitValue is the string "${limit}"; it is read as the number ${limit.trim()} (the documented examples write it as a string, the schema says integer).`, `You may write ${limit.trim()} without quotes.`));
+		out.push(finding('lenient', [...base, 'limitValue'], paginationRules.get(type) ?? '3.9#30', `limitValue is the string "${limit}"; ` + `it is read as the number ${limit.trim()} (the documented examples write it as a string, the schema says integer).`, `You may write ${limit.trim()} without quotes.`));
 	}
 	if (type !== 'OFFSET') return;
 	const hasName = pagination['endConditionName'] !== undefined;
@@ -237,6 +238,6 @@ function lintUserInputs(spec: unknown, out: Finding[]): void {
 	const properties = objectAt(inputs, 'properties');
 	if (properties) lintRequired(properties, arrayAt(inputs, 'required'), ['sourceSpec', 'spec'], '3.9#40', 'sourceSpec.spec', out);
 	if (looksLikeSchemaForm(spec)) {
-		out.push(finding('warning', ['sourceSpec', 'spec'], '3.1', 'sourceSpec.spec describes urlParams, contentPath, paginationParams or scheduleParams as JSON Schema: this is the schema form of the authoring template (reference 3.7). The platform needs the instance form, with concrete values under sourceSpec.attributes.', 'Put concrete urlParams, contentPath, paginationParams and scheduleParams under sourceSpec.attributes and keep only user inputs in sourceSpec.spec.properties. "aep-source export --template blank" shows the instance form.'));
+		out.push(finding('warning', ['sourceSpec', 'spec'], '3.1', 'sourceSpec.spec describes urlParams, contentPath, paginationParams or scheduleParams as JSON Schema: ' + 'this is the schema form of the authoring template (reference 3.7). ' + 'The platform needs the instance form, with concrete values under sourceSpec.attributes.', 'Put concrete urlParams, contentPath, paginationParams and scheduleParams under sourceSpec.attributes ' + 'and keep only user inputs in sourceSpec.spec.properties. "aep-source export --template blank" shows the instance form.'));
 	}
 }

@@ -90,7 +90,7 @@ export function locateJsonError(text: string): Problem | undefined {
 				index++;
 				continue;
 			}
-			return {offset: index, message: `Expected "," or "${top === '{' ? '}' : ']'}" but found ${quoteChar(char)}. A comma is probably missing between two ${top === '{' ? 'properties' : 'items'}.`};
+			return {offset: index, message: `Expected "," or "${top === '{' ? '}' : ']'}" but found ${quoteChar(char)}. A comma` + ` is probably missing between two ${top === '{' ? 'properties' : 'items'}.`};
 		}
 		if (state === 'colon') {
 			if (char !== ':') return {offset: index, message: `Expected ":" after the property name but found ${quoteChar(char)}.`};
@@ -109,7 +109,10 @@ export function locateJsonError(text: string): Problem | undefined {
 				continue;
 			}
 			if (char === "'") return {offset: index, message: 'Property names must use double quotes ("name"), not single quotes.'};
-			if (char !== '"') return {offset: index, message: `Expected a property name in double quotes but found ${quoteChar(char)}.${/[A-Za-z_$]/.test(char) ? ' Property names must be quoted: "name": value.' : ''}`};
+			if (char !== '"') {
+				const advice = /[A-Za-z_$]/.test(char) ? ' Property names must be quoted: "name": value.' : '';
+				return {offset: index, message: `Expected a property name in double quotes but found ${quoteChar(char)}.${advice}`};
+			}
 			const end = scanString(text, index);
 			if (typeof end !== 'number') return end;
 			index = end;

@@ -130,9 +130,9 @@ export function CheckScreen({draft, update, go, back}: StepProps) {
 				{stopping && !job.running && <Text color="yellow">{summary?.cleanedUp ? '■ Stopped on request; the test objects were deleted.' : '■ Stopped on request.'}</Text>}
 				{summary?.status === 'success' && (
 					<Box flexDirection="column" marginTop={1}>
-						<Text color="green">{`✔ Success: ${summary.recordsRead} records read, ${summary.recordsWritten} written, ${summary.recordsFailed} failed; the run took ${formatElapsed(summary.durationMs)}`}</Text>
+						<Text color="green">{`✔ Success: ${summary.recordsRead} records read, ${summary.recordsWritten} written, ${summary.recordsFailed} failed; ` + `the run took ${formatElapsed(summary.durationMs)}`}</Text>
 						{mappingWarningText(summary) && <Text color="yellow" wrap="wrap">{`⚠ ${mappingWarningText(summary)}: ${(summary.warnings ?? []).map(each => each.message).join(' ')}`}</Text>}
-						<Text dimColor>{`flow ${summary.flowId ?? '-'} · run ${summary.runId ?? '-'} · batches ${summary.batchIds.length} · ${summary.cleanedUp ? 'test objects deleted' : 'test objects kept'}`}</Text>
+						<Text dimColor>{`flow ${summary.flowId ?? '-'} · run ${summary.runId ?? '-'} · batches ${summary.batchIds.length} · ` + `${summary.cleanedUp ? 'test objects deleted' : 'test objects kept'}`}</Text>
 					</Box>
 				)}
 				{summary?.status === 'failed' && (

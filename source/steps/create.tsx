@@ -57,7 +57,7 @@ export function CreateScreen({draft, update, go, back}: StepProps) {
 			{result && (
 				<Box flexDirection="column" marginTop={1}>
 					<Text color="green">{`✔ Connection spec ${result.created ? 'created' : 'updated'}: ${result.id}`}</Text>
-					<Text color="green">{`✔ ${result.changed ? 'Added to' : 'Already in'} RestStorageToAEP (${result.count} source specs registered, none dropped)`}</Text>
+					<Text color="green">{`✔ ${result.changed ? 'Added to' : 'Already in'} RestStorageToAEP (` + `${result.count} source specs registered, none dropped)`}</Text>
 				</Box>
 			)}
 			{job.error && (

@@ -206,7 +206,7 @@ function targetSteps(label: string): string[] {
 
 function appendix(lastRun: RunSummary | undefined): string[] {
 	const verified = lastRun?.status === 'success'
-		? [`This walk-through was verified on ${lastRun.finishedAt.slice(0, 10)} with the "${lastRun.authSpecName ?? ''}" auth spec: ${lastRun.recordsWritten} records written, ${lastRun.recordsFailed} failed.`, '']
+		? [`This walk-through was verified on ${lastRun.finishedAt.slice(0, 10)} with the "${lastRun.authSpecName ?? ''}" auth spec: ${lastRun.recordsWritten}` + ` records written, ${lastRun.recordsFailed} failed.`, '']
 		: [];
 	return [
 		'## Appendix', '',

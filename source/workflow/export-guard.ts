@@ -45,6 +45,7 @@ function formsOf(secret: string): string[] {
 export function assertNoSecret(file: string, content: string | Buffer, secrets: readonly string[]): void {
 	const text = typeof content === 'string' ? content : content.toString('utf8');
 	if (secrets.some(secret => formsOf(secret).some(form => text.includes(form)))) {
-		throw new ExportRefusedError(file, `Nothing was exported: ${file} would contain a secret (a client secret, token or credential known to aep-source). Check what the draft puts into that file.`);
+		const kinds = 'a client secret, token or credential known to aep-source';
+		throw new ExportRefusedError(file, `Nothing was exported: ${file} would contain a secret (${kinds}). Check what the draft puts into that file.`);
 	}
 }

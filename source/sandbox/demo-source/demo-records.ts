@@ -101,7 +101,9 @@ export function demoRecordJson(index: number): string {
 	for (let bit = 0; bit < tagNames.length; bit++) if ((tagBits >>> (bit * 3)) % 8 < 2) tags += `${tags ? ',' : ''}"${tagNames[bit]}"`;
 	const first = mix(index, 2) % firstNames.length;
 	const last = mix(index, 3) % lastNames.length;
-	return `{"id":"${id(number)}","email":"${lowerFirst[first]}.${lowerLast[last]}.${number}@example.test","firstName":"${firstNames[first]}","lastName":"${lastNames[last]}","score":${mix(index, 6) % 100},"updatedAt":"${updatedAtIso(index)}","tags":[${tags}],"orders":[${orders}]}`;
+	const email = `${lowerFirst[first]}.${lowerLast[last]}.${number}@example.test`;
+	const name = `"firstName":"${firstNames[first]}","lastName":"${lastNames[last]}"`;
+	return `{"id":"${id(number)}","email":"${email}",${name},"score":${mix(index, 6) % 100},` + `"updatedAt":"${updatedAtIso(index)}","tags":[${tags}],"orders":[${orders}]}`;
 }
 
 /** A time window on updatedAt: `from` inclusive, `to` exclusive, epoch ms. */

@@ -72,7 +72,7 @@ async function awaitOutcome(run: Run): Promise<ReturnType<typeof summarizeRun>> 
 		if (!(error instanceof RunTimeoutError)) throw error;
 		throw new WorkflowError('run', `The check stopped waiting for the dataflow's first run (time limit): ${error.message}`, {
 			hint: error.stillRunning
-				? 'The platform promises no run SLA: a large first run can take minutes. Keep the flow and watch the run in the UI, or run the check again with a longer timeout.'
+				? 'The platform promises no run SLA: a large first run can take minutes. ' + 'Keep the flow and watch the run in the UI, or run the check again with a longer timeout.'
 				: 'No run had started: the platform promises no run SLA. Run the check again with a longer timeout, or keep the flow and watch it in the UI.',
 		});
 	}
