@@ -106,7 +106,7 @@ test('a source that starts answering 401 after the source connection fails the r
 	}
 });
 
-test('an existing target whose mapping feeds text into an integer field: rows land with the field null, the run passes with mapping warnings; nothing of ours is left', async () => {
+test('an existing target whose mapping feeds text into an integer field: rows land with the field null, ' + 'the run passes with mapping warnings; nothing of ours is left', async () => {
 	const {draft} = await registeredDraft('e2e-mapping-error');
 	const {schemaId, datasetId, mappingId, remove} = await createUserTarget(fixture.client, 'Mapping error', 'integer');
 	try {
@@ -127,7 +127,7 @@ test('an existing target whose mapping feeds text into an integer field: rows la
 		const [warning] = summary.warnings!;
 		assert.equal(warning!.code, 'MAPPER-3700-400');
 		assert.equal(warning!.recordCount, records);
-		assert.match(warning!.message, new RegExp(`^${records} row\\(s\\) were ingested with fields set to null\\. Mapper transform error at _${tenant}\\.email: "[^"]+@example\\.test" is not a number; the field was set to null\\.$`));
+		assert.match(warning!.message, new RegExp(`^${records} row\\(s\\) were ingested with fields set to null\\. ` + `Mapper transform error at _${tenant}\\.email: "[^"]+@example\\.test" is not a number; the field was set to null\\.$`));
 		const runDone = events.find(e => e.stage === 'run' && e.status === 'done')!;
 		assert.match(runDone.message, new RegExp(`succeeded: read ${records}, written ${records}, failed 0; ${records} rows had mapping warnings \\(ingested with fields set to null\\)$`));
 		assert.deepEqual(ctx.draft.remote['local']?.lastRun?.warnings, summary.warnings);

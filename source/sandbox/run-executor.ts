@@ -199,7 +199,8 @@ function promotionWarnings(tally: Tally): RunError[] {
 	return [...tally.warnings].map(([code, entry]) => {
 		const first = entry.message;
 		const others = [...entry.destinations].filter(destination => !first.includes(`at ${destination}:`));
-		const message = `${entry.count} row(s) were ingested with fields set to null. ${first}${others.length > 0 ? ` Other fields set to null in some rows: ${others.join(', ')}.` : ''}`;
+		const more = others.length > 0 ? ` Other fields set to null in some rows: ${others.join(', ')}.` : '';
+		const message = `${entry.count} row(s) were ingested with fields set to null. ${first}${more}`;
 		return {code, recordCount: entry.count, message};
 	});
 }

@@ -88,10 +88,11 @@ export function SourceScreen({draft, update, go, back}: StepProps) {
 			{showSchedule && (
 				<Box flexDirection="column" marginTop={1}>
 					<Text bold>Next 3 schedule windows (hourly), as sent:</Text>
-					{schedulePreview.map((row, index) => (
+					{schedulePreview.map((row, index) => {
+						const sent = row.length ? row.map(param => `${param.name}=${param.value}`).join('&') : '(set the parameter names)';
 						// biome-ignore lint/suspicious/noArrayIndexKey: the nth schedule window is the row's identity
-						<Text key={index} wrap="truncate">{`  ${index + 1}. ${row.length ? row.map(param => `${param.name}=${param.value}`).join('&') : '(set the parameter names)'}`}</Text>
-					))}
+						return <Text key={index} wrap="truncate">{`  ${index + 1}. ${sent}`}</Text>;
+					})}
 				</Box>
 			)}
 			<PreviewPanel state={state} maxRows={previewRows} columns={columns} route={describeRoute(route)} />
