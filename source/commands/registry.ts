@@ -89,7 +89,7 @@ export const commands = {
 			profile: common.profile,
 			auth: flag.string('Auth spec to test with (default: the draft\'s, else the first)', 'AUTH_SPEC_NAME'),
 			param: flag.list('A non-secret auth property or source input, key=value', 'KEY=VALUE'),
-			'source-api': flag.choice('Local profile: send source requests to the demo API or to the spec\'s host (default: the demo API only for the demo and mailchimp-members templates or a spec with no host)', ['demo', 'spec'] as const),
+			'source-api': flag.choice('Local profile: send source requests to the demo API or to the spec\'s host ' + '(default: the demo API only for the demo and mailchimp-members templates or a spec with no host)', ['demo', 'spec'] as const),
 			target: flag.string('Use an existing target instead of creating a test one', 'SCHEMA_ID,DATASET_ID[,MAPPING_ID]'),
 			keep: flag.boolean('Keep the test dataflow and connections instead of cleaning up'),
 			json: flag.boolean('Print one JSON result on stdout and nothing else'),

@@ -44,12 +44,15 @@ export function resolveTestInputs({draft, session, params, authSpecName, target,
 		overrides: {...(authSpecName === undefined ? {} : {authSpecName}), params: given, ...(sourceApi === undefined ? {} : {sourceApi: parseSourceApi(sourceApi, local)})},
 	});
 	const auth = values.auth;
-	if (!auth) throw new UsageError(`No auth spec named "${authSpecName ?? draft.test.authSpecName}". This spec offers: ${(spec['authSpec'] as {name: string}[] | undefined)?.map(a => a.name).join(', ') || 'none'}.`);
+	if (!auth) {
+		const offered = (spec['authSpec'] as {name: string}[] | undefined)?.map(a => a.name).join(', ') || 'none';
+		throw new UsageError(`No auth spec named "${authSpecName ?? draft.test.authSpecName}". This spec offers: ${offered}.`);
+	}
 	const sourceNames = values.sourceInputs.map(each => each.name);
 	for (const key of Object.keys(given)) {
 		if (auth.secrets.has(key) || isSecretKeyName(key)) throw new UsageError(`"${key}" is a secret: pass it in the environment variable ${secretEnvName(key)}, not on the command line.`);
 		if (!auth.properties.includes(key) && !sourceNames.includes(key)) {
-			throw new UsageError(`Unknown --param "${key}". Auth properties of "${auth.name}": ${auth.properties.join(', ') || 'none'}; source inputs: ${sourceNames.join(', ') || 'none'}.`);
+			throw new UsageError(`Unknown --param "${key}". Auth properties of "${auth.name}": ${auth.properties.join(', ') || 'none'}; ` + `source inputs: ${sourceNames.join(', ') || 'none'}.`);
 		}
 	}
 	const missingSource = values.missing.filter(each => each.kind === 'source');

@@ -140,7 +140,7 @@ function parseBody(response: HttpResponse, maskedUrl: string, masker: Masker): u
 		return JSON.parse(text);
 	} catch (error) {
 		const type = contentType(response);
-		throw new EngineError('source-json', `${maskedUrl} did not return valid JSON${type ? ` (content-type ${type})` : ''}: ${masker.text((error as Error).message)}. Body starts: ${snippet(response, masker)}`, {
+		throw new EngineError('source-json', `${maskedUrl} did not return valid JSON${type ? ` (content-type ${type})` : ''}: ` + `${masker.text((error as Error).message)}. Body starts: ${snippet(response, masker)}`, {
 			status: response.status,
 			url: maskedUrl,
 			hint: notJsonHint(text, type),
@@ -170,10 +170,10 @@ function isJsonLines(text: string): boolean {
 /** The likely cause of a body that is not JSON, from its content type and first bytes (docs/source-errors.md). */
 function notJsonHint(text: string, type: string | undefined): string {
 	if (type?.includes('ndjson') || type?.includes('jsonl') || isJsonLines(text)) {
-		return 'The body is JSON Lines (one JSON object per line). A Self-Serve source reads one JSON document per response: point urlParams.path at an endpoint of the API that answers a JSON object or array.';
+		return 'The body is JSON Lines (one JSON object per line). ' + 'A Self-Serve source reads one JSON document per response: point urlParams.path at an endpoint of the API that answers a JSON object or array.';
 	}
 	if (type?.includes('html') || /^\s*<(!doctype|html)/i.test(text)) {
-		return 'The body is an HTML page, not the API: the host (or path) probably points at a website or a sign-in page. Check the host and urlParams.path against the API\'s documentation, and the credentials.';
+		return 'The body is an HTML page, not the API: the host (or path) probably points at a website or a sign-in page. ' + 'Check the host and urlParams.path against the API\'s documentation, and the credentials.';
 	}
 	return 'Check that urlParams points at a JSON API endpoint (not an HTML page or a file download) and that the response is complete.';
 }
@@ -182,7 +182,7 @@ function notJsonHint(text: string, type: string | undefined): string {
 function notFoundHint(response: HttpResponse): string {
 	const text = response.body.subarray(0, 200).toString('utf8');
 	if (contentType(response)?.includes('html') || /^\s*<(!doctype|html)/i.test(text)) {
-		return 'The host answered with an HTML "not found" page: it may be a website rather than the API root. Check the host (urlParams.host or the auth param host), then urlParams.path.';
+		return 'The host answered with an HTML "not found" page: it may be a website rather than the API root. ' + 'Check the host (urlParams.host or the auth param host), then urlParams.path.';
 	}
-	return 'The host answered but has nothing at this path: check urlParams.path (and any base path the API needs, e.g. /api/v2, which belongs in the path or the host).';
+	return 'The host answered but has nothing at this path: ' + 'check urlParams.path (and any base path the API needs, e.g. /api/v2, which belongs in the path or the host).';
 }

@@ -106,7 +106,8 @@ function headerValue(headers: IncomingHttpHeaders, name: string): string | undef
 
 /**
  * PAGE (docs/connection-spec-model.md#pagination): stop after the page equal to endPageIndex or on an empty page
- * (maximumRequest is the stream loop's request cap, applied to every type: requestCap). A `headers.<name>` value is a page *count* (Adobe's field table), so the last page number is
+ * (maximumRequest is the stream loop's request cap, applied to every type: requestCap). A `headers.<name>` value
+ * is a page *count* (Adobe's field table), so the last page number is
  * initialPageIndex + count - 1: the same as the Interpretation for the documented 1-based example, and no extra
  * request past the end for a 0-based API.
  */

@@ -14,7 +14,8 @@ import type {EngineOptions, EngineResult, PageTrace, StopCode} from './types.js'
 const keptTraces = 10_000;
 
 function capMessage(cap: number): string {
-	return `Stopped after ${cap} requests (maximumRequest${cap === pageDefaults.maximumRequest ? ', the default' : ''}) while the source still offered another page; records past that point were not read.`;
+	const which = cap === pageDefaults.maximumRequest ? ', the default' : '';
+	return `Stopped after ${cap} requests (maximumRequest${which}) while the source still offered another page; records past that point were not read.`;
 }
 
 /** The compiled plan of the run: `options.plan`, or the spec compiled now; refuses with the spec's findings. */

@@ -183,11 +183,13 @@ export function CheckScreen({draft, update, go, back}: StepProps) {
 
 	if (panel) return <TestValuesPanel draft={draft} update={update} onClose={() => setPanel(false)} />;
 
+	const publicCredentials = testValues.route.api === 'demo' ? ' with the demo API’s public credentials' : '';
+	const missingValues = testValues.missing.length ? `; missing ${testValues.missing.map(each => each.name).join(', ')}` : ' ✔';
 	return (
 		<Box flexDirection="column">
 			<Text bold>End-to-end check — base connection → source → target → dataflow → run</Text>
 			<Text wrap="truncate">{`Source requests ${describeRoute(testValues.route)}`}</Text>
-			<Text wrap="truncate">{`Test values: auth spec “${testValues.authSpecName ?? '?'}”${testValues.route.api === 'demo' ? ' with the demo API’s public credentials' : ''}${testValues.missing.length ? `; missing ${testValues.missing.map(each => each.name).join(', ')}` : ' ✔'} (Ctrl-T to edit)`}</Text>
+			<Text wrap="truncate">{`Test values: auth spec “${testValues.authSpecName ?? '?'}”${publicCredentials}${missingValues} (Ctrl-T to edit)`}</Text>
 			<Form key={draft.test.target.mode} fields={fields} values={values} onCommit={commit} onDone={start} onBack={back} doneLabel="Run the end-to-end check" />
 			<KeyFooter keys={[['↑/↓/Tab', 'field'], ['Enter', 'save field'], ['←/→', 'choice'], ['Ctrl-T', 'test values'], ['Esc', 'back']]} />
 		</Box>

@@ -71,7 +71,7 @@ export function TestValuesPanel({draft, update, onClose}: TestValuesPanelProps) 
 		...values.sourceInputs.map(input => ({
 			name: `source:${input.name}`,
 			label: `${input.name}${input.required ? ' *' : ''} (user input)`,
-			help: 'Saved in the draft; fills ${' + input.name + '} in the request.',
+			help: `Saved in the draft; fills \${${input.name}} in the request.`,
 			validate: (value: string) => (input.required && value.trim() === '' && !demo ? `Give a test value for ${input.name}.` : undefined),
 		})),
 	];

@@ -47,7 +47,8 @@ export function usePreview(draft: Draft, options: {auto?: boolean} = {}) {
 			const credentials = wizardTestValues(current, {local: session.profile.kind === 'local', demoUrl: session.demo?.url, secrets: wizard.testSecrets, env: services.env});
 			if (credentials.missing.length > 0) {
 				const names = credentials.missing.map(each => each.name).join(', ');
-				return setState({status: 'blocked', blocked: `The preview needs test values for ${names}${credentials.authSpecName ? ` (auth spec "${credentials.authSpecName}")` : ''}: press Ctrl-T for the test values panel.`});
+				const which = credentials.authSpecName ? ` (auth spec "${credentials.authSpecName}")` : '';
+				return setState({status: 'blocked', blocked: `The preview needs test values for ${names}${which}: press Ctrl-T for the test values panel.`});
 			}
 			const demoRoute = credentials.route.api === 'demo' && session.demo !== undefined;
 			const started = services.clock();
