@@ -14,7 +14,9 @@ const stubDevtools = {
 	name: 'stub-react-devtools',
 	setup(b) {
 		b.onResolve({filter: /^react-devtools-core$/}, () => ({path: 'react-devtools-core', namespace: 'stub'}));
-		b.onResolve({filter: /^\.\/devtools\.js$/}, args => (/[\\/]ink[\\/]build[\\/]/.test(args.importer) ? {path: 'ink-devtools', namespace: 'stub'} : undefined));
+		b.onResolve({filter: /^\.\/devtools\.js$/}, args =>
+			/[\\/]ink[\\/]build[\\/]/.test(args.importer) ? {path: 'ink-devtools', namespace: 'stub'} : undefined,
+		);
 		b.onLoad({filter: /.*/, namespace: 'stub'}, () => ({contents: 'export default {connectToDevTools() {}};', loader: 'js'}));
 	},
 };

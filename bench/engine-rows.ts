@@ -28,7 +28,12 @@ export async function engineRows(rounds = 3): Promise<Row[]> {
 		const large = peakAt.get(`${type}:1000000`);
 		if (small !== undefined && large !== undefined) {
 			const growth = large - small;
-			rows.push({name: `Engine ${type}, RSS growth 100k → 1M records`, value: `${growth >= 0 ? '+' : ''}${growth.toFixed(0)} MiB`, budget: '≤ noise (10 MiB)', pass: growth <= 10});
+			rows.push({
+				name: `Engine ${type}, RSS growth 100k → 1M records`,
+				value: `${growth >= 0 ? '+' : ''}${growth.toFixed(0)} MiB`,
+				budget: '≤ noise (10 MiB)',
+				pass: growth <= 10,
+			});
 		}
 	}
 	return rows;

@@ -40,7 +40,11 @@ async function runChild(input: ChildInput): Promise<ChildOutput> {
 	let peak = start;
 	const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 25);
 	const started = performance.now();
-	const stream = streamRecords({spec: demoConnectionSpec({pagination: input.type, limit: input.pageSize}), authParams: demoAuthParams(input.url), sourceParams: {}});
+	const stream = streamRecords({
+		spec: demoConnectionSpec({pagination: input.type, limit: input.pageSize}),
+		authParams: demoAuthParams(input.url),
+		sourceParams: {},
+	});
 	let received = 0;
 	let next = await stream.next();
 	while (!next.done) {
@@ -76,23 +80,34 @@ export async function benchEngine(options: EngineBenchOptions = {}): Promise<Eng
 	const outdir = mkdtempSync(path.join(os.tmpdir(), 'aep-engine-bundle-'));
 	const bundle = await bundleForBench(import.meta.url, 'engine', outdir);
 	try {
-	for (const records of sizes) {
-		const demo = await startDemoSource({records});
-		try {
-			for (const type of options.types ?? allTypes) {
-				if (type === 'NONE' && records > noneCap) {
-					rows.push({type, records, pageSize, received: 0, seconds: 0, recordsPerSecond: 0, startRssMb: 0, peakRssMb: 0, stop: '-', skipped: `the demo caps NONE at ${noneCap} records`});
-					continue;
+		for (const records of sizes) {
+			const demo = await startDemoSource({records});
+			try {
+				for (const type of options.types ?? allTypes) {
+					if (type === 'NONE' && records > noneCap) {
+						rows.push({
+							type,
+							records,
+							pageSize,
+							received: 0,
+							seconds: 0,
+							recordsPerSecond: 0,
+							startRssMb: 0,
+							peakRssMb: 0,
+							stop: '-',
+							skipped: `the demo caps NONE at ${noneCap} records`,
+						});
+						continue;
+					}
+					const result = await spawnChild(bundle, {url: demo.url, type, pageSize});
+					const row = {type, records, pageSize, ...result, recordsPerSecond: Math.round(result.received / result.seconds)};
+					rows.push(row);
+					options.log?.(formatRow(row));
 				}
-				const result = await spawnChild(bundle, {url: demo.url, type, pageSize});
-				const row = {type, records, pageSize, ...result, recordsPerSecond: Math.round(result.received / result.seconds)};
-				rows.push(row);
-				options.log?.(formatRow(row));
+			} finally {
+				await demo.close();
 			}
-		} finally {
-			await demo.close();
 		}
-	}
 	} finally {
 		rmSync(outdir, {recursive: true, force: true});
 	}
@@ -102,7 +117,10 @@ export async function benchEngine(options: EngineBenchOptions = {}): Promise<Eng
 export function formatRow(row: EngineBenchRow): string {
 	if (row.skipped) return `${row.type.padEnd(18)} ${String(row.records).padStart(9)}  skipped: ${row.skipped}`;
 	const speed = `${row.seconds.toFixed(2)} s  ${row.recordsPerSecond.toLocaleString('en-US')} records/s`;
-	return `${row.type.padEnd(18)} ${String(row.records).padStart(9)} records  page ${row.pageSize}  ` + `${speed}  RSS ${row.startRssMb} → peak ${row.peakRssMb} MB  stop ${row.stop}`;
+	return (
+		`${row.type.padEnd(18)} ${String(row.records).padStart(9)} records  page ${row.pageSize}  ` +
+		`${speed}  RSS ${row.startRssMb} → peak ${row.peakRssMb} MB  stop ${row.stop}`
+	);
 }
 
 const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);

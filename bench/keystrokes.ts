@@ -26,7 +26,12 @@ export async function benchKeystrokes(): Promise<Row[]> {
 	const p95 = percentile(samples.latencies, 95);
 	const size = `${(samples.sampleBytes / 2 ** 20).toFixed(1)} MB sample`;
 	return [
-		{name: `Keystroke → frame, source screen, ${size}, p50 (${samples.latencies.length} keys)`, value: `${p50.toFixed(1)} ms`, budget: '—', pass: samples.missed === 0},
+		{
+			name: `Keystroke → frame, source screen, ${size}, p50 (${samples.latencies.length} keys)`,
+			value: `${p50.toFixed(1)} ms`,
+			budget: '—',
+			pass: samples.missed === 0,
+		},
 		{name: `Keystroke → frame, source screen, ${size}, p95`, value: `${p95.toFixed(1)} ms`, budget: '≤ 16 ms', pass: p95 <= 16 && samples.missed === 0},
 	];
 }
@@ -166,7 +171,15 @@ async function measureInChild(): Promise<Samples> {
 		services.preview = async () => ({
 			records,
 			result: {
-				pages: [0, 1, 2].map(index => ({index, method: 'GET', url: `http://127.0.0.1:9/v1/contacts?offset=${index * 1000}`, status: 200, records: Math.ceil(records.length / 3), bytes: Math.ceil(sampleBytes / 3), durationMs: 1})),
+				pages: [0, 1, 2].map(index => ({
+					index,
+					method: 'GET',
+					url: `http://127.0.0.1:9/v1/contacts?offset=${index * 1000}`,
+					status: 200,
+					records: Math.ceil(records.length / 3),
+					bytes: Math.ceil(sampleBytes / 3),
+					durationMs: 1,
+				})),
 				records: records.length,
 				stop: {code: 'max-pages', message: 'the preview stops after 3 pages'},
 			} as never,
@@ -175,7 +188,13 @@ async function measureInChild(): Promise<Samples> {
 		await preloadScreens();
 		const stdout = new FakeStdout();
 		const stdin = new FakeStdin();
-		const instance = render(React.createElement(App, {command: 'resume', argv: ['keys'], services}), {stdout: stdout as never, stdin: stdin as never, stderr: stdout as never, exitOnCtrlC: false, patchConsole: false});
+		const instance = render(React.createElement(App, {command: 'resume', argv: ['keys'], services}), {
+			stdout: stdout as never,
+			stdin: stdin as never,
+			stderr: stdout as never,
+			exitOnCtrlC: false,
+			patchConsole: false,
+		});
 		await waitFor(stdout, `${records.length} records found`);
 		await new Promise(resolve => setTimeout(resolve, 100));
 		await timeKey(stdin, stdout, '\u001B[B'); // Down: from Host to Path

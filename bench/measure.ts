@@ -41,7 +41,11 @@ export function timeCommand(command: string, args: string[], env = cleanEnv()): 
 export function timeToScreenText(commandLine: string, text: string, env = cleanEnv(), timeoutMs = 20_000): Promise<number> {
 	return new Promise((resolve, reject) => {
 		const start = process.hrtime.bigint();
-		const child = spawn('script', ['-qfec', `stty cols 100 rows 30; exec ${commandLine}`, '/dev/null'], {env, stdio: ['pipe', 'pipe', 'ignore'], detached: true});
+		const child = spawn('script', ['-qfec', `stty cols 100 rows 30; exec ${commandLine}`, '/dev/null'], {
+			env,
+			stdio: ['pipe', 'pipe', 'ignore'],
+			detached: true,
+		});
 		let screen = '';
 		const finish = (error?: Error, ms?: number) => {
 			clearTimeout(timer);

@@ -43,7 +43,10 @@ function printTable(rows: Row[]): void {
 	console.log(`|${widths.map(w => '-'.repeat(w + 2)).join('|')}|`);
 	for (const b of body) console.log(line(b));
 	const memoryGiB = (os.totalmem() / 2 ** 30).toFixed(0);
-	console.log(`\nMachine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${memoryGiB} GiB, ` + `Node ${process.version}, ${os.platform()} ${os.release()}`);
+	console.log(
+		`\nMachine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${memoryGiB} GiB, ` +
+			`Node ${process.version}, ${os.platform()} ${os.release()}`,
+	);
 }
 
 const rows: Row[] = [];

@@ -11,7 +11,10 @@ import {getTemplate} from '../source/spec/index.js';
 
 function startSandboxProcess(dataDir: string): Promise<{url: string; output: string; stop: () => void}> {
 	return new Promise((resolve, reject) => {
-		const child = spawn('node', [path.resolve('dist/cli.js'), 'sandbox', '--port', '0', '--data', dataDir], {env: cleanEnv({AEP_SOURCE_HOME: dataDir}), stdio: ['ignore', 'pipe', 'inherit']});
+		const child = spawn('node', [path.resolve('dist/cli.js'), 'sandbox', '--port', '0', '--data', dataDir], {
+			env: cleanEnv({AEP_SOURCE_HOME: dataDir}),
+			stdio: ['ignore', 'pipe', 'inherit'],
+		});
 		let output = '';
 		child.stdout.on('data', (chunk: Buffer) => {
 			output += chunk.toString();
@@ -73,14 +76,40 @@ export async function benchSandboxThroughput(seconds = 5, clients = 50): Promise
 		const headers = {authorization: `Bearer ${token}`, 'x-api-key': clientId, 'x-gw-ims-org-id': orgId, 'x-sandbox-name': sandboxName};
 		const base = `${sandbox.url}/data/foundation/flowservice`;
 		const reads = await hammer({url: new URL(`${base}/flowSpecs/6499120c-0b15-42dc-936e-847ea3c24d72`), headers, clients, seconds, expect: 200});
-		const readRow: Row = {name: `Sandbox GET flow spec, ${clients} concurrent clients${reads.failed ? ` (${reads.failed} non-200!)` : ''}`, value: `${reads.rate.toFixed(0)} req/s`, budget: '≥ 2,000 req/s', pass: reads.rate >= 2000 && reads.failed === 0};
+		const readRow: Row = {
+			name: `Sandbox GET flow spec, ${clients} concurrent clients${reads.failed ? ` (${reads.failed} non-200!)` : ''}`,
+			value: `${reads.rate.toFixed(0)} req/s`,
+			budget: '≥ 2,000 req/s',
+			pass: reads.rate >= 2000 && reads.failed === 0,
+		};
 		// Durable writes: each 201 is sent only after the new base connection is committed and flushed (docs/sandbox-state.md).
-		const specResponse = await fetch(`${base}/connectionSpecs`, {method: 'POST', headers: {...headers, 'content-type': 'application/json'}, body: JSON.stringify(getTemplate('demo'))});
+		const specResponse = await fetch(`${base}/connectionSpecs`, {
+			method: 'POST',
+			headers: {...headers, 'content-type': 'application/json'},
+			body: JSON.stringify(getTemplate('demo')),
+		});
 		const specId = ((await specResponse.json()) as {id: string}).id;
-		const connection = JSON.stringify({name: 'bench', connectionSpec: {id: specId, version: '1.0'}, auth: {specName: 'Basic Authentication', params: {username: 'u', password: 'p', host: 'http://127.0.0.1:9'}}});
+		const connection = JSON.stringify({
+			name: 'bench',
+			connectionSpec: {id: specId, version: '1.0'},
+			auth: {specName: 'Basic Authentication', params: {username: 'u', password: 'p', host: 'http://127.0.0.1:9'}},
+		});
 		const writers = 20;
-		const writes = await hammer({url: new URL(`${base}/connections`), headers: {...headers, 'content-type': 'application/json'}, clients: writers, seconds, expect: 201, method: 'POST', body: connection});
-		const writeRow: Row = {name: `Sandbox acknowledged durable writes (POST base connection), ${writers} clients${writes.failed ? ` (${writes.failed} non-201!)` : ''}`, value: `${writes.rate.toFixed(0)} writes/s`, budget: '≥ 1,000 writes/s', pass: writes.rate >= 1000 && writes.failed === 0};
+		const writes = await hammer({
+			url: new URL(`${base}/connections`),
+			headers: {...headers, 'content-type': 'application/json'},
+			clients: writers,
+			seconds,
+			expect: 201,
+			method: 'POST',
+			body: connection,
+		});
+		const writeRow: Row = {
+			name: `Sandbox acknowledged durable writes (POST base connection), ${writers} clients${writes.failed ? ` (${writes.failed} non-201!)` : ''}`,
+			value: `${writes.rate.toFixed(0)} writes/s`,
+			budget: '≥ 1,000 writes/s',
+			pass: writes.rate >= 1000 && writes.failed === 0,
+		};
 		return [readRow, writeRow];
 	} finally {
 		sandbox.stop();

@@ -50,7 +50,13 @@ export async function benchStartup(runs: number): Promise<Row[]> {
 		rows.push(ratioRow('`aep-source --version` vs `node -e 0`', await paired(runs, zero, () => timeCommand('node', [cli, '--version'], env)), 2));
 		const specFile = path.join(home, 'largest-template.json');
 		await timeCommand('node', [cli, 'export', '--template', 'mailchimp-members', '--out', specFile], env);
-		rows.push(ratioRow('`aep-source validate <largest template>` vs `node -e 0`', await paired(runs, zero, () => timeCommand('node', [cli, 'validate', specFile], env)), 3));
+		rows.push(
+			ratioRow(
+				'`aep-source validate <largest template>` vs `node -e 0`',
+				await paired(runs, zero, () => timeCommand('node', [cli, 'validate', specFile], env)),
+				3,
+			),
+		);
 		return rows;
 	} finally {
 		rmSync(home, {recursive: true, force: true});

@@ -21,7 +21,9 @@ export async function runWizard(options: WizardOptions): Promise<number> {
 	// Resume and checklist choose their first screen from the saved drafts, so they wait for the stores.
 	if (options.command !== 'home') await services.ready;
 	// exitOnCtrlC is off: the app saves the draft and closes the sandbox before it exits (toolchain §6).
-	const instance = render(<App command={options.command} argv={options.argv} services={services} onInterrupt={() => (interrupted = true)} />, {exitOnCtrlC: false});
+	const instance = render(<App command={options.command} argv={options.argv} services={services} onInterrupt={() => (interrupted = true)} />, {
+		exitOnCtrlC: false,
+	});
 	await instance.waitUntilExit();
 	await Promise.allSettled(services.pending());
 	if (trace !== undefined) fs.closeSync(trace);

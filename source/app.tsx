@@ -66,7 +66,10 @@ function Wizard({command = 'home', argv = [], services, onInterrupt}: AppProps) 
 	const {exit} = useApp();
 	const start = useMemo(() => initialRoute(services, command, argv), [services, command, argv]);
 	// A draft opens on the profile it was built and checked on (as `aep-source run DRAFT` does), else the default.
-	const profileOf = useCallback((draft: Draft | undefined) => (draft?.profile && peekProfileExists(services.home, draft.profile) ? draft.profile : undefined), [services]);
+	const profileOf = useCallback(
+		(draft: Draft | undefined) => (draft?.profile && peekProfileExists(services.home, draft.profile) ? draft.profile : undefined),
+		[services],
+	);
 	const [profileName, setProfileName] = useState(() => profileOf(start.draft) ?? peekDefaultProfile(services.home));
 	const holder = useSessionHolder(services, profileName);
 	const [testSecrets, setTestSecrets] = useState<Record<string, string>>({});
@@ -120,13 +123,16 @@ function Wizard({command = 'home', argv = [], services, onInterrupt}: AppProps) 
 		[services],
 	);
 	const go = useCallback((step: StepName) => update(current => ({...current, step})), [update]);
-	const openDraft = useCallback((next: Draft) => {
-		draftRef.current = next;
-		setDraft(next);
-		const remembered = profileOf(next);
-		if (remembered) setProfileName(remembered);
-		setRoute({screen: 'step'});
-	}, [profileOf]);
+	const openDraft = useCallback(
+		(next: Draft) => {
+			draftRef.current = next;
+			setDraft(next);
+			const remembered = profileOf(next);
+			if (remembered) setProfileName(remembered);
+			setRoute({screen: 'step'});
+		},
+		[profileOf],
+	);
 	const home = useCallback(() => setRoute({screen: 'home'}), []);
 
 	const onHome = (choice: HomeChoice) => {
@@ -150,7 +156,9 @@ function Wizard({command = 'home', argv = [], services, onInterrupt}: AppProps) 
 
 	return (
 		<ServicesProvider value={services}>
-			<WizardProvider value={{profileName, setProfileName, ...holder, testSecrets, setTestSecret, lastPreview, setLastPreview, focusPath, setFocusPath, setInterruptHandler}}>
+			<WizardProvider
+				value={{profileName, setProfileName, ...holder, testSecrets, setTestSecret, lastPreview, setLastPreview, focusPath, setFocusPath, setInterruptHandler}}
+			>
 				<Box flexDirection="column">
 					<Header draft={route.screen === 'step' ? draft : undefined} profileName={profileName} />
 					{route.screen === 'home' && <HomeScreen onChoose={onHome} />}

@@ -25,7 +25,10 @@ export type Session = {
 export type SessionOptions = {env?: NodeJS.ProcessEnv; home?: string; client?: ClientOptions; demoRecords?: number};
 
 export class SessionError extends AepError {
-	constructor(message: string, readonly hint: string) {
+	constructor(
+		message: string,
+		readonly hint: string,
+	) {
 		super(message);
 	}
 }
@@ -47,11 +50,21 @@ export async function openSession(profileName: string, options: SessionOptions =
 	const store = openProfileStore(home);
 	const profile = store.get(profileName);
 	if (!profile) {
-		throw new SessionError(`There is no profile named "${profileName}".`, `Known profiles: ${store.list().map(p => p.name).join(', ')}. Add one with "aep-source profiles".`);
+		throw new SessionError(
+			`There is no profile named "${profileName}".`,
+			`Known profiles: ${store
+				.list()
+				.map(p => p.name)
+				.join(', ')}. Add one with "aep-source profiles".`,
+		);
 	}
 	if (profile.kind === 'local') return openLocalSession(home, options);
 	const secret = store.secret(profile.name);
-	if (!secret) throw new SessionError(`Profile "${profile.name}" has no client secret stored.`, 'Edit the profile with "aep-source profiles" and enter the client secret again.');
+	if (!secret)
+		throw new SessionError(
+			`Profile "${profile.name}" has no client secret stored.`,
+			'Edit the profile with "aep-source profiles" and enter the client secret again.',
+		);
 	return remoteSession(profile, secret, {...options, client: {tokenCache: store.tokenCache(profile.name), ...options.client}});
 }
 
@@ -74,11 +87,21 @@ async function openLocalSession(home: string, options: SessionOptions): Promise<
 			// Another aep-source (or "aep-source sandbox") serves this home: use its sandbox (docs/sandbox-state.md).
 			const running = await findRunningSandbox(dataDir, error.ownerPid);
 			if (running) {
-				sandbox = {imsUrl: running.url, platformUrl: running.url, credentials: running.credentials, ...(running.demo ? {demo: running.demo} : {}), close: async () => {}};
+				sandbox = {
+					imsUrl: running.url,
+					platformUrl: running.url,
+					credentials: running.credentials,
+					...(running.demo ? {demo: running.demo} : {}),
+					close: async () => {},
+				};
 				break;
 			}
 			// Its owner exited meanwhile: the next start takes its lock over.
-			if (attempt >= 2) throw new SessionError(error.message, 'Another aep-source holds the local sandbox under AEP_SOURCE_HOME but does not answer; close it, or wait until it has started.');
+			if (attempt >= 2)
+				throw new SessionError(
+					error.message,
+					'Another aep-source holds the local sandbox under AEP_SOURCE_HOME but does not answer; close it, or wait until it has started.',
+				);
 		}
 	}
 	const target: Target = {imsUrl: sandbox.imsUrl, platformUrl: sandbox.platformUrl, ...sandbox.credentials};
@@ -99,5 +122,9 @@ async function setSourceRoute(platformUrl: string, specId: string, api: 'demo' |
 		headers: {'content-type': 'application/json'},
 		body: JSON.stringify({api}),
 	});
-	if (response.status !== 204) throw new SessionError(`The local sandbox refused to route the source requests (HTTP ${response.status}).`, 'Restart aep-source; if it persists, report it.');
+	if (response.status !== 204)
+		throw new SessionError(
+			`The local sandbox refused to route the source requests (HTTP ${response.status}).`,
+			'Restart aep-source; if it persists, report it.',
+		);
 }

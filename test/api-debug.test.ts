@@ -22,7 +22,12 @@ before(async () => {
 after(() => sandbox.close());
 
 /** Plain, URL-encoded, form-encoded and base64 forms of a secret. */
-const forms = (secret: string) => [secret, encodeURIComponent(secret), new URLSearchParams({v: secret}).toString().slice(2), Buffer.from(secret).toString('base64')];
+const forms = (secret: string) => [
+	secret,
+	encodeURIComponent(secret),
+	new URLSearchParams({v: secret}).toString().slice(2),
+	Buffer.from(secret).toString('base64'),
+];
 
 test('debugSink is off unless AEP_SOURCE_DEBUG is set, and writes one line per call', () => {
 	const stream = new PassThrough();
@@ -85,10 +90,25 @@ test('a traced session never shows the client secret, the token or a base-connec
 		}
 	}
 	// The trace is still useful: method, URL, status, duration, masked auth header, bodies.
-	assert.match(trace, joinedPattern(/\[debug\] → POST http:\/\/127\.0\.0\.1:\d+\/ims\/token\/v3 \[.*content-type: application\/x-www-form-urlencoded.*\] /, /body=grant_type=client_credentials&client_id=aep-source-sandbox&client_secret=\*\*\*/));
-	assert.match(trace, joinedPattern(/\[debug\] → GET http:\/\/127\.0\.0\.1:\d+\/data\/foundation\/flowservice\/connections\/[\w-]+ /, /\[accept: application\/json; authorization: Bearer \*\*\*; x-api-key: aep-source-sandbox; x-gw-ims-org-id: \S+; x-sandbox-name: \S+\]/));
+	assert.match(
+		trace,
+		joinedPattern(
+			/\[debug\] → POST http:\/\/127\.0\.0\.1:\d+\/ims\/token\/v3 \[.*content-type: application\/x-www-form-urlencoded.*\] /,
+			/body=grant_type=client_credentials&client_id=aep-source-sandbox&client_secret=\*\*\*/,
+		),
+	);
+	assert.match(
+		trace,
+		joinedPattern(
+			/\[debug\] → GET http:\/\/127\.0\.0\.1:\d+\/data\/foundation\/flowservice\/connections\/[\w-]+ /,
+			/\[accept: application\/json; authorization: Bearer \*\*\*; x-api-key: aep-source-sandbox; x-gw-ims-org-id: \S+; x-sandbox-name: \S+\]/,
+		),
+	);
 	assert.match(trace, /\[debug\] ← 201 POST http:\/\/\S+\/connections \d+ms.* body=\{"id":"/);
 	assert.match(trace, /\[debug\] ← 401 GET \S+\/flows\?property=name%3D%3D\*\*\* \d+ms/);
 	assert.match(trace, /"password":"\*\*\*"/);
-	assert.ok(errors.some(message => message.includes('"Basic Authentication"')), 'error messages keep the auth spec name readable');
+	assert.ok(
+		errors.some(message => message.includes('"Basic Authentication"')),
+		'error messages keep the auth spec name readable',
+	);
 });

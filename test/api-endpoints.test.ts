@@ -27,7 +27,10 @@ test('connection specs: create, get, update, find by name; flow spec: append the
 	assert.equal((await client.connectionSpecs.get(created.id)).name, name);
 	const updated = await client.connectionSpecs.update(created.id, {...getTemplate('demo')!, name, description: 'changed'});
 	assert.equal(updated['description'], 'changed');
-	assert.deepEqual((await client.connectionSpecs.findByName(name)).map(s => s.id), [created.id]);
+	assert.deepEqual(
+		(await client.connectionSpecs.findByName(name)).map(s => s.id),
+		[created.id],
+	);
 
 	const flowSpec = await client.flowSpecs.get(fixedIds.restStorageToAep);
 	const put = await client.flowSpecs.put(fixedIds.restStorageToAep, {...flowSpec, sourceConnectionSpecIds: [...flowSpec.sourceConnectionSpecIds, created.id]});
@@ -51,7 +54,13 @@ test('from a base connection to a run, then clean-up in order', async () => {
 	const explored = await client.connections.explore(base.id, {});
 	assert.ok(explored.data.length > 0);
 
-	const source = await client.sourceConnections.create({name: 'src', baseConnectionId: base.id, connectionSpec: {id: spec.id, version}, data: {format: 'json'}, params: {}});
+	const source = await client.sourceConnections.create({
+		name: 'src',
+		baseConnectionId: base.id,
+		connectionSpec: {id: spec.id, version},
+		data: {format: 'json'},
+		params: {},
+	});
 	assert.equal((await client.sourceConnections.get(source.id)).baseConnectionId, base.id);
 
 	const tenant = await client.schemaRegistry.tenantId();
@@ -96,13 +105,19 @@ test('from a base connection to a run, then clean-up in order', async () => {
 		scheduleParams: {startTime: Math.floor(Date.now() / 1000), frequency: 'once'},
 	});
 	assert.deepEqual((await client.flows.get(flow.id)).sourceConnectionIds, [source.id]);
-	assert.deepEqual((await client.flows.list({name: `Endpoint flow ${stamp}`})).map(f => f.id), [flow.id]);
+	assert.deepEqual(
+		(await client.flows.list({name: `Endpoint flow ${stamp}`})).map(f => f.id),
+		[flow.id],
+	);
 	const runs = await client.runs.listForFlow(flow.id);
 	for (const run of runs) assert.equal((await client.runs.get(run.id)).flowId, flow.id);
 	for (const batch of await client.catalog.batches(datasetId)) assert.match(batch.id, /^[0-9A-Z]{26}$/);
 
 	// The base connection cannot go while a flow uses it (1418-400).
-	await assert.rejects(client.connections.delete(base.id), (error: unknown) => error instanceof PlatformError && error.code === '1418-400' && /delete the flows first/.test(error.hint));
+	await assert.rejects(
+		client.connections.delete(base.id),
+		(error: unknown) => error instanceof PlatformError && error.code === '1418-400' && /delete the flows first/.test(error.hint),
+	);
 	await client.flows.delete(flow.id);
 	await client.sourceConnections.delete(source.id);
 	await client.targetConnections.delete(targetConnection.id);

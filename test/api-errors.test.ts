@@ -15,7 +15,10 @@ before(async () => {
 		request.resume();
 		request.on('end', () => {
 			const pathname = new URL(request.url ?? '/', 'http://x').pathname;
-			const canned = pathname === '/ims/token/v3' ? {status: 200, body: {access_token: 'stub-token-123456', token_type: 'bearer', expires_in: 86399}} : answers.get(pathname);
+			const canned =
+				pathname === '/ims/token/v3'
+					? {status: 200, body: {access_token: 'stub-token-123456', token_type: 'bearer', expires_in: 86399}}
+					: answers.get(pathname);
 			const answer = canned ?? {status: 404, body: {error_code: '404', message: 'no canned answer'}};
 			response.writeHead(answer.status, {'content-type': 'application/json', ...answer.headers});
 			response.end(typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body));
@@ -87,7 +90,10 @@ test('a Flow Service envelope gives the catalog code, the report request id and 
 	answers.set(connectionPath, {status: 400, body: envelope('1418-400', 'Connection c1 is used by 1 flow.')});
 	const inUse = await failure(client.connections.delete('c1'));
 	assert.deepEqual([inUse.call, inUse.status, inUse.code, inUse.requestId], ['DELETE /connections/c1', 400, '1418-400', 'rid-1418-400']);
-	assert.match(inUse.describe(), /^DELETE \/connections\/c1 failed \(HTTP 400, 1418-400\): Connection c1 is used by 1 flow \(request id rid-1418-400\)\. .*delete the flows first/);
+	assert.match(
+		inUse.describe(),
+		/^DELETE \/connections\/c1 failed \(HTTP 400, 1418-400\): Connection c1 is used by 1 flow \(request id rid-1418-400\)\. .*delete the flows first/,
+	);
 
 	answers.set(flowSpecPath, {status: 404, body: envelope('2100-404', 'Sandbox dev2 was not found.')});
 	assert.match((await failure(client.checkAccess())).hint, /sandbox name is wrong/);
@@ -99,14 +105,23 @@ test('a Flow Service envelope gives the catalog code, the report request id and 
 	assert.equal(stale.code, '1404-412');
 	assert.match(stale.hint, /re-read it and retry/);
 	// The content-type problem body (6.3) keeps its detail.
-	answers.set('/data/foundation/flowservice/flows', {status: 400, body: {type: '/placeholder/type/uri', status: 400, title: 'BadRequestError', detail: 'A valid content-type must be specified'}});
+	answers.set('/data/foundation/flowservice/flows', {
+		status: 400,
+		body: {type: '/placeholder/type/uri', status: 400, title: 'BadRequestError', detail: 'A valid content-type must be specified'},
+	});
 	const problem = await failure(client.flows.create({name: 'f'}));
 	assert.equal(problem.code, undefined);
 	assert.equal(problem.detail, 'A valid content-type must be specified');
 	// A Schema Registry body keeps its XDM prefix and registry request id.
 	answers.set('/data/foundation/schemaregistry/tenant/schemas', {
 		status: 400,
-		body: {type: 'http://ns.adobe.com/aep/errors/XDM-1521-400', title: 'Bad Request', status: 400, report: {registryRequestId: 'reg-1', 'detailed-message': 'Title not unique'}, detail: 'Title not unique'},
+		body: {
+			type: 'http://ns.adobe.com/aep/errors/XDM-1521-400',
+			title: 'Bad Request',
+			status: 400,
+			report: {registryRequestId: 'reg-1', 'detailed-message': 'Title not unique'},
+			detail: 'Title not unique',
+		},
 	});
 	const xdm = await failure(client.schemaRegistry.createSchema({title: 't'}));
 	assert.deepEqual([xdm.code, xdm.requestId], ['XDM-1521-400', 'reg-1']);
@@ -123,7 +138,11 @@ test('an IMS OAuth error names the token call and says the client id or secret i
 
 test('a changed response shape fails naming the call and the field path', async () => {
 	const client = createPlatformClient(target(), {retry: {limit: 0}});
-	answers.set(flowSpecPath, {status: 200, body: {items: [{id: 'x', name: 'RestStorageToAEP', sourceConnectionSpecIds: 'not-an-array'}]}, headers: {'x-request-id': 'shape-1'}});
+	answers.set(flowSpecPath, {
+		status: 200,
+		body: {items: [{id: 'x', name: 'RestStorageToAEP', sourceConnectionSpecIds: 'not-an-array'}]},
+		headers: {'x-request-id': 'shape-1'},
+	});
 	const error = await failure(client.flowSpecs.get('6499120c-0b15-42dc-936e-847ea3c24d72'));
 	assert.equal(error.code, 'unexpected-response');
 	assert.equal(error.requestId, 'shape-1');
@@ -136,7 +155,10 @@ test('a changed response shape fails naming the call and the field path', async 
 	answers.set('/data/foundation/flowservice/connections/c2', {status: 200, body: '<html>gateway page</html>'});
 	assert.match((await failure(client.connections.get('c2'))).message, /GET \/connections\/c2 failed .*not JSON/);
 	// Extra fields survive the parse.
-	answers.set('/data/foundation/flowservice/connections/c3', {status: 200, body: {items: [{id: 'c3', connectionSpec: {id: 's', version: '1.0'}, futureField: {a: 1}}]}});
+	answers.set('/data/foundation/flowservice/connections/c3', {
+		status: 200,
+		body: {items: [{id: 'c3', connectionSpec: {id: 's', version: '1.0'}, futureField: {a: 1}}]},
+	});
 	assert.deepEqual((await client.connections.get('c3'))['futureField'], {a: 1});
 });
 

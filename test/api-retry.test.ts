@@ -45,7 +45,10 @@ test('a 429 burst is retried, honouring Retry-After over the backoff', async () 
 	const spec = await client.flowSpecs.get(fixedIds.restStorageToAep);
 	assert.equal(spec.id, fixedIds.restStorageToAep);
 	assert.deepEqual(statuses(mark, 'GET', flowSpecPath), [429, 429, 200]);
-	assert.deepEqual(lines.filter(line => line.startsWith('retry ')).map(line => line.replace(/ of .* in/, ' in')), ['retry 1/10 in 0ms after HTTP 429', 'retry 2/10 in 0ms after HTTP 429']);
+	assert.deepEqual(
+		lines.filter(line => line.startsWith('retry ')).map(line => line.replace(/ of .* in/, ' in')),
+		['retry 1/10 in 0ms after HTTP 429', 'retry 2/10 in 0ms after HTTP 429'],
+	);
 });
 
 test('a 503 burst is retried with backoff until it succeeds', async () => {
@@ -97,7 +100,12 @@ test('a POST is not repeated after an ambiguous 500 unless it can look for what 
 	assert.deepEqual(statuses(mark, 'POST', '/runs'), [500]);
 
 	// A named flow is looked up by its name first; nothing carries it, so the POST was not processed and is sent again.
-	const body = {name: `no such flow ${Date.now()}`, flowSpec: {id: fixedIds.restStorageToAep, version: '1.0'}, sourceConnectionIds: ['x'], targetConnectionIds: ['y']};
+	const body = {
+		name: `no such flow ${Date.now()}`,
+		flowSpec: {id: fixedIds.restStorageToAep, version: '1.0'},
+		sourceConnectionIds: ['x'],
+		targetConnectionIds: ['y'],
+	};
 	sandbox.setFaults({serverErrors: {status: 500, burst: 1, methods: ['POST']}});
 	mark = sandbox.requestLog().length;
 	await assert.rejects(client.flows.create(body), (error: unknown) => error instanceof PlatformError && error.status === 400);
@@ -117,19 +125,22 @@ test('a POST /connectionSpecs whose answer was lost is not duplicated', async ()
 	let dropped = 0;
 	const upstream = new URL(target.platformUrl);
 	const proxy = http.createServer((request, response) => {
-		const forward = http.request({host: upstream.hostname, port: upstream.port, path: request.url, method: request.method, headers: request.headers}, answer => {
-			const chunks: Buffer[] = [];
-			answer.on('data', chunk => chunks.push(chunk as Buffer));
-			answer.on('end', () => {
-				if (request.method === 'POST' && request.url?.endsWith('/connectionSpecs') && dropped === 0) {
-					dropped += 1;
-					request.socket.destroy();
-					return;
-				}
-				response.writeHead(answer.statusCode ?? 502, answer.headers);
-				response.end(Buffer.concat(chunks));
-			});
-		});
+		const forward = http.request(
+			{host: upstream.hostname, port: upstream.port, path: request.url, method: request.method, headers: request.headers},
+			answer => {
+				const chunks: Buffer[] = [];
+				answer.on('data', chunk => chunks.push(chunk as Buffer));
+				answer.on('end', () => {
+					if (request.method === 'POST' && request.url?.endsWith('/connectionSpecs') && dropped === 0) {
+						dropped += 1;
+						request.socket.destroy();
+						return;
+					}
+					response.writeHead(answer.statusCode ?? 502, answer.headers);
+					response.end(Buffer.concat(chunks));
+				});
+			},
+		);
 		request.pipe(forward);
 	});
 	await new Promise<void>(resolve => proxy.listen(0, '127.0.0.1', resolve));
@@ -143,7 +154,10 @@ test('a POST /connectionSpecs whose answer was lost is not duplicated', async ()
 		assert.equal(created.name, spec.name);
 		assert.deepEqual(statuses(mark, 'POST', '/connectionSpecs'), [201], 'exactly one POST reached the sandbox');
 		const sameName = await client.connectionSpecs.findByName(spec.name);
-		assert.deepEqual(sameName.map(s => s.id), [created.id]);
+		assert.deepEqual(
+			sameName.map(s => s.id),
+			[created.id],
+		);
 	} finally {
 		await new Promise<void>(resolve => proxy.close(() => resolve()));
 	}
@@ -168,11 +182,17 @@ test('Retry-After is read as seconds or an HTTP date; jitter is repeatable with 
 function virtualClock() {
 	let now = 0;
 	const waits: number[] = [];
-	return {waits, elapsed: () => now, clock: {now: () => now, sleep: async (ms: number) => {
+	return {
+		waits,
+		elapsed: () => now,
+		clock: {
+			now: () => now,
+			sleep: async (ms: number) => {
 				waits.push(ms);
 				now += ms;
 			},
-		}};
+		},
+	};
 }
 
 test('the standard policy rides out a 5-answer 503 burst and keeps an idempotent call going for at least 30 s, then says it gave up', async () => {

@@ -57,7 +57,10 @@ test('after a 401 the client fetches a new token once and the call succeeds', as
 	sandbox.expireTokens();
 	const mark = sandbox.requestLog().length;
 	await client.checkAccess();
-	const log = sandbox.requestLog().slice(mark).map(entry => `${entry.method} ${entry.status} ${entry.path.split('/').pop()}`);
+	const log = sandbox
+		.requestLog()
+		.slice(mark)
+		.map(entry => `${entry.method} ${entry.status} ${entry.path.split('/').pop()}`);
 	assert.deepEqual(log, ['GET 401 6499120c-0b15-42dc-936e-847ea3c24d72', 'POST 200 v3', 'GET 200 6499120c-0b15-42dc-936e-847ea3c24d72']);
 	assert.notEqual(await client.token(), old);
 });

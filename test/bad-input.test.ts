@@ -30,7 +30,13 @@ test('a FIFO or a device named as input is refused at once with a sentence, exit
 	const home = tempHome();
 	const fifo = path.join(home, 'spec.fifo');
 	execFileSync('mkfifo', [fifo]);
-	for (const argv of [['validate', fifo], ['import', fifo], ['run', fifo], ['validate', '/dev/zero'], ['import', '/dev/zero']]) {
+	for (const argv of [
+		['validate', fifo],
+		['import', fifo],
+		['run', fifo],
+		['validate', '/dev/zero'],
+		['import', '/dev/zero'],
+	]) {
 		const result = await runCli(argv, {home, timeoutMs: 20_000});
 		assert.equal(result.code, 2, argv.join(' '));
 		assert.match(result.stderr, /Cannot read .*: it is (a named pipe \(FIFO\)|a device)\./, argv.join(' '));
@@ -92,7 +98,12 @@ test('a corrupt or wrongly shaped draft is named, with line and column, never qu
 	writeFileSync(path.join(home, 'drafts', 'broken.json'), '{"secret": "hunter2-value", oops');
 	writeFileSync(path.join(home, 'drafts', 'shape.json'), '[1, 2, "hunter2-value"]');
 	for (const id of ['broken', 'shape']) {
-		for (const argv of [['export', id], ['diff', id], ['run', id], ['checklist', id, '--json']]) {
+		for (const argv of [
+			['export', id],
+			['diff', id],
+			['run', id],
+			['checklist', id, '--json'],
+		]) {
 			const result = await runCli(argv, {home});
 			assert.equal(result.code, 2, `${argv.join(' ')}: ${result.stderr}`);
 			assert.match(result.stderr, new RegExp(`${id}\\.json is not (valid JSON \\(line 1, column \\d+\\)|a valid draft)`), argv.join(' '));
@@ -102,7 +113,7 @@ test('a corrupt or wrongly shaped draft is named, with line and column, never qu
 	}
 });
 
-test('fuzz: mutated specs through validate, import, run and the wizard\'s import never crash; exit 0, 1 or 2 with a sentence', async () => {
+test("fuzz: mutated specs through validate, import, run and the wizard's import never crash; exit 0, 1 or 2 with a sentence", async () => {
 	const random = seededRandom(1234);
 	const home = tempHome();
 	const base = JSON.stringify(getTemplate('demo'), null, 2);
@@ -121,7 +132,12 @@ test('fuzz: mutated specs through validate, import, run and the wizard\'s import
 		}
 		const file = path.join(dir, `case-${round}.json`);
 		writeFileSync(file, text);
-		for (const argv of [['validate', file], ['validate', file, '--json'], ['import', file], ['run', file, '--profile', 'no-such-profile']]) {
+		for (const argv of [
+			['validate', file],
+			['validate', file, '--json'],
+			['import', file],
+			['run', file, '--profile', 'no-such-profile'],
+		]) {
 			const result = await inProcess(argv, home);
 			assert.ok([0, 1, 2].includes(result.code), `${argv.join(' ')} → ${result.code}`);
 			assert.doesNotMatch(result.stderr, crash, `${argv.join(' ')}\n${result.stderr}`);

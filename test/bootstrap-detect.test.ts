@@ -13,7 +13,10 @@ const cases: {file: string; query?: Record<string, string>; contentPath: string;
 		file: 'zendesk-after-cursor.json',
 		contentPath: '$.results',
 		pagination: {type: 'CONTINUATION_TOKEN', continuationTokenPath: '$.meta.after_cursor', parameterType: 'QUERYPARAM', parameterName: 'page[after]'},
-		evidence: joinedPattern(/`\$\.meta\.after_cursor` in the response holds a cursor and `\$\.meta\.has_more` says whether more pages exist, /, /and `\$\.links\.next` sends it as `page\[after\]`/),
+		evidence: joinedPattern(
+			/`\$\.meta\.after_cursor` in the response holds a cursor and `\$\.meta\.has_more` says whether more pages exist, /,
+			/and `\$\.links\.next` sends it as `page\[after\]`/,
+		),
 	},
 	{
 		file: 'hubspot-paging-next-after.json',
@@ -49,8 +52,18 @@ const cases: {file: string; query?: Record<string, string>; contentPath: string;
 	{
 		file: 'pipedrive-start-limit.json',
 		contentPath: '$.data',
-		pagination: {type: 'OFFSET', limitName: 'limit', limitValue: '100', offSetName: 'start', endConditionName: '$.additional_data.pagination.more_items_in_collection', endConditionValue: 'Const:false'},
-		evidence: joinedPattern(/`\$\.additional_data\.pagination\.start` in the response .* → OFFSET; /, /`\$\.additional_data\.pagination\.more_items_in_collection` is false on the last page/),
+		pagination: {
+			type: 'OFFSET',
+			limitName: 'limit',
+			limitValue: '100',
+			offSetName: 'start',
+			endConditionName: '$.additional_data.pagination.more_items_in_collection',
+			endConditionValue: 'Const:false',
+		},
+		evidence: joinedPattern(
+			/`\$\.additional_data\.pagination\.start` in the response .* → OFFSET; /,
+			/`\$\.additional_data\.pagination\.more_items_in_collection` is false on the last page/,
+		),
 	},
 	{
 		file: 'offset-limit-has-more.json',
@@ -70,7 +83,10 @@ const cases: {file: string; query?: Record<string, string>; contentPath: string;
 		file: 'total-pages-body.json',
 		contentPath: '$.orders',
 		pagination: {type: 'PAGE', limitName: 'limit', limitValue: 100, pageParamName: 'page', initialPageIndex: 1},
-		evidence: joinedPattern(/`\$\.total_pages` holds the page count \(endPageIndex cannot read the body, so paging stops at the first empty page\) /, /→ PAGE from page 1; no page-size parameter was seen, so `limit` is assumed/),
+		evidence: joinedPattern(
+			/`\$\.total_pages` holds the page count \(endPageIndex cannot read the body, so paging stops at the first empty page\) /,
+			/→ PAGE from page 1; no page-size parameter was seen, so `limit` is assumed/,
+		),
 	},
 ];
 
@@ -93,10 +109,23 @@ test('a single object has no records array, and no paging', () => {
 });
 
 test('the largest array of objects wins over a smaller one and over arrays of scalars', () => {
-	const body = {tags: ['a', 'b', 'c', 'd', 'e'], owners: [{id: 1}], page: {records: [{id: 1, a: 1}, {id: 2, a: 2}, {id: 3, a: 3}]}};
+	const body = {
+		tags: ['a', 'b', 'c', 'd', 'e'],
+		owners: [{id: 1}],
+		page: {
+			records: [
+				{id: 1, a: 1},
+				{id: 2, a: 2},
+				{id: 3, a: 3},
+			],
+		},
+	};
 	const suggestion = suggestFromResponse({body});
 	assert.equal(suggestion.contentPath?.value, '$.page.records');
-	assert.match(suggestion.contentPath?.evidence ?? '', /\$\.page\.records is the largest array of objects in the response \(3 elements of 2 fields\) \(also seen: \$\.owners\)/);
+	assert.match(
+		suggestion.contentPath?.evidence ?? '',
+		/\$\.page\.records is the largest array of objects in the response \(3 elements of 2 fields\) \(also seen: \$\.owners\)/,
+	);
 });
 
 test('has_more alone with no way to ask for the next page says so instead of guessing', () => {
@@ -121,6 +150,13 @@ test('applySuggestion: a copy of the spec with the records path and paging set; 
 	assert.deepEqual(spec, before, 'the spec handed in is not mutated');
 	const applied = (next['sourceSpec'] as {attributes: Record<string, unknown>}).attributes;
 	assert.deepEqual(applied['contentPath'], {path: '$.contacts'});
-	assert.deepEqual(applied['paginationParams'], {type: 'OFFSET', limitName: 'limit', limitValue: '2', offSetName: 'offset', endConditionName: '$.hasMore', endConditionValue: 'Const:false'});
+	assert.deepEqual(applied['paginationParams'], {
+		type: 'OFFSET',
+		limitName: 'limit',
+		limitValue: '2',
+		offSetName: 'offset',
+		endConditionName: '$.hasMore',
+		endConditionValue: 'Const:false',
+	});
 	assert.deepEqual(applied['urlParams'], {path: '/v1/items', method: 'GET', queryParams: {status: 'open'}});
 });

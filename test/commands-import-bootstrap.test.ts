@@ -13,21 +13,40 @@ import type {Draft} from '../source/spec/draft-types.js';
 import {joinedPattern} from './helpers/regex.js';
 
 const fixture = (name: string) => new URL(`./fixtures/bootstrap/${name}`, import.meta.url).pathname;
-const drafts = (home: string) => (fs.existsSync(path.join(home, 'drafts')) ? fs.readdirSync(path.join(home, 'drafts')).filter(name => name.endsWith('.json')) : []);
+const drafts = (home: string) =>
+	fs.existsSync(path.join(home, 'drafts')) ? fs.readdirSync(path.join(home, 'drafts')).filter(name => name.endsWith('.json')) : [];
 const loadDraft = (home: string, id: string) => JSON.parse(fs.readFileSync(path.join(home, 'drafts', `${id}.json`), 'utf8')) as Draft;
 const attributesOf = (draft: Draft) => (draft.spec['sourceSpec'] as {attributes: Record<string, unknown>}).attributes;
-const authOf = (draft: Draft) => (draft.spec['authSpec'] as {type: string; spec: {properties: Record<string, Record<string, unknown>>; required: string[]}}[])[0];
+const authOf = (draft: Draft) =>
+	(draft.spec['authSpec'] as {type: string; spec: {properties: Record<string, Record<string, unknown>>; required: string[]}}[])[0];
 
-type Expected = {file: string; operation: string; id: string; auth: string; contentPath: string; pagination: Record<string, unknown>; extra?: (draft: Draft) => void};
+type Expected = {
+	file: string;
+	operation: string;
+	id: string;
+	auth: string;
+	contentPath: string;
+	pagination: Record<string, unknown>;
+	extra?: (draft: Draft) => void;
+};
 
 const operations: Expected[] = [
 	{
-		file: 'openapi-3.0.yaml', operation: 'listContacts', id: 'acme-crm-contacts', auth: 'BasicAuthentication', contentPath: '$.contacts',
+		file: 'openapi-3.0.yaml',
+		operation: 'listContacts',
+		id: 'acme-crm-contacts',
+		auth: 'BasicAuthentication',
+		contentPath: '$.contacts',
 		pagination: {type: 'OFFSET', limitName: 'limit', limitValue: '50', offSetName: 'offset', endConditionName: '$.hasMore', endConditionValue: 'Const:false'},
 		extra(draft) {
 			const attributes = attributesOf(draft);
 			assert.deepEqual(attributes['urlParams'], {host: 'https://${region}.api.acme.example/v2', path: '/contacts', method: 'GET'});
-			assert.deepEqual(attributes['scheduleParams'], {scheduleStartParamName: 'updated_since', scheduleEndParamName: 'updated_before', scheduleStartParamFormat: 'yyyy-MM-ddTHH:mm:ssZ', scheduleEndParamFormat: 'yyyy-MM-ddTHH:mm:ssZ'});
+			assert.deepEqual(attributes['scheduleParams'], {
+				scheduleStartParamName: 'updated_since',
+				scheduleEndParamName: 'updated_before',
+				scheduleStartParamFormat: 'yyyy-MM-ddTHH:mm:ssZ',
+				scheduleEndParamFormat: 'yyyy-MM-ddTHH:mm:ssZ',
+			});
 			const region = authOf(draft)?.spec.properties['region'];
 			assert.deepEqual(region, {type: 'string', description: 'Data region of the account (default: eu; one of: eu, us)', enum: ['eu', 'us']});
 			assert.ok(authOf(draft)?.spec.required.includes('region'));
@@ -36,21 +55,54 @@ const operations: Expected[] = [
 			assert.equal(draft.artifacts.documentationLink, 'https://docs.acme.example/api');
 			assert.deepEqual((draft.spec['sourceSpec'] as {schema?: unknown}).schema, {
 				type: 'object',
-				properties: {contacts: {type: 'array', items: {type: 'object', properties: {id: {type: 'string'}, email: {type: 'string', format: 'email'}, name: {type: 'string'}, tags: {type: 'array', items: {type: 'string'}}, updated_at: {type: 'string', format: 'date-time'}}}}},
+				properties: {
+					contacts: {
+						type: 'array',
+						items: {
+							type: 'object',
+							properties: {
+								id: {type: 'string'},
+								email: {type: 'string', format: 'email'},
+								name: {type: 'string'},
+								tags: {type: 'array', items: {type: 'string'}},
+								updated_at: {type: 'string', format: 'date-time'},
+							},
+						},
+					},
+				},
 			});
 		},
 	},
 	{
-		file: 'openapi-3.0.yaml', operation: 'listDeals', id: 'acme-crm-deals', auth: 'KeyBased', contentPath: '$.data',
-		pagination: {type: 'OFFSET', limitName: 'limit', limitValue: '100', offSetName: 'start', endConditionName: '$.additional_data.pagination.more_items_in_collection', endConditionValue: 'Const:false'},
+		file: 'openapi-3.0.yaml',
+		operation: 'listDeals',
+		id: 'acme-crm-deals',
+		auth: 'KeyBased',
+		contentPath: '$.data',
+		pagination: {
+			type: 'OFFSET',
+			limitName: 'limit',
+			limitValue: '100',
+			offSetName: 'start',
+			endConditionName: '$.additional_data.pagination.more_items_in_collection',
+			endConditionValue: 'Const:false',
+		},
 		extra: draft => assert.deepEqual(authOf(draft)?.spec.properties['authKey1']?.['restAttributes'], {headerParamName: 'X-Api-Key'}),
 	},
 	{
-		file: 'openapi-3.0.yaml', operation: 'listCompanies', id: 'acme-crm-companies', auth: 'OAuth2RefreshCode', contentPath: '$.results',
+		file: 'openapi-3.0.yaml',
+		operation: 'listCompanies',
+		id: 'acme-crm-companies',
+		auth: 'OAuth2RefreshCode',
+		contentPath: '$.results',
 		pagination: {type: 'CONTINUATION_TOKEN', continuationTokenPath: '$.paging.next.after', parameterType: 'QUERYPARAM', parameterName: 'after'},
 	},
 	{
-		file: 'openapi-3.0.yaml', operation: 'GET /orders', id: 'acme-crm-orders', auth: 'KeyBased', contentPath: '$',
+		file: 'openapi-3.0.yaml',
+		operation: 'GET /orders',
+		id: 'acme-crm-orders',
+		auth: 'KeyBased',
+		contentPath: '$',
 		pagination: {type: 'PAGE', limitName: 'per_page', limitValue: 25, pageParamName: 'page', initialPageIndex: 1, endPageIndex: 'headers.x-total-pages'},
 		extra(draft) {
 			// The API key goes in the query as ${authKey1}; the required `status` query parameter keeps its first enum value.
@@ -59,12 +111,20 @@ const operations: Expected[] = [
 		},
 	},
 	{
-		file: 'openapi-3.0.yaml', operation: 'listEvents', id: 'acme-crm-events', auth: 'OAuth2RefreshCode', contentPath: '$.events',
+		file: 'openapi-3.0.yaml',
+		operation: 'listEvents',
+		id: 'acme-crm-events',
+		auth: 'OAuth2RefreshCode',
+		contentPath: '$.events',
 		pagination: {type: 'POINTER', limitName: 'page_size', limitValue: '200', pointerPath: '$.links.next'},
 		extra: draft => assert.match(String(authOf(draft)?.spec.properties['accessTokenUrl']?.['description']), /https:\/\/auth\.acme\.example\/token/),
 	},
 	{
-		file: 'openapi-3.0.yaml', operation: 'searchTickets', id: 'acme-crm-search', auth: 'OAuth2RefreshCode', contentPath: '$.results',
+		file: 'openapi-3.0.yaml',
+		operation: 'searchTickets',
+		id: 'acme-crm-search',
+		auth: 'OAuth2RefreshCode',
+		contentPath: '$.results',
 		pagination: {type: 'CONTINUATION_TOKEN', continuationTokenPath: '$.meta.after_cursor', parameterType: 'QUERYPARAM', parameterName: 'page[after]'},
 		extra(draft) {
 			assert.equal((attributesOf(draft)['urlParams'] as {method: string}).method, 'POST');
@@ -72,11 +132,19 @@ const operations: Expected[] = [
 		},
 	},
 	{
-		file: 'openapi-3.1.json', operation: 'ListCustomers', id: 'paylane-payments-customers', auth: 'KeyBased', contentPath: '$.data',
+		file: 'openapi-3.1.json',
+		operation: 'ListCustomers',
+		id: 'paylane-payments-customers',
+		auth: 'KeyBased',
+		contentPath: '$.data',
 		pagination: {type: 'CONTINUATION_TOKEN', continuationTokenPath: '$.data[-1].id', parameterType: 'QUERYPARAM', parameterName: 'starting_after'},
 	},
 	{
-		file: 'openapi-3.1.json', operation: 'GET /accounts/{accountId}/charges', id: 'paylane-payments-charges', auth: 'KeyBased', contentPath: '$.items',
+		file: 'openapi-3.1.json',
+		operation: 'GET /accounts/{accountId}/charges',
+		id: 'paylane-payments-charges',
+		auth: 'KeyBased',
+		contentPath: '$.items',
 		pagination: {type: 'POINTER', limitName: 'per_page', limitValue: '50', pointerPath: '$.next_page'},
 		extra(draft) {
 			assert.equal((attributesOf(draft)['urlParams'] as {path: string}).path, '/accounts/${accountId}/charges');
@@ -86,12 +154,20 @@ const operations: Expected[] = [
 		},
 	},
 	{
-		file: 'swagger-2.0.yaml', operation: 'listItems', id: 'legacy-inventory-items', auth: 'BasicAuthentication', contentPath: '$.items',
+		file: 'swagger-2.0.yaml',
+		operation: 'listItems',
+		id: 'legacy-inventory-items',
+		auth: 'BasicAuthentication',
+		contentPath: '$.items',
 		pagination: {type: 'PAGE', limitName: 'pageSize', limitValue: 100, pageParamName: 'pageNumber', initialPageIndex: 1},
 		extra: draft => assert.equal((attributesOf(draft)['urlParams'] as {host: string}).host, 'https://inventory.legacy.example/api'),
 	},
 	{
-		file: 'swagger-2.0.yaml', operation: 'listWarehouses', id: 'legacy-inventory-warehouses', auth: 'KeyBased', contentPath: '$.warehouses',
+		file: 'swagger-2.0.yaml',
+		operation: 'listWarehouses',
+		id: 'legacy-inventory-warehouses',
+		auth: 'KeyBased',
+		contentPath: '$.warehouses',
 		pagination: {type: 'POINTER', limitName: 'limit', limitValue: '20', pointerPath: '$.next'},
 	},
 ];
@@ -121,8 +197,16 @@ test('external $refs are resolved by the parser (relative files); a missing exte
 	assert.equal(ok.code, 0, ok.stderr);
 	const draft = loadDraft(home, 'split-docs-widgets');
 	assert.deepEqual(attributesOf(draft)['contentPath'], {path: '$.widgets'});
-	assert.deepEqual(attributesOf(draft)['paginationParams'], {type: 'CONTINUATION_TOKEN', continuationTokenPath: '$.next_cursor', parameterType: 'QUERYPARAM', parameterName: 'cursor'});
-	assert.deepEqual((draft.spec['sourceSpec'] as {schema?: unknown}).schema, {type: 'object', properties: {widgets: {type: 'array', items: {type: 'object', properties: {id: {type: 'string'}, colour: {type: 'string'}, size: {type: 'integer'}}}}}});
+	assert.deepEqual(attributesOf(draft)['paginationParams'], {
+		type: 'CONTINUATION_TOKEN',
+		continuationTokenPath: '$.next_cursor',
+		parameterType: 'QUERYPARAM',
+		parameterName: 'cursor',
+	});
+	assert.deepEqual((draft.spec['sourceSpec'] as {schema?: unknown}).schema, {
+		type: 'object',
+		properties: {widgets: {type: 'array', items: {type: 'object', properties: {id: {type: 'string'}, colour: {type: 'string'}, size: {type: 'integer'}}}}},
+	});
 	const other = tempHome();
 	const broken = await runCli(['import', fixture('external-ref.yaml'), '--operation', 'listGadgets'], {home: other});
 	assert.equal(broken.code, 2);
@@ -153,17 +237,56 @@ test('an OpenAPI document without --operation lists the list operations and writ
 });
 
 const badInputs: {name: string; args: () => string[]; stderr: RegExp}[] = [
-	{name: 'not an OpenAPI document', args: () => ['import', fixture('not-openapi.json'), '--operation', 'x'], stderr: /^not-openapi\.json is not an OpenAPI document: it has no "openapi: 3\.x" or "swagger: 2\.0" field with "paths"\.\n$/},
-	{name: 'a broken $ref', args: () => ['import', fixture('broken-ref.yaml'), '--operation', 'listThings'], stderr: /^broken-ref\.yaml has a \$ref that cannot be resolved: .*#\/components\/schemas\/Thing.*\n$/},
-	{name: 'a YAML syntax error', args: () => ['import', fixture('bad-syntax.yaml'), '--operation', 'x'], stderr: /^bad-syntax\.yaml:8:3: not valid YAML or JSON \(/},
+	{
+		name: 'not an OpenAPI document',
+		args: () => ['import', fixture('not-openapi.json'), '--operation', 'x'],
+		stderr: /^not-openapi\.json is not an OpenAPI document: it has no "openapi: 3\.x" or "swagger: 2\.0" field with "paths"\.\n$/,
+	},
+	{
+		name: 'a broken $ref',
+		args: () => ['import', fixture('broken-ref.yaml'), '--operation', 'listThings'],
+		stderr: /^broken-ref\.yaml has a \$ref that cannot be resolved: .*#\/components\/schemas\/Thing.*\n$/,
+	},
+	{
+		name: 'a YAML syntax error',
+		args: () => ['import', fixture('bad-syntax.yaml'), '--operation', 'x'],
+		stderr: /^bad-syntax\.yaml:8:3: not valid YAML or JSON \(/,
+	},
 	{name: 'a JSON syntax error', args: () => ['import', fixture('bad-syntax.json'), '--operation', 'x'], stderr: /^bad-syntax\.json:4:13: /},
-	{name: 'an unknown operation', args: () => ['import', fixture('openapi-3.1.json'), '--operation', 'listInvoices'], stderr: joinedPattern(/has no operation "listInvoices"\. Operations that exist:\n/, / {2}ListCustomers \(GET \/customers\)\n {2}ListCharges \(GET \/accounts\/\{accountId\}\/charges\)\n$/)},
+	{
+		name: 'an unknown operation',
+		args: () => ['import', fixture('openapi-3.1.json'), '--operation', 'listInvoices'],
+		stderr: joinedPattern(
+			/has no operation "listInvoices"\. Operations that exist:\n/,
+			/ {2}ListCustomers \(GET \/customers\)\n {2}ListCharges \(GET \/accounts\/\{accountId\}\/charges\)\n$/,
+		),
+	},
 	{name: 'a missing file', args: () => ['import', fixture('nope.yaml'), '--operation', 'x'], stderr: /Cannot read .*nope\.yaml: there is no such file\./},
-	{name: 'an unterminated quote in the curl command', args: () => ['import', '--curl', "curl -H 'Accept: application/json https://api.example.test/items"], stderr: /^The curl command has an unterminated single quote; paste the whole command\.\n$/},
-	{name: 'a line that is not curl', args: () => ['import', '--curl', 'wget https://api.example.test/items'], stderr: /^A curl command starts with "curl", but this one starts with "wget"\.\n$/},
-	{name: 'a curl command without a URL', args: () => ['import', '--curl', 'curl -s -H "Accept: application/json"'], stderr: /^The curl command has no URL\.\n$/},
-	{name: 'an unquoted & in the URL', args: () => ['import', '--curl', 'curl https://api.example.test/items?a=1&b=2'], stderr: /unquoted "&".*put the URL in single quotes/},
-	{name: 'a DELETE curl command', args: () => ['import', '--curl', 'curl -X DELETE https://api.example.test/items/1'], stderr: /uses DELETE; a source reads with GET or POST only/},
+	{
+		name: 'an unterminated quote in the curl command',
+		args: () => ['import', '--curl', "curl -H 'Accept: application/json https://api.example.test/items"],
+		stderr: /^The curl command has an unterminated single quote; paste the whole command\.\n$/,
+	},
+	{
+		name: 'a line that is not curl',
+		args: () => ['import', '--curl', 'wget https://api.example.test/items'],
+		stderr: /^A curl command starts with "curl", but this one starts with "wget"\.\n$/,
+	},
+	{
+		name: 'a curl command without a URL',
+		args: () => ['import', '--curl', 'curl -s -H "Accept: application/json"'],
+		stderr: /^The curl command has no URL\.\n$/,
+	},
+	{
+		name: 'an unquoted & in the URL',
+		args: () => ['import', '--curl', 'curl https://api.example.test/items?a=1&b=2'],
+		stderr: /unquoted "&".*put the URL in single quotes/,
+	},
+	{
+		name: 'a DELETE curl command',
+		args: () => ['import', '--curl', 'curl -X DELETE https://api.example.test/items/1'],
+		stderr: /uses DELETE; a source reads with GET or POST only/,
+	},
 ];
 
 for (const bad of badInputs) {
@@ -209,7 +332,23 @@ test('a refused connection names the cause', async () => {
 
 test('a document served over HTTP: YAML from a URL, and its relative server resolved against the URL', async () => {
 	const yaml = fs.readFileSync(fixture('swagger-2.0.yaml'), 'utf8');
-	const relative = JSON.stringify({openapi: '3.0.3', info: {title: 'Relative', version: '1'}, servers: [{url: '/api/v3'}], security: [{key: []}], components: {securitySchemes: {key: {type: 'apiKey', in: 'header', name: 'X-Key'}}}, paths: {'/pets': {get: {operationId: 'listPets', responses: {200: {description: 'ok', content: {'application/json': {schema: {type: 'array', items: {type: 'object', properties: {id: {type: 'integer'}}}}}}}}}}}});
+	const relative = JSON.stringify({
+		openapi: '3.0.3',
+		info: {title: 'Relative', version: '1'},
+		servers: [{url: '/api/v3'}],
+		security: [{key: []}],
+		components: {securitySchemes: {key: {type: 'apiKey', in: 'header', name: 'X-Key'}}},
+		paths: {
+			'/pets': {
+				get: {
+					operationId: 'listPets',
+					responses: {
+						200: {description: 'ok', content: {'application/json': {schema: {type: 'array', items: {type: 'object', properties: {id: {type: 'integer'}}}}}}},
+					},
+				},
+			},
+		},
+	});
 	const server = http.createServer((request, response) => {
 		if (request.url === '/swagger.yaml') response.writeHead(200, {'content-type': 'application/yaml'}).end(yaml);
 		else if (request.url === '/docs/openapi.json') response.writeHead(200, {'content-type': 'application/json'}).end(relative);
@@ -237,7 +376,9 @@ test('a document served over HTTP: YAML from a URL, and its relative server reso
 const secretToken = 'tok_live_SECRET_4242';
 const curlLines: {name: string; line: string; auth: string; secretEnv: string; check?: (draft: Draft) => void}[] = [
 	{
-		name: 'a bearer token', auth: 'OAuth2RefreshCode', secretEnv: 'AEP_SOURCE_SECRET_ACCESS_TOKEN',
+		name: 'a bearer token',
+		auth: 'OAuth2RefreshCode',
+		secretEnv: 'AEP_SOURCE_SECRET_ACCESS_TOKEN',
 		line: `curl -s 'https://api.acme.example/v2/contacts?limit=2&offset=0' -H 'Authorization: Bearer ${secretToken}' -H 'Accept: application/json'`,
 		check(draft) {
 			assert.deepEqual(attributesOf(draft)['headerParams'], {Accept: 'application/json'});
@@ -245,32 +386,49 @@ const curlLines: {name: string; line: string; auth: string; secretEnv: string; c
 		},
 	},
 	{
-		name: 'basic auth in the Authorization header', auth: 'BasicAuthentication', secretEnv: 'AEP_SOURCE_SECRET_PASSWORD',
+		name: 'basic auth in the Authorization header',
+		auth: 'BasicAuthentication',
+		secretEnv: 'AEP_SOURCE_SECRET_PASSWORD',
 		line: `curl "https://api.acme.example/v2/contacts?limit=2&offset=0" -H "Authorization: Basic ${Buffer.from(`ada:${secretToken}`).toString('base64')}"`,
 		check: draft => assert.equal(draft.test.authParams['username'], 'ada'),
 	},
 	{
-		name: '-u user:password', auth: 'BasicAuthentication', secretEnv: 'AEP_SOURCE_SECRET_PASSWORD',
+		name: '-u user:password',
+		auth: 'BasicAuthentication',
+		secretEnv: 'AEP_SOURCE_SECRET_PASSWORD',
 		line: `curl -u ada:${secretToken} \\\n  'https://api.acme.example/v2/contacts?limit=2&offset=0'`,
 	},
 	{
-		name: 'user:password in the URL', auth: 'BasicAuthentication', secretEnv: 'AEP_SOURCE_SECRET_PASSWORD',
+		name: 'user:password in the URL',
+		auth: 'BasicAuthentication',
+		secretEnv: 'AEP_SOURCE_SECRET_PASSWORD',
 		line: `curl 'https://ada:${secretToken}@api.acme.example/v2/contacts?limit=2&offset=0'`,
 		check: draft => assert.equal((attributesOf(draft)['urlParams'] as {host: string}).host, 'https://api.acme.example'),
 	},
 	{
-		name: 'an API key header', auth: 'KeyBased', secretEnv: 'AEP_SOURCE_SECRET_AUTH_KEY1',
+		name: 'an API key header',
+		auth: 'KeyBased',
+		secretEnv: 'AEP_SOURCE_SECRET_AUTH_KEY1',
 		line: `curl --compressed -H 'X-Api-Key: ${secretToken}' 'https://api.acme.example/v2/contacts?limit=2&offset=0'`,
 		check: draft => assert.deepEqual(authOf(draft)?.spec.properties['authKey1']?.['restAttributes'], {headerParamName: 'X-Api-Key'}),
 	},
 	{
-		name: 'an API key in the query', auth: 'KeyBased', secretEnv: 'AEP_SOURCE_SECRET_AUTH_KEY1',
+		name: 'an API key in the query',
+		auth: 'KeyBased',
+		secretEnv: 'AEP_SOURCE_SECRET_AUTH_KEY1',
 		line: `curl 'https://api.acme.example/v2/contacts?limit=2&offset=0&api_key=${secretToken}'`,
 		check: draft => assert.deepEqual((attributesOf(draft)['urlParams'] as {queryParams: unknown}).queryParams, {api_key: '${authKey1}'}),
 	},
 	{
-		name: 'a JSON body (POST)', auth: 'OAuth2RefreshCode', secretEnv: 'AEP_SOURCE_SECRET_ACCESS_TOKEN',
-		line: ['curl https://api.acme.example/v2/contacts/search?limit=2\\&offset=0', `--oauth2-bearer ${secretToken}`, `-d '{"filter": {"status": "active"}}'`, '-F file=@x.csv'].join(' '),
+		name: 'a JSON body (POST)',
+		auth: 'OAuth2RefreshCode',
+		secretEnv: 'AEP_SOURCE_SECRET_ACCESS_TOKEN',
+		line: [
+			'curl https://api.acme.example/v2/contacts/search?limit=2\\&offset=0',
+			`--oauth2-bearer ${secretToken}`,
+			`-d '{"filter": {"status": "active"}}'`,
+			'-F file=@x.csv',
+		].join(' '),
 		check(draft) {
 			assert.equal((attributesOf(draft)['urlParams'] as {method: string}).method, 'POST');
 			assert.deepEqual(attributesOf(draft)['bodyParams'], {filter: {status: 'active'}});
@@ -288,7 +446,14 @@ for (const entry of curlLines) {
 		assert.equal(authOf(draft)?.type, entry.auth);
 		assert.equal(validateSpec(specFromDraft(draft)).errors.length, 0);
 		assert.deepEqual(attributesOf(draft)['contentPath'], {path: '$.contacts'});
-		assert.deepEqual(attributesOf(draft)['paginationParams'], {type: 'OFFSET', limitName: 'limit', limitValue: '2', offSetName: 'offset', endConditionName: '$.hasMore', endConditionValue: 'Const:false'});
+		assert.deepEqual(attributesOf(draft)['paginationParams'], {
+			type: 'OFFSET',
+			limitName: 'limit',
+			limitValue: '2',
+			offSetName: 'offset',
+			endConditionName: '$.hasMore',
+			endConditionValue: 'Const:false',
+		});
 		assert.match(result.stdout, new RegExp(`Credentials from the curl command were not saved\\. For "aep-source run ${id}", set ${entry.secretEnv}`));
 		for (const file of drafts(home)) assert.doesNotMatch(fs.readFileSync(path.join(home, 'drafts', file), 'utf8'), /SECRET_4242/);
 		assert.doesNotMatch(result.stdout + result.stderr, /SECRET_4242/);
@@ -308,7 +473,10 @@ test('import --curl without a sample response: the draft is saved, exit 1 lists 
 
 test('import --curl with no credentials: exit 1 says a source needs an auth spec', async () => {
 	const home = tempHome();
-	const result = await runCli(['import', '--curl', "curl 'https://api.acme.example/v2/contacts?limit=2&offset=0'", '--response', fixture('responses/offset-limit-has-more.json')], {home});
+	const result = await runCli(
+		['import', '--curl', "curl 'https://api.acme.example/v2/contacts?limit=2&offset=0'", '--response', fixture('responses/offset-limit-has-more.json')],
+		{home},
+	);
 	assert.equal(result.code, 1);
 	assert.match(result.stderr, /- auth: the input shows no credentials or security scheme, and a source needs one auth spec/);
 });

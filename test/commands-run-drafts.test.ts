@@ -11,7 +11,7 @@ import type {Draft} from '../source/spec/draft-types.js';
 const readDraft = (home: string, id: string) => JSON.parse(readFileSync(path.join(home, 'drafts', `${id}.json`), 'utf8')) as Draft;
 const draftIds = async (home: string) => (JSON.parse((await runCli(['drafts', '--json'], {home})).stdout) as {id: string}[]).map(each => each.id).sort();
 
-test('run --template never replaces the wizard\'s draft of that name; a rerun reuses the draft the run made', async () => {
+test("run --template never replaces the wizard's draft of that name; a rerun reuses the draft the run made", async () => {
 	const home = tempHome();
 	try {
 		// The wizard's draft "demo" (made from the demo template, label edited by hand).
@@ -19,14 +19,17 @@ test('run --template never replaces the wizard\'s draft of that name; a rerun re
 		assert.equal((await runCli(['export', '--template', 'demo', '--out', spec], {home})).code, 0);
 		assert.equal((await runCli(['import', spec, '--id', 'demo'], {home})).code, 0);
 		const mine = readDraft(home, 'demo');
-		writeFileSync(path.join(home, 'drafts', 'demo.json'), JSON.stringify({...mine, template: 'demo', artifacts: {...mine.artifacts, label: 'My hand-edited label'}}));
+		writeFileSync(
+			path.join(home, 'drafts', 'demo.json'),
+			JSON.stringify({...mine, template: 'demo', artifacts: {...mine.artifacts, label: 'My hand-edited label'}}),
+		);
 		const before = readFileSync(path.join(home, 'drafts', 'demo.json'), 'utf8');
 
 		const first = await runCli(['run', '--template', 'demo', '--json'], {home});
 		assert.equal(first.code, 0, first.stderr);
 		assert.match(first.stderr, /Created draft "demo-2" from template demo \(draft "demo" is not one a run made from template demo, so it is left as it is\)/);
 		assert.equal((JSON.parse(first.stdout) as {draft: string}).draft, 'demo-2');
-		assert.equal(readFileSync(path.join(home, 'drafts', 'demo.json'), 'utf8'), before, 'the wizard\'s draft is untouched');
+		assert.equal(readFileSync(path.join(home, 'drafts', 'demo.json'), 'utf8'), before, "the wizard's draft is untouched");
 
 		const second = await runCli(['run', '--template', 'demo', '--json'], {home});
 		assert.equal(second.code, 0, second.stderr);
@@ -48,7 +51,10 @@ test('run SPEC_FILE leaves the draft of the same name alone (icon, provider, con
 		const imported = await runCli(['import', spec], {home});
 		const id = /as draft "([^"]+)"/.exec(imported.stdout)![1]!;
 		const original = readDraft(home, id);
-		const authored = {...original, artifacts: {...original.artifacts, iconPath: path.join(home, 'icon.svg'), providerName: 'Acme', providerContact: 'dev@acme.test'}};
+		const authored = {
+			...original,
+			artifacts: {...original.artifacts, iconPath: path.join(home, 'icon.svg'), providerName: 'Acme', providerContact: 'dev@acme.test'},
+		};
 		writeFileSync(path.join(home, 'drafts', `${id}.json`), JSON.stringify(authored));
 		const before = readFileSync(path.join(home, 'drafts', `${id}.json`), 'utf8');
 

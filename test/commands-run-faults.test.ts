@@ -23,7 +23,10 @@ test('run rides out a burst of five 503s and says which stage was retried and wh
 		assert.match(result.stdout, /^create-spec +ok +Registered connection spec \S+ \(\d+\.\ds, 5 retries after 503\)$/m);
 		assert.match(result.stdout, /^append-flow-spec +ok +.*\(\d+\.\ds\)$/m, 'later stages had no retries and say none');
 		assert.match(result.stdout, /Success: 250 records written/);
-		const answered = sandbox.requestLog().filter(entry => entry.path.startsWith('/data/')).map(entry => entry.status);
+		const answered = sandbox
+			.requestLog()
+			.filter(entry => entry.path.startsWith('/data/'))
+			.map(entry => entry.status);
 		assert.deepEqual(answered.slice(0, 6), [503, 503, 503, 503, 503, 200], 'the sandbox really failed five calls');
 	} finally {
 		await sandbox.close();
@@ -36,22 +39,25 @@ async function droppingProxy(platformUrl: string, paths: RegExp[]) {
 	const dropped: string[] = [];
 	const upstream = new URL(platformUrl);
 	const proxy = http.createServer((request, response) => {
-		const forward = http.request({host: upstream.hostname, port: upstream.port, path: request.url, method: request.method, headers: request.headers}, answer => {
-			const chunks: Buffer[] = [];
-			answer.on('data', chunk => chunks.push(chunk as Buffer));
-			answer.on('end', () => {
-				const pathname = new URL(request.url ?? '/', 'http://x').pathname;
-				const match = paths.find(each => each.test(pathname));
-				if (request.method === 'POST' && match && !dropped.includes(match.source)) {
-					// The sandbox has acted (the object exists); the client never hears of it.
-					dropped.push(match.source);
-					request.socket.destroy();
-					return;
-				}
-				response.writeHead(answer.statusCode ?? 502, answer.headers);
-				response.end(Buffer.concat(chunks));
-			});
-		});
+		const forward = http.request(
+			{host: upstream.hostname, port: upstream.port, path: request.url, method: request.method, headers: request.headers},
+			answer => {
+				const chunks: Buffer[] = [];
+				answer.on('data', chunk => chunks.push(chunk as Buffer));
+				answer.on('end', () => {
+					const pathname = new URL(request.url ?? '/', 'http://x').pathname;
+					const match = paths.find(each => each.test(pathname));
+					if (request.method === 'POST' && match && !dropped.includes(match.source)) {
+						// The sandbox has acted (the object exists); the client never hears of it.
+						dropped.push(match.source);
+						request.socket.destroy();
+						return;
+					}
+					response.writeHead(answer.statusCode ?? 502, answer.headers);
+					response.end(Buffer.concat(chunks));
+				});
+			},
+		);
 		request.pipe(forward);
 	});
 	await new Promise<void>(resolve => proxy.listen(0, '127.0.0.1', resolve));
@@ -80,9 +86,15 @@ test('when the answers to POST /connections, /flows and /dataSets are lost, run 
 		}
 		const datasets = (await (await fetch(`${sandbox.platformUrl}/data/foundation/catalog/dataSets`, {headers})).json()) as Record<string, unknown>;
 		assert.deepEqual(Object.keys(datasets), [], 'no dataset left behind');
-		const draft = JSON.parse(readFileSync(path.join(home, 'drafts', 'demo.json'), 'utf8')) as {remote: Record<string, {ledger: {kind: string; deletedAt?: string}[]}>};
+		const draft = JSON.parse(readFileSync(path.join(home, 'drafts', 'demo.json'), 'utf8')) as {
+			remote: Record<string, {ledger: {kind: string; deletedAt?: string}[]}>;
+		};
 		const ledger = draft.remote['env']!.ledger;
-		for (const kind of ['connection', 'flow', 'dataset']) assert.ok(ledger.some(entry => entry.kind === kind && entry.deletedAt), `${kind} recorded and deleted`);
+		for (const kind of ['connection', 'flow', 'dataset'])
+			assert.ok(
+				ledger.some(entry => entry.kind === kind && entry.deletedAt),
+				`${kind} recorded and deleted`,
+			);
 	} finally {
 		await proxy.close();
 		await sandbox.close();
@@ -95,7 +107,10 @@ test('a second Ctrl-C quits at once and keeps the test objects in the ledger; th
 	const sandbox = await startSandbox({dataDir: path.join(home, 'sbx'), runTiming: 'realistic'});
 	try {
 		const env = {...process.env, ...envProfileOf(sandbox), AEP_SOURCE_HOME: home, NO_COLOR: '1', AEP_SOURCE_SECRET_ACCESS_TOKEN: 'demo-access-token'};
-		const child = spawn(process.execPath, [cliPath, 'run', '--template', 'demo', '--profile', 'env', '--param', `host=${sandbox.demo!.url}`], {env, stdio: ['ignore', 'pipe', 'pipe']});
+		const child = spawn(process.execPath, [cliPath, 'run', '--template', 'demo', '--profile', 'env', '--param', `host=${sandbox.demo!.url}`], {
+			env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		let stdout = '';
 		let stderr = '';
 		let sent = 0;
@@ -122,12 +137,17 @@ test('a second Ctrl-C quits at once and keeps the test objects in the ledger; th
 		assert.match(stderr, /Stopping: deleting 7 test object\(s\)… \(Ctrl-C again to quit now and keep them\)/);
 		const kept = Number(/Quit\. Kept (\d+) test object\(s\) in the ledger of draft "demo" \(profile "env"\)/.exec(stderr)?.[1]);
 		assert.ok(kept >= 6, `most objects kept: ${stderr}`);
-		const draft = JSON.parse(readFileSync(path.join(home, 'drafts', 'demo.json'), 'utf8')) as {remote: Record<string, {ledger: {kind: string; deletedAt?: string}[]}>};
+		const draft = JSON.parse(readFileSync(path.join(home, 'drafts', 'demo.json'), 'utf8')) as {
+			remote: Record<string, {ledger: {kind: string; deletedAt?: string}[]}>;
+		};
 		const open = draft.remote['env']!.ledger.filter(entry => !entry.deletedAt && entry.kind !== 'connectionSpec' && entry.kind !== 'mappingSet');
 		assert.equal(open.length, kept, 'the ledger holds exactly the kept objects');
 		assert.equal(existsSync(path.join(home, 'drafts', 'demo.run.lock')), false, 'the run lock is released');
 
-		const next = await runCli(['run', 'demo', '--param', `host=${sandbox.demo!.url}`], {home, env: {...envProfileOf(sandbox), AEP_SOURCE_SECRET_ACCESS_TOKEN: 'demo-access-token'}});
+		const next = await runCli(['run', 'demo', '--param', `host=${sandbox.demo!.url}`], {
+			home,
+			env: {...envProfileOf(sandbox), AEP_SOURCE_SECRET_ACCESS_TOKEN: 'demo-access-token'},
+		});
 		assert.equal(next.code, 0, next.stderr);
 		assert.match(next.stdout, new RegExp(`${kept} object\\(s\\) left by an earlier attempt; deleting them first`));
 		const {clientId, orgId, sandboxName} = sandbox.credentials;

@@ -6,7 +6,7 @@ import {existsSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:f
 import path from 'node:path';
 import {runCli, tempHome} from './helpers/cli.js';
 
-test('run refuses a draft another live process is running, and takes over a dead holder\'s lock', async () => {
+test("run refuses a draft another live process is running, and takes over a dead holder's lock", async () => {
 	const home = tempHome();
 	// A live process that is not us: its pid in the lock stands for another aep-source mid-run.
 	const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)'], {stdio: 'ignore'});

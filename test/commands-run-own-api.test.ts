@@ -15,7 +15,12 @@ before(async () => {
 });
 after(() => api.close());
 
-type RunJson = {ok: boolean; sourceApi: {api: string; target?: string}; run?: {status: string; recordsRead: number; recordsWritten: number; errors: {code: string; message: string}[]}; error?: {message: string; hint?: string}};
+type RunJson = {
+	ok: boolean;
+	sourceApi: {api: string; target?: string};
+	run?: {status: string; recordsRead: number; recordsWritten: number; errors: {code: string; message: string}[]};
+	error?: {message: string; hint?: string};
+};
 
 function specFile(home: string, spec: unknown, name = 'spec.json'): string {
 	const file = path.join(home, name);
@@ -41,8 +46,14 @@ test('run SPEC_FILE --param host=… on the default profile runs the whole check
 		const requests = api.requestsTo('/api/v2/tickets').slice(before);
 		// explore reads one page; the run follows links.next through 3 pages of 10.
 		assert.ok(requests.length >= 4, `the API saw the explore and the run (${requests.length} requests)`);
-		assert.ok(requests.every(entry => entry.authorization === `Bearer ${api.token}`), 'every request carried the bearer token');
-		assert.ok(requests.some(entry => entry.query['page[after]'] === '20'), 'the run followed links.next to the last page');
+		assert.ok(
+			requests.every(entry => entry.authorization === `Bearer ${api.token}`),
+			'every request carried the bearer token',
+		);
+		assert.ok(
+			requests.some(entry => entry.query['page[after]'] === '20'),
+			'the run followed links.next to the last page',
+		);
 		assert.doesNotMatch(result.stdout + result.stderr, new RegExp(api.token), 'the token never reaches the output');
 	} finally {
 		rmSync(home, {recursive: true, force: true});
@@ -93,10 +104,13 @@ test('case json-lines-source: explore fails in one request with the JSON Lines d
 	try {
 		const before = api.requestsTo('/api/2.0/export').length;
 		const file = specFile(home, caseSpec('json-lines-source.json'));
-		const result = await runCli(['run', file, '--param', `host=${api.url}`, '--param', 'username=analyst', '--param', 'projectId=p-1', '--param', 'timezone=UTC'], {
-			home,
-			env: {AEP_SOURCE_SECRET_PASSWORD: 'tp-basic-password'},
-		});
+		const result = await runCli(
+			['run', file, '--param', `host=${api.url}`, '--param', 'username=analyst', '--param', 'projectId=p-1', '--param', 'timezone=UTC'],
+			{
+				home,
+				env: {AEP_SOURCE_SECRET_PASSWORD: 'tp-basic-password'},
+			},
+		);
 		assert.equal(result.code, 1);
 		assert.equal(api.requestsTo('/api/2.0/export').length - before, 1, 'one request: a body that is not JSON is not retried');
 		assert.match(result.stderr, /explore/);
@@ -115,7 +129,10 @@ test('case never-ending-cursor: the run stops on the empty page, and nothing cal
 	try {
 		const before = api.requestsTo('/api/v2/search/export').length;
 		const file = specFile(home, caseSpec('never-ending-cursor.json'));
-		const result = await runCli(['run', file, '--param', `host=${api.url}`, '--param', 'username=analyst', '--json'], {home, env: {AEP_SOURCE_SECRET_PASSWORD: 'tp-basic-password'}});
+		const result = await runCli(['run', file, '--param', `host=${api.url}`, '--param', 'username=analyst', '--json'], {
+			home,
+			env: {AEP_SOURCE_SECRET_PASSWORD: 'tp-basic-password'},
+		});
 		assert.equal(result.code, 0, result.stderr + result.stdout);
 		const summary = JSON.parse(result.stdout) as RunJson;
 		assert.equal(summary.run?.recordsWritten, api.tickets);
@@ -139,7 +156,10 @@ test('an API with records on every page: the run stops at maximumRequest and say
 		spec.sourceSpec.attributes.paginationParams = {type: 'PAGE', limitName: 'page[size]', limitValue: '3', pageParamName: 'page', maximumRequest: 12};
 		const before = api.requestsTo('/api/v2/search/export').length;
 		const file = specFile(home, spec);
-		const result = await runCli(['run', file, '--param', `host=${api.url}`, '--param', 'username=analyst', '--json'], {home, env: {AEP_SOURCE_SECRET_PASSWORD: 'tp-basic-password'}});
+		const result = await runCli(['run', file, '--param', `host=${api.url}`, '--param', 'username=analyst', '--json'], {
+			home,
+			env: {AEP_SOURCE_SECRET_PASSWORD: 'tp-basic-password'},
+		});
 		assert.equal(result.code, 0, result.stderr + result.stdout);
 		const summary = JSON.parse(result.stdout) as RunJson;
 		assert.equal(summary.run?.recordsRead, 12 * 3);

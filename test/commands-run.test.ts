@@ -14,7 +14,12 @@ test('run --template demo on the local profile succeeds with every demo record, 
 	try {
 		const first = await runCli(['run', '--template', 'demo', '--json'], {home});
 		assert.equal(first.code, 0, first.stderr);
-		const result = JSON.parse(first.stdout) as {ok: boolean; connectionSpecId: string; flowSpecChanged: boolean; run: {recordsWritten: number; recordsRead: number; status: string; cleanedUp: boolean}};
+		const result = JSON.parse(first.stdout) as {
+			ok: boolean;
+			connectionSpecId: string;
+			flowSpecChanged: boolean;
+			run: {recordsWritten: number; recordsRead: number; status: string; cleanedUp: boolean};
+		};
 		assert.equal(result.ok, true);
 		assert.equal(result.run.status, 'success');
 		assert.equal(result.run.recordsWritten, 250, 'the demo source serves 250 records on the local profile');
@@ -30,7 +35,10 @@ test('run --template demo on the local profile succeeds with every demo record, 
 
 		const drafts = await runCli(['drafts', '--json'], {home});
 		const list = JSON.parse(drafts.stdout) as {id: string; step: string}[];
-		assert.deepEqual(list.map(d => d.id), ['demo']);
+		assert.deepEqual(
+			list.map(d => d.id),
+			['demo'],
+		);
 	} finally {
 		rmSync(home, {recursive: true, force: true});
 	}
@@ -56,7 +64,19 @@ test('run prints one plain progress line per stage when stdout is not a terminal
 	try {
 		const result = await runCli(['run', '--template', 'demo', '--auth', 'API Key Authentication'], {home});
 		assert.equal(result.code, 0, result.stderr);
-		const stages = ['create-spec', 'append-flow-spec', 'base-connection', 'explore', 'source-connection', 'target', 'mapping', 'target-connection', 'dataflow', 'run', 'cleanup'];
+		const stages = [
+			'create-spec',
+			'append-flow-spec',
+			'base-connection',
+			'explore',
+			'source-connection',
+			'target',
+			'mapping',
+			'target-connection',
+			'dataflow',
+			'run',
+			'cleanup',
+		];
 		for (const stage of stages) assert.match(result.stdout, new RegExp(`^${stage} +ok`, 'm'), `a line for ${stage}`);
 		assert.doesNotMatch(result.stdout, /\u001B\[/, 'no escape codes');
 		assert.match(result.stdout, /Success: 250 records written/);
@@ -70,7 +90,9 @@ test('a broken spec exits 1 before any request reaches the platform', async () =
 	const home = tempHome();
 	const sandbox = await startSandbox({dataDir: path.join(home, 'sbx'), demo: false});
 	try {
-		const spec = structuredClone(getTemplate('demo')) as unknown as {sourceSpec: {attributes: {paginationParams: Record<string, unknown>; urlParams: {path: string}}}};
+		const spec = structuredClone(getTemplate('demo')) as unknown as {
+			sourceSpec: {attributes: {paginationParams: Record<string, unknown>; urlParams: {path: string}}};
+		};
 		spec.sourceSpec.attributes.paginationParams = {type: 'SIDEWAYS'};
 		spec.sourceSpec.attributes.urlParams.path = '/v1/${nowhere}/contacts';
 		const file = path.join(home, 'broken.json');
@@ -232,7 +254,9 @@ test('diff shows, by JSON path, how the draft differs from the registered spec',
 		assert.match(same.stdout, /equals draft "demo"/);
 
 		const file = path.join(home, 'drafts', 'demo.json');
-		const draft = JSON.parse(readFileSync(file, 'utf8')) as {spec: {sourceSpec: {attributes: {paginationParams: Record<string, unknown>; headerParams?: Record<string, string>}}}};
+		const draft = JSON.parse(readFileSync(file, 'utf8')) as {
+			spec: {sourceSpec: {attributes: {paginationParams: Record<string, unknown>; headerParams?: Record<string, string>}}};
+		};
 		draft.spec.sourceSpec.attributes.paginationParams['limitValue'] = '25';
 		draft.spec.sourceSpec.attributes.headerParams = {Accept: 'application/json'};
 		writeFileSync(file, JSON.stringify(draft));
@@ -264,23 +288,35 @@ test('run on an existing target whose mapping cannot convert a field: success, w
 		const {schemaId, datasetId, mappingId} = await createUserTarget(fixture.client, 'CLI warnings', 'integer');
 		const tenant = await fixture.client.schemaRegistry.tenantId();
 		const env = {...envProfileOf(fixture.sandbox), AEP_SOURCE_SECRET_AUTH_KEY1: demoCredentials.apiKey};
-		const args = ['run', '--template', 'demo', '--profile', 'env', '--auth', 'API Key Authentication', '--param', `host=${fixture.sandbox.demo!.url}`, '--target', `${schemaId},${datasetId},${mappingId}`];
+		const args = [
+			'run',
+			'--template',
+			'demo',
+			'--profile',
+			'env',
+			'--auth',
+			'API Key Authentication',
+			'--param',
+			`host=${fixture.sandbox.demo!.url}`,
+			'--target',
+			`${schemaId},${datasetId},${mappingId}`,
+		];
 		const result = await runCli(args, {home, env});
 		assert.equal(result.code, 0, result.stderr);
 		assert.match(result.stdout, /Success: 15 records written \(15 read, 0 failed\)/);
 		const warning = /Warning: (.*)/.exec(result.stdout)?.[1];
 		assert.ok(warning, result.stdout);
 		const summary = '15 rows had mapping warnings (ingested with fields set to null): MAPPER-3700-400 15 row(s) were ingested with fields set to null.';
-		assert.ok(
-			warning.startsWith(`${summary} Mapper transform error at _${tenant}.email: "`),
-			warning,
-		);
+		assert.ok(warning.startsWith(`${summary} Mapper transform error at _${tenant}.email: "`), warning);
 		assert.match(warning, /" is not a number; the field was set to null\.$/);
 		assert.doesNotMatch(result.stdout + result.stderr, new RegExp(demoCredentials.apiKey));
 		const json = await runCli([...args, '--json'], {home, env});
 		assert.equal(json.code, 0, json.stderr);
 		const run = JSON.parse(json.stdout).run;
-		assert.deepEqual([run.status, run.recordsWritten, run.warnings.length, run.warnings[0].code, run.warnings[0].recordCount], ['success', 15, 1, 'MAPPER-3700-400', 15]);
+		assert.deepEqual(
+			[run.status, run.recordsWritten, run.warnings.length, run.warnings[0].code, run.warnings[0].recordCount],
+			['success', 15, 1, 'MAPPER-3700-400', 15],
+		);
 	} finally {
 		await fixture.close();
 		rmSync(home, {recursive: true, force: true});

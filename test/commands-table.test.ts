@@ -33,7 +33,7 @@ test('every command listed by --help answers its own --help without a terminal: 
 	assert.match(wizard.stdout, /Interactive: needs a terminal/);
 });
 
-test('an unknown option is answered in the product\'s words, with a suggestion, exit 2', async () => {
+test("an unknown option is answered in the product's words, with a suggestion, exit 2", async () => {
 	const home = tempHome();
 	const typo = await runCli(['run', '--profil', 'x'], {home});
 	assert.equal(typo.code, 2);

@@ -28,7 +28,11 @@ after(() => rmSync(dir, {recursive: true, force: true}));
 type Run = {code: number; stdout: string; stderr: string};
 
 /** `aep-source COMMAND ARGV` in-process (the dispatcher: table, flags, errors), or a function given a context. */
-async function run(command: string | ((ctx: CommandContext) => Promise<number>), argv: string[], options: {env?: NodeJS.ProcessEnv; tty?: boolean} = {}): Promise<Run> {
+async function run(
+	command: string | ((ctx: CommandContext) => Promise<number>),
+	argv: string[],
+	options: {env?: NodeJS.ProcessEnv; tty?: boolean} = {},
+): Promise<Run> {
 	const stdout = new PassThrough();
 	const stderr = new PassThrough();
 	if (options.tty) Object.assign(stdout, {isTTY: true});
@@ -61,8 +65,13 @@ test('an invalid spec exits 1 and groups findings by section with path, message 
 	const result = await run('validate', [file('invalid.json', invalidSpec())]);
 	assert.equal(result.code, 1);
 	const text = result.stdout;
-	const order = ['Top level', 'authSpec', 'sourceSpec', 'exploreSpec'].map(title => text.indexOf(`\n${title}\n`) >= 0 ? text.indexOf(`\n${title}\n`) : text.indexOf(`${title}\n`));
-	assert.ok(order.slice(0, 3).every((index, position) => index >= 0 && (position === 0 || index > (order[position - 1] ?? 0))), `sections in order:\n${text}`);
+	const order = ['Top level', 'authSpec', 'sourceSpec', 'exploreSpec'].map(title =>
+		text.indexOf(`\n${title}\n`) >= 0 ? text.indexOf(`\n${title}\n`) : text.indexOf(`${title}\n`),
+	);
+	assert.ok(
+		order.slice(0, 3).every((index, position) => index >= 0 && (position === 0 || index > (order[position - 1] ?? 0))),
+		`sections in order:\n${text}`,
+	);
 	assert.match(text, /error +authSpec\[0\]\.spec\.properties\.accessToken +\[3\.9#11\]/);
 	assert.match(text, /error +sourceSpec\.attributes\.paginationParams\.type +\[3\.9#29\]\n +.*OFFSET, POINTER, CONTINUATION_TOKEN, PAGE, NONE.*\n +Fix: /);
 	assert.match(text, /warning +version/);
@@ -78,7 +87,10 @@ test('--json prints exactly {valid, errors, warnings} with {path, message, hint}
 	assert.equal(report['valid'], false);
 	assert.equal(report['errors'].length, 2);
 	for (const item of [...report['errors'], ...report['warnings']]) assert.deepEqual(Object.keys(item), ['path', 'message', 'hint']);
-	assert.deepEqual(report['warnings'].map((item: {path: string}) => item.path), ['version']);
+	assert.deepEqual(
+		report['warnings'].map((item: {path: string}) => item.path),
+		['version'],
+	);
 	const valid = await run('validate', ['--json', file('valid-json.json', reference)]);
 	assert.equal(valid.code, 0);
 	assert.deepEqual(JSON.parse(valid.stdout), {valid: true, errors: [], warnings: []});
@@ -106,7 +118,10 @@ test('invalid JSON exits 2 with FILE:line:column and the named problem', async (
 	const result = await run('validate', [broken]);
 	assert.equal(result.code, 2);
 	assert.equal(result.stdout, '');
-	assert.equal(result.stderr.trim(), `${broken}:3:19: not valid JSON: Trailing comma before "}": JSON does not allow a comma after the last property. Remove this comma.`);
+	assert.equal(
+		result.stderr.trim(),
+		`${broken}:3:19: not valid JSON: Trailing comma before "}": JSON does not allow a comma after the last property. Remove this comma.`,
+	);
 });
 
 test('validate --json prints a JSON report in every case: invalid JSON (line, column), missing file, folder, bad flag', async () => {

@@ -73,7 +73,10 @@ test('updated_since / updated_before filter by updatedAt, and total reflects the
 	});
 	const page = await get(`/v1/offset/contacts?limit=500&updated_since=${since}&updated_before=${before}`);
 	assert.equal(page.json.total, expected.length);
-	assert.deepEqual(page.json.contacts.map((record: {id: string}) => record.id), expected.map(record => record.id));
+	assert.deepEqual(
+		page.json.contacts.map((record: {id: string}) => record.id),
+		expected.map(record => record.id),
+	);
 	assert.equal((await get('/v1/offset/contacts?updated_since=yesterday')).status, 400);
 });
 
@@ -100,7 +103,7 @@ test('a million records cost nothing to address, and NONE refuses more than 100,
 	const big = await startDemoSource({records: 1_000_000});
 	try {
 		const headers = apiKey;
-		const tail = await (await fetch(`${big.url}/v1/offset/contacts?limit=10&offset=999990`, {headers})).json() as {contacts: {id: string}[]; total: number};
+		const tail = (await (await fetch(`${big.url}/v1/offset/contacts?limit=10&offset=999990`, {headers})).json()) as {contacts: {id: string}[]; total: number};
 		assert.equal(tail.total, 1_000_000);
 		assert.equal(tail.contacts.at(-1)?.id, 'c-1000000');
 		const all = await fetch(`${big.url}/v1/all/contacts`, {headers});
@@ -118,7 +121,15 @@ test('faults: 429 with Retry-After, error bursts, malformed JSON, counted from w
 	assert.equal(limited.status, 429);
 	assert.equal(limited.headers.get('retry-after'), '1');
 	demo.setFaults({errorBurst: {status: 502, count: 2, after: 1}});
-	assert.deepEqual([(await get('/v1/offset/contacts')).status, (await get('/v1/offset/contacts')).status, (await get('/v1/offset/contacts')).status, (await get('/v1/offset/contacts')).status], [200, 502, 502, 200]);
+	assert.deepEqual(
+		[
+			(await get('/v1/offset/contacts')).status,
+			(await get('/v1/offset/contacts')).status,
+			(await get('/v1/offset/contacts')).status,
+			(await get('/v1/offset/contacts')).status,
+		],
+		[200, 502, 502, 200],
+	);
 	demo.setFaults({malformedJsonAt: 1});
 	const broken = await get('/v1/offset/contacts');
 	assert.equal(broken.status, 200);
@@ -132,12 +143,19 @@ test('seeded latency jitter is deterministic', () => {
 	assert.deepEqual(delays(7), delays(7));
 	assert.notDeepEqual(delays(7), delays(8));
 	assert.ok(delays(7).every(ms => ms >= 50 && ms <= 150));
-	assert.deepEqual([1, 2].map(n => decideFault({latencyMs: 100}, n).delayMs), [100, 100]);
+	assert.deepEqual(
+		[1, 2].map(n => decideFault({latencyMs: 100}, n).delayMs),
+		[100, 100],
+	);
 });
 
 test('the token endpoint trades the demo refresh token for a new access token', async () => {
-	const response = await fetch(`${demo.url}/oauth/token`, {method: 'POST', headers: {'content-type': 'application/x-www-form-urlencoded'}, body: 'grant_type=refresh_token&refresh_token=demo-refresh-token'});
-	const json = await response.json() as {access_token: string; expires_in: number};
+	const response = await fetch(`${demo.url}/oauth/token`, {
+		method: 'POST',
+		headers: {'content-type': 'application/x-www-form-urlencoded'},
+		body: 'grant_type=refresh_token&refresh_token=demo-refresh-token',
+	});
+	const json = (await response.json()) as {access_token: string; expires_in: number};
 	assert.equal(response.status, 200);
 	assert.equal(json.expires_in, 3600);
 	assert.equal((await get('/v1/offset/contacts', {authorization: `Bearer ${json.access_token}`})).status, 200);

@@ -79,7 +79,12 @@ test('OAuth2RefreshCode refreshes an expired token once and goes on (reference 3
 		const pages: boolean[] = [];
 		const {records, result, error} = await previewSourceSpec({
 			spec,
-			authParams: {host: refreshing.url, accessToken: demoCredentials.accessToken, refreshToken: 'demo-refresh-token', accessTokenUrl: `${refreshing.url}/oauth/token`},
+			authParams: {
+				host: refreshing.url,
+				accessToken: demoCredentials.accessToken,
+				refreshToken: 'demo-refresh-token',
+				accessTokenUrl: `${refreshing.url}/oauth/token`,
+			},
 			sourceParams: {},
 			maxPages: Number.POSITIVE_INFINITY,
 			onPage: page => pages.push(page.refreshed === true),
@@ -102,7 +107,12 @@ test('a refresh that the token endpoint refuses is a "source-auth" error naming 
 	try {
 		const error = await rejection({
 			spec,
-			authParams: {host: refreshing.url, accessToken: demoCredentials.accessToken, refreshToken: 'stale-refresh-token', accessTokenUrl: `${refreshing.url}/oauth/token`},
+			authParams: {
+				host: refreshing.url,
+				accessToken: demoCredentials.accessToken,
+				refreshToken: 'stale-refresh-token',
+				accessTokenUrl: `${refreshing.url}/oauth/token`,
+			},
 			sourceParams: {},
 		});
 		assert.equal(error.code, 'source-auth');
@@ -114,9 +124,12 @@ test('a refresh that the token endpoint refuses is a "source-auth" error naming 
 });
 
 test('secrets never appear in page traces or error messages', async () => {
-	const leaky = demoConnectionSpec({overrides: {
-		urlParams: {path: '/v1/offset/contacts', method: 'GET', queryParams: {key: '${authKey1}', api_key: '${api_key}', list: '${listId}'}},
-	}, inputs: ['api_key', 'listId']});
+	const leaky = demoConnectionSpec({
+		overrides: {
+			urlParams: {path: '/v1/offset/contacts', method: 'GET', queryParams: {key: '${authKey1}', api_key: '${api_key}', list: '${listId}'}},
+		},
+		inputs: ['api_key', 'listId'],
+	});
 	const authParams = {host: demo.url, authKey1: demoCredentials.apiKey};
 	const sourceParams = {api_key: 'source-secret-999', listId: 'list-42'};
 	const {result, error} = await previewSourceSpec({spec: leaky, authSpecName: 'KeyBased', authParams, sourceParams, maxPages: 2});

@@ -11,7 +11,14 @@ afterEach(() => demo.setFaults({}));
 after(() => demo.close());
 
 function options(extra: Partial<EngineOptions> = {}): EngineOptions {
-	return {spec: demoConnectionSpec({pagination: 'OFFSET', limit: 50}), authParams: demoAuthParams(demo.url), sourceParams: {}, maxPages: Number.POSITIVE_INFINITY, retryBaseDelayMs: 1, ...extra};
+	return {
+		spec: demoConnectionSpec({pagination: 'OFFSET', limit: 50}),
+		authParams: demoAuthParams(demo.url),
+		sourceParams: {},
+		maxPages: Number.POSITIVE_INFINITY,
+		retryBaseDelayMs: 1,
+		...extra,
+	};
 }
 
 async function failure(engineOptions: EngineOptions): Promise<{error: EngineError; records: number}> {
@@ -47,7 +54,10 @@ test('a 5xx burst within the retry budget is retried and recorded in the trace',
 	const {records, result, error} = await previewSourceSpec(options());
 	assert.equal(error, undefined);
 	assert.equal(records.length, 120);
-	assert.deepEqual(result!.pages.map(page => page.retries ?? 0), [0, 2, 0]);
+	assert.deepEqual(
+		result!.pages.map(page => page.retries ?? 0),
+		[0, 2, 0],
+	);
 });
 
 test('a 5xx burst beyond the retry budget is a "source-http" error with status, URL and body snippet', async () => {
@@ -65,7 +75,10 @@ test('a 429 waits for Retry-After and goes on', async () => {
 	const {records, result, error} = await previewSourceSpec(options({maxPages: 2}));
 	assert.equal(error, undefined);
 	assert.equal(records.length, 100);
-	assert.deepEqual(result!.pages.map(page => page.retries ?? 0), [0, 1]);
+	assert.deepEqual(
+		result!.pages.map(page => page.retries ?? 0),
+		[0, 1],
+	);
 });
 
 test('a 404 is "source-http" with a hint about the path', async () => {

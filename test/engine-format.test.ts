@@ -37,15 +37,27 @@ test('substitutePlaceholders fills ${name} and lists what is missing', () => {
 
 test('scheduleWindowPreview shows what each window would send', () => {
 	const windows = [{start: new Date('2024-01-31T08:15:00Z'), end: new Date('2024-01-31T09:15:00Z')}];
-	assert.deepEqual(scheduleWindowPreview({scheduleStartParamName: 'since', scheduleEndParamName: 'before', scheduleStartParamFormat: 'yyyy-MM-ddTHH:mm:ss:fffffffK'}, windows), [[
-		{name: 'since', value: '2024-01-31T08:15:00:0000000Z'},
-		{name: 'before', value: '2024-01-31T09:15:00Z'},
-	]]);
-	const advance = {type: 'ADVANCE', paramFormat: 'yyyy-MM-ddTHH:mm:ssK', incremental: 'updated > {START_TIME} updated < {END_TIME}', backfill: 'updated < {END_TIME}'};
-	assert.deepEqual(scheduleWindowPreview(advance, windows), [[
-		{name: '{SCHEDULE_QUERY} (incremental)', value: 'updated > 2024-01-31T08:15:00Z updated < 2024-01-31T09:15:00Z'},
-		{name: '{SCHEDULE_QUERY} (backfill)', value: 'updated < 2024-01-31T09:15:00Z'},
-	]]);
+	assert.deepEqual(
+		scheduleWindowPreview({scheduleStartParamName: 'since', scheduleEndParamName: 'before', scheduleStartParamFormat: 'yyyy-MM-ddTHH:mm:ss:fffffffK'}, windows),
+		[
+			[
+				{name: 'since', value: '2024-01-31T08:15:00:0000000Z'},
+				{name: 'before', value: '2024-01-31T09:15:00Z'},
+			],
+		],
+	);
+	const advance = {
+		type: 'ADVANCE',
+		paramFormat: 'yyyy-MM-ddTHH:mm:ssK',
+		incremental: 'updated > {START_TIME} updated < {END_TIME}',
+		backfill: 'updated < {END_TIME}',
+	};
+	assert.deepEqual(scheduleWindowPreview(advance, windows), [
+		[
+			{name: '{SCHEDULE_QUERY} (incremental)', value: 'updated > 2024-01-31T08:15:00Z updated < 2024-01-31T09:15:00Z'},
+			{name: '{SCHEDULE_QUERY} (backfill)', value: 'updated < 2024-01-31T09:15:00Z'},
+		],
+	]);
 	assert.deepEqual(scheduleWindowPreview({}, windows), [[]], 'a half-typed form previews nothing rather than failing');
 });
 

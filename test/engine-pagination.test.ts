@@ -37,7 +37,10 @@ test('OFFSET: 237 records with limit 50 stop on the end condition after 5 pages'
 	const {records, result} = await run(demoConnectionSpec({pagination: 'OFFSET', limit: 50}));
 	assertAllIds(records, 237);
 	assert.equal(result.records, 237);
-	assert.deepEqual(result.pages.map(page => page.records), [50, 50, 50, 50, 37]);
+	assert.deepEqual(
+		result.pages.map(page => page.records),
+		[50, 50, 50, 50, 37],
+	);
 	assert.equal(result.stop.code, 'end-condition');
 	assert.match(result.pages[1]!.url, /limit=50&offset=50$/);
 });
@@ -48,7 +51,10 @@ test('OFFSET without an end condition stops on a short page, and on an empty pag
 	assert.equal(short.result.stop.code, 'short-page');
 	const even = await run(pagination({type: 'OFFSET', limitName: 'limit', limitValue: 79, offSetName: 'offset'}, '/v1/offset/contacts', '$.contacts'));
 	assert.equal(even.records.length, 237);
-	assert.deepEqual(even.result.pages.map(page => page.records), [79, 79, 79, 0]);
+	assert.deepEqual(
+		even.result.pages.map(page => page.records),
+		[79, 79, 79, 0],
+	);
 	assert.equal(even.result.stop.code, 'empty-page');
 });
 
@@ -72,14 +78,33 @@ test('CONTINUATION_TOKEN as a query param stops when the token is null', async (
 });
 
 test('CONTINUATION_TOKEN as a header, with delayRequestMillis between requests', async () => {
-	const spec = pagination({type: 'CONTINUATION_TOKEN', continuationTokenPath: '$.meta.after_cursor', parameterType: 'HEADERPARAM', parameterName: 'X-Continuation', delayRequestMillis: '5'}, '/v1/token/contacts?limit=60', '$.results');
+	const spec = pagination(
+		{
+			type: 'CONTINUATION_TOKEN',
+			continuationTokenPath: '$.meta.after_cursor',
+			parameterType: 'HEADERPARAM',
+			parameterName: 'X-Continuation',
+			delayRequestMillis: '5',
+		},
+		'/v1/token/contacts?limit=60',
+		'$.results',
+	);
 	const {records, result} = await run(spec);
 	assertAllIds(records, 237);
 	assert.equal(result.pages.length, 4);
-	assert.ok(result.pages.every(page => !page.url.includes('after')), 'the token is not in the URL');
+	assert.ok(
+		result.pages.every(page => !page.url.includes('after')),
+		'the token is not in the URL',
+	);
 	// The pause is taken before every request but the first.
-	assert.deepEqual(result.pages.map(page => page.delayMs), [undefined, 5, 5, 5]);
-	const tokens = demo.recentRequests().slice(-4).map(request => request.headers['x-continuation']);
+	assert.deepEqual(
+		result.pages.map(page => page.delayMs),
+		[undefined, 5, 5, 5],
+	);
+	const tokens = demo
+		.recentRequests()
+		.slice(-4)
+		.map(request => request.headers['x-continuation']);
 	assert.equal(tokens[0], undefined);
 	assert.ok(tokens.slice(1).every(token => typeof token === 'string' && token.length > 0));
 });
@@ -87,7 +112,10 @@ test('CONTINUATION_TOKEN as a header, with delayRequestMillis between requests',
 test('PAGE reads the last page from the x-pagecount header', async () => {
 	const {records, result} = await run(demoConnectionSpec({pagination: 'PAGE', limit: 50}));
 	assertAllIds(records, 237);
-	assert.deepEqual(result.pages.map(page => page.url.replace(/.*pageNumber=/, '')), ['1', '2', '3', '4', '5']);
+	assert.deepEqual(
+		result.pages.map(page => page.url.replace(/.*pageNumber=/, '')),
+		['1', '2', '3', '4', '5'],
+	);
 	assert.equal(result.stop.code, 'end-page-index');
 });
 
@@ -113,7 +141,11 @@ test('NONE makes one request', async () => {
 });
 
 test('maxPages and maxRecords are stop reasons; a preview reads one page by default', async () => {
-	const preview = await previewSourceSpec({spec: demoConnectionSpec({pagination: 'OFFSET', limit: 50}), authParams: demoAuthParams(demo.url), sourceParams: {}});
+	const preview = await previewSourceSpec({
+		spec: demoConnectionSpec({pagination: 'OFFSET', limit: 50}),
+		authParams: demoAuthParams(demo.url),
+		sourceParams: {},
+	});
 	assert.equal(preview.records.length, 50);
 	assert.equal(preview.result?.stop.code, 'max-pages');
 	const pages = await run(demoConnectionSpec({pagination: 'POINTER', limit: 30}), {maxPages: 2});
@@ -121,7 +153,10 @@ test('maxPages and maxRecords are stop reasons; a preview reads one page by defa
 	assert.equal(pages.result.stop.code, 'max-pages');
 	const records = await run(demoConnectionSpec({pagination: 'OFFSET', limit: 50}), {maxRecords: 75});
 	assert.equal(records.records.length, 75);
-	assert.deepEqual(records.result.pages.map(page => page.records), [50, 25]);
+	assert.deepEqual(
+		records.result.pages.map(page => page.records),
+		[50, 25],
+	);
 	assert.equal(records.result.stop.code, 'max-records');
 	// A cap that coincides with the natural end reports the natural end.
 	const exact = await run(demoConnectionSpec({pagination: 'OFFSET', limit: 50}), {maxRecords: 237});
@@ -130,7 +165,11 @@ test('maxPages and maxRecords are stop reasons; a preview reads one page by defa
 
 test('a continuation token that repeats stops instead of looping', async () => {
 	// `$.total` never changes, so the second page hands back the token already used.
-	const loop = pagination({type: 'CONTINUATION_TOKEN', continuationTokenPath: '$.total', parameterType: 'QUERYPARAM', parameterName: 'ignored'}, '/v1/offset/contacts?limit=10', '$.contacts');
+	const loop = pagination(
+		{type: 'CONTINUATION_TOKEN', continuationTokenPath: '$.total', parameterType: 'QUERYPARAM', parameterName: 'ignored'},
+		'/v1/offset/contacts?limit=10',
+		'$.contacts',
+	);
 	const looped = await run(loop);
 	assert.equal(looped.result.stop.code, 'repeated-token');
 	assert.match(looped.result.stop.message, /repeated/);

@@ -14,7 +14,13 @@ const allRecords = Array.from({length: total}, (_, index) => demoRecord(index));
 
 async function run(overrides: Record<string, unknown>, extra: Partial<EngineOptions> = {}, inputs: string[] = []) {
 	const spec = demoConnectionSpec({pagination: 'OFFSET', limit: 50, overrides, inputs});
-	const {records, result, error} = await previewSourceSpec({spec, authParams: demoAuthParams(demo.url), sourceParams: {}, maxPages: Number.POSITIVE_INFINITY, ...extra});
+	const {records, result, error} = await previewSourceSpec({
+		spec,
+		authParams: demoAuthParams(demo.url),
+		sourceParams: {},
+		maxPages: Number.POSITIVE_INFINITY,
+		...extra,
+	});
 	assert.equal(error, undefined, error?.message);
 	return {records, result: result!};
 }
@@ -49,7 +55,10 @@ test('explodeEntityPath yields one record per order, and none for contacts witho
 	const first = records[0]!;
 	assert.equal(first.orders, undefined);
 	assert.deepEqual(first.order, (allRecords.find(record => (record.orders as unknown[]).length > 0)!.orders as unknown[])[0]);
-	assert.ok(result.warnings?.some(warning => warning.startsWith(`${without} record(s) had an empty`)), String(result.warnings));
+	assert.ok(
+		result.warnings?.some(warning => warning.startsWith(`${without} record(s) had an empty`)),
+		String(result.warnings),
+	);
 });
 
 test('explodeEntityPath is evaluated against the wrapped record', async () => {
@@ -58,10 +67,13 @@ test('explodeEntityPath is evaluated against the wrapped record', async () => {
 		explodeEntityPath: {path: '$.contact.orders', keepAttributes: ['orderId']},
 	});
 	const orders = allRecords.flatMap(record => (record.orders as {orderId: string}[]).map(order => ({id: record.id, orderId: order.orderId})));
-	assert.deepEqual(records.map(record => {
-		const contact = record.contact as {id: string; orders: {orderId: string}};
-		return {id: contact.id, orderId: contact.orders.orderId};
-	}), orders);
+	assert.deepEqual(
+		records.map(record => {
+			const contact = record.contact as {id: string; orders: {orderId: string}};
+			return {id: contact.id, orderId: contact.orders.orderId};
+		}),
+		orders,
+	);
 	assert.deepEqual(Object.keys((records[0]!.contact as {orders: object}).orders), ['orderId']);
 });
 
@@ -73,7 +85,10 @@ test('a standard schedule window sends updated_since/updated_before and gets exa
 	});
 	assert.ok(expected.length > 10 && expected.length < total - 10);
 	const {records, result} = await run({}, {window});
-	assert.deepEqual(records.map(record => record.id), expected.map(record => record.id));
+	assert.deepEqual(
+		records.map(record => record.id),
+		expected.map(record => record.id),
+	);
 	assert.match(result.pages[0]!.url, /updated_since=2024-01-01T00%3A10%3A00Z&updated_before=2024-01-01T00%3A40%3A00Z&limit=50&offset=0$/);
 	const unwindowed = await run({}, {});
 	assert.equal(unwindowed.records.length, total, 'without a window no schedule params are sent');
@@ -82,7 +97,12 @@ test('a standard schedule window sends updated_since/updated_before and gets exa
 test('ADVANCE schedules replace {SCHEDULE_QUERY} with the incremental or the backfill expression', async () => {
 	const overrides = {
 		urlParams: {path: '/v1/offset/contacts', method: 'GET', queryParams: {q: '{SCHEDULE_QUERY}'}},
-		scheduleParams: {type: 'ADVANCE', paramFormat: 'yyyy-MM-ddTHH:mm:ssK', incremental: 'type:contact updated > {START_TIME} updated < {END_TIME}', backfill: 'type:contact updated < {END_TIME}'},
+		scheduleParams: {
+			type: 'ADVANCE',
+			paramFormat: 'yyyy-MM-ddTHH:mm:ssK',
+			incremental: 'type:contact updated > {START_TIME} updated < {END_TIME}',
+			backfill: 'type:contact updated < {END_TIME}',
+		},
 	};
 	const window = {start: new Date('2024-01-01T00:05:00Z'), end: new Date('2024-01-01T00:30:00Z')};
 	const times = allRecords.map(record => Date.parse(record.updatedAt as string));
@@ -97,11 +117,9 @@ test('ADVANCE schedules replace {SCHEDULE_QUERY} with the incremental or the bac
 
 test('bodyParams go as the JSON body of a POST, with placeholders substituted deeply', async () => {
 	const expected = allRecords.filter(record => (record.tags as string[]).includes('vip')).length;
-	const {records} = await run(
-		{urlParams: {path: '/v1/search/contacts', method: 'POST'}, bodyParams: {filter: {tag: '${tag}'}}},
-		{sourceParams: {tag: 'vip'}},
-		['tag'],
-	);
+	const {records} = await run({urlParams: {path: '/v1/search/contacts', method: 'POST'}, bodyParams: {filter: {tag: '${tag}'}}}, {sourceParams: {tag: 'vip'}}, [
+		'tag',
+	]);
 	assert.equal(records.length, expected);
 	assert.ok(records.every(record => (record.tags as string[]).includes('vip')));
 	const last = demo.recentRequests().at(-1)!;
@@ -112,7 +130,14 @@ test('bodyParams go as the JSON body of a POST, with placeholders substituted de
 test('host placeholders come from auth params, @{…} pipeline expressions are left out with a warning', async () => {
 	const port = new URL(demo.url).port;
 	const {records, result} = await run(
-		{urlParams: {host: 'http://127.0.0.1:${port}', path: '/v1/offset/contacts@{if(empty(coalesce(pipeline()?.parameters?.ingestionStart,\'\')),\'?query=x&\',\'\')}', method: 'GET', queryParams: {source: '${origin}'}}},
+		{
+			urlParams: {
+				host: 'http://127.0.0.1:${port}',
+				path: "/v1/offset/contacts@{if(empty(coalesce(pipeline()?.parameters?.ingestionStart,'')),'?query=x&','')}",
+				method: 'GET',
+				queryParams: {source: '${origin}'},
+			},
+		},
 		{authParams: {accessToken: 'demo-access-token', port}, sourceParams: {origin: 'wizard test'}},
 		['port', 'origin'],
 	);

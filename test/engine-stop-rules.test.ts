@@ -58,7 +58,7 @@ test('POINTER: a next link on an empty page past the end ends the run on the emp
 	assert.equal(normal.result.stop.code, 'no-pointer');
 });
 
-test('records on every page: PAGE stops at the spec\'s maximumRequest, with the reason', async () => {
+test("records on every page: PAGE stops at the spec's maximumRequest, with the reason", async () => {
 	const run = await drain(exportSpec({type: 'PAGE', limitName: 'page[size]', limitValue: 3, pageParamName: 'page', maximumRequest: 7}, {variant: 'endless'}));
 	assert.equal(run.requests, 7);
 	assert.equal(run.records, 21);
@@ -76,7 +76,12 @@ test('records on every page with a fresh cursor: CONTINUATION_TOKEN stops at the
 
 test('a preview of the never-ending cursor stops at its own page cap', async () => {
 	const before = api.log().length;
-	const preview = await previewSourceSpec({spec: exportSpec(cursor, {variant: 'endless'}), authParams: {host: api.url, accessToken: api.token}, sourceParams: {}, maxPages: 3});
+	const preview = await previewSourceSpec({
+		spec: exportSpec(cursor, {variant: 'endless'}),
+		authParams: {host: api.url, accessToken: api.token},
+		sourceParams: {},
+		maxPages: 3,
+	});
 	assert.equal(preview.error, undefined);
 	assert.equal(preview.result?.stop.code, 'max-pages');
 	assert.equal(preview.records.length, 9);

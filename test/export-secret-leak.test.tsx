@@ -32,7 +32,10 @@ function homeWithSecrets(): string {
 
 function filesUnder(root: string): string[] {
 	if (!fs.existsSync(root)) return [];
-	return fs.readdirSync(root, {recursive: true, withFileTypes: true}).filter(entry => entry.isFile()).map(entry => path.join(entry.parentPath, entry.name));
+	return fs
+		.readdirSync(root, {recursive: true, withFileTypes: true})
+		.filter(entry => entry.isFile())
+		.map(entry => path.join(entry.parentPath, entry.name));
 }
 
 function assertNoSecretIn(texts: string[], where: string) {
@@ -113,7 +116,10 @@ test('aep-source export --artifacts of an imported draft naming profiles.json as
 	assert.notEqual(result.code, 0);
 	assert.match(result.stderr, /inside the aep-source home/);
 	assertNoSecretIn([result.stdout, result.stderr], 'the output');
-	assertNoSecretIn(filesUnder(out).map(file => fs.readFileSync(file, 'utf8')), 'the exported files');
+	assertNoSecretIn(
+		filesUnder(out).map(file => fs.readFileSync(file, 'utf8')),
+		'the exported files',
+	);
 	assert.deepEqual(filesUnder(out), []);
 });
 
@@ -134,7 +140,11 @@ test('wizard: a rejected icon path is never saved, and Ctrl-E of a draft that na
 	await ink.cleanup();
 
 	// An imported draft that already names the profile file: the export refuses it.
-	const leaky = seedDraft(services, {id: 'imported', step: 'artifacts', change: draft => ({...draft, artifacts: {...draft.artifacts, iconPath: path.join(services.home, 'profiles.json')}})});
+	const leaky = seedDraft(services, {
+		id: 'imported',
+		step: 'artifacts',
+		change: draft => ({...draft, artifacts: {...draft.artifacts, iconPath: path.join(services.home, 'profiles.json')}}),
+	});
 	const again = await renderWizard({command: 'resume', argv: [leaky.id], services});
 	await again.idle();
 	await again.press('\u0005');

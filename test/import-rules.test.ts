@@ -57,18 +57,38 @@ const topOf = (file: string) => (file.includes(path.sep) ? file.split(path.sep)[
 
 test('the import scanner sees the code (a rule that finds no imports proves nothing)', () => {
 	assert.ok(all.length > 300, `only ${all.length} imports found`);
-	assert.ok(all.some(i => i.specifier === 'ink' && screens.includes(topOf(i.file))), 'screens import ink');
-	assert.ok(all.some(i => i.specifier === 'got'), 'the platform client imports got');
+	assert.ok(
+		all.some(i => i.specifier === 'ink' && screens.includes(topOf(i.file))),
+		'screens import ink',
+	);
+	assert.ok(
+		all.some(i => i.specifier === 'got'),
+		'the platform client imports got',
+	);
 });
 
 test('the core (spec, engine, api, store, workflow, sandbox) never imports Ink or React', () => {
 	const bad = all.filter(i => core.includes(topOf(i.file)) && uiPackages.test(i.specifier) && !i.typeOnly);
-	assert.deepEqual(bad.map(i => `${i.file}:${i.line} ${i.specifier}`), []);
+	assert.deepEqual(
+		bad.map(i => `${i.file}:${i.line} ${i.specifier}`),
+		[],
+	);
 });
 
 test('screens never import got, the platform transport or the engine (they go through the workflow)', () => {
-	const bad = all.filter(i => screens.includes(topOf(i.file)) && !i.typeOnly && (i.specifier === 'got' || /\/api\/transport\.js$/.test(i.specifier) || folderOf(i.file, i.specifier) === 'engine' || folderOf(i.file, i.specifier) === 'sandbox'));
-	assert.deepEqual(bad.map(i => `${i.file}:${i.line} ${i.specifier}`), []);
+	const bad = all.filter(
+		i =>
+			screens.includes(topOf(i.file)) &&
+			!i.typeOnly &&
+			(i.specifier === 'got' ||
+				/\/api\/transport\.js$/.test(i.specifier) ||
+				folderOf(i.file, i.specifier) === 'engine' ||
+				folderOf(i.file, i.specifier) === 'sandbox'),
+	);
+	assert.deepEqual(
+		bad.map(i => `${i.file}:${i.line} ${i.specifier}`),
+		[],
+	);
 });
 
 test('each core folder imports only the folders below it; the sandbox only the spec model and the engine', () => {
@@ -79,5 +99,8 @@ test('each core folder imports only the folders below it; the sandbox only the s
 		const to = folderOf(i.file, i.specifier);
 		return to !== undefined && to !== from && !rules.includes(to);
 	});
-	assert.deepEqual(bad.map(i => `${i.file}:${i.line} ${i.specifier}`), []);
+	assert.deepEqual(
+		bad.map(i => `${i.file}:${i.line} ${i.specifier}`),
+		[],
+	);
 });

@@ -20,7 +20,10 @@ function checkedFiles(): string[] {
 			.map(file => path.join(folder, file))
 			.filter(file => code.test(file) && !file.startsWith(path.join('test', 'fixtures') + path.sep)),
 	);
-	const ci = fs.readdirSync(path.join(root, '.ci')).filter(file => file.endsWith('.mjs')).map(file => path.join('.ci', file));
+	const ci = fs
+		.readdirSync(path.join(root, '.ci'))
+		.filter(file => file.endsWith('.mjs'))
+		.map(file => path.join('.ci', file));
 	return [...walked, ...ci].sort();
 }
 

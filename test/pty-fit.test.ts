@@ -30,7 +30,10 @@ async function frameWhere(pty: Pty, accept: (frame: string[]) => boolean, what: 
 	throw new Error(`Timed out waiting for ${what}; the last frame was:\n${lastFrame(pty).join('\n')}`);
 }
 
-test('real terminal 80×24: the source-spec screen keeps the focused field (and its error) on screen at every step', {timeout: 180_000, skip: !fs.existsSync(cli) && 'dist/cli.js is not built (npm test builds it in pretest)'}, async () => {
+test('real terminal 80×24: the source-spec screen keeps the focused field (and its error) on screen at every step', {
+	timeout: 180_000,
+	skip: !fs.existsSync(cli) && 'dist/cli.js is not built (npm test builds it in pretest)',
+}, async () => {
 	const home = tempHome();
 	seedDraft(testServices(home), {id: 'demo', step: 'source'});
 	const pty = spawnCli(['resume', 'demo'], {home, cols: 80, rows});
@@ -46,7 +49,11 @@ test('real terminal 80×24: the source-spec screen keeps the focused field (and 
 			seen.push(focused);
 			if (/\[ Continue to the explore spec \]/.test(focused)) break;
 			await pty.send(k.down, 40);
-			frame = await frameWhere(pty, current => focusedLine(current) !== undefined && focusedLine(current) !== focused, `the focus to move on from "${focused}"`);
+			frame = await frameWhere(
+				pty,
+				current => focusedLine(current) !== undefined && focusedLine(current) !== focused,
+				`the focus to move on from "${focused}"`,
+			);
 		}
 		assert.ok(seen.length >= 15, `walked ${seen.length} fields: ${seen.join(' | ')}`);
 		assert.match(seen.at(-1)!, /\[ Continue to the explore spec \]/);
@@ -68,7 +75,10 @@ test('real terminal 80×24: the source-spec screen keeps the focused field (and 
 	}
 });
 
-test('real terminal with NO_COLOR: no colour codes, but the text cursor is still drawn (inverse video)', {timeout: 60_000, skip: !fs.existsSync(cli) && 'dist/cli.js is not built'}, async () => {
+test('real terminal with NO_COLOR: no colour codes, but the text cursor is still drawn (inverse video)', {
+	timeout: 60_000,
+	skip: !fs.existsSync(cli) && 'dist/cli.js is not built',
+}, async () => {
 	const home = tempHome();
 	const pty = spawnCli(['new', '--template', 'demo'], {home, cols: 80, rows, env: {FORCE_COLOR: undefined, NO_COLOR: '1'}});
 	try {

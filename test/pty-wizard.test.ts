@@ -11,7 +11,10 @@ async function presses(pty: Pty, key: string, count: number): Promise<void> {
 	for (let i = 0; i < count; i++) await pty.send(key);
 }
 
-test('real terminal: new --template demo, killed with SIGKILL on the auth step, resumed there, completed to the checklist', {timeout: 240_000, skip: !fs.existsSync(cli) && 'dist/cli.js is not built (npm test builds it in pretest)'}, async () => {
+test('real terminal: new --template demo, killed with SIGKILL on the auth step, resumed there, completed to the checklist', {
+	timeout: 240_000,
+	skip: !fs.existsSync(cli) && 'dist/cli.js is not built (npm test builds it in pretest)',
+}, async () => {
 	const home = fs.mkdtempSync(path.join(os.tmpdir(), 'aep-pty-'));
 	// The icon lives outside the aep-source home: nothing under it is accepted as an icon.
 	const icon = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'aep-icon-')), 'demo.svg');
@@ -84,10 +87,16 @@ test('real terminal: new --template demo, killed with SIGKILL on the auth step, 
 	}
 });
 
-test('real terminal: colours follow the terminal, and NO_COLOR turns them off', {timeout: 60_000, skip: !fs.existsSync(cli) && 'dist/cli.js is not built'}, async () => {
+test('real terminal: colours follow the terminal, and NO_COLOR turns them off', {
+	timeout: 60_000,
+	skip: !fs.existsSync(cli) && 'dist/cli.js is not built',
+}, async () => {
 	const home = fs.mkdtempSync(path.join(os.tmpdir(), 'aep-pty-'));
 	const colourCode = /\u001B\[(3\d|9\d)m/;
-	for (const [env, coloured] of [[{FORCE_COLOR: undefined}, true], [{FORCE_COLOR: undefined, NO_COLOR: '1'}, false]] as const) {
+	for (const [env, coloured] of [
+		[{FORCE_COLOR: undefined}, true],
+		[{FORCE_COLOR: undefined, NO_COLOR: '1'}, false],
+	] as const) {
 		const pty = spawnCli([], {home, env});
 		try {
 			await pty.waitFor(/❯ New source/);

@@ -8,7 +8,10 @@ import {tempDir} from './helpers/sandbox-client.js';
 test('aep-source sandbox prints its URLs and credentials, serves a token, and exits 0 on SIGTERM', async () => {
 	const env: NodeJS.ProcessEnv = {...process.env, AEP_SOURCE_HOME: tempDir()};
 	delete env['CI'];
-	const child = spawn(process.execPath, ['--import', 'tsx', 'source/cli.tsx', 'sandbox', '--port', '0', '--data', tempDir(), '--records', '5'], {env, stdio: ['ignore', 'pipe', 'pipe']});
+	const child = spawn(process.execPath, ['--import', 'tsx', 'source/cli.tsx', 'sandbox', '--port', '0', '--data', tempDir(), '--records', '5'], {
+		env,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	let output = '';
 	let stderr = '';
 	child.stderr.on('data', chunk => (stderr += String(chunk)));
@@ -23,7 +26,10 @@ test('aep-source sandbox prints its URLs and credentials, serves a token, and ex
 		assert.match(output, /client secret:\s+sandbox-client-secret/);
 		assert.match(output, /Demo source:\s+http:\/\/127\.0\.0\.1:\d+/);
 		const {clientId, clientSecret, scopes} = defaultSandboxCredentials;
-		const response = await fetch(`${url}/ims/token/v3`, {method: 'POST', body: new URLSearchParams({grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret, scope: scopes})});
+		const response = await fetch(`${url}/ims/token/v3`, {
+			method: 'POST',
+			body: new URLSearchParams({grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret, scope: scopes}),
+		});
 		assert.equal(response.status, 200);
 		assert.equal(((await response.json()) as {token_type: string}).token_type, 'bearer');
 		const exited = once(child, 'exit');
@@ -39,7 +45,10 @@ test('aep-source sandbox prints its URLs and credentials, serves a token, and ex
 test('aep-source sandbox --fail-burst injects that many errors, then serves normally; a bad fault flag exits 2', async () => {
 	const env: NodeJS.ProcessEnv = {...process.env, AEP_SOURCE_HOME: tempDir()};
 	delete env['CI'];
-	const child = spawn(process.execPath, ['--import', 'tsx', 'source/cli.tsx', 'sandbox', '--port', '0', '--data', tempDir(), '--fail-burst', '503:2'], {env, stdio: ['ignore', 'pipe', 'pipe']});
+	const child = spawn(process.execPath, ['--import', 'tsx', 'source/cli.tsx', 'sandbox', '--port', '0', '--data', tempDir(), '--fail-burst', '503:2'], {
+		env,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	let output = '';
 	try {
 		const url = await new Promise<string>((resolve, reject) => {
@@ -50,7 +59,10 @@ test('aep-source sandbox --fail-burst injects that many errors, then serves norm
 			child.once('exit', code => reject(new Error(`exited early (${code})`)));
 		});
 		const {clientId, clientSecret, scopes, orgId, sandboxName} = defaultSandboxCredentials;
-		const token = await fetch(`${url}/ims/token/v3`, {method: 'POST', body: new URLSearchParams({grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret, scope: scopes})});
+		const token = await fetch(`${url}/ims/token/v3`, {
+			method: 'POST',
+			body: new URLSearchParams({grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret, scope: scopes}),
+		});
 		const {access_token: accessToken} = (await token.json()) as {access_token: string};
 		const headers = {authorization: `Bearer ${accessToken}`, 'x-api-key': clientId, 'x-gw-ims-org-id': orgId, 'x-sandbox-name': sandboxName};
 		const statuses: number[] = [];

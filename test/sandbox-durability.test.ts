@@ -51,8 +51,15 @@ test('kill -9 right after acknowledged writes loses none of them (5 rounds, a re
 		const missing: string[] = [];
 		for (const id of acknowledged) if ((await after.call('GET', `${flowService}/connectionSpecs/${id}`)).status !== 200) missing.push(id);
 		assert.deepEqual(missing, [], `${missing.length} of ${acknowledged.size} acknowledged creates were lost`);
-		if (flowSpecIds) assert.deepEqual((await after.call('GET', `${flowService}/flowSpecs/${restStorageToAep}`)).body.items[0].sourceConnectionSpecIds.slice(0, flowSpecIds.length), flowSpecIds);
-		assert.deepEqual(fs.readdirSync(path.join(dataDir, 'state')).filter(name => name.endsWith('.tmp')), []);
+		if (flowSpecIds)
+			assert.deepEqual(
+				(await after.call('GET', `${flowService}/flowSpecs/${restStorageToAep}`)).body.items[0].sourceConnectionSpecIds.slice(0, flowSpecIds.length),
+				flowSpecIds,
+			);
+		assert.deepEqual(
+			fs.readdirSync(path.join(dataDir, 'state')).filter(name => name.endsWith('.tmp')),
+			[],
+		);
 	} finally {
 		after.child.kill('SIGTERM');
 		assert.equal(await after.exited, 0);

@@ -33,8 +33,15 @@ async function exploreFailure(path: string, accessToken = api.token): Promise<Pl
 	spec.name = `Diagnosis ${path} ${Date.now()}`;
 	spec.sourceSpec.attributes.urlParams.path = path;
 	const created = await client.connectionSpecs.create(spec as never);
-	const base = await client.connections.create({name: 'base', connectionSpec: {id: created.id, version: '1.0'}, auth: {specName: 'OAuth2 Refresh Code', params: {host: api.url, accessToken}}});
-	const error = await client.connections.explore(base.id, {}).then(() => undefined, (caught: unknown) => caught);
+	const base = await client.connections.create({
+		name: 'base',
+		connectionSpec: {id: created.id, version: '1.0'},
+		auth: {specName: 'OAuth2 Refresh Code', params: {host: api.url, accessToken}},
+	});
+	const error = await client.connections.explore(base.id, {}).then(
+		() => undefined,
+		(caught: unknown) => caught,
+	);
 	assert.ok(error instanceof PlatformError, `explore failed with a PlatformError, got ${String(error)}`);
 	return error;
 }
@@ -88,8 +95,15 @@ test('a host where nothing listens: a 400 naming the host, not a platform outage
 	const spec = ticketsSpec('links') as {name: string};
 	spec.name = `Refused ${Date.now()}`;
 	const created = await client.connectionSpecs.create(spec as never);
-	const base = await client.connections.create({name: 'base', connectionSpec: {id: created.id, version: '1.0'}, auth: {specName: 'OAuth2 Refresh Code', params: {host: 'http://127.0.0.1:9', accessToken: api.token}}});
-	const refused = await client.connections.explore(base.id, {}).then(() => undefined, (caught: unknown) => caught as PlatformError);
+	const base = await client.connections.create({
+		name: 'base',
+		connectionSpec: {id: created.id, version: '1.0'},
+		auth: {specName: 'OAuth2 Refresh Code', params: {host: 'http://127.0.0.1:9', accessToken: api.token}},
+	});
+	const refused = await client.connections.explore(base.id, {}).then(
+		() => undefined,
+		(caught: unknown) => caught as PlatformError,
+	);
 	assert.equal(refused?.status, 400);
 	assert.match(refused?.describe() ?? '', /Nothing is listening at that host and port/);
 });
@@ -100,9 +114,17 @@ test('lint warns about a loopback or private urlParams.host, and only about thos
 		spec.sourceSpec.attributes.urlParams.host = host;
 		return validateSpec(spec).warnings.filter(finding => finding.rule === 'private-host');
 	};
-	for (const host of ['http://127.0.0.1:4010', 'http://localhost:8080', 'https://10.1.2.3', 'https://192.168.0.10/api', 'http://[::1]:3000', 'https://printer.local']) {
+	for (const host of [
+		'http://127.0.0.1:4010',
+		'http://localhost:8080',
+		'https://10.1.2.3',
+		'https://192.168.0.10/api',
+		'http://[::1]:3000',
+		'https://printer.local',
+	]) {
 		assert.equal(withHost(host).length, 1, host);
 		assert.match(withHost(host)[0]!.message, /Adobe's servers cannot reach it/);
 	}
-	for (const host of ['https://api.example.com', 'https://${domain}.api.example.com', 'https://172.32.0.1', 'https://8.8.8.8']) assert.equal(withHost(host).length, 0, host);
+	for (const host of ['https://api.example.com', 'https://${domain}.api.example.com', 'https://172.32.0.1', 'https://8.8.8.8'])
+		assert.equal(withHost(host).length, 0, host);
 });

@@ -14,7 +14,12 @@ after(async () => {
 });
 
 const flowSpecPath = `${flowService}/flowSpecs/${restStorageToAep}`;
-const otherIds = ['2d46966e-4fcc-4015-9f9e-a67594e395a3', '4e98f16f-87d6-4ef0-bdc6-7a2b0fe76e62', '2e8580db-6489-4726-96de-e33f5f60295f', 'c8ce8c8c-37fb-4162-9fbf-c2f181e04a7a'];
+const otherIds = [
+	'2d46966e-4fcc-4015-9f9e-a67594e395a3',
+	'4e98f16f-87d6-4ef0-bdc6-7a2b0fe76e62',
+	'2e8580db-6489-4726-96de-e33f5f60295f',
+	'c8ce8c8c-37fb-4162-9fbf-c2f181e04a7a',
+];
 
 function assertFlowError(answer: Answer, code: string): void {
 	const status = Number(code.split('-')[1]);
@@ -54,8 +59,14 @@ test('connection specs: validated POST (201 + Location), GET {items}, 404, prope
 	assert.equal(read.body.items[0].sandboxName, t.sandbox.credentials.sandboxName);
 	assertFlowError(await t.call('GET', `${flowService}/connectionSpecs/00000000-0000-0000-0000-000000000000`), '1101-404');
 	const byId = await t.call('GET', `${flowService}/connectionSpecs?property=id==${created.body.id},nope`);
-	assert.deepEqual(byId.body.items.map((item: any) => item.id), [created.body.id]);
-	const nested = await t.call('GET', `${flowService}/connectionSpecs?property=id==${created.body.id}&property=attributes.uiAttributes.apiFeatures.explorePaginationSupported==true`);
+	assert.deepEqual(
+		byId.body.items.map((item: any) => item.id),
+		[created.body.id],
+	);
+	const nested = await t.call(
+		'GET',
+		`${flowService}/connectionSpecs?property=id==${created.body.id}&property=attributes.uiAttributes.apiFeatures.explorePaginationSupported==true`,
+	);
 	assert.equal(nested.body.items.length, 0);
 	const put = await t.call('PUT', `${flowService}/connectionSpecs/${created.body.id}`, {body: {...read.body.items[0], description: 'changed'}});
 	assert.equal(put.status, 200);
@@ -70,7 +81,9 @@ test('flow spec: GET shape, a careless PUT really drops the other ids, 1413-400 
 	assert.ok(Array.isArray(current.transformationSpecs));
 	for (const id of otherIds) assert.ok(current.sourceConnectionSpecIds.includes(id));
 	const {transformationSpecs, ...rest} = current;
-	const careless = await t.call('PUT', flowSpecPath, {body: {...rest, transformationSpec: transformationSpecs, sourceConnectionSpecIds: ['f6c0de0c-0a42-4cd9-9139-8768bf2f1b55']}});
+	const careless = await t.call('PUT', flowSpecPath, {
+		body: {...rest, transformationSpec: transformationSpecs, sourceConnectionSpecIds: ['f6c0de0c-0a42-4cd9-9139-8768bf2f1b55']},
+	});
 	assert.equal(careless.status, 200);
 	assert.ok(Array.isArray(careless.body.transformationSpecs));
 	assert.equal(careless.body.transformationSpec, undefined);
@@ -87,7 +100,10 @@ test('flow spec: GET shape, a careless PUT really drops the other ids, 1413-400 
 	assertFlowError(await t.call('PUT', flowSpecPath, {body: current, headers: {'if-match': '"stale"'}}), '1404-412');
 	assertFlowError(await t.call('GET', `${flowService}/flowSpecs/00000000-0000-0000-0000-000000000000`), '1101-404');
 	const listed = await t.call('GET', `${flowService}/flowSpecs?property=name==%22RestStorageToAEP%22`);
-	assert.deepEqual(listed.body.items.map((item: any) => item.id), [restStorageToAep]);
+	assert.deepEqual(
+		listed.body.items.map((item: any) => item.id),
+		[restStorageToAep],
+	);
 });
 
 test('flow spec hooks simulate a concurrent writer', async () => {
@@ -107,12 +123,22 @@ test('base connections: 201, secrets masked, 1413/1415/missing params, PATCH If-
 	const missing = await t.call('POST', `${flowService}/connections`, {body: baseBody(specId, {host: t.sandbox.demo!.url})});
 	assert.equal(missing.status, 400);
 	assert.match(missing.body.report['detailed-message'], /accessToken/);
-	const byType = await t.call('POST', `${flowService}/connections`, {body: {...baseBody(specId), auth: {specName: 'oauth2refreshcode', params: {host: t.sandbox.demo!.url, accessToken: demoCredentials.accessToken}}}});
+	const byType = await t.call('POST', `${flowService}/connections`, {
+		body: {...baseBody(specId), auth: {specName: 'oauth2refreshcode', params: {host: t.sandbox.demo!.url, accessToken: demoCredentials.accessToken}}},
+	});
 	assert.equal(byType.status, 201);
-	const badTestUrl = await t.call('POST', `${flowService}/connections`, {body: baseBody(specId, {host: t.sandbox.demo!.url, accessToken: 'nope-token-1234', authorizationTestUrl: `${t.sandbox.demo!.url}/v1/offset/contacts`})});
+	const badTestUrl = await t.call('POST', `${flowService}/connections`, {
+		body: baseBody(specId, {host: t.sandbox.demo!.url, accessToken: 'nope-token-1234', authorizationTestUrl: `${t.sandbox.demo!.url}/v1/offset/contacts`}),
+	});
 	assertFlowError(badTestUrl, '1452-400');
 	assert.doesNotMatch(JSON.stringify(badTestUrl.body), /nope-token-1234/);
-	const created = await t.call('POST', `${flowService}/connections`, {body: baseBody(specId, {host: t.sandbox.demo!.url, accessToken: demoCredentials.accessToken, authorizationTestUrl: `${t.sandbox.demo!.url}/v1/offset/contacts`})});
+	const created = await t.call('POST', `${flowService}/connections`, {
+		body: baseBody(specId, {
+			host: t.sandbox.demo!.url,
+			accessToken: demoCredentials.accessToken,
+			authorizationTestUrl: `${t.sandbox.demo!.url}/v1/offset/contacts`,
+		}),
+	});
 	assert.equal(created.status, 201);
 	assert.match(created.body.etag, /^"[0-9a-f-]+"$/);
 	const id = created.body.id;
@@ -130,8 +156,17 @@ test('base connections: 201, secrets masked, 1413/1415/missing params, PATCH If-
 	assertFlowError(await t.call('PATCH', `${flowService}/connections/${id}`, {body: rename}), '1403-400');
 	assertFlowError(await t.call('PATCH', `${flowService}/connections/${id}`, {body: rename, headers: {'if-match': '"stale"'}}), '1404-412');
 	const etag = created.body.etag;
-	assertFlowError(await t.call('PATCH', `${flowService}/connections/${id}`, {body: [{op: 'replace', path: '/connectionSpec/id', value: specId}], headers: {'if-match': etag}}), '1414-400');
-	assertFlowError(await t.call('PATCH', `${flowService}/connections/${id}`, {body: [{op: 'replace', path: '/nothing/here', value: 1}], headers: {'if-match': etag}}), '1455-400');
+	assertFlowError(
+		await t.call('PATCH', `${flowService}/connections/${id}`, {
+			body: [{op: 'replace', path: '/connectionSpec/id', value: specId}],
+			headers: {'if-match': etag},
+		}),
+		'1414-400',
+	);
+	assertFlowError(
+		await t.call('PATCH', `${flowService}/connections/${id}`, {body: [{op: 'replace', path: '/nothing/here', value: 1}], headers: {'if-match': etag}}),
+		'1455-400',
+	);
 	const patched = await t.call('PATCH', `${flowService}/connections/${id}`, {body: rename, headers: {'if-match': `W/${etag}`}});
 	assert.equal(patched.status, 200);
 	assert.notEqual(patched.body.etag, etag);
@@ -189,12 +224,19 @@ test('source and target connections: validation, GET with inheritedAttributes, P
 	const read = (await t.call('GET', `${flowService}/sourceConnections/${source.body.id}`)).body.items[0];
 	assert.equal(read.inheritedAttributes.baseConnection.id, base);
 	assert.equal(read.state, 'enabled');
-	const patched = await t.call('PATCH', `${flowService}/sourceConnections/${source.body.id}`, {body: [{op: 'add', path: '/description', value: 'd'}], headers: {'if-match': source.body.etag}});
+	const patched = await t.call('PATCH', `${flowService}/sourceConnections/${source.body.id}`, {
+		body: [{op: 'add', path: '/description', value: 'd'}],
+		headers: {'if-match': source.body.etag},
+	});
 	assert.equal(patched.status, 200);
 
-	const target = await t.call('POST', `${flowService}/targetConnections`, {body: {name: 't', connectionSpec: {id: specId, version: '1.0'}, data: {format: 'json'}, params: {dataSetId: 'abc'}}});
+	const target = await t.call('POST', `${flowService}/targetConnections`, {
+		body: {name: 't', connectionSpec: {id: specId, version: '1.0'}, data: {format: 'json'}, params: {dataSetId: 'abc'}},
+	});
 	assertFlowError(target, '1413-400');
-	const noDataSet = await t.call('POST', `${flowService}/targetConnections`, {body: {name: 't', connectionSpec: {id: dataLakeSpec, version: '1.0'}, data: {format: 'json'}, params: {dataSetId: '0123456789abcdef01234567'}}});
+	const noDataSet = await t.call('POST', `${flowService}/targetConnections`, {
+		body: {name: 't', connectionSpec: {id: dataLakeSpec, version: '1.0'}, data: {format: 'json'}, params: {dataSetId: '0123456789abcdef01234567'}},
+	});
 	assert.equal(noDataSet.status, 400);
 	assert.match(noDataSet.body.report['detailed-message'], /dataSetId/);
 	assert.equal((await t.call('DELETE', `${flowService}/sourceConnections/${source.body.id}`)).status, 204);
@@ -211,7 +253,10 @@ test('flows: create-time validation answers the documented codes', async () => {
 		scheduleParams: {startTime: '1700000000', frequency: 'once'},
 	};
 	assertFlowError(await t.call('POST', `${flowService}/flows`, {body: {...base, state: 'enabled'}}), '1410-400');
-	assertFlowError(await t.call('POST', `${flowService}/flows`, {body: {...base, flowSpec: {id: '00000000-0000-0000-0000-000000000000', version: '1.0'}}}), '1413-400');
+	assertFlowError(
+		await t.call('POST', `${flowService}/flows`, {body: {...base, flowSpec: {id: '00000000-0000-0000-0000-000000000000', version: '1.0'}}}),
+		'1413-400',
+	);
 	const schedules: [Record<string, unknown>, RegExp][] = [
 		[{startTime: '1700000000', frequency: 'once', interval: 15}, /interval/],
 		[{startTime: '1700000000', frequency: 'once', backfill: true}, /backfill/],

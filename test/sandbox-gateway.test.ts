@@ -13,7 +13,11 @@ after(async () => {
 const flowSpecPath = `${flowService}/flowSpecs/${restStorageToAep}`;
 
 async function ims(form: Record<string, string>, query = ''): Promise<{status: number; body: any}> {
-	const response = await fetch(`${t.sandbox.imsUrl}/ims/token/v3${query}`, {method: 'POST', headers: {'content-type': 'application/x-www-form-urlencoded'}, body: new URLSearchParams(form)});
+	const response = await fetch(`${t.sandbox.imsUrl}/ims/token/v3${query}`, {
+		method: 'POST',
+		headers: {'content-type': 'application/x-www-form-urlencoded'},
+		body: new URLSearchParams(form),
+	});
 	return {status: response.status, body: await response.json()};
 }
 
@@ -120,10 +124,16 @@ test('seeded faults: 429 with Retry-After every 3rd request, then a burst of exa
 	t.sandbox.setFaults({serverErrors: {status: 503, burst: 2, methods: ['GET']}});
 	const burst = [];
 	for (let index = 0; index < 3; index++) burst.push(await t.call('GET', flowSpecPath));
-	assert.deepEqual(burst.map(answer => answer.status), [503, 503, 200]);
+	assert.deepEqual(
+		burst.map(answer => answer.status),
+		[503, 503, 200],
+	);
 	assert.equal(burst[0]!.body.type, 'https://ns.adobe.com/aep/errors/FLOW-1103-503');
 	assert.equal(burst[0]!.body.status, 503);
 	t.sandbox.setFaults(undefined);
 	const log = t.sandbox.requestLog().filter(entry => entry.path === flowSpecPath);
-	assert.deepEqual(log.slice(-3).map(entry => entry.status), [503, 503, 200]);
+	assert.deepEqual(
+		log.slice(-3).map(entry => entry.status),
+		[503, 503, 200],
+	);
 });

@@ -32,8 +32,16 @@ test('a value that cannot be converted, a missing attribute and an unsupported e
 	assert.deepEqual(mapped.ok && mapped.value, {_id: 'r-1', seen: '2024-05-01T10:00:00Z'});
 	assert.deepEqual(mapped.warnings, [
 		{code: 'MAPPER-3700-400', destination: 'score', message: 'Mapper transform error at score: "twelve" is not a number; the field was set to null.'},
-		{code: 'MAPPER-3700-400', destination: 'active', message: 'Mapper transform error at active: source attribute "nowhere.deep" is missing in the record; the field was set to null.'},
-		{code: 'MAPPER-3700-400', destination: 'label', message: 'Mapper transform error at label: expression "upper(name)" uses functions the sandbox does not evaluate; the field was set to null.'},
+		{
+			code: 'MAPPER-3700-400',
+			destination: 'active',
+			message: 'Mapper transform error at active: source attribute "nowhere.deep" is missing in the record; the field was set to null.',
+		},
+		{
+			code: 'MAPPER-3700-400',
+			destination: 'label',
+			message: 'Mapper transform error at label: expression "upper(name)" uses functions the sandbox does not evaluate; the field was set to null.',
+		},
 	]);
 });
 
@@ -41,7 +49,10 @@ test('a required field nulled by a transformation error fails the row with INGES
 	const mapped = applyMapping([attribute('id', '_id'), attribute('score', 'score')], {id: {nested: true}, score: 3}, schema);
 	assert.equal(mapped.ok, false);
 	assert.equal(!mapped.ok && mapped.code, 'INGEST-1212-400');
-	assert.equal(!mapped.ok && mapped.message, 'Required field(s) missing or null: _id. Mapper transform error at _id: an object cannot be written to a string field; the field was set to null.');
+	assert.equal(
+		!mapped.ok && mapped.message,
+		'Required field(s) missing or null: _id. Mapper transform error at _id: an object cannot be written to a string field; the field was set to null.',
+	);
 	assert.equal(mapped.warnings.length, 1);
 });
 

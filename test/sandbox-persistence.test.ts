@@ -13,7 +13,9 @@ test('state survives a restart on the same data dir', async () => {
 	const first = await startTestSandbox({dataDir});
 	const spec = await first.call('POST', `${flowService}/connectionSpecs`, {body: getTemplate('demo')});
 	const flowSpec = (await first.call('GET', `${flowService}/flowSpecs/${restStorageToAep}`)).body.items[0];
-	await first.call('PUT', `${flowService}/flowSpecs/${restStorageToAep}`, {body: {...flowSpec, sourceConnectionSpecIds: [...flowSpec.sourceConnectionSpecIds, spec.body.id]}});
+	await first.call('PUT', `${flowService}/flowSpecs/${restStorageToAep}`, {
+		body: {...flowSpec, sourceConnectionSpecIds: [...flowSpec.sourceConnectionSpecIds, spec.body.id]},
+	});
 	await first.close();
 	// The state holds base connections' credentials: owner-only, like the profile store.
 	const stateFiles = fs.readdirSync(path.join(dataDir, 'state')).filter(name => name.startsWith('sandbox.mdb'));
@@ -49,7 +51,10 @@ test('old JSON state files are migrated once, then kept aside; left-over .tmp fi
 	} finally {
 		await sandbox.close();
 	}
-	assert.deepEqual(fs.readdirSync(state).filter(name => name.endsWith('.json') || name.endsWith('.tmp')), []);
+	assert.deepEqual(
+		fs.readdirSync(state).filter(name => name.endsWith('.json') || name.endsWith('.tmp')),
+		[],
+	);
 	assert.ok(fs.existsSync(path.join(state, 'json-before-lmdb', 'connectionSpecs.json')), 'the old file is kept aside');
 	const again = await startTestSandbox({dataDir});
 	try {
@@ -79,7 +84,7 @@ test('a port in use is a clear error', async () => {
 	}
 });
 
-test('one process at a time per data dir: a live owner is named, a dead owner\'s lock is taken over', async () => {
+test("one process at a time per data dir: a live owner is named, a dead owner's lock is taken over", async () => {
 	const dataDir = tempDir();
 	fs.mkdirSync(path.join(dataDir, 'state'), {recursive: true});
 	const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)'], {stdio: 'ignore'});

@@ -17,8 +17,17 @@ after(async () => {
 	await t.close();
 });
 
-function fieldGroupBody(title: string, fields: Record<string, unknown> = {[`_${tenant}`]: {type: 'object', properties: {name: {type: 'string'}, count: {type: 'integer'}}}}) {
-	return {title, type: 'object', 'meta:intendedToExtend': ['https://ns.adobe.com/xdm/context/profile'], definitions: {custom: {properties: fields}}, allOf: [{$ref: '#/definitions/custom'}]};
+function fieldGroupBody(
+	title: string,
+	fields: Record<string, unknown> = {[`_${tenant}`]: {type: 'object', properties: {name: {type: 'string'}, count: {type: 'integer'}}}},
+) {
+	return {
+		title,
+		type: 'object',
+		'meta:intendedToExtend': ['https://ns.adobe.com/xdm/context/profile'],
+		definitions: {custom: {properties: fields}},
+		allOf: [{$ref: '#/definitions/custom'}],
+	};
 }
 
 function assertRegistryError(answer: {status: number; body: any}, code: string): void {
@@ -40,7 +49,9 @@ test('schema registry: stats, field groups and schemas with ids, Accept rules an
 	assert.match(group.body['meta:altId'], new RegExp(`^_${tenant}\\.mixins\\.[0-9a-f]+$`));
 	assert.equal(group.body['meta:resourceType'], 'mixins');
 	assertRegistryError(await t.call('POST', `${registry}/tenant/fieldgroups`, {body: fieldGroupBody('Fields A')}), 'XDM-1521-400');
-	const schema = await t.call('POST', `${registry}/tenant/schemas`, {body: {title: 'Schema A', type: 'object', allOf: [{$ref: 'https://ns.adobe.com/xdm/context/profile'}, {$ref: group.body.$id}]}});
+	const schema = await t.call('POST', `${registry}/tenant/schemas`, {
+		body: {title: 'Schema A', type: 'object', allOf: [{$ref: 'https://ns.adobe.com/xdm/context/profile'}, {$ref: group.body.$id}]},
+	});
 	assert.equal(schema.status, 201);
 	assert.equal(schema.body.version, '1.0');
 	assert.equal(schema.body['meta:class'], 'https://ns.adobe.com/xdm/context/profile');
@@ -49,25 +60,40 @@ test('schema registry: stats, field groups and schemas with ids, Accept rules an
 	assert.equal(byId.status, 200);
 	assert.equal(byId.body.properties[`_${tenant}`].properties.count.type, 'integer');
 	assert.ok(byId.body.properties._id);
-	const byAltId = await t.call('GET', `${registry}/tenant/schemas/${schema.body['meta:altId']}`, {headers: {accept: 'application/vnd.adobe.xed+json; version=1'}});
+	const byAltId = await t.call('GET', `${registry}/tenant/schemas/${schema.body['meta:altId']}`, {
+		headers: {accept: 'application/vnd.adobe.xed+json; version=1'},
+	});
 	assert.ok(Array.isArray(byAltId.body.allOf));
 	assertRegistryError(await t.call('GET', `${registry}/tenant/schemas/${schema.body['meta:altId']}`), 'XDM-1007-400');
-	assert.equal((await t.call('GET', `${registry}/tenant/schemas/${schema.body['meta:altId']}`, {headers: {accept: 'application/vnd.adobe.xed+json; version=2'}})).status, 406);
+	assert.equal(
+		(await t.call('GET', `${registry}/tenant/schemas/${schema.body['meta:altId']}`, {headers: {accept: 'application/vnd.adobe.xed+json; version=2'}})).status,
+		406,
+	);
 	const list = await t.call('GET', `${registry}/tenant/schemas`, {headers: {accept: 'application/vnd.adobe.xed-id+json'}});
-	assert.deepEqual(list.body.results.map((item: any) => item.$id), [schema.body.$id]);
+	assert.deepEqual(
+		list.body.results.map((item: any) => item.$id),
+		[schema.body.$id],
+	);
 	assertRegistryError(await t.call('GET', `${registry}/tenant/schemas`, {headers: full}), 'XDM-1006-400');
 	assertRegistryError(await t.call('GET', `${registry}/tenant/schemas/_nope.schemas.0`, {headers: full}), 'XDM-1010-404');
-	assertRegistryError(await t.call('POST', `${registry}/tenant/schemas`, {body: {title: 'No class', type: 'object', allOf: [{$ref: group.body.$id}]}}), 'XDM-1000-400');
+	assertRegistryError(
+		await t.call('POST', `${registry}/tenant/schemas`, {body: {title: 'No class', type: 'object', allOf: [{$ref: group.body.$id}]}}),
+		'XDM-1000-400',
+	);
 	assert.equal((await t.call('DELETE', `${registry}/tenant/schemas/${schema.body['meta:altId']}`)).status, 204);
 	assert.equal((await t.call('GET', `${registry}/tenant/schemas/${schema.body['meta:altId']}`, {headers: full})).status, 404);
 });
 
 test('catalog datasets and data prep mapping sets', async () => {
 	const group = await t.call('POST', `${registry}/tenant/fieldgroups`, {body: fieldGroupBody('Fields B')});
-	const schema = await t.call('POST', `${registry}/tenant/schemas`, {body: {title: 'Schema B', type: 'object', allOf: [{$ref: 'https://ns.adobe.com/xdm/context/profile'}, {$ref: group.body.$id}]}});
+	const schema = await t.call('POST', `${registry}/tenant/schemas`, {
+		body: {title: 'Schema B', type: 'object', allOf: [{$ref: 'https://ns.adobe.com/xdm/context/profile'}, {$ref: group.body.$id}]},
+	});
 	const noSchema = await t.call('POST', `${catalog}/dataSets`, {body: {name: 'x', schemaRef: {id: 'https://ns.adobe.com/x/schemas/0'}}});
 	assert.equal(noSchema.status, 400);
-	const created = await t.call('POST', `${catalog}/dataSets`, {body: {name: 'B', schemaRef: {id: schema.body.$id, contentType: 'application/vnd.adobe.xed+json;version=1'}}});
+	const created = await t.call('POST', `${catalog}/dataSets`, {
+		body: {name: 'B', schemaRef: {id: schema.body.$id, contentType: 'application/vnd.adobe.xed+json;version=1'}},
+	});
 	assert.equal(created.status, 201);
 	assert.match(created.body[0], /^@\/dataSets\/[0-9a-f]{24}$/);
 	const id = created.body[0].slice('@/dataSets/'.length);
@@ -77,11 +103,16 @@ test('catalog datasets and data prep mapping sets', async () => {
 	assert.equal(read.body[id].files, `@/dataSetFiles?dataSetId=${id}`);
 	assert.deepEqual((await t.call('GET', `${catalog}/batches?dataSet=${id}`)).body, {});
 
-	const mappings = (destination: string) => ({outputSchema: {schemaRef: {id: schema.body.$id, contentType: 'application/vnd.adobe.xed-full+json;version=1'}}, mappings: [{sourceType: 'ATTRIBUTE', source: 'n', destination}]});
+	const mappings = (destination: string) => ({
+		outputSchema: {schemaRef: {id: schema.body.$id, contentType: 'application/vnd.adobe.xed-full+json;version=1'}},
+		mappings: [{sourceType: 'ATTRIBUTE', source: 'n', destination}],
+	});
 	const unknownField = await t.call('POST', `${conversion}/mappingSets`, {body: mappings(`_${tenant}.missing`)});
 	assert.equal(unknownField.status, 400);
 	assert.match(unknownField.body.detail, /missing/);
-	const badSource = await t.call('POST', `${conversion}/mappingSets`, {body: {...mappings('_id'), mappings: [{sourceType: 'ATTRIBUTE', source: 5, destination: '_id'}]}});
+	const badSource = await t.call('POST', `${conversion}/mappingSets`, {
+		body: {...mappings('_id'), mappings: [{sourceType: 'ATTRIBUTE', source: 5, destination: '_id'}]},
+	});
 	assert.equal(badSource.status, 400);
 	const mapping = await t.call('POST', `${conversion}/mappingSets`, {body: mappings(`_${tenant}.name`)});
 	assert.equal(mapping.status, 200);

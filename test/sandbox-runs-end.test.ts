@@ -34,7 +34,7 @@ async function requestsStopGrowing(api: CursorApi): Promise<{atCancel: number; l
 	return {atCancel, later: api.requests.length};
 }
 
-test('deleting a flow mid-run cancels the run: the source\'s request log stops growing, the run fails saying why', async () => {
+test("deleting a flow mid-run cancels the run: the source's request log stops growing, the run fails saying why", async () => {
 	const api = await startCursorApi('endless-records', {delayMs: 20});
 	try {
 		const flowId = await startEndlessRun(api);

@@ -18,7 +18,11 @@ test('the local profile attaches to the sandbox another process serves on the sa
 		const spec = await session.client.flowSpecs.get('6499120c-0b15-42dc-936e-847ea3c24d72');
 		assert.equal(spec.name, 'RestStorageToAEP');
 		await session.close();
-		assert.equal((await owner.call('GET', '/data/foundation/flowservice/flowSpecs/6499120c-0b15-42dc-936e-847ea3c24d72')).status, 200, 'the owner still serves after the attached session closed');
+		assert.equal(
+			(await owner.call('GET', '/data/foundation/flowservice/flowSpecs/6499120c-0b15-42dc-936e-847ea3c24d72')).status,
+			200,
+			'the owner still serves after the attached session closed',
+		);
 		const run = await runCli(['run', '--template', 'demo', '--profile', 'local'], {home, timeoutMs: 60_000});
 		assert.equal(run.code, 0, `${run.stdout}\n${run.stderr}`);
 		assert.doesNotMatch(run.stderr, /in use by another process/);

@@ -22,13 +22,19 @@ const examples: [string, Spec][] = [
 	['reference 3.7 (schema form)', fixture('reference-3.7-schema-form.json')],
 	['3.8 with the auth examples of 3.4', {...fixture('reference-3.8.json'), authSpec: authExamples}],
 	...paginationExamples.map((pagination): [string, Spec] => [`3.8 with ${String(pagination['type'])} pagination`, withPagination(pagination)]),
-	['3.8 with extra unknown keys', {...fixture('reference-3.8.json'), zExtra: {nested: [1, 'two']}, sourceSpec: {...fixture('reference-3.8.json')['sourceSpec'], vendorHint: true}}],
-	['3.8 with documented spelling variants', (() => {
-		const spec = fixture('reference-3.8.json');
-		spec['sourceSpec'].attributes.contentPath = '$.members';
-		spec['sourceSpec'].attributes.paginationParams = {type: 'offset', limitName: 'count', limitValue: '100', offsetName: 'offset'};
-		return spec;
-	})()],
+	[
+		'3.8 with extra unknown keys',
+		{...fixture('reference-3.8.json'), zExtra: {nested: [1, 'two']}, sourceSpec: {...fixture('reference-3.8.json')['sourceSpec'], vendorHint: true}},
+	],
+	[
+		'3.8 with documented spelling variants',
+		(() => {
+			const spec = fixture('reference-3.8.json');
+			spec['sourceSpec'].attributes.contentPath = '$.members';
+			spec['sourceSpec'].attributes.paginationParams = {type: 'offset', limitName: 'count', limitValue: '100', offsetName: 'offset'};
+			return spec;
+		})(),
+	],
 ];
 
 for (const [label, spec] of examples) {
@@ -53,7 +59,13 @@ test('draftFromSpec derives the artifacts from uiAttributes and keeps the spec n
 
 test('specFromDraft writes label and description as {text}, category as {key}, and the documentation link', () => {
 	const draft = newDraft({id: 'acme-contacts', template: 'blank', now});
-	draft.artifacts = {...draft.artifacts, label: 'Acme Contacts', description: 'Contacts from Acme.', category: 'crm', documentationLink: 'https://example.com/docs'};
+	draft.artifacts = {
+		...draft.artifacts,
+		label: 'Acme Contacts',
+		description: 'Contacts from Acme.',
+		category: 'crm',
+		documentationLink: 'https://example.com/docs',
+	};
 	const ui = (specFromDraft(draft) as Spec)['sourceSpec'].attributes.uiAttributes;
 	assert.deepEqual(ui.label, {text: 'Acme Contacts'});
 	assert.deepEqual(ui.description, {text: 'Contacts from Acme.'});

@@ -9,22 +9,83 @@ import {seededRandom as prng} from '../source/spec/seeded-random.js';
 type Node = Record<string, unknown> | unknown[];
 type Slot = {parent: Node; key: string | number};
 
-const enums = ['OFFSET', 'offset', 'POINTER', 'CONTINUATION_TOKEN', 'PAGE', 'NONE', 'ADVANCE', 'advance', 'GET', 'POST', 'get', 'OAuth2RefreshCode', 'BasicAuthentication', 'KeyBased', 'keybased', 'QUERYPARAM', 'HEADERPARAM', 'object', 'password', 'Resource', '', '${host}', '${nope}', '{{HOST}}', '{x}', '$.a', '0', '-1', 'http: //json-schema.org/draft-07/schema#'];
-const keys = ['type', 'path', 'host', 'hostname', 'offsetName', 'offSetName', 'limitValue', 'required', 'properties', 'spec', 'key', 'text', 'enum', '__proto__', 'constructor', 'pointerPath', 'bodyParams', 'scheduleParams', 'restAttributes', '$schema'];
+const enums = [
+	'OFFSET',
+	'offset',
+	'POINTER',
+	'CONTINUATION_TOKEN',
+	'PAGE',
+	'NONE',
+	'ADVANCE',
+	'advance',
+	'GET',
+	'POST',
+	'get',
+	'OAuth2RefreshCode',
+	'BasicAuthentication',
+	'KeyBased',
+	'keybased',
+	'QUERYPARAM',
+	'HEADERPARAM',
+	'object',
+	'password',
+	'Resource',
+	'',
+	'${host}',
+	'${nope}',
+	'{{HOST}}',
+	'{x}',
+	'$.a',
+	'0',
+	'-1',
+	'http: //json-schema.org/draft-07/schema#',
+];
+const keys = [
+	'type',
+	'path',
+	'host',
+	'hostname',
+	'offsetName',
+	'offSetName',
+	'limitValue',
+	'required',
+	'properties',
+	'spec',
+	'key',
+	'text',
+	'enum',
+	'__proto__',
+	'constructor',
+	'pointerPath',
+	'bodyParams',
+	'scheduleParams',
+	'restAttributes',
+	'$schema',
+];
 
 function junk(random: () => number, depth = 0): unknown {
 	const pick = Math.floor(random() * (depth > 2 ? 7 : 10));
 	switch (pick) {
-		case 0: return null;
-		case 1: return Math.floor(random() * 2000) - 1000;
-		case 2: return random() < 0.5;
-		case 3: return enums[Math.floor(random() * enums.length)];
-		case 4: return random();
-		case 5: return '';
-		case 6: return Number.NaN;
-		case 7: return [junk(random, depth + 1), junk(random, depth + 1)];
-		case 8: return {[keys[Math.floor(random() * keys.length)] ?? 'k']: junk(random, depth + 1)};
-		default: return {};
+		case 0:
+			return null;
+		case 1:
+			return Math.floor(random() * 2000) - 1000;
+		case 2:
+			return random() < 0.5;
+		case 3:
+			return enums[Math.floor(random() * enums.length)];
+		case 4:
+			return random();
+		case 5:
+			return '';
+		case 6:
+			return Number.NaN;
+		case 7:
+			return [junk(random, depth + 1), junk(random, depth + 1)];
+		case 8:
+			return {[keys[Math.floor(random() * keys.length)] ?? 'k']: junk(random, depth + 1)};
+		default:
+			return {};
 	}
 }
 
@@ -60,10 +121,12 @@ function mutate(spec: Record<string, unknown>, random: () => number): unknown {
 			parent[slot.key] = enums[Math.floor(random() * enums.length)];
 			break;
 		case 3: // change the JSON type while keeping the content
-			parent[slot.key] = typeof current === 'string' ? Number(current) || [current] : typeof current === 'number' ? String(current) : JSON.stringify(current ?? null);
+			parent[slot.key] =
+				typeof current === 'string' ? Number(current) || [current] : typeof current === 'number' ? String(current) : JSON.stringify(current ?? null);
 			break;
 		case 4:
-			if (typeof current === 'object' && current !== null && !Array.isArray(current)) (current as Record<string, unknown>)[keys[Math.floor(random() * keys.length)] ?? 'k'] = junk(random);
+			if (typeof current === 'object' && current !== null && !Array.isArray(current))
+				(current as Record<string, unknown>)[keys[Math.floor(random() * keys.length)] ?? 'k'] = junk(random);
 			else parent[slot.key] = {value: current};
 			break;
 		case 5:
@@ -112,7 +175,22 @@ test('garbage inputs give a result, not an exception', () => {
 	const body: Record<string, unknown> = {};
 	body['again'] = body;
 	bodyCycle['sourceSpec'].attributes.bodyParams = body;
-	for (const input of [null, undefined, 0, 'spec', true, [], [{}], {}, {authSpec: {}}, {sourceSpec: []}, {authSpec: [null, 1, 'x']}, cyclic, bodyCycle, Object.create(null)]) {
+	for (const input of [
+		null,
+		undefined,
+		0,
+		'spec',
+		true,
+		[],
+		[{}],
+		{},
+		{authSpec: {}},
+		{sourceSpec: []},
+		{authSpec: [null, 1, 'x']},
+		cyclic,
+		bodyCycle,
+		Object.create(null),
+	]) {
 		const result = validateSpec(input);
 		assert.equal(result.valid, result.errors.length === 0);
 	}

@@ -50,9 +50,11 @@ const cases: Case[] = [
 	},
 	{
 		name: 'endPageIndex "$.total"',
-		change: spec => setIn(spec, [...sa, 'paginationParams'], {type: 'PAGE', limitName: 'pageSize', limitValue: 10, pageParamName: 'pageNumber', endPageIndex: '$.total'}),
+		change: spec =>
+			setIn(spec, [...sa, 'paginationParams'], {type: 'PAGE', limitName: 'pageSize', limitValue: 10, pageParamName: 'pageNumber', endPageIndex: '$.total'}),
 		path: 'sourceSpec.attributes.paginationParams.endPageIndex',
-		message: /sourceSpec\.attributes\.paginationParams\.endPageIndex must be the last page number \(5 or "5"\) or "headers\.<name>".*but it is the string "\$\.total"/,
+		message:
+			/sourceSpec\.attributes\.paginationParams\.endPageIndex must be the last page number \(5 or "5"\) or "headers\.<name>".*but it is the string "\$\.total"/,
 		async typeIntoScreen(ink) {
 			await pressUntil(ink, keys.down, /❯ Pagination/);
 			for (let i = 0; i < 3; i++) await ink.press(keys.right);
@@ -65,7 +67,10 @@ const cases: Case[] = [
 		name: 'contentPath "$.contacts[["',
 		change: spec => setIn(spec, [...sa, 'contentPath', 'path'], '$.contacts[['),
 		path: 'sourceSpec.attributes.contentPath.path',
-		message: joinedPattern(/sourceSpec\.attributes\.contentPath\.path is not a JSONPath the engine can read: /, /unexpected "\[" inside brackets .* at character 12 of "\$\.contacts\[\["/),
+		message: joinedPattern(
+			/sourceSpec\.attributes\.contentPath\.path is not a JSONPath the engine can read: /,
+			/unexpected "\[" inside brackets .* at character 12 of "\$\.contacts\[\["/,
+		),
 		async typeIntoScreen(ink) {
 			await pressUntil(ink, keys.down, /❯ Records path/);
 			await ink.press(clear);
@@ -95,7 +100,10 @@ for (const item of cases) {
 		const found = result.errors.find(each => each.path === item.path);
 		assert.ok(found, `an error at ${item.path}; got ${JSON.stringify(result.errors)}`);
 		assert.match(found.message, item.message);
-		assert.deepEqual(compileSpec(spec).planErrors.map(each => each.path), [item.path]);
+		assert.deepEqual(
+			compileSpec(spec).planErrors.map(each => each.path),
+			[item.path],
+		);
 
 		const requestsBefore = demo.recentRequests().length;
 		const {error, records} = await previewSourceSpec({spec, authParams: demoAuthParams(demo.url), sourceParams: {}});
@@ -128,7 +136,10 @@ test('validate --json and run refuse contentPath "$.contacts[[" before anything 
 		assert.equal(checked.code, 1, checked.stderr);
 		const report = JSON.parse(checked.stdout) as {valid: boolean; errors: {path: string; message: string}[]};
 		assert.equal(report.valid, false);
-		assert.ok(report.errors.some(each => each.path === 'sourceSpec.attributes.contentPath.path' && /at character 12/.test(each.message)), checked.stdout);
+		assert.ok(
+			report.errors.some(each => each.path === 'sourceSpec.attributes.contentPath.path' && /at character 12/.test(each.message)),
+			checked.stdout,
+		);
 
 		const services = testServices(home);
 		seedDraft(services, {id: 'broken', step: 'review', change: draft => ({...draft, spec: setIn(draft.spec, [...sa, 'contentPath', 'path'], '$.contacts[[')})});

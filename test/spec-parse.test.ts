@@ -3,7 +3,18 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
-import {categories, declaredPlaceholders, findPlaceholders, getTemplate, ids, normaliseSpec, parseSpecText, resolveAuthSpec, secretPropertyNames, type ConnectionSpec} from '../source/spec/index.js';
+import {
+	categories,
+	declaredPlaceholders,
+	findPlaceholders,
+	getTemplate,
+	ids,
+	normaliseSpec,
+	parseSpecText,
+	resolveAuthSpec,
+	secretPropertyNames,
+	type ConnectionSpec,
+} from '../source/spec/index.js';
 
 type Spec = Record<string, any>;
 const reference = (): Spec => JSON.parse(readFileSync(new URL('./fixtures/spec/reference-3.8.json', import.meta.url), 'utf8'));
@@ -48,7 +59,12 @@ test('normaliseSpec rewrites each documented variant and warns at its path', () 
 	const spec = reference();
 	const attributes = spec['sourceSpec'].attributes;
 	spec['authSpec'][1].type = 'basicauthentication';
-	attributes.urlParams = {hostname: 'https://{{DOMAIN}}.api.example.com', path: '/3.0/lists/${listId}/members', method: 'GET', queryParams: {since: '{{SINCE}}'}};
+	attributes.urlParams = {
+		hostname: 'https://{{DOMAIN}}.api.example.com',
+		path: '/3.0/lists/${listId}/members',
+		method: 'GET',
+		queryParams: {since: '{{SINCE}}'},
+	};
 	attributes.contentPath = '$.members';
 	attributes.explodeEntityPath = '$.member.tags';
 	attributes.paginationParams = {type: 'offset', limitName: 'count', limitValue: '100', offsetName: 'offset'};
@@ -123,7 +139,11 @@ test('resolveAuthSpec matches the name, then the type case-insensitively (refere
 });
 
 test('fixed ids and the ten categories', () => {
-	assert.deepEqual(ids, {restStorageToAep: '6499120c-0b15-42dc-936e-847ea3c24d72', dataLakeTargetSpec: 'c604ff05-7f1a-43c0-8e18-33bf874cb11c', restProviderId: '0ed90a81-07f4-4586-8190-b40eccef1c5a'});
+	assert.deepEqual(ids, {
+		restStorageToAep: '6499120c-0b15-42dc-936e-847ea3c24d72',
+		dataLakeTargetSpec: 'c604ff05-7f1a-43c0-8e18-33bf874cb11c',
+		restProviderId: '0ed90a81-07f4-4586-8190-b40eccef1c5a',
+	});
 	assert.equal(categories.length, 10);
 	assert.ok(categories.some(item => item.key === 'marketingAutomation' && item.label === 'Marketing Automation'));
 });

@@ -17,10 +17,56 @@ const bases: Json[] = [
 	...(['OFFSET', 'POINTER', 'CONTINUATION_TOKEN', 'PAGE', 'NONE'] as const).map(pagination => demoConnectionSpec({pagination})),
 ];
 
-const jsonPaths = ['$.items', '$.contacts[[', '$.a[', '$.a]', '$..items', '$.a[?(@.b)]', '$.a[*]', '$.a[0:2]', '$.a[::0]', '$.a[-1]', "$['odd key']", '$["x"].y', 'paging.next', '$', '', ' ', '$.', '$.a.', '$.a[1,2]', '$[*].b', "$['unclosed", '$.*'];
+const jsonPaths = [
+	'$.items',
+	'$.contacts[[',
+	'$.a[',
+	'$.a]',
+	'$..items',
+	'$.a[?(@.b)]',
+	'$.a[*]',
+	'$.a[0:2]',
+	'$.a[::0]',
+	'$.a[-1]',
+	"$['odd key']",
+	'$["x"].y',
+	'paging.next',
+	'$',
+	'',
+	' ',
+	'$.',
+	'$.a.',
+	'$.a[1,2]',
+	'$[*].b',
+	"$['unclosed",
+	'$.*',
+];
 const counts = [0, 1, 50, -1, 1.5, '0', '10', ' 7 ', 'x', '', '-3', null];
 const pageIndexes = [0, 2, -1, '3', 'headers.x-pagecount', 'headers.', '$.total', 'last', ''];
-const strings = ['limit', 'offset', '', ' ', 'GET', 'POST', 'get', 'QUERYPARAM', 'HEADERPARAM', 'query', 'ADVANCE', 'advance', 'yyyy-MM-dd', 'https://api.example.com', 'api.example.com', '${host}', '${nope}', '{{host}}', '/v1/${listId}', '{SCHEDULE_QUERY}', 'https://${domain}.api.example.com', '${domain}.example.com'];
+const strings = [
+	'limit',
+	'offset',
+	'',
+	' ',
+	'GET',
+	'POST',
+	'get',
+	'QUERYPARAM',
+	'HEADERPARAM',
+	'query',
+	'ADVANCE',
+	'advance',
+	'yyyy-MM-dd',
+	'https://api.example.com',
+	'api.example.com',
+	'${host}',
+	'${nope}',
+	'{{host}}',
+	'/v1/${listId}',
+	'{SCHEDULE_QUERY}',
+	'https://${domain}.api.example.com',
+	'${domain}.example.com',
+];
 
 /** Values that are meaningful for a key; anything else gets generic junk. */
 function valueFor(key: string | number, random: () => number): unknown {
@@ -30,7 +76,22 @@ function valueFor(key: string | number, random: () => number): unknown {
 		if (/Path$|^path$|endConditionName/.test(key)) return pick([...jsonPaths, ...strings]);
 		if (/limitValue|maximumRequest|initialPageIndex|delayRequestMillis/.test(key)) return pick(counts);
 		if (key === 'endPageIndex') return pick(pageIndexes);
-		if (key === 'type') return pick(['OFFSET', 'POINTER', 'CONTINUATION_TOKEN', 'PAGE', 'NONE', 'offset', 'CURSOR', 'ADVANCE', 'object', 'KeyBased', 'OAuth2RefreshCode', 'BasicAuthentication', undefined]);
+		if (key === 'type')
+			return pick([
+				'OFFSET',
+				'POINTER',
+				'CONTINUATION_TOKEN',
+				'PAGE',
+				'NONE',
+				'offset',
+				'CURSOR',
+				'ADVANCE',
+				'object',
+				'KeyBased',
+				'OAuth2RefreshCode',
+				'BasicAuthentication',
+				undefined,
+			]);
 	}
 	return pick(strings);
 }
@@ -47,7 +108,31 @@ const roots: (string | number)[][] = [
 	['sourceSpec', 'attributes', 'scheduleParams'],
 	['sourceSpec', 'spec'],
 ];
-const fieldsToAdd = ['path', 'host', 'limitName', 'limitValue', 'offSetName', 'pointerPath', 'continuationTokenPath', 'parameterType', 'parameterName', 'pageParamName', 'endPageIndex', 'initialPageIndex', 'maximumRequest', 'endConditionName', 'endConditionValue', 'scheduleStartParamFormat', 'paramFormat', 'incremental', 'backfill', 'skipAttributes', 'overrideWrapperAttribute', 'queryParams', 'Accept'];
+const fieldsToAdd = [
+	'path',
+	'host',
+	'limitName',
+	'limitValue',
+	'offSetName',
+	'pointerPath',
+	'continuationTokenPath',
+	'parameterType',
+	'parameterName',
+	'pageParamName',
+	'endPageIndex',
+	'initialPageIndex',
+	'maximumRequest',
+	'endConditionName',
+	'endConditionValue',
+	'scheduleStartParamFormat',
+	'paramFormat',
+	'incremental',
+	'backfill',
+	'skipAttributes',
+	'overrideWrapperAttribute',
+	'queryParams',
+	'Accept',
+];
 
 function mutate(spec: Json, random: () => number): void {
 	const root = roots[Math.floor(random() * roots.length)]!;
@@ -100,9 +185,14 @@ function params(spec: Json): {authParams: Json; sourceParams: Json; authSpecName
 
 function enginePlans(spec: Json): {ok: true} | {ok: false; message: string} {
 	const {authParams, sourceParams} = params(spec);
-	const response = {body: {items: [{id: 1, a: [{b: 1}]}], contacts: [{id: 1}], a: [{b: 1}], paging: {next: '/n?p=2'}, meta: {after_cursor: 'c2'}, hasMore: true}, headers: {'x-pagecount': '5'}};
+	const response = {
+		body: {items: [{id: 1, a: [{b: 1}]}], contacts: [{id: 1}], a: [{b: 1}], paging: {next: '/n?p=2'}, meta: {after_cursor: 'c2'}, hasMore: true},
+		headers: {'x-pagecount': '5'},
+	};
 	try {
-		const all = (['incremental', 'backfill'] as const).map(scheduleMode => planRequests({spec, authParams, sourceParams, window: {start: new Date(0), end: new Date(3_600_000)}, scheduleMode}, 3, response));
+		const all = (['incremental', 'backfill'] as const).map(scheduleMode =>
+			planRequests({spec, authParams, sourceParams, window: {start: new Date(0), end: new Date(3_600_000)}, scheduleMode}, 3, response),
+		);
 		all.push(planRequests({spec, authParams, sourceParams}, 3, response));
 		for (const each of all) for (const request of each.requests) new URL(request.url); // every request is sendable
 		return {ok: true};
@@ -129,7 +219,11 @@ test('validate finds no error ⇔ the engine plans every request without a spec 
 			assert.ok(engine.ok, `round ${round}: validate found no error, but the engine says: ${engine.ok ? '' : engine.message}\n${shown}`);
 			valid++;
 		} else {
-			assert.ok(!engine.ok, `round ${round}: validate found ${JSON.stringify(verdict.errors.map(each => `${each.path}: ${each.message}`))}, ` + `but the engine planned every request\n${shown}`);
+			assert.ok(
+				!engine.ok,
+				`round ${round}: validate found ${JSON.stringify(verdict.errors.map(each => `${each.path}: ${each.message}`))}, ` +
+					`but the engine planned every request\n${shown}`,
+			);
 			invalid++;
 		}
 	}

@@ -9,7 +9,11 @@ import {advanceUrlParams, authExamples, paginationExamples, scheduleExamples} fr
 const fixture = (name: string): Record<string, any> => JSON.parse(readFileSync(new URL(`./fixtures/spec/${name}`, import.meta.url), 'utf8'));
 
 function assertNoErrors(result: ValidationResult, label: string): void {
-	assert.deepEqual(result.errors.map(item => `${item.path}: ${item.message}`), [], `${label} has no errors`);
+	assert.deepEqual(
+		result.errors.map(item => `${item.path}: ${item.message}`),
+		[],
+		`${label} has no errors`,
+	);
 	assert.equal(result.valid, true);
 	assert.ok(result.spec, `${label} returns the normalised spec`);
 }
@@ -36,7 +40,10 @@ test('the schema-form template of 3.7 loads, fails with findings and points at t
 	for (const section of ['urlParams', 'contentPath', 'paginationParams', 'scheduleParams']) {
 		assert.ok(paths.includes(`sourceSpec.attributes.${section}`), `reports missing ${section}`);
 	}
-	assert.ok(result.warnings.some(item => item.path === 'sourceSpec.spec' && item.rule === '3.1'), 'explains the schema form');
+	assert.ok(
+		result.warnings.some(item => item.path === 'sourceSpec.spec' && item.rule === '3.1'),
+		'explains the schema form',
+	);
 	// The template requires "host" without declaring it (8.2 #2): a warning, not an error (3.9 #10).
 	assert.ok(result.warnings.some(item => item.path === 'authSpec[0].spec.required[0]' && item.rule === '3.9#10'));
 });
@@ -47,7 +54,11 @@ for (const example of authExamples) {
 		spec['authSpec'] = [example];
 		const result = validateSpec(spec);
 		assertNoErrors(result, String(example['type']));
-		assert.deepEqual(result.warnings.filter(item => item.path.startsWith('authSpec')), [], 'no auth warnings');
+		assert.deepEqual(
+			result.warnings.filter(item => item.path.startsWith('authSpec')),
+			[],
+			'no auth warnings',
+		);
 	});
 }
 
@@ -63,12 +74,18 @@ for (const pagination of paginationExamples) {
 		spec['sourceSpec'].attributes.paginationParams = pagination;
 		const result = validateSpec(spec);
 		assertNoErrors(result, String(pagination['type']));
-		assert.deepEqual(result.warnings.filter(item => item.path.includes('paginationParams')), []);
+		assert.deepEqual(
+			result.warnings.filter(item => item.path.includes('paginationParams')),
+			[],
+		);
 	});
 }
 
 test('paginationExamples cover every documented type', () => {
-	assert.deepEqual(paginationExamples.map(item => item['type']), ['OFFSET', 'POINTER', 'CONTINUATION_TOKEN', 'PAGE', 'NONE']);
+	assert.deepEqual(
+		paginationExamples.map(item => item['type']),
+		['OFFSET', 'POINTER', 'CONTINUATION_TOKEN', 'PAGE', 'NONE'],
+	);
 });
 
 for (const schedule of scheduleExamples) {
@@ -82,6 +99,10 @@ for (const schedule of scheduleExamples) {
 		}
 		const result = validateSpec(spec);
 		assertNoErrors(result, variant);
-		assert.deepEqual(result.warnings.filter(item => item.path.includes('scheduleParams')), [], 'no schedule warnings');
+		assert.deepEqual(
+			result.warnings.filter(item => item.path.includes('scheduleParams')),
+			[],
+			'no schedule warnings',
+		);
 	});
 }

@@ -36,17 +36,32 @@ test('getTemplate returns an independent copy each time', () => {
 
 test('demo targets the demo API on any host: three auth specs with host, no urlParams.host', () => {
 	const spec = getTemplate('demo') as Record<string, any>;
-	assert.deepEqual(spec['authSpec'].map((auth: any) => [auth.name, auth.type, auth.spec.required]), [
-		['OAuth2 Refresh Code', 'OAuth2RefreshCode', ['host', 'accessToken']],
-		['Basic Authentication', 'BasicAuthentication', ['host', 'username', 'password']],
-		['API Key Authentication', 'KeyBased', ['host', 'authKey1']],
-	]);
+	assert.deepEqual(
+		spec['authSpec'].map((auth: any) => [auth.name, auth.type, auth.spec.required]),
+		[
+			['OAuth2 Refresh Code', 'OAuth2RefreshCode', ['host', 'accessToken']],
+			['Basic Authentication', 'BasicAuthentication', ['host', 'username', 'password']],
+			['API Key Authentication', 'KeyBased', ['host', 'authKey1']],
+		],
+	);
 	assert.equal(spec['authSpec'][2].spec.properties.authKey1.restAttributes.headerParamName, 'X-Api-Key');
 	const attributes = spec['sourceSpec'].attributes;
 	assert.deepEqual(attributes.urlParams, {path: '/v1/offset/contacts', method: 'GET'});
 	assert.deepEqual(attributes.contentPath, {path: '$.contacts', skipAttributes: ['total', 'hasMore']});
-	assert.deepEqual(attributes.paginationParams, {type: 'OFFSET', limitName: 'limit', limitValue: '50', offSetName: 'offset', endConditionName: '$.hasMore', endConditionValue: 'Const:false'});
-	assert.deepEqual(attributes.scheduleParams, {scheduleStartParamName: 'updated_since', scheduleEndParamName: 'updated_before', scheduleStartParamFormat: 'yyyy-MM-ddTHH:mm:ssZ', scheduleEndParamFormat: 'yyyy-MM-ddTHH:mm:ssZ'});
+	assert.deepEqual(attributes.paginationParams, {
+		type: 'OFFSET',
+		limitName: 'limit',
+		limitValue: '50',
+		offSetName: 'offset',
+		endConditionName: '$.hasMore',
+		endConditionValue: 'Const:false',
+	});
+	assert.deepEqual(attributes.scheduleParams, {
+		scheduleStartParamName: 'updated_since',
+		scheduleEndParamName: 'updated_before',
+		scheduleStartParamFormat: 'yyyy-MM-ddTHH:mm:ssZ',
+		scheduleEndParamFormat: 'yyyy-MM-ddTHH:mm:ssZ',
+	});
 	assert.deepEqual(attributes.uiAttributes.category, {key: 'crm'});
 	assert.deepEqual(attributes.uiAttributes.icon, {key: 'demoContactsIcon'});
 	assert.ok('text' in attributes.uiAttributes.label && 'text' in attributes.uiAttributes.description);

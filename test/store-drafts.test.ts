@@ -26,7 +26,12 @@ function draft(id: string, overrides: Partial<Draft> = {}): Draft {
 				},
 			],
 		},
-		test: {authSpecName: 'Basic Authentication', authParams: {host: 'https://api.example.com', username: 'ann'}, sourceParams: {listId: '42'}, target: {mode: 'create'}},
+		test: {
+			authSpecName: 'Basic Authentication',
+			authParams: {host: 'https://api.example.com', username: 'ann'},
+			sourceParams: {listId: '42'},
+			target: {mode: 'create'},
+		},
 		remote: {},
 		...overrides,
 	};
@@ -52,7 +57,10 @@ test('save, load, list newest first, remove', () => {
 	assert.equal(store.load('first')!.step, 'auth');
 	assert.equal(store.load('missing'), undefined);
 	store.remove('second');
-	assert.deepEqual(store.list().map(d => d.id), ['first']);
+	assert.deepEqual(
+		store.list().map(d => d.id),
+		['first'],
+	);
 	assert.equal(fs.existsSync(path.join(store.dir, 'second.json')), false);
 	assert.throws(() => store.load('../profiles'), /not a draft id/);
 });
@@ -63,7 +71,10 @@ test('writes are atomic: no temp file is left, and a crash leftover does not bre
 	assert.deepEqual(fs.readdirSync(store.dir), ['acme.json']);
 	// What a kill -9 between write and rename leaves behind: a half-written temp file next to the draft.
 	fs.writeFileSync(path.join(store.dir, '.acme.json.999.deadbeef.tmp'), '{"formatVersion": 1, "id": "ac');
-	assert.deepEqual(store.list().map(d => [d.id, d.corrupt]), [['acme', undefined]]);
+	assert.deepEqual(
+		store.list().map(d => [d.id, d.corrupt]),
+		[['acme', undefined]],
+	);
 	assert.equal(store.load('acme')!.id, 'acme');
 });
 
@@ -109,7 +120,10 @@ test('a known secret that slipped into another field stops the save, naming the 
 	);
 	const store = openDraftStore(home);
 	const leaking = draft('leak', {spec: {name: 'leak', description: 'pasted profile-client-secret-42 by mistake'}});
-	assert.throws(() => store.save(leaking), (error: unknown) => error instanceof DraftSecretError && error.path === 'spec.description' && !error.message.includes('profile-client-secret-42'));
+	assert.throws(
+		() => store.save(leaking),
+		(error: unknown) => error instanceof DraftSecretError && error.path === 'spec.description' && !error.message.includes('profile-client-secret-42'),
+	);
 	const echoed = draft('echo', {test: {...draft('echo').test, authParams: {password: 'typed-password-9'}, sourceParams: {note: 'typed-password-9'}}});
 	assert.throws(() => store.save(echoed), /test\.sourceParams\.note/);
 	assert.equal(fs.existsSync(path.join(store.dir, 'leak.json')), false);
@@ -131,7 +145,13 @@ test('export writes the draft without secrets; import validates and picks a new 
 	const imported = store.importFrom(file);
 	assert.equal(imported.id, 'acme-2');
 	assert.equal(store.importFrom(file).id, 'acme-3');
-	assert.deepEqual(store.list().map(d => d.id).sort(), ['acme', 'acme-2', 'acme-3']);
+	assert.deepEqual(
+		store
+			.list()
+			.map(d => d.id)
+			.sort(),
+		['acme', 'acme-2', 'acme-3'],
+	);
 
 	// Another machine's export carrying a secret is cleaned on import.
 	fs.writeFileSync(file, JSON.stringify({...exported, id: 'other', test: {...exported.test, authParams: {password: 'imported-secret-1'}}}));

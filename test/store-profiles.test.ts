@@ -42,7 +42,10 @@ test('profiles CRUD: save, get, list order, default, remove', () => {
 	const store = openProfileStore(home);
 	store.save(acme, secret);
 	store.save({...acme, name: 'acme-prod', sandboxName: 'prod'}, 'another-secret-1234');
-	assert.deepEqual(store.list().map(p => p.name), ['local', 'acme-dev', 'acme-prod']);
+	assert.deepEqual(
+		store.list().map(p => p.name),
+		['local', 'acme-dev', 'acme-prod'],
+	);
 	assert.deepEqual(store.get('acme-dev'), acme);
 	assert.equal(store.secret('acme-dev'), secret);
 

@@ -26,7 +26,7 @@ test('artifacts: empty label, bad URL, non-SVG icon and bad e-mail each show the
 	await ink.type('Acme Members');
 	await ink.press(keys.enter);
 	assert.equal(savedDraft(services)?.artifacts.label, 'Acme Members', 'the label is saved as soon as it is committed');
-	assert.match(ink.frame(), /┐ Acme Members/, "the catalog card shows the new label");
+	assert.match(ink.frame(), /┐ Acme Members/, 'the catalog card shows the new label');
 
 	await pressUntil(ink, keys.down, /❯ Category/);
 	await ink.press(keys.right);
@@ -43,7 +43,7 @@ test('artifacts: empty label, bad URL, non-SVG icon and bad e-mail each show the
 	await ink.press(`${svg}\r`);
 	await ink.idle();
 	assert.match(ink.frame(), /✔ The icon is a readable SVG/);
-	assert.match(ink.frame(), /│ SVG │/, "the card shows the icon");
+	assert.match(ink.frame(), /│ SVG │/, 'the card shows the icon');
 
 	await pressUntil(ink, keys.down, /❯ Documentation link/);
 	await ink.type('docs.example.com');

@@ -6,7 +6,8 @@ import {keys} from './helpers/ink.js';
 import {pressUntil, renderWizard, savedDraft, savedSpec, seedDraft, testServices} from './helpers/ui-wizard.js';
 import {validateSpec, specFromDraft} from '../source/spec/index.js';
 
-const pagination = (services: ReturnType<typeof testServices>) => (savedSpec(services)['sourceSpec'] as {attributes: {paginationParams: Record<string, unknown>}}).attributes.paginationParams;
+const pagination = (services: ReturnType<typeof testServices>) =>
+	(savedSpec(services)['sourceSpec'] as {attributes: {paginationParams: Record<string, unknown>}}).attributes.paginationParams;
 
 test('source: a number typed into limitValue is saved as a number, and the lenient "string 50" finding goes away', async () => {
 	const services = testServices();
@@ -33,7 +34,7 @@ test('source: cycling the pagination type with →/← keeps the values of the t
 	await pressUntil(ink, keys.down, /❯ Pagination/);
 	await ink.press(keys.right);
 	assert.notEqual(pagination(services)['type'], 'OFFSET');
-	assert.equal(pagination(services)['offSetName'], undefined, 'the saved spec holds only the current type\'s fields');
+	assert.equal(pagination(services)['offSetName'], undefined, "the saved spec holds only the current type's fields");
 	await ink.press(keys.right);
 	await ink.press(keys.left);
 	await ink.press(keys.left);
@@ -87,7 +88,10 @@ test('review: s asks where to write; Esc writes nothing, an edited path is where
 	assert.ok(ink.frame().includes(`> ${path.join(services.home, 'demo-contacts-connectionSpec.json')}`), ink.frame());
 	await ink.press(keys.escape);
 	assert.doesNotMatch(ink.frame(), /Save the spec JSON to/);
-	assert.deepEqual(fs.readdirSync(services.home).filter(name => name.endsWith('.json') && name !== 'profiles.json'), []);
+	assert.deepEqual(
+		fs.readdirSync(services.home).filter(name => name.endsWith('.json') && name !== 'profiles.json'),
+		[],
+	);
 	await ink.press('s');
 	await ink.press('\u0015');
 	await ink.press('acme-spec.json\r');

@@ -40,7 +40,10 @@ test('OpenAPI: path typed, list operations offered, guesses shown with evidence,
 	assert.match(result, /From GET \/deals \(OpenAPI 3\.0\.3\): "Acme CRM Deals"/);
 	assert.match(result, /authSpec: KeyBased\n\s+security scheme "apiKeyHeader" is an API key in the X-Api-Key header/);
 	assert.match(result, /contentPath: \$\.data\n\s+\$\.data is the largest array of objects in the response schema/);
-	assert.match(result, /paginationParams: OFFSET limitName=limit limitValue=100 offSetName=start\s+endConditionName=\$\.additional_data\.pagination\.more_items_in_collection/);
+	assert.match(
+		result,
+		/paginationParams: OFFSET limitName=limit limitValue=100 offSetName=start\s+endConditionName=\$\.additional_data\.pagination\.more_items_in_collection/,
+	);
 	assert.doesNotMatch(result, /Missing/);
 	assert.match(result, /Enter create the draft/);
 	await ink.press(keys.enter);

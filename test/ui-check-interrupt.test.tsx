@@ -62,7 +62,10 @@ test('check screen: a second Ctrl-C quits at once and the saved ledger keeps the
 		const left = await remoteCounts(fixture);
 		assert.ok((left.sourceConnections ?? 0) + (left.connections ?? 0) > 0, `objects were kept: ${JSON.stringify(left)}`);
 		const open = savedDraft(services)!.remote['local']!.ledger.filter(e => !e.deletedAt && e.kind !== 'connectionSpec' && e.kind !== 'mappingSet');
-		assert.ok(open.some(entry => entry.kind === 'connection'), 'the kept base connection is in the saved ledger for the next check');
+		assert.ok(
+			open.some(entry => entry.kind === 'connection'),
+			'the kept base connection is in the saved ledger for the next check',
+		);
 	} finally {
 		await ink.cleanup();
 		await fixture.close();

@@ -25,7 +25,8 @@ test('check screen: a failed check keeps its objects, r retries from the failed 
 	const {ctx} = recordingContext(fixture.client, draft);
 	await appendToRestStorageToAEP(ctx, (await createOrUpdateConnectionSpec(ctx)).id);
 	services.drafts.save(ctx.draft); // the owner's draft, with the spec id: the workflow never changes the one it was given
-	const postsOf = (collection: string) => fixture.sandbox.requestLog().filter(e => e.method === 'POST' && e.status < 300 && e.path.endsWith(`/${collection}`)).length;
+	const postsOf = (collection: string) =>
+		fixture.sandbox.requestLog().filter(e => e.method === 'POST' && e.status < 300 && e.path.endsWith(`/${collection}`)).length;
 	const ink = await renderWizard({command: 'resume', argv: ['demo-contacts'], services});
 	const runCheck = async () => {
 		await ink.waitFor(frame => /Source requests → demo API http:\/\/127\.0\.0\.1/.test(frame), 10_000);

@@ -47,7 +47,15 @@ test('text input: a secret is shown masked', async () => {
 
 test('menu (ink-select-input): Down then Enter in one chunk picks the item moved to', async () => {
 	const picked: string[] = [];
-	const ink = await renderInk(<Menu items={[{label: 'One', value: 'one'}, {label: 'Two', value: 'two'}]} onSelect={item => picked.push(item.value)} />);
+	const ink = await renderInk(
+		<Menu
+			items={[
+				{label: 'One', value: 'one'},
+				{label: 'Two', value: 'two'},
+			]}
+			onSelect={item => picked.push(item.value)}
+		/>,
+	);
 	assert.match(ink.frame(), /❯ One/);
 	await ink.press(`${keys.down}${keys.enter}`);
 	assert.deepEqual(picked, ['two']);
@@ -61,7 +69,15 @@ function FormHarness({onCommit, onDone}: {onCommit: (name: string, value: string
 		<Form
 			fields={[
 				{name: 'url', label: 'Docs link', validate: value => (/^https?:\/\//.test(value) ? undefined : 'Must be an http(s) URL.')},
-				{name: 'kind', label: 'Kind', kind: 'choice', choices: [{label: 'A', value: 'a'}, {label: 'B', value: 'b'}]},
+				{
+					name: 'kind',
+					label: 'Kind',
+					kind: 'choice',
+					choices: [
+						{label: 'A', value: 'a'},
+						{label: 'B', value: 'b'},
+					],
+				},
 			]}
 			values={values}
 			onCommit={(name, value) => {
@@ -117,8 +133,17 @@ test('json view renders a bounded slice of a large document and scrolls', async 
 });
 
 test('progress list keeps one line per stage: a long message is cut, not wrapped into the label column', async () => {
-	const ink = await renderInk(<ProgressList items={[{key: 'a', label: 'Target', status: 'done', elapsedMs: 34, message: `Schema https://ns.adobe.com/sandbox/schemas/${'e'.repeat(120)}, dataset 00bd`}]} />);
-	const lines = ink.frame().split('\n').filter(line => line.trim() !== '');
+	const ink = await renderInk(
+		<ProgressList
+			items={[
+				{key: 'a', label: 'Target', status: 'done', elapsedMs: 34, message: `Schema https://ns.adobe.com/sandbox/schemas/${'e'.repeat(120)}, dataset 00bd`},
+			]}
+		/>,
+	);
+	const lines = ink
+		.frame()
+		.split('\n')
+		.filter(line => line.trim() !== '');
 	assert.equal(lines.length, 1, ink.frame());
 	assert.match(lines[0]!, /^✔ Target {2}34 ms {4}Schema https:\/\/ns\.adobe\.com\/sandbox\/schemas\/e+…$/);
 	await ink.unmount();
@@ -136,7 +161,10 @@ test('progress list, catalog card, findings list and footer draw what they are g
 				]}
 			/>
 			<CatalogCard label="Acme Members" category="CRM" description="Members of Acme." hasIcon />
-			<FindingsList findings={[{path: 'sourceSpec.attributes.urlParams.path', severity: 'error', message: 'Missing path.', hint: 'Set it.', rule: '3.9#1'}]} onSelect={item => (chosen = item.path)} />
+			<FindingsList
+				findings={[{path: 'sourceSpec.attributes.urlParams.path', severity: 'error', message: 'Missing path.', hint: 'Set it.', rule: '3.9#1'}]}
+				onSelect={item => (chosen = item.path)}
+			/>
 			<KeyFooter keys={[['Esc', 'back']]} />
 			<Text>end</Text>
 		</>,

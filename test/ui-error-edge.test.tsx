@@ -86,7 +86,7 @@ test('a profiles.json of the wrong shape is named on the screen that needs it, n
 	}
 });
 
-test('--debug in the wizard: the services\' sessions and clients trace every HTTP call, masked, to the sink', async () => {
+test("--debug in the wizard: the services' sessions and clients trace every HTTP call, masked, to the sink", async () => {
 	const home = tempHome();
 	const lines: string[] = [];
 	const services = createLazyServices({home, env: {AEP_SOURCE_HOME: home}, debug: line => lines.push(line)});
@@ -99,7 +99,13 @@ test('--debug in the wizard: the services\' sessions and clients trace every HTT
 	} finally {
 		await session.close();
 	}
-	assert.ok(lines.some(line => /POST .*\/ims\/token\/v3/.test(line)), lines.join('\n'));
+	assert.ok(
+		lines.some(line => /POST .*\/ims\/token\/v3/.test(line)),
+		lines.join('\n'),
+	);
 	assert.ok(lines.filter(line => /GET .*flowservice/.test(line)).length >= 2, lines.join('\n'));
-	assert.ok(lines.every(line => !line.includes(session.target.clientSecret)), 'the client secret is masked');
+	assert.ok(
+		lines.every(line => !line.includes(session.target.clientSecret)),
+		'the client secret is masked',
+	);
 });

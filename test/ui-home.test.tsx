@@ -45,7 +45,7 @@ test('new source: template, empty name refused, then the draft is saved and open
 	await ink.cleanup();
 });
 
-test('new source: a name of your own becomes the spec name and the catalog label; the suggested one keeps the template\'s', async () => {
+test("new source: a name of your own becomes the spec name and the catalog label; the suggested one keeps the template's", async () => {
 	const ink = await renderWizard({command: 'new', argv: ['--template', 'mailchimp-members']});
 	assert.match(ink.frame(), /New source from the mailchimp-members template/);
 	for (let i = 0; i < 'mailchimp-members'.length; i++) await ink.press(keys.backspace);

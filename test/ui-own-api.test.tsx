@@ -37,7 +37,10 @@ async function fill(ink: WizardHarness, label: string, value: string): Promise<v
 
 /** Every request carried the token; every first page (links.next pages carry their own query) `status=open`. */
 function assertFromTestValues(requests: ReturnType<ThirdPartyApi['log']>): void {
-	assert.ok(requests.every(entry => entry.authorization === `Bearer ${api.token}`), 'the bearer token from the test values');
+	assert.ok(
+		requests.every(entry => entry.authorization === `Bearer ${api.token}`),
+		'the bearer token from the test values',
+	);
 	const firsts = requests.filter(entry => entry.query['page[after]'] === undefined);
 	assert.ok(firsts.length > 0 && firsts.every(entry => entry.query['status'] === 'open'), 'status=open from the user input');
 }
@@ -53,7 +56,9 @@ async function fillTicketValues(ink: WizardHarness): Promise<void> {
 	await ink.press(keys.escape);
 }
 
-test('source screen: the preview of a spec with ${placeholders} and a secret runs against your API from the test values, before registering', {timeout: 60_000}, async () => {
+test('source screen: the preview of a spec with ${placeholders} and a secret runs against your API from the test values, before registering', {
+	timeout: 60_000,
+}, async () => {
 	const ink = await openTickets('source');
 	try {
 		await ink.waitFor(frame => /Live preview.*→ demo API .*\(the spec has no host yet\)/.test(frame), 10_000);

@@ -4,7 +4,9 @@ import {keys} from './helpers/ink.js';
 import {pressUntil, renderWizard, seedDraft, testServices} from './helpers/ui-wizard.js';
 import {setIn} from '../source/steps/spec-paths.js';
 
-test('profiles: add an Adobe profile — bad org id inline, wrong secret names the field, right one is saved and shown as its last 4', {timeout: 60_000}, async () => {
+test('profiles: add an Adobe profile — bad org id inline, wrong secret names the field, right one is saved and shown as its last 4', {
+	timeout: 60_000,
+}, async () => {
 	const services = testServices();
 	const sandbox = await services.openSession('local');
 	const ink = await renderWizard({command: 'profiles', services});

@@ -146,7 +146,10 @@ test('explore: pasted bad JSON shows line:column; good JSON is stored and review
 
 test('review: findings with paths, Enter jumps to the screen that fixes one, s saves the spec file, c refused with errors', async () => {
 	const services = testServices();
-	seedDraft(services, {step: 'review', change: draft => ({...draft, spec: setIn(draft.spec, ['sourceSpec', 'attributes', 'urlParams', 'path'], '/v1/${nope}')})});
+	seedDraft(services, {
+		step: 'review',
+		change: draft => ({...draft, spec: setIn(draft.spec, ['sourceSpec', 'attributes', 'urlParams', 'path'], '/v1/${nope}')}),
+	});
 	const ink = await renderWizard({command: 'resume', argv: ['demo-contacts'], services});
 	assert.match(ink.frame(), /Review — [1-9]\d* error\(s\)/);
 	assert.match(ink.frame(), /sourceSpec\.attributes\.urlParams\.path/);

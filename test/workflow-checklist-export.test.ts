@@ -4,8 +4,15 @@ import {mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync}
 import os from 'node:os';
 import path from 'node:path';
 import {
-	appendToRestStorageToAEP, checklist, checkSvgIcon, createOrUpdateConnectionSpec, exportArtifacts, exportSubmissionPacket,
-	renderDocsPage, runEndToEndCheck, type ChecklistItem,
+	appendToRestStorageToAEP,
+	checklist,
+	checkSvgIcon,
+	createOrUpdateConnectionSpec,
+	exportArtifacts,
+	exportSubmissionPacket,
+	renderDocsPage,
+	runEndToEndCheck,
+	type ChecklistItem,
 } from '../source/workflow/index.js';
 import {demoAuthParams, demoDraft, recordingContext, startFixture, sweep, type Fixture} from './helpers/workflow-fixture.js';
 
@@ -16,7 +23,10 @@ before(async () => {
 	fixture = await startFixture({records: 10});
 	dir = mkdtempSync(path.join(os.tmpdir(), 'aep-workflow-export-'));
 	icon = path.join(dir, 'icon.svg');
-	writeFileSync(icon, '<?xml version="1.0"?>\n<!-- demo -->\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><circle cx="12" cy="12" r="10"/></svg>\n');
+	writeFileSync(
+		icon,
+		'<?xml version="1.0"?>\n<!-- demo -->\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><circle cx="12" cy="12" r="10"/></svg>\n',
+	);
 });
 after(async () => {
 	await fixture?.close();
@@ -47,7 +57,12 @@ test('checkSvgIcon accepts a real SVG and rejects PNG, text and namespace-less S
 	writeFileSync(noNs, '<svg viewBox="0 0 1 1"></svg>');
 	const noViewBox = path.join(dir, 'novb.svg');
 	writeFileSync(noViewBox, '<svg xmlns="http://www.w3.org/2000/svg"/>');
-	for (const [file, pattern] of [[png, /PNG/], [text, /<svg> root/], [noNs, /xmlns/], [path.join(dir, 'missing.svg'), /Cannot read .*missing\.svg: there is no such file\./]] as const) {
+	for (const [file, pattern] of [
+		[png, /PNG/],
+		[text, /<svg> root/],
+		[noNs, /xmlns/],
+		[path.join(dir, 'missing.svg'), /Cannot read .*missing\.svg: there is no such file\./],
+	] as const) {
 		const result = await checkSvgIcon(file);
 		assert.equal(result.ok, false, file);
 		assert.match((result as {reason: string}).reason, pattern);
@@ -64,7 +79,10 @@ test('exportArtifacts writes the Sources/{name}/Artifacts layout', async () => {
 	const result = await exportArtifacts(draft, out);
 	const name = draft.artifacts.sourceName;
 	assert.equal(result.dir, path.join(out, 'Sources', name, 'Artifacts'));
-	assert.deepEqual(readdirSync(result.dir).sort(), ['category', 'connectionSpec.json', 'description', 'icon.svg', 'label'].map(s => `${name}-${s}${s.includes('.') ? '' : '.txt'}`).sort());
+	assert.deepEqual(
+		readdirSync(result.dir).sort(),
+		['category', 'connectionSpec.json', 'description', 'icon.svg', 'label'].map(s => `${name}-${s}${s.includes('.') ? '' : '.txt'}`).sort(),
+	);
 	assert.equal(readFileSync(path.join(result.dir, `${name}-label.txt`), 'utf8').trim(), draft.artifacts.label);
 	assert.equal(readFileSync(path.join(result.dir, `${name}-category.txt`), 'utf8').trim(), draft.artifacts.category);
 	const spec = JSON.parse(readFileSync(path.join(result.dir, `${name}-connectionSpec.json`), 'utf8')) as {name?: string};
@@ -78,7 +96,8 @@ test('checklist of a fresh draft without a client: remote items ask to connect a
 	assert.equal(items['sandbox-access']!.status, 'missing');
 	assert.match(items['sandbox-access']!.next!, /[Cc]onnect a profile/);
 	for (const id of ['flow-spec', 'spec-up-to-date']) assert.match(items[id]!.next!, /[Cc]onnect a profile/);
-	for (const id of ['spec-registered', 'e2e-run', 'test-cleanup', 'verification-env', 'docs-page', 'adobe-contact']) assert.equal(items[id]!.status, 'missing', id);
+	for (const id of ['spec-registered', 'e2e-run', 'test-cleanup', 'verification-env', 'docs-page', 'adobe-contact'])
+		assert.equal(items[id]!.status, 'missing', id);
 	assert.equal(items['spec-valid']!.status, 'done');
 	assert.ok(items['adobe-contact']!.next);
 	assert.ok(Object.values(items).every(i => i.title.length > 0));
@@ -95,22 +114,46 @@ test('after registration, three runs and the submission packet, every locally po
 	const {id} = await createOrUpdateConnectionSpec(ctx);
 	await appendToRestStorageToAEP(ctx, id);
 	for (const authSpecName of ['OAuth2 Refresh Code', 'Basic Authentication', 'API Key Authentication']) {
-		const summary = await runEndToEndCheck(ctx, {authSpecName, authParams: demoAuthParams(authSpecName, host), sourceParams: {}, pollIntervalMs: 50, timeoutMs: 20_000});
+		const summary = await runEndToEndCheck(ctx, {
+			authSpecName,
+			authParams: demoAuthParams(authSpecName, host),
+			sourceParams: {},
+			pollIntervalMs: 50,
+			timeoutMs: 20_000,
+		});
 		assert.equal(summary.status, 'success', JSON.stringify(summary.errors));
 	}
 	// The owner's draft after the workflow (the one it was given is unchanged), with a choice the user made since.
 	const draft = ctx.updateDraft(current => ({...current, test: {...current.test, authSpecName: 'Basic Authentication'}}));
 
 	const docs = renderDocsPage(draft, {profileName: 'local'});
-	for (const heading of ['## Overview', '## Prerequisites', '### Gather required credentials', '### Create a base connection', '### Explore your source',
-		'### Create a source connection', '### Create a target XDM schema', '### Create a target dataset', '### Create a target connection',
-		'### Create a mapping', '### Create a flow', '## Appendix', '### Monitor your dataflow', '### Update your dataflow', '### Update your account',
-		'### Delete your dataflow', '### Delete your account']) {
+	for (const heading of [
+		'## Overview',
+		'## Prerequisites',
+		'### Gather required credentials',
+		'### Create a base connection',
+		'### Explore your source',
+		'### Create a source connection',
+		'### Create a target XDM schema',
+		'### Create a target dataset',
+		'### Create a target connection',
+		'### Create a mapping',
+		'### Create a flow',
+		'## Appendix',
+		'### Monitor your dataflow',
+		'### Update your dataflow',
+		'### Update your account',
+		'### Delete your dataflow',
+		'### Delete your account',
+	]) {
 		assert.ok(docs.includes(heading), heading);
 	}
 	assert.ok(docs.includes(id), 'real connection spec id');
 	assert.ok(docs.includes('support@example.test'), 'partner contact');
-	assert.ok(docs.includes('"accessToken": "{ACCESS_TOKEN}"') && docs.includes('"password": "{PASSWORD}"') && docs.includes('"authKey1": "{AUTH_KEY1}"'), 'secrets as placeholders');
+	assert.ok(
+		docs.includes('"accessToken": "{ACCESS_TOKEN}"') && docs.includes('"password": "{PASSWORD}"') && docs.includes('"authKey1": "{AUTH_KEY1}"'),
+		'secrets as placeholders',
+	);
 
 	const packetDir = path.join(dir, 'packet');
 	const packet = await exportSubmissionPacket(draft, 'local', packetDir, fixture.client);
@@ -118,7 +161,8 @@ test('after registration, three runs and the submission packet, every locally po
 	assert.equal(draft.exports?.packetDir, undefined, 'the draft passed in is not changed: the caller stores the exports');
 	draft.exports = packet.exports; // as the owner (the export command, the wizard) does
 	const names = packet.files.map(f => path.relative(packetDir, f));
-	for (const expected of ['checklist.json', 'checklist.md', 'last-run.json', 'verification-environment.json', `${draft.artifacts.sourceName}.md`]) assert.ok(names.includes(expected), expected);
+	for (const expected of ['checklist.json', 'checklist.md', 'last-run.json', 'verification-environment.json', `${draft.artifacts.sourceName}.md`])
+		assert.ok(names.includes(expected), expected);
 	assert.ok(names.some(n => n.startsWith(path.join('Sources', draft.artifacts.sourceName, 'Artifacts'))));
 	const env = JSON.parse(readFileSync(path.join(packetDir, 'verification-environment.json'), 'utf8')) as Record<string, string>;
 	assert.equal(env['connectionSpecId'], id);
@@ -126,7 +170,17 @@ test('after registration, three runs and the submission packet, every locally po
 	assert.equal(env['flowSpecificationId'], '6499120c-0b15-42dc-936e-847ea3c24d72');
 
 	const items = byId(await checklist(draft, 'local', fixture.client));
-	for (const itemId of ['sandbox-access', 'artifacts', 'spec-valid', 'spec-registered', 'flow-spec', 'spec-up-to-date', 'e2e-run', 'verification-env', 'docs-page']) {
+	for (const itemId of [
+		'sandbox-access',
+		'artifacts',
+		'spec-valid',
+		'spec-registered',
+		'flow-spec',
+		'spec-up-to-date',
+		'e2e-run',
+		'verification-env',
+		'docs-page',
+	]) {
 		assert.equal(items[itemId]!.status, 'done', `${itemId}: ${items[itemId]!.evidence ?? ''} ${items[itemId]!.next ?? ''}`);
 	}
 	assert.match(items['e2e-run']!.evidence!, /OAuth2 Refresh Code: success.*Basic Authentication: success.*API Key Authentication: success/);

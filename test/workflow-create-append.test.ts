@@ -11,7 +11,8 @@ before(async () => {
 after(async () => fixture?.close());
 
 const flowSpecPath = `/flowSpecs/${ids.restStorageToAep}`;
-const requests = (method: string, pathPart: string) => fixture.sandbox.requestLog().filter((r: {method: string; path: string}) => r.method === method && r.path.includes(pathPart));
+const requests = (method: string, pathPart: string) =>
+	fixture.sandbox.requestLog().filter((r: {method: string; path: string}) => r.method === method && r.path.includes(pathPart));
 
 async function currentIds(): Promise<string[]> {
 	const item = (await fixture.client.flowSpecs.get(ids.restStorageToAep)) as {sourceConnectionSpecIds?: string[]};
@@ -25,8 +26,14 @@ test('creates the connection spec with POST, then updates it with PUT, recording
 	const remote = ctx.draft.remote['local']!;
 	assert.equal(remote.connectionSpecId, first.id);
 	assert.match(remote.lastSentSpecHash ?? '', /^[0-9a-f]{64}$/);
-	assert.deepEqual(remote.ledger.map(e => [e.kind, e.id]), [['connectionSpec', first.id]]);
-	assert.ok(saves.some(s => s.includes(first.id)), 'the id was saved as soon as it existed');
+	assert.deepEqual(
+		remote.ledger.map(e => [e.kind, e.id]),
+		[['connectionSpec', first.id]],
+	);
+	assert.ok(
+		saves.some(s => s.includes(first.id)),
+		'the id was saved as soon as it existed',
+	);
 
 	(ctx.draft.spec as {description?: string}).description = 'Changed description';
 	const second = await createOrUpdateConnectionSpec(ctx);
@@ -35,7 +42,10 @@ test('creates the connection spec with POST, then updates it with PUT, recording
 	assert.equal(requests('POST', '/connectionSpecs').length, 1);
 	const stored = (await fixture.client.connectionSpecs.get(first.id)) as {description?: string};
 	assert.equal(stored.description, 'Changed description');
-	assert.deepEqual(events.filter(e => e.stage === 'create-spec' && e.status === 'done').map(e => e.id), [first.id, first.id]);
+	assert.deepEqual(
+		events.filter(e => e.stage === 'create-spec' && e.status === 'done').map(e => e.id),
+		[first.id, first.id],
+	);
 });
 
 test('a spec with a validation error is refused before any request', async () => {
@@ -87,7 +97,8 @@ test('a concurrent writer that drops our id between PUT and verify is detected a
 		const item = (await fixture.client.flowSpecs.get(ids.restStorageToAep)) as Record<string, unknown>;
 		const kept = (item['sourceConnectionSpecIds'] as string[]).filter(x => x !== id);
 		const body: Record<string, unknown> = {...item, sourceConnectionSpecIds: [...kept, '11111111-2222-4333-8444-555555555555']};
-		for (const field of ['createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'createdClient', 'updatedClient', 'sandboxId', 'sandboxName', 'imsOrgId']) delete body[field];
+		for (const field of ['createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'createdClient', 'updatedClient', 'sandboxId', 'sandboxName', 'imsOrgId'])
+			delete body[field];
 		await fixture.client.flowSpecs.put(ids.restStorageToAep, body);
 	};
 	try {
@@ -96,7 +107,7 @@ test('a concurrent writer that drops our id between PUT and verify is detected a
 		const now = await currentIds();
 		for (const other of others) assert.ok(now.includes(other), `kept ${other}`);
 		assert.ok(now.includes(id), 'ours repaired');
-		assert.ok(now.includes('11111111-2222-4333-8444-555555555555'), 'the other writer\'s id kept too');
+		assert.ok(now.includes('11111111-2222-4333-8444-555555555555'), "the other writer's id kept too");
 		assert.ok(events.some(e => e.stage === 'append-flow-spec' && e.status === 'info' && /Another writer/.test(e.message)));
 	} finally {
 		fixture.sandbox.hooks.afterFlowSpecPut = undefined;
@@ -112,8 +123,14 @@ test('a writer that keeps dropping our id makes the append fail with a clear err
 		busy = true;
 		try {
 			const item = (await fixture.client.flowSpecs.get(ids.restStorageToAep)) as Record<string, unknown>;
-			const body: Record<string, unknown> = {name: item['name'], providerId: item['providerId'], id: item['id'], version: item['version'],
-				targetConnectionSpecIds: item['targetConnectionSpecIds'], sourceConnectionSpecIds: (item['sourceConnectionSpecIds'] as string[]).filter(x => x !== id)};
+			const body: Record<string, unknown> = {
+				name: item['name'],
+				providerId: item['providerId'],
+				id: item['id'],
+				version: item['version'],
+				targetConnectionSpecIds: item['targetConnectionSpecIds'],
+				sourceConnectionSpecIds: (item['sourceConnectionSpecIds'] as string[]).filter(x => x !== id),
+			};
 			await fixture.client.flowSpecs.put(ids.restStorageToAep, body);
 		} finally {
 			busy = false;

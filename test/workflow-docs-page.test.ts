@@ -6,7 +6,7 @@ import path from 'node:path';
 import {runCli, tempHome} from './helpers/cli.js';
 import {specExample} from '../source/workflow/docs-page.js';
 
-test('export --docs shows the spec\'s own examples, not the end-to-end test host', async () => {
+test("export --docs shows the spec's own examples, not the end-to-end test host", async () => {
 	const home = tempHome();
 	try {
 		const spec = path.join(home, 'spec.json');

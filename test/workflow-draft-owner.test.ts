@@ -8,8 +8,16 @@ import os from 'node:os';
 import path from 'node:path';
 import type {Draft} from '../source/spec/draft-types.js';
 import {
-	appendToRestStorageToAEP, checklist, cleanUp, createOrUpdateConnectionSpec, draftOwner, exportArtifacts, exportSubmissionPacket, runEndToEndCheck,
-	type ProgressEvent, type WorkflowContext,
+	appendToRestStorageToAEP,
+	checklist,
+	cleanUp,
+	createOrUpdateConnectionSpec,
+	draftOwner,
+	exportArtifacts,
+	exportSubmissionPacket,
+	runEndToEndCheck,
+	type ProgressEvent,
+	type WorkflowContext,
 } from '../source/workflow/index.js';
 import {demoAuthParams, demoDraft, nothingLeft, remoteCounts, startFixture, type Fixture} from './helpers/workflow-fixture.js';
 
@@ -58,9 +66,21 @@ test('register, append, check, keep on failure, clean up, checklist and exports:
 	assert.equal(success.status, 'success', JSON.stringify(success.errors));
 	// POST /flows answers 500: the check fails at "dataflow" and keeps its objects; then it resumes from there.
 	fixture.sandbox.setFaults({serverErrors: {status: 500, burst: 1000, methods: ['POST'], paths: /\/flowservice\/flows$/}});
-	const failed = await runEndToEndCheck(ctx, {authSpecName: oauth, authParams: demoAuthParams(oauth, host), sourceParams: {}, keepOnFailure: true, ...fast}).finally(() => fixture.sandbox.setFaults(undefined));
+	const failed = await runEndToEndCheck(ctx, {
+		authSpecName: oauth,
+		authParams: demoAuthParams(oauth, host),
+		sourceParams: {},
+		keepOnFailure: true,
+		...fast,
+	}).finally(() => fixture.sandbox.setFaults(undefined));
 	assert.deepEqual([failed.failedStage, failed.cleanedUp], ['dataflow', false]);
-	const resumed = await runEndToEndCheck(ctx, {authSpecName: oauth, authParams: demoAuthParams(oauth, host), sourceParams: {}, resumeFrom: 'dataflow', ...fast});
+	const resumed = await runEndToEndCheck(ctx, {
+		authSpecName: oauth,
+		authParams: demoAuthParams(oauth, host),
+		sourceParams: {},
+		resumeFrom: 'dataflow',
+		...fast,
+	});
 	assert.equal(resumed.status, 'success', JSON.stringify(resumed.errors));
 	const kept = await runEndToEndCheck(ctx, {authSpecName: oauth, authParams: demoAuthParams(oauth, host), sourceParams: {}, keep: true, ...fast});
 	assert.equal(kept.cleanedUp, false);
@@ -80,8 +100,14 @@ test('register, append, check, keep on failure, clean up, checklist and exports:
 	assert.equal(remote.connectionSpecId, id);
 	assert.equal(remote.appendedToFlowSpec, true);
 	assert.deepEqual(remote.lastRun, kept);
-	assert.ok(remote.ledger.some(entry => entry.kind === 'flow' && entry.deletedAt), 'deletions are recorded in new ledger entries');
-	assert.deepEqual(remote.ledger.filter(entry => !entry.deletedAt && !['connectionSpec', 'mappingSet'].includes(entry.kind)), []);
+	assert.ok(
+		remote.ledger.some(entry => entry.kind === 'flow' && entry.deletedAt),
+		'deletions are recorded in new ledger entries',
+	);
+	assert.deepEqual(
+		remote.ledger.filter(entry => !entry.deletedAt && !['connectionSpec', 'mappingSet'].includes(entry.kind)),
+		[],
+	);
 	// Earlier drafts the owner stored are left as they were: a later change never reaches back into them.
 	const firstWithFlow = updates.find(each => each.remote['local']?.ledger.some(entry => entry.kind === 'flow'))!;
 	assert.ok(firstWithFlow.remote['local']!.ledger.some(entry => entry.kind === 'flow' && !entry.deletedAt));

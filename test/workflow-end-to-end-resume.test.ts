@@ -3,7 +3,17 @@ import assert from 'node:assert/strict';
 import {startDemoSource, type DemoSource} from '../source/sandbox/demo-source/index.js';
 import type {Draft} from '../source/spec/draft-types.js';
 import {appendToRestStorageToAEP, cleanUp, createOrUpdateConnectionSpec, runEndToEndCheck} from '../source/workflow/index.js';
-import {createUserTarget, demoAuthParams, demoDraft, nothingLeft, recordingContext, remoteCounts, startFixture, sweep, type Fixture} from './helpers/workflow-fixture.js';
+import {
+	createUserTarget,
+	demoAuthParams,
+	demoDraft,
+	nothingLeft,
+	recordingContext,
+	remoteCounts,
+	startFixture,
+	sweep,
+	type Fixture,
+} from './helpers/workflow-fixture.js';
 
 // keepOnFailure + resumeFrom: a failed check keeps its objects, a retry reuses those of the earlier stages.
 
@@ -51,7 +61,10 @@ function creations(since: number): Record<string, number> {
 }
 
 function openKinds(draft: Draft): string[] {
-	return (draft.remote['local']?.ledger ?? []).filter(e => e.kind !== 'connectionSpec' && !e.deletedAt).map(e => e.kind).sort();
+	return (draft.remote['local']?.ledger ?? [])
+		.filter(e => e.kind !== 'connectionSpec' && !e.deletedAt)
+		.map(e => e.kind)
+		.sort();
 }
 
 test('a run that fails with keepOnFailure keeps its objects; resumeFrom "run" starts a new run of the kept flow and then cleans up', async () => {
@@ -72,8 +85,25 @@ test('a run that fails with keepOnFailure keeps its objects; resumeFrom "run" st
 		assert.equal(failed.status, 'failed');
 		assert.equal(failed.failedStage, 'run');
 		assert.equal(failed.cleanedUp, false);
-		assert.deepEqual(openKinds(first.ctx.draft), ['connection', 'dataset', 'fieldGroup', 'flow', 'mappingSet', 'schema', 'sourceConnection', 'targetConnection']);
-		assert.deepEqual(await remoteCounts(fixture), {flows: 1, connections: 1, sourceConnections: 1, targetConnections: 1, datasets: 1, schemas: 1, fieldGroups: 1});
+		assert.deepEqual(openKinds(first.ctx.draft), [
+			'connection',
+			'dataset',
+			'fieldGroup',
+			'flow',
+			'mappingSet',
+			'schema',
+			'sourceConnection',
+			'targetConnection',
+		]);
+		assert.deepEqual(await remoteCounts(fixture), {
+			flows: 1,
+			connections: 1,
+			sourceConnections: 1,
+			targetConnections: 1,
+			datasets: 1,
+			schemas: 1,
+			fieldGroups: 1,
+		});
 		const schemaEntry = first.ctx.draft.remote['local']!.ledger.find(e => e.kind === 'schema')!;
 		assert.ok(schemaEntry.detail?.['altId'] && schemaEntry.detail['attempt'], 'the ledger keeps what a resume needs');
 
@@ -88,10 +118,14 @@ test('a run that fails with keepOnFailure keeps its objects; resumeFrom "run" st
 		assert.notEqual(resumed.runId, failed.runId, 'a new (ad hoc) run');
 		assert.equal(resumed.cleanedUp, true);
 		const made = creations(since);
-		for (const name of ['connections', 'sourceConnections', 'targetConnections', 'flows', 'schemas', 'fieldgroups', 'dataSets']) assert.equal(made[name], 1, `one POST /${name} over both attempts: ${JSON.stringify(made)}`);
+		for (const name of ['connections', 'sourceConnections', 'targetConnections', 'flows', 'schemas', 'fieldgroups', 'dataSets'])
+			assert.equal(made[name], 1, `one POST /${name} over both attempts: ${JSON.stringify(made)}`);
 		assert.equal(made['runs'], 1, 'one ad hoc run');
 		assert.ok(second.events.some(e => e.stage === 'base-connection' && e.status === 'skipped' && /Reusing/.test(e.message)));
-		assert.deepEqual(openKinds(second.ctx.draft).filter(kind => kind !== 'mappingSet'), []);
+		assert.deepEqual(
+			openKinds(second.ctx.draft).filter(kind => kind !== 'mappingSet'),
+			[],
+		);
 		assert.deepEqual(await remoteCounts(fixture), nothingLeft);
 	} finally {
 		await demo.close();
@@ -103,7 +137,13 @@ test('a failure at "mapping" (existing target, unknown mapping id) resumed from 
 	try {
 		const draft = await registeredDraft('resume-mapping');
 		const since = fixture.sandbox.requestLog().length;
-		const base = {authSpecName: 'API Key Authentication', authParams: demoAuthParams('API Key Authentication', host), sourceParams: {}, keepOnFailure: true, ...fast};
+		const base = {
+			authSpecName: 'API Key Authentication',
+			authParams: demoAuthParams('API Key Authentication', host),
+			sourceParams: {},
+			keepOnFailure: true,
+			...fast,
+		};
 		const first = recordingContext(fixture.client, draft);
 		const failed = await runEndToEndCheck(first.ctx, {...base, target: {mode: 'existing', schemaId, datasetId, mappingId: 'no-such-mapping'}});
 		produced.push(...first.saves, JSON.stringify(first.events), JSON.stringify(failed));
@@ -117,9 +157,13 @@ test('a failure at "mapping" (existing target, unknown mapping id) resumed from 
 		const made = creations(since);
 		assert.equal(made['connections'], 1, 'the base connection was reused');
 		assert.equal(made['sourceConnections'], 1, 'the source connection was reused');
-		assert.equal(second.events.some(e => e.stage === 'explore' && e.status === 'start'), false, 'explore not needed: the mapping exists');
+		assert.equal(
+			second.events.some(e => e.stage === 'explore' && e.status === 'start'),
+			false,
+			'explore not needed: the mapping exists',
+		);
 		assert.deepEqual(openKinds(second.ctx.draft), []);
-		assert.deepEqual(await remoteCounts(fixture), {...nothingLeft, datasets: 1, schemas: 1, fieldGroups: 1}, 'only the user\'s own target remains');
+		assert.deepEqual(await remoteCounts(fixture), {...nothingLeft, datasets: 1, schemas: 1, fieldGroups: 1}, "only the user's own target remains");
 	} finally {
 		await remove();
 	}
@@ -128,20 +172,48 @@ test('a failure at "mapping" (existing target, unknown mapping id) resumed from 
 test('a resume the ledger cannot support (nothing kept, or another auth spec) says why and runs the whole check', async () => {
 	const draft = await registeredDraft('resume-nothing');
 	const {ctx, saves, events} = recordingContext(fixture.client, draft);
-	const summary = await runEndToEndCheck(ctx, {authSpecName: oauth, authParams: demoAuthParams(oauth, host), sourceParams: {}, resumeFrom: 'run', keepOnFailure: true, ...fast});
+	const summary = await runEndToEndCheck(ctx, {
+		authSpecName: oauth,
+		authParams: demoAuthParams(oauth, host),
+		sourceParams: {},
+		resumeFrom: 'run',
+		keepOnFailure: true,
+		...fast,
+	});
 	produced.push(...saves, JSON.stringify(events), JSON.stringify(summary));
 	assert.equal(summary.status, 'success', JSON.stringify(summary.errors));
-	assert.ok(events.some(e => e.status === 'info' && /Cannot resume from "run": .*no kept objects/.test(e.message)), 'the fallback is explained');
-	assert.ok(events.some(e => e.stage === 'base-connection' && e.status === 'done'), 'the base connection was created again');
+	assert.ok(
+		events.some(e => e.status === 'info' && /Cannot resume from "run": .*no kept objects/.test(e.message)),
+		'the fallback is explained',
+	);
+	assert.ok(
+		events.some(e => e.stage === 'base-connection' && e.status === 'done'),
+		'the base connection was created again',
+	);
 	assert.deepEqual(await remoteCounts(fixture), nothingLeft);
 
 	// Kept objects of a Basic Authentication attempt do not fit an OAuth retry: cleaned up, then a full run.
 	const kept = recordingContext(fixture.client, ctx.draft);
-	const failed = await withSlowSource(() => runEndToEndCheck(kept.ctx, {authSpecName: 'Basic Authentication', authParams: demoAuthParams('Basic Authentication', host), sourceParams: {}, keepOnFailure: true, ...fast, timeoutMs: 300}));
+	const failed = await withSlowSource(() =>
+		runEndToEndCheck(kept.ctx, {
+			authSpecName: 'Basic Authentication',
+			authParams: demoAuthParams('Basic Authentication', host),
+			sourceParams: {},
+			keepOnFailure: true,
+			...fast,
+			timeoutMs: 300,
+		}),
+	);
 	assert.equal(failed.failedStage, 'run');
 	assert.ok(openKinds(kept.ctx.draft).includes('flow'));
 	const other = recordingContext(fixture.client, kept.ctx.draft);
-	const retried = await runEndToEndCheck(other.ctx, {authSpecName: oauth, authParams: demoAuthParams(oauth, host), sourceParams: {}, resumeFrom: 'run', ...fast});
+	const retried = await runEndToEndCheck(other.ctx, {
+		authSpecName: oauth,
+		authParams: demoAuthParams(oauth, host),
+		sourceParams: {},
+		resumeFrom: 'run',
+		...fast,
+	});
 	produced.push(...kept.saves, ...other.saves, JSON.stringify(other.events));
 	assert.equal(retried.status, 'success', JSON.stringify(retried.errors));
 	assert.ok(other.events.some(e => e.status === 'info' && /auth spec "Basic Authentication"/.test(e.message)));
@@ -151,7 +223,16 @@ test('a resume the ledger cannot support (nothing kept, or another auth spec) sa
 test('cleanUp deletes what a failed check kept', async () => {
 	const draft = await registeredDraft('resume-cleanup');
 	const {ctx} = recordingContext(fixture.client, draft);
-	const failed = await withSlowSource(() => runEndToEndCheck(ctx, {authSpecName: oauth, authParams: demoAuthParams(oauth, host), sourceParams: {}, keepOnFailure: true, pollIntervalMs: 50, timeoutMs: 300}));
+	const failed = await withSlowSource(() =>
+		runEndToEndCheck(ctx, {
+			authSpecName: oauth,
+			authParams: demoAuthParams(oauth, host),
+			sourceParams: {},
+			keepOnFailure: true,
+			pollIntervalMs: 50,
+			timeoutMs: 300,
+		}),
+	);
 	assert.equal(failed.cleanedUp, false);
 	assert.equal((await remoteCounts(fixture)).flows, 1);
 	const result = await cleanUp(ctx);

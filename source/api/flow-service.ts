@@ -106,7 +106,12 @@ export function connectionsApi(t: Transport) {
 			(await t.send({method: 'GET', service, path: `${path('connections', id)}/test`, schema: testResultSchema})).result,
 		/** 5.3.7: REST explore; `sourceParams` travels as base64 JSON and is omitted when empty. */
 		explore(id: string, sourceParams: Record<string, unknown>): Promise<ExploreResult> {
-			const query: [string, string][] = [['objectType', 'rest'], ['object', 'json'], ['fileType', 'json'], ['preview', 'true']];
+			const query: [string, string][] = [
+				['objectType', 'rest'],
+				['object', 'json'],
+				['fileType', 'json'],
+				['preview', 'true'],
+			];
 			if (Object.keys(sourceParams).length > 0) query.push(['sourceParams', toBase64Json(sourceParams)]);
 			return t.send({method: 'GET', service, path: `${path('connections', id)}/explore`, query, schema: exploreSchema});
 		},

@@ -2,15 +2,7 @@
 // Public surface of source/api; other folders import only from here.
 import {RetryQuota, standardRetryPolicy, type RetryEvent} from '../shared/retry.js';
 import {seededRandom} from '../spec/seeded-random.js';
-import {
-	connectionSpecsApi,
-	connectionsApi,
-	flowSpecsApi,
-	flowsApi,
-	runsApi,
-	sourceConnectionsApi,
-	targetConnectionsApi,
-} from './flow-service.js';
+import {connectionSpecsApi, connectionsApi, flowSpecsApi, flowsApi, runsApi, sourceConnectionsApi, targetConnectionsApi} from './flow-service.js';
 import {catalogApi, dataPrepApi, schemaRegistryApi} from './target-services.js';
 import {createTokenSource, memoryTokenCache, type TokenCache} from './token.js';
 import {createMasker} from '../spec/masker.js';

@@ -55,7 +55,16 @@ export function catalogApi(t: Transport) {
 			const name = body['name'];
 			if (typeof name !== 'string' || name === '') return t.send(request);
 			const recover = async (): Promise<string | undefined> => {
-				const keyed = await t.send({method: 'GET', service, path: '/dataSets', query: [['name', name], ['properties', 'name,created']], schema: keyedSchema(datasetSchema)});
+				const keyed = await t.send({
+					method: 'GET',
+					service,
+					path: '/dataSets',
+					query: [
+						['name', name],
+						['properties', 'name,created'],
+					],
+					schema: keyedSchema(datasetSchema),
+				});
 				const matches = Object.entries(keyed).filter(([, dataset]) => dataset.name === name);
 				const created = (entry: [string, unknown]) => Number((entry[1] as {created?: unknown}).created ?? 0);
 				return matches.sort((a, b) => created(b) - created(a))[0]?.[0];

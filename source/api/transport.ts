@@ -128,8 +128,11 @@ export function createTransport(deps: TransportDeps): Transport {
 		const started = Date.now();
 		try {
 			const response = await client(relative, {method: request.method, headers, body, searchParams, responseType: 'text'});
-			const requestId = headerValue(response.headers['x-request-id']) ?? (response.statusCode >= 400 ? parseErrorBody(safeJson(response.body)).requestId : undefined);
-			deps.debug?.(responseLine(deps.masker, {method: request.method, url, status: response.statusCode, ms: Date.now() - started, requestId, body: response.body}));
+			const requestId =
+				headerValue(response.headers['x-request-id']) ?? (response.statusCode >= 400 ? parseErrorBody(safeJson(response.body)).requestId : undefined);
+			deps.debug?.(
+				responseLine(deps.masker, {method: request.method, url, status: response.statusCode, ms: Date.now() - started, requestId, body: response.body}),
+			);
 			return {kind: 'response', status: response.statusCode, headers: response.headers, text: response.body};
 		} catch (error) {
 			if (!(error instanceof RequestError)) throw error;
@@ -206,13 +209,18 @@ function retryNote(facts: Facts): string | undefined {
 	const seconds = `${(facts.elapsedMs / 1000).toFixed(1)} s`;
 	const tried = `${facts.retries} ${facts.retries === 1 ? 'retry' : 'retries'} over ${seconds}`;
 	if (facts.stop === 'limit') return `gave up after ${tried} (the retry limit)`;
-	if (facts.stop === 'budget') return facts.retries > 0 ? `gave up after ${tried}: the next wait would pass the retry time budget` : 'not retried: the wait the platform asked for passes the retry time budget';
+	if (facts.stop === 'budget')
+		return facts.retries > 0
+			? `gave up after ${tried}: the next wait would pass the retry time budget`
+			: 'not retried: the wait the platform asked for passes the retry time budget';
 	if (facts.stop === 'quota') return `not retried further after ${tried}: this session's retry quota is spent (too many failures)`;
 	if (facts.stop === 'not-repeated') return facts.retries > 0 ? `after ${tried}; then not repeated` : undefined;
 	return facts.retries > 0 ? `after ${tried}` : undefined;
 }
 
-const notRepeatedHint = 'The request was not repeated because the platform may have acted on it before failing (a second POST could create a duplicate): ' + 'check whether the object exists before running this step again.';
+const notRepeatedHint =
+	'The request was not repeated because the platform may have acted on it before failing (a second POST could create a duplicate): ' +
+	'check whether the object exists before running this step again.';
 
 function toError(request: HttpRequest<unknown>, outcome: Outcome, masker: Masker, facts: Facts): PlatformError {
 	const retried = retryNote(facts);

@@ -16,11 +16,44 @@ const authDescriptions: Record<AuthShape['type'], string> = {
 	KeyBased: 'API key for the API.',
 };
 
-const windowStart = ['updated_since', 'updatedSince', 'modified_since', 'modifiedSince', 'since', 'updated_after', 'updatedAfter', 'modified_after', 'start_time', 'startTime', 'start_date', 'startDate', 'from', 'created_after', 'createdAfter'];
-const windowEnd = ['updated_before', 'updatedBefore', 'modified_before', 'modifiedBefore', 'until', 'updated_until', 'end_time', 'endTime', 'end_date', 'endDate', 'to', 'created_before', 'createdBefore', 'before'];
+const windowStart = [
+	'updated_since',
+	'updatedSince',
+	'modified_since',
+	'modifiedSince',
+	'since',
+	'updated_after',
+	'updatedAfter',
+	'modified_after',
+	'start_time',
+	'startTime',
+	'start_date',
+	'startDate',
+	'from',
+	'created_after',
+	'createdAfter',
+];
+const windowEnd = [
+	'updated_before',
+	'updatedBefore',
+	'modified_before',
+	'modifiedBefore',
+	'until',
+	'updated_until',
+	'end_time',
+	'endTime',
+	'end_date',
+	'endDate',
+	'to',
+	'created_before',
+	'createdBefore',
+	'before',
+];
 
 function property(input: InputShape): Json {
-	const extra = [input.default !== undefined ? `default: ${input.default}` : '', input.enum?.length ? `one of: ${input.enum.join(', ')}` : ''].filter(Boolean).join('; ');
+	const extra = [input.default !== undefined ? `default: ${input.default}` : '', input.enum?.length ? `one of: ${input.enum.join(', ')}` : '']
+		.filter(Boolean)
+		.join('; ');
 	return {type: 'string', description: extra ? `${input.description} (${extra})` : input.description, ...(input.enum?.length ? {enum: input.enum} : {})};
 }
 
@@ -57,7 +90,11 @@ function authEntry(auth: AuthShape, hostVariables: InputShape[], needsHost: bool
 		required.push('authKey1');
 	}
 	// Users of the source read this in the platform's UI: plain words, not the bootstrapper's evidence.
-	return {name: authNames[auth.type], type: auth.type, spec: {$schema: draft07, type: 'object', description: authDescriptions[auth.type], properties, required}};
+	return {
+		name: authNames[auth.type],
+		type: auth.type,
+		spec: {$schema: draft07, type: 'object', description: authDescriptions[auth.type], properties, required},
+	};
 }
 
 function schedule(query: Record<string, string>): Guess<Json> {
@@ -65,13 +102,22 @@ function schedule(query: Record<string, string>): Guess<Json> {
 	const end = windowEnd.find(name => Object.hasOwn(query, name));
 	const format = 'yyyy-MM-ddTHH:mm:ssZ';
 	if (start && end) {
-		return {field: 'scheduleParams', value: {scheduleStartParamName: start, scheduleEndParamName: end, scheduleStartParamFormat: format, scheduleEndParamFormat: format}, evidence: `the \`${start}\` and \`${end}\` query parameters bound a time window → the incremental schedule sends them.`};
+		return {
+			field: 'scheduleParams',
+			value: {scheduleStartParamName: start, scheduleEndParamName: end, scheduleStartParamFormat: format, scheduleEndParamFormat: format},
+			evidence: `the \`${start}\` and \`${end}\` query parameters bound a time window → the incremental schedule sends them.`,
+		};
 	}
 	const missingKind = start ? 'end' : end ? 'start' : 'time-window';
 	const assumed = start || end ? 'the missing one is' : '`updated_since`/`updated_before` are';
 	return {
 		field: 'scheduleParams',
-		value: {scheduleStartParamName: start ?? 'updated_since', scheduleEndParamName: end ?? 'updated_before', scheduleStartParamFormat: format, scheduleEndParamFormat: format},
+		value: {
+			scheduleStartParamName: start ?? 'updated_since',
+			scheduleEndParamName: end ?? 'updated_before',
+			scheduleStartParamFormat: format,
+			scheduleEndParamFormat: format,
+		},
 		evidence:
 			`no ${missingKind} query parameter was found, so ${assumed} assumed: ` +
 			'replace them with the names your API filters on (most APIs ignore unknown query parameters).',
@@ -85,17 +131,25 @@ function schedule(query: Record<string, string>): Guess<Json> {
 export function specFromShape(shape: RequestShape, secrets: Record<string, string> = {}): BootstrapResult {
 	const guesses: Guess[] = [];
 	const missing: string[] = [];
-	const suggestion = suggestFromResponse({body: shape.response?.body, headers: shape.response?.headers ?? {}, query: {...shape.knownQuery, ...shape.queryParams}, source: shape.response?.source ?? 'sample'});
+	const suggestion = suggestFromResponse({
+		body: shape.response?.body,
+		headers: shape.response?.headers ?? {},
+		query: {...shape.knownQuery, ...shape.queryParams},
+		source: shape.response?.source ?? 'sample',
+	});
 	if (shape.host) guesses.push({field: 'host', value: shape.host, evidence: shape.hostEvidence ?? 'from the input.'});
 	else missing.push('host: the input names no server or host; enter the API root URL as the auth param "host".');
-	guesses.push({field: 'urlParams', value: `${shape.method} ${shape.path}`, evidence: 'the request\'s method and path.'});
+	guesses.push({field: 'urlParams', value: `${shape.method} ${shape.path}`, evidence: "the request's method and path."});
 
 	let authSpec: Json[] = [];
 	if (shape.auth) {
 		authSpec = [authEntry(shape.auth, shape.hostVariables, !shape.host)];
 		guesses.push({field: 'authSpec', value: shape.auth.type, evidence: shape.auth.evidence});
 	} else {
-		missing.push('auth: the input shows no credentials or security scheme, and a source needs one auth spec (basic, OAuth 2 or API key); ' + 'choose one in the wizard\'s auth step.');
+		missing.push(
+			'auth: the input shows no credentials or security scheme, and a source needs one auth spec (basic, OAuth 2 or API key); ' +
+				"choose one in the wizard's auth step.",
+		);
 	}
 
 	const queryParams: Record<string, string> = {};
@@ -114,7 +168,9 @@ export function specFromShape(shape: RequestShape, secrets: Record<string, strin
 	else {
 		const why = shape.response ? 'the response holds no array of objects' : 'there is no response to look at';
 		const next =
-			shape.response?.source === 'schema' ? 'describe the 200 response' : 'pass a sample response (--response FILE) or use "suggest from this response" in the live preview';
+			shape.response?.source === 'schema'
+				? 'describe the 200 response'
+				: 'pass a sample response (--response FILE) or use "suggest from this response" in the live preview';
 		missing.push(`contentPath: ${why}; ${next}, or set the path of the records by hand.`);
 	}
 	const pagination: PaginationParams = suggestion.pagination.value;
@@ -123,7 +179,16 @@ export function specFromShape(shape: RequestShape, secrets: Record<string, strin
 	const inputs = shape.inputs;
 	const uiDescription = firstSentence(shape.description) || `${shape.name}: records from ${shape.method} ${shape.path}.`;
 	const attributes: Json = {
-		uiAttributes: {isSource: true, isPreview: true, isBeta: true, category: {key: 'protocols'}, icon: {key: 'genericRestIcon'}, description: {text: uiDescription}, label: {text: shape.name}, ...(shape.documentationLink ? {documentationLink: shape.documentationLink} : {})},
+		uiAttributes: {
+			isSource: true,
+			isPreview: true,
+			isBeta: true,
+			category: {key: 'protocols'},
+			icon: {key: 'genericRestIcon'},
+			description: {text: uiDescription},
+			label: {text: shape.name},
+			...(shape.documentationLink ? {documentationLink: shape.documentationLink} : {}),
+		},
 		urlParams: {...(shape.host ? {host: shape.host} : {}), path: shape.path, method: shape.method, ...(Object.keys(queryParams).length ? {queryParams} : {})},
 		...(Object.keys(shape.headerParams).length ? {headerParams: shape.headerParams} : {}),
 		...(shape.bodyParams ? {bodyParams: shape.bodyParams} : {}),
@@ -133,7 +198,13 @@ export function specFromShape(shape: RequestShape, secrets: Record<string, strin
 	};
 	const sourceSpec: Json = {
 		attributes,
-		spec: {$schema: draft07, type: 'object', description: inputs.length ? 'User inputs used to fetch the resource.' : 'The source needs no user inputs.', properties: Object.fromEntries(inputs.map(input => [input.name, property(input)])), required: inputs.filter(input => input.required).map(input => input.name)},
+		spec: {
+			$schema: draft07,
+			type: 'object',
+			description: inputs.length ? 'User inputs used to fetch the resource.' : 'The source needs no user inputs.',
+			properties: Object.fromEntries(inputs.map(input => [input.name, property(input)])),
+			required: inputs.filter(input => input.required).map(input => input.name),
+		},
 		...(shape.itemSchema && contentPath ? {schema: customSchema(contentPath.value, shape.itemSchema)} : {}),
 	};
 	const spec: Json = {
@@ -147,7 +218,12 @@ export function specFromShape(shape: RequestShape, secrets: Record<string, strin
 		sourceSpec,
 		exploreSpec: fixedExploreSpec(),
 	};
-	if (shape.itemSchema && contentPath) guesses.push({field: 'sourceSpec.schema', value: `${Object.keys((shape.itemSchema['properties'] as Json | undefined) ?? {}).length} fields`, evidence: 'the item schema of the response, as the custom schema of the records.'});
+	if (shape.itemSchema && contentPath)
+		guesses.push({
+			field: 'sourceSpec.schema',
+			value: `${Object.keys((shape.itemSchema['properties'] as Json | undefined) ?? {}).length} fields`,
+			evidence: 'the item schema of the response, as the custom schema of the records.',
+		});
 	return {spec, guesses, missing, unmapped: shape.unmapped, testValues: testValuesOf(shape, secrets)};
 }
 

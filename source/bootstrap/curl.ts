@@ -15,13 +15,76 @@ export type CurlRequest = {
 	unsupported: string[];
 };
 
-
 /** Flags that take no value and do not matter to a spec. */
-const quietFlags = new Set(['-s', '--silent', '-S', '--show-error', '-L', '--location', '-i', '--include', '-v', '--verbose', '--compressed', '-k', '--insecure', '-f', '--fail', '--fail-with-body', '-g', '--globoff', '-#', '--progress-bar', '--http1.1', '--http2', '-N', '--no-buffer', '-4', '-6', '--location-trusted', '-j', '--junk-session-cookies']);
+const quietFlags = new Set([
+	'-s',
+	'--silent',
+	'-S',
+	'--show-error',
+	'-L',
+	'--location',
+	'-i',
+	'--include',
+	'-v',
+	'--verbose',
+	'--compressed',
+	'-k',
+	'--insecure',
+	'-f',
+	'--fail',
+	'--fail-with-body',
+	'-g',
+	'--globoff',
+	'-#',
+	'--progress-bar',
+	'--http1.1',
+	'--http2',
+	'-N',
+	'--no-buffer',
+	'-4',
+	'-6',
+	'--location-trusted',
+	'-j',
+	'--junk-session-cookies',
+]);
 /** Flags whose value does not matter to a spec. */
-const quietWithValue = new Set(['-o', '--output', '-m', '--max-time', '--connect-timeout', '--retry', '-w', '--write-out', '-e', '--referer', '--max-redirs', '-D', '--dump-header']);
+const quietWithValue = new Set([
+	'-o',
+	'--output',
+	'-m',
+	'--max-time',
+	'--connect-timeout',
+	'--retry',
+	'-w',
+	'--write-out',
+	'-e',
+	'--referer',
+	'--max-redirs',
+	'-D',
+	'--dump-header',
+]);
 /** Flags a connection spec cannot express. */
-const unsupportedWithValue = new Set(['-F', '--form', '-T', '--upload-file', '-b', '--cookie', '-c', '--cookie-jar', '-E', '--cert', '--key', '--cacert', '-x', '--proxy', '--aws-sigv4', '--resolve', '--data-urlencode', '--form-string', '--unix-socket']);
+const unsupportedWithValue = new Set([
+	'-F',
+	'--form',
+	'-T',
+	'--upload-file',
+	'-b',
+	'--cookie',
+	'-c',
+	'--cookie-jar',
+	'-E',
+	'--cert',
+	'--key',
+	'--cacert',
+	'-x',
+	'--proxy',
+	'--aws-sigv4',
+	'--resolve',
+	'--data-urlencode',
+	'--form-string',
+	'--unix-socket',
+]);
 const unsupportedFlags = new Set(['--digest', '--ntlm', '--negotiate', '-I', '--head', '--anyauth']);
 const dataFlags = new Set(['-d', '--data', '--data-raw', '--data-binary', '--data-ascii', '--json']);
 
@@ -32,7 +95,7 @@ function unterminatedQuote(text: string): string | undefined {
 		const character = text[i];
 		if (quote === undefined && character === '\\') i++;
 		else if (quote === '"' && character === '\\') i++;
-		else if (quote === undefined && (character === '\'' || character === '"')) quote = character;
+		else if (quote === undefined && (character === "'" || character === '"')) quote = character;
 		else if (character === quote) quote = undefined;
 	}
 	return quote;
@@ -53,7 +116,8 @@ function words(text: string): string[] {
 			// `| jq .` and `> out.json` after the command are the shell's business, not the request's.
 			if (['|', '>', '>>', ';', '&&', '||'].includes(token.op) && out.length > 1) return out;
 			const next = tokens[index + 1];
-			if (token.op === '&' && typeof next === 'string' && next.includes('=')) throw new BootstrapInputError('The URL holds an unquoted "&", which the shell reads as "run in the background": put the URL in single quotes.');
+			if (token.op === '&' && typeof next === 'string' && next.includes('='))
+				throw new BootstrapInputError('The URL holds an unquoted "&", which the shell reads as "run in the background": put the URL in single quotes.');
 			throw new BootstrapInputError(`The curl command contains the shell operator "${token.op}" where a word was expected; paste only the curl command.`);
 		}
 	}
@@ -71,7 +135,10 @@ function flagAndValue(word: string): [string, string | undefined] {
 export function parseCurl(text: string): CurlRequest {
 	const list = words(text);
 	if (list[0] === '$') list.shift(); // a prompt pasted along
-	if (list[0] !== 'curl') throw new BootstrapInputError(list.length === 0 ? 'The curl command is empty.' : `A curl command starts with "curl", but this one starts with "${list[0]}".`);
+	if (list[0] !== 'curl')
+		throw new BootstrapInputError(
+			list.length === 0 ? 'The curl command is empty.' : `A curl command starts with "curl", but this one starts with "${list[0]}".`,
+		);
 	let method: string | undefined;
 	let url: string | undefined;
 	let user: string | undefined;
@@ -122,7 +189,8 @@ export function parseCurl(text: string): CurlRequest {
 	if (getMode) for (const part of data) for (const [key, entry] of new URLSearchParams(part)) parsed.searchParams.append(key, entry);
 	const body = getMode || data.length === 0 ? undefined : data.join('&');
 	const finalMethod = method ?? (body !== undefined ? 'POST' : 'GET');
-	if (finalMethod !== 'GET' && finalMethod !== 'POST') throw new BootstrapInputError(`The curl command uses ${finalMethod}; a source reads with GET or POST only.`);
+	if (finalMethod !== 'GET' && finalMethod !== 'POST')
+		throw new BootstrapInputError(`The curl command uses ${finalMethod}; a source reads with GET or POST only.`);
 	return {method: finalMethod, url: parsed, headers, ...(body !== undefined ? {body} : {}), ...(user !== undefined ? {user} : {}), ignored, unsupported};
 }
 
@@ -134,12 +202,14 @@ function parseUrl(text: string): URL {
 	} catch {
 		throw new BootstrapInputError(`"${text}" is not a URL curl could fetch.`);
 	}
-	if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new BootstrapInputError(`The URL uses ${url.protocol.slice(0, -1)}; a source reads over http or https.`);
+	if (url.protocol !== 'http:' && url.protocol !== 'https:')
+		throw new BootstrapInputError(`The URL uses ${url.protocol.slice(0, -1)}; a source reads over http or https.`);
 	return url;
 }
 
 // A header is an API key when its whole name is a key-like word (optionally x-prefixed), or it ends in one.
-const keyHeaderName = /^(x-)?(api[-_]?key|apikey|api[-_]?token|auth[-_]?token|access[-_]?token|token|secret|subscription[-_]?key|app[-_]?key|client[-_]?secret)$/i;
+const keyHeaderName =
+	/^(x-)?(api[-_]?key|apikey|api[-_]?token|auth[-_]?token|access[-_]?token|token|secret|subscription[-_]?key|app[-_]?key|client[-_]?secret)$/i;
 const keyHeaderSuffix = /(^|-)(api[-_]?key|apikey|token|secret)$/i;
 const keyHeader = {test: (name: string) => keyHeaderName.test(name) || keyHeaderSuffix.test(name)};
 const keyQuery = /^(api[-_]?key|apikey|key|access[-_]?token|token|auth[-_]?token|app[-_]?key)$/i;
@@ -152,14 +222,23 @@ type Candidate = {auth: AuthShape; secrets: Record<string, string>; what: string
 function fromAuthorization(name: string, value: string): Candidate {
 	const [scheme = '', ...rest] = value.split(/\s+/);
 	const credential = rest.join(' ');
-	if (/^bearer$/i.test(scheme)) return {auth: {type: 'OAuth2RefreshCode', evidence: 'the Authorization: Bearer header → OAuth2RefreshCode'}, secrets: {accessToken: credential}, what: 'the Authorization header'};
+	if (/^bearer$/i.test(scheme))
+		return {
+			auth: {type: 'OAuth2RefreshCode', evidence: 'the Authorization: Bearer header → OAuth2RefreshCode'},
+			secrets: {accessToken: credential},
+			what: 'the Authorization header',
+		};
 	if (/^basic$/i.test(scheme)) {
 		const decoded = Buffer.from(credential, 'base64').toString('utf8');
 		const colon = decoded.indexOf(':');
 		const secrets = {username: colon === -1 ? decoded : decoded.slice(0, colon), password: colon === -1 ? '' : decoded.slice(colon + 1)};
 		return {auth: {type: 'BasicAuthentication', evidence: 'the Authorization: Basic header → BasicAuthentication'}, secrets, what: 'the Authorization header'};
 	}
-	return {auth: {type: 'KeyBased', headerName: name, evidence: `the Authorization header with the "${scheme}" scheme → KeyBased (the whole value is the key)`}, secrets: {authKey1: value}, what: 'the Authorization header'};
+	return {
+		auth: {type: 'KeyBased', headerName: name, evidence: `the Authorization header with the "${scheme}" scheme → KeyBased (the whole value is the key)`},
+		secrets: {authKey1: value},
+		what: 'the Authorization header',
+	};
 }
 
 /** Every credential in the request, in the order -u, Authorization, API-key headers, API-key query parameters; the first becomes the auth spec. */
@@ -174,13 +253,22 @@ function credentialsOf(request: CurlRequest): Credentials {
 	}
 	for (const [name, value] of request.headers) {
 		if (name.toLowerCase() === 'authorization') candidates.push(fromAuthorization(name, value));
-		else if (keyHeader.test(name)) candidates.push({auth: {type: 'KeyBased', headerName: name, evidence: `the ${name} header looks like an API key → KeyBased with restAttributes.headerParamName ${name}`}, secrets: {authKey1: value}, what: `the ${name} header`});
+		else if (keyHeader.test(name))
+			candidates.push({
+				auth: {type: 'KeyBased', headerName: name, evidence: `the ${name} header looks like an API key → KeyBased with restAttributes.headerParamName ${name}`},
+				secrets: {authKey1: value},
+				what: `the ${name} header`,
+			});
 		else continue;
 		consumedHeaders.add(name.toLowerCase());
 	}
 	for (const [name, value] of request.url.searchParams) {
 		if (!keyQuery.test(name)) continue;
-		candidates.push({auth: {type: 'KeyBased', queryName: name, evidence: `the ${name} query parameter looks like an API key → KeyBased, sent as ${name}=\${authKey1}`}, secrets: {authKey1: value}, what: `the ${name} query parameter`});
+		candidates.push({
+			auth: {type: 'KeyBased', queryName: name, evidence: `the ${name} query parameter looks like an API key → KeyBased, sent as ${name}=\${authKey1}`},
+			secrets: {authKey1: value},
+			what: `the ${name} query parameter`,
+		});
 		consumedQuery.add(name);
 	}
 	const [first, ...rest] = candidates;
@@ -191,8 +279,15 @@ function credentialsOf(request: CurlRequest): Credentials {
 function nameFrom(url: URL): string {
 	// An IP address names nothing; a host name's first label names the API (api.acme.com → Acme).
 	const host = /^[\d.]+$|^\[/.test(url.hostname) ? undefined : (url.hostname.replace(/^(api|www|rest)\./, '').split('.')[0] ?? url.hostname);
-	const segment = url.pathname.split('/').filter(part => part && !/^v\d+(\.\d+)?$/i.test(part) && !/^\d+$/.test(part)).pop();
-	const words = [host, segment].filter(Boolean).map(word => String(word).replace(/[-_.]+/g, ' ').replace(/\b\w/g, letter => letter.toUpperCase()));
+	const segment = url.pathname
+		.split('/')
+		.filter(part => part && !/^v\d+(\.\d+)?$/i.test(part) && !/^\d+$/.test(part))
+		.pop();
+	const words = [host, segment].filter(Boolean).map(word =>
+		String(word)
+			.replace(/[-_.]+/g, ' ')
+			.replace(/\b\w/g, letter => letter.toUpperCase()),
+	);
 	return words.join(' ') || 'Imported API';
 }
 
@@ -204,7 +299,9 @@ export function shapeFromCurl(request: CurlRequest, response?: {body: unknown; h
 	const credentials = credentialsOf(request);
 	const unmapped = [
 		...request.unsupported.map(flag => `curl option ${flag} (a connection spec cannot express it)`),
-		...credentials.extraSecrets.map(what => `${what}: a second credential, left out so its value is not saved (add it as another auth spec if the API needs both)`),
+		...credentials.extraSecrets.map(
+			what => `${what}: a second credential, left out so its value is not saved (add it as another auth spec if the API needs both)`,
+		),
 	];
 	const headerParams: Record<string, string> = {};
 	for (const [name, value] of request.headers) {

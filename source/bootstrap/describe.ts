@@ -4,7 +4,9 @@
 export function describeGuessValue(value: unknown): string {
 	if (typeof value === 'string') return value;
 	if (value && typeof value === 'object') {
-		return Object.entries(value).map(([key, entry]) => (key === 'type' ? String(entry) : `${key}=${typeof entry === 'object' ? JSON.stringify(entry) : String(entry)}`)).join(' ');
+		return Object.entries(value)
+			.map(([key, entry]) => (key === 'type' ? String(entry) : `${key}=${typeof entry === 'object' ? JSON.stringify(entry) : String(entry)}`))
+			.join(' ');
 	}
 	return String(value);
 }

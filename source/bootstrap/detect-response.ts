@@ -25,18 +25,61 @@ export type ResponseSample = {
 type Field = {path: string[]; value: unknown};
 
 const nextUrlKeys = ['next', 'next_page', 'nextPage', 'next_page_url', 'nextPageUrl', 'next_url', 'nextUrl', 'nextLink', '@odata.nextLink', 'next_link'];
-const cursorKeys = ['after_cursor', 'next_cursor', 'nextCursor', 'cursor', 'next_token', 'nextToken', 'continuation_token', 'continuationToken', 'next_page_token', 'nextPageToken', 'endCursor', 'end_cursor', 'after', 'offset_token'];
-const hasMoreKeys = ['has_more', 'hasMore', 'more', 'has_next', 'hasNext', 'hasNextPage', 'has_next_page', 'more_items', 'moreItems', 'has_more_items', 'more_items_in_collection', 'moreItemsInCollection'];
+const cursorKeys = [
+	'after_cursor',
+	'next_cursor',
+	'nextCursor',
+	'cursor',
+	'next_token',
+	'nextToken',
+	'continuation_token',
+	'continuationToken',
+	'next_page_token',
+	'nextPageToken',
+	'endCursor',
+	'end_cursor',
+	'after',
+	'offset_token',
+];
+const hasMoreKeys = [
+	'has_more',
+	'hasMore',
+	'more',
+	'has_next',
+	'hasNext',
+	'hasNextPage',
+	'has_next_page',
+	'more_items',
+	'moreItems',
+	'has_more_items',
+	'more_items_in_collection',
+	'moreItemsInCollection',
+];
 const pageCountKeys = ['total_pages', 'totalPages', 'page_count', 'pageCount', 'pages', 'last_page', 'lastPage'];
 const pageCountHeaders = ['x-total-pages', 'x-pagecount', 'x-page-count', 'total-pages', 'x-pages', 'x-last-page'];
 const offsetKeys = ['offset', 'start', 'skip', '_skip'];
 const limitKeys = ['limit', '_limit', 'per_page', 'perPage', 'page_size', 'pageSize', 'count', 'size', 'max_results', 'maxResults', 'top', '$top'];
 const pageKeys = ['page', 'page_number', 'pageNumber', 'current_page', 'currentPage', 'pageIndex', 'page_index'];
-const cursorParams = ['page[after]', 'after', 'cursor', 'starting_after', 'next_token', 'nextToken', 'page_token', 'pageToken', 'continuation_token', 'continuationToken', 'next_cursor'];
+const cursorParams = [
+	'page[after]',
+	'after',
+	'cursor',
+	'starting_after',
+	'next_token',
+	'nextToken',
+	'page_token',
+	'pageToken',
+	'continuation_token',
+	'continuationToken',
+	'next_cursor',
+];
 
 /** `$.a.b`, with `['x-y']` for keys that are not plain identifiers. */
 export function jsonPathOf(path: readonly (string | number)[]): string {
-	return path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : /^[A-Za-z_][\w]*$/.test(key) ? `${text}.${key}` : `${text}['${key}']`), '$');
+	return path.reduce<string>(
+		(text, key) => (typeof key === 'number' ? `${text}[${key}]` : /^[A-Za-z_][\w]*$/.test(key) ? `${text}.${key}` : `${text}['${key}']`),
+		'$',
+	);
 }
 
 const isJsonObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -71,9 +114,16 @@ function largestArray(body: unknown, source: string): {guess: Guess<string>; pat
 	const best = arrays[0];
 	if (!best) return undefined;
 	const path = jsonPathOf(best.path);
-	const others = arrays.length > 1 ? ` (also seen: ${arrays.slice(1, 4).map(entry => jsonPathOf(entry.path)).join(', ')})` : '';
+	const others =
+		arrays.length > 1
+			? ` (also seen: ${arrays
+					.slice(1, 4)
+					.map(entry => jsonPathOf(entry.path))
+					.join(', ')})`
+			: '';
 	const what = best.path.length === 0 ? `${source} is itself an array of objects` : `${path} is the largest array of objects in ${source}`;
-	const size = source === 'the response schema' ? `items of ${best.keys} fields` : `${best.length} element${best.length === 1 ? '' : 's'} of ${best.keys} fields`;
+	const size =
+		source === 'the response schema' ? `items of ${best.keys} fields` : `${best.length} element${best.length === 1 ? '' : 's'} of ${best.keys} fields`;
 	return {guess: {field: 'contentPath', value: path, evidence: `${what} (${size})${others}.`}, path: best.path};
 }
 
@@ -135,7 +185,8 @@ function cursorParameter(cursor: string, query: Record<string, string>, urls: Fi
 	const forms = [cursor, safeDecode(cursor)].filter(form => form !== '');
 	for (const url of urls) {
 		for (const [name, value] of queryOf(String(url.value))) {
-			if (value !== '' && forms.some(form => form.startsWith(value) || value.startsWith(form))) return {name, evidence: `\`${jsonPathOf(url.path)}\` sends it as \`${name}\``};
+			if (value !== '' && forms.some(form => form.startsWith(value) || value.startsWith(form)))
+				return {name, evidence: `\`${jsonPathOf(url.path)}\` sends it as \`${name}\``};
 		}
 	}
 	const known = cursorParams.find(name => Object.hasOwn(query, name));
@@ -167,7 +218,14 @@ export function suggestFromResponse(sample: ResponseSample): ResponseSuggestion 
 	return {...(contentPath ? {contentPath} : {}), pagination: found.guess, pagingQueryNames: found.queryNames};
 }
 
-function detectPagination(body: unknown, fields: Field[], headers: Headers | undefined, query: Record<string, string>, records: string[] | undefined, source: string) {
+function detectPagination(
+	body: unknown,
+	fields: Field[],
+	headers: Headers | undefined,
+	query: Record<string, string>,
+	records: string[] | undefined,
+	source: string,
+) {
 	const at = (field: Field) => jsonPathOf(field.path);
 	const hasMore = findField(fields, hasMoreKeys, isFlag);
 	const nextUrl = findField(fields, nextUrlKeys, looksLikeUrl);
@@ -178,7 +236,11 @@ function detectPagination(body: unknown, fields: Field[], headers: Headers | und
 	// `cursor` and `after` alone could be anything; the other names (next_cursor, nextPageToken…) say what they are.
 	const namedCursor = cursor !== undefined && !['cursor', 'after'].includes(lastKey(cursor));
 	if (cursor && (hasMore || namedCursor || cursor.path.includes('next') || cursor.path.some(key => /^(meta|paging|pagination|cursors?)$/.test(key)))) {
-		const parameter = cursorParameter(typeof cursor.value === 'string' ? cursor.value : '', query, fields.filter(field => looksLikeUrl(field.value)));
+		const parameter = cursorParameter(
+			typeof cursor.value === 'string' ? cursor.value : '',
+			query,
+			fields.filter(field => looksLikeUrl(field.value)),
+		);
 		const also = nextUrl ? ` (${at(nextUrl)} also holds a next-page URL: POINTER with pointerPath ${at(nextUrl)} would work too)` : '';
 		return {
 			guess: {
@@ -230,7 +292,11 @@ function detectPagination(body: unknown, fields: Field[], headers: Headers | und
 		if (pages?.value) value['endPageIndex'] = pages.value;
 		const why = pages ? pages.evidence : `the request pages with \`${name}\``;
 		return {
-			guess: {field: 'paginationParams', value, evidence: `${why} → PAGE from page ${first}${pageName ? '' : ' (`page` is assumed as the page parameter: check the API docs)'}; ${size.evidence}.`},
+			guess: {
+				field: 'paginationParams',
+				value,
+				evidence: `${why} → PAGE from page ${first}${pageName ? '' : ' (`page` is assumed as the page parameter: check the API docs)'}; ${size.evidence}.`,
+			},
 			queryNames: [size.name, name],
 		};
 	}
@@ -264,7 +330,9 @@ function pageCount(fields: Field[], headers: Headers | undefined): {value?: stri
 	const field = findField(fields, pageCountKeys, isCount);
 	// endPageIndex takes a page number or `headers.<name>` only (docs/bootstrap.md): a count in the body cannot be
 	// used, so the run stops on the first empty page instead.
-	return field ? {evidence: `\`${jsonPathOf(field.path)}\` holds the page count (endPageIndex cannot read the body, so paging stops at the first empty page)`} : undefined;
+	return field
+		? {evidence: `\`${jsonPathOf(field.path)}\` holds the page count (endPageIndex cannot read the body, so paging stops at the first empty page)`}
+		: undefined;
 }
 
 /** The first page number: the request's own page when it is 0 or 1, else the body's when it is, else 1. */

@@ -33,9 +33,13 @@ async function readText(location: string, timeoutMs: number, signal?: AbortSigna
 	const timeout = AbortSignal.timeout(timeoutMs);
 	let response: Response;
 	try {
-		response = await fetch(location, {signal: signal ? AbortSignal.any([signal, timeout]) : timeout, headers: {accept: 'application/json, application/yaml, text/yaml, */*'}});
+		response = await fetch(location, {
+			signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+			headers: {accept: 'application/json, application/yaml, text/yaml, */*'},
+		});
 	} catch (error) {
-		if (timeout.aborted) throw new BootstrapInputError(`${location} did not answer within ${timeoutMs / 1000} s; check the URL, or download the document and pass the file.`);
+		if (timeout.aborted)
+			throw new BootstrapInputError(`${location} did not answer within ${timeoutMs / 1000} s; check the URL, or download the document and pass the file.`);
 		const cause = (error as {cause?: {code?: string; message?: string}}).cause;
 		throw new BootstrapInputError(`Cannot reach ${location}: ${cause?.code ?? cause?.message ?? (error as Error).message}.`);
 	}
@@ -69,7 +73,10 @@ async function parseText(text: string, name: string): Promise<unknown> {
 
 /** The first line of a $ref resolver error, with the absolute base path cut to the document's name. */
 function refProblem(error: unknown, location: string): string {
-	const message = (error instanceof Error ? error.message : String(error)).split('\n').map(line => line.trim()).filter(Boolean);
+	const message = (error instanceof Error ? error.message : String(error))
+		.split('\n')
+		.map(line => line.trim())
+		.filter(Boolean);
 	const base = isUrl(location) ? location : path.resolve(location);
 	const clean = (line: string) => line.split(base).join(path.basename(location));
 	return message.slice(0, 2).map(clean).join(' ');
@@ -88,7 +95,10 @@ export async function loadOpenApi(location: string, options: LoadOptions = {}): 
 	const value = await parseText(text, name);
 	const version = openApiVersion(value);
 	if (!version) {
-		const what = value && typeof value === 'object' && !Array.isArray(value) && ('authSpec' in value || 'sourceSpec' in value) ? ' (it looks like a connection spec: import it with "aep-source import FILE")' : '';
+		const what =
+			value && typeof value === 'object' && !Array.isArray(value) && ('authSpec' in value || 'sourceSpec' in value)
+				? ' (it looks like a connection spec: import it with "aep-source import FILE")'
+				: '';
 		throw new BootstrapInputError(`${name} is not an OpenAPI document: it has no "openapi: 3.x" or "swagger: 2.0" field with "paths"${what}.`);
 	}
 	const broken = brokenLocalRef(value as Json);
@@ -108,7 +118,10 @@ export async function resolveOperation(loaded: LoadedDocument, path_: string, me
 	const base = isUrl(loaded.location) ? loaded.location : path.resolve(loaded.location);
 	const name = isUrl(loaded.location) ? loaded.location : path.basename(loaded.location);
 	try {
-		return (await SwaggerParser.dereference(base, pruned as never, {dereference: {circular: 'ignore'}, resolve: {http: {timeout: loaded.timeoutMs}}})) as unknown as Json;
+		return (await SwaggerParser.dereference(base, pruned as never, {
+			dereference: {circular: 'ignore'},
+			resolve: {http: {timeout: loaded.timeoutMs}},
+		})) as unknown as Json;
 	} catch (error) {
 		if ((error as Error)?.name === 'SyntaxError') throw new BootstrapInputError(`${name}: ${(error as Error).message}`);
 		throw new BootstrapInputError(`${name} has a $ref that cannot be resolved: ${refProblem(error, loaded.location)}`);
@@ -162,7 +175,8 @@ function absoluteServers(doc: Json, documentUrl: string): void {
 	const fix = (servers: unknown) => {
 		if (!Array.isArray(servers)) return;
 		for (const server of servers) {
-			if (server && typeof server === 'object' && typeof server.url === 'string' && !/^[a-z][a-z0-9+.-]*:/i.test(server.url) && !server.url.startsWith('{')) server.url = new URL(server.url, documentUrl).toString().replace(/\/+$/, '');
+			if (server && typeof server === 'object' && typeof server.url === 'string' && !/^[a-z][a-z0-9+.-]*:/i.test(server.url) && !server.url.startsWith('{'))
+				server.url = new URL(server.url, documentUrl).toString().replace(/\/+$/, '');
 		}
 	};
 	fix(doc['servers']);

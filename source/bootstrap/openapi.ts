@@ -55,7 +55,9 @@ export function listOperations(doc: Json): OperationSummary[] {
 export function findOperation(doc: Json, selector: string): {method: 'GET' | 'POST'; path: string; item: Json; operation: Json} | undefined {
 	const wanted = selector.trim();
 	const spaced = /^(get|post)\s+(\S.*)$/i.exec(wanted);
-	return operations(doc).find(entry => entry.operation['operationId'] === wanted || (spaced && entry.method === spaced[1]?.toUpperCase() && entry.path === spaced[2]));
+	return operations(doc).find(
+		entry => entry.operation['operationId'] === wanted || (spaced && entry.method === spaced[1]?.toUpperCase() && entry.path === spaced[2]),
+	);
 }
 
 /** Parameters of the path item and the operation (the operation's win by name+in). */
@@ -63,7 +65,8 @@ function parameters(item: Json, operation: Json): Json[] {
 	const byKey = new Map<string, Json>();
 	for (const list of [item['parameters'], operation['parameters']]) {
 		if (!Array.isArray(list)) continue;
-		for (const parameter of list) if (isJson(parameter) && typeof parameter['name'] === 'string') byKey.set(`${String(parameter['in'])}:${parameter['name']}`, parameter);
+		for (const parameter of list)
+			if (isJson(parameter) && typeof parameter['name'] === 'string') byKey.set(`${String(parameter['in'])}:${parameter['name']}`, parameter);
 	}
 	return [...byKey.values()];
 }
@@ -74,7 +77,12 @@ function scalar(value: unknown): string | undefined {
 
 function parameterValue(parameter: Json): string | undefined {
 	const schema = isJson(parameter['schema']) ? parameter['schema'] : parameter;
-	return scalar(parameter['example']) ?? scalar(schema['default']) ?? scalar(schema['example']) ?? (Array.isArray(schema['enum']) ? scalar(schema['enum'][0]) : undefined);
+	return (
+		scalar(parameter['example']) ??
+		scalar(schema['default']) ??
+		scalar(schema['example']) ??
+		(Array.isArray(schema['enum']) ? scalar(schema['enum'][0]) : undefined)
+	);
 }
 
 function inputOf(parameter: Json, required: boolean): InputShape {
@@ -82,7 +90,13 @@ function inputOf(parameter: Json, required: boolean): InputShape {
 	const name = String(parameter['name']);
 	const enumValues = Array.isArray(schema['enum']) ? schema['enum'].map(String) : undefined;
 	const fallback = scalar(schema['default']) ?? scalar(parameter['example']) ?? scalar(schema['example']);
-	return {name: placeholderName(name), description: text(parameter['description'])?.split('\n')[0] ?? `${name} (${String(parameter['in'])} parameter)`, ...(fallback !== undefined ? {default: fallback} : {}), ...(enumValues ? {enum: enumValues} : {}), required};
+	return {
+		name: placeholderName(name),
+		description: text(parameter['description'])?.split('\n')[0] ?? `${name} (${String(parameter['in'])} parameter)`,
+		...(fallback !== undefined ? {default: fallback} : {}),
+		...(enumValues ? {enum: enumValues} : {}),
+		required,
+	};
 }
 
 /** Placeholder names are identifiers; `page[size]` or `x-id` become `page_size`, `x_id`. */
@@ -110,7 +124,8 @@ function responseSample(operation: Json, root: Json, maxDepth = 8): {body: unkno
 		schema = response['schema']; // Swagger 2.0
 		example = isJson(response['examples']) ? Object.entries(response['examples']).find(([key]) => /json/i.test(key))?.[1] : undefined;
 	}
-	if (example !== undefined && typeof example === 'object' && example !== null) return {body: example, headers, source: 'sample', ...(isJson(schema) ? {schema} : {})};
+	if (example !== undefined && typeof example === 'object' && example !== null)
+		return {body: example, headers, source: 'sample', ...(isJson(schema) ? {schema} : {})};
 	if (!isJson(schema)) return undefined;
 	return {body: sampleFromSchema(schema, root, '', 0, new Set(), maxDepth), headers, source: 'schema', schema};
 }
@@ -151,7 +166,8 @@ export function sampleFromSchema(raw: unknown, root?: Json, name = '', depth = 0
 	if (type === 'array') return [sampleFromSchema(merged['items'], root, name, depth + 1, inner, maxDepth)];
 	if (type === 'object') {
 		const out: Json = {};
-		for (const [key, child] of Object.entries((merged['properties'] as Json | undefined) ?? {})) out[key] = sampleFromSchema(child, root, key, depth + 1, inner, maxDepth);
+		for (const [key, child] of Object.entries((merged['properties'] as Json | undefined) ?? {}))
+			out[key] = sampleFromSchema(child, root, key, depth + 1, inner, maxDepth);
 		return out;
 	}
 	if (type === 'integer' || type === 'number') return 1;
@@ -205,7 +221,8 @@ function simplify(raw: Json, root: Json, depth: number, seen: Set<unknown>): Jso
 	const inner = new Set(seen).add(schema);
 	if (type === 'object') {
 		const properties: Json = {};
-		for (const [key, child] of Object.entries((merged['properties'] as Json | undefined) ?? {})) if (isJson(child)) properties[key] = simplify(child, root, depth + 1, inner);
+		for (const [key, child] of Object.entries((merged['properties'] as Json | undefined) ?? {}))
+			if (isJson(child)) properties[key] = simplify(child, root, depth + 1, inner);
 		return {type, properties};
 	}
 	if (type === 'array') return {type, items: isJson(merged['items']) ? simplify(merged['items'], root, depth + 1, inner) : {}};
@@ -223,7 +240,13 @@ function hostOf(doc: Json, item: Json, operation: Json, documentUrl?: string): {
 			const variable = isJson(declared[name]) ? declared[name] : {};
 			const enumValues = Array.isArray(variable['enum']) ? variable['enum'].map(String) : undefined;
 			const fallback = scalar(variable['default']);
-			variables.push({name: placeholderName(name), description: text(variable['description']) ?? `Server variable ${name}`, ...(fallback !== undefined ? {default: fallback} : {}), ...(enumValues ? {enum: enumValues} : {}), required: true});
+			variables.push({
+				name: placeholderName(name),
+				description: text(variable['description']) ?? `Server variable ${name}`,
+				...(fallback !== undefined ? {default: fallback} : {}),
+				...(enumValues ? {enum: enumValues} : {}),
+				required: true,
+			});
 			return `\${${placeholderName(name)}}`;
 		});
 		const absolute = resolveServer(url, documentUrl);
@@ -239,7 +262,11 @@ function hostOf(doc: Json, item: Json, operation: Json, documentUrl?: string): {
 		return {host: `${scheme}://${doc['host']}${basePath}`, variables: [], evidence: `schemes (${scheme}), host and basePath of the Swagger 2.0 document.`};
 	}
 	if (documentUrl && /^https?:/.test(documentUrl)) {
-		return {host: new URL(documentUrl).origin, variables: [], evidence: `the document declares no server, so the origin it was fetched from (${new URL(documentUrl).origin}) is used.`};
+		return {
+			host: new URL(documentUrl).origin,
+			variables: [],
+			evidence: `the document declares no server, so the origin it was fetched from (${new URL(documentUrl).origin}) is used.`,
+		};
 	}
 	return {variables: []};
 }
@@ -252,7 +279,13 @@ function resolveServer(url: string, documentUrl?: string): string | undefined {
 
 /** Security schemes of the operation (or the document), in the order given; one AuthShape per usable scheme. */
 function authOf(doc: Json, operation: Json): {auth?: AuthShape; unmapped: string[]} {
-	const schemes = (isJson(doc['components']) && isJson(doc['components']['securitySchemes']) ? doc['components']['securitySchemes'] : isJson(doc['securityDefinitions']) ? doc['securityDefinitions'] : {}) as Json;
+	const schemes = (
+		isJson(doc['components']) && isJson(doc['components']['securitySchemes'])
+			? doc['components']['securitySchemes']
+			: isJson(doc['securityDefinitions'])
+				? doc['securityDefinitions']
+				: {}
+	) as Json;
 	const requirements = (Array.isArray(operation['security']) ? operation['security'] : Array.isArray(doc['security']) ? doc['security'] : []).filter(isJson);
 	const names = requirements.flatMap(requirement => Object.keys(requirement));
 	// No security requirement but a single scheme declared: most documents forget `security`.
@@ -262,7 +295,16 @@ function authOf(doc: Json, operation: Json): {auth?: AuthShape; unmapped: string
 		const scheme = schemes[name];
 		if (!isJson(scheme)) continue;
 		const mapped = mapScheme(name, scheme);
-		if (mapped) return {auth: mapped, unmapped: [...unmapped, ...candidates.filter(other => other !== name).map(other => `security scheme "${other}" (only the first usable one becomes an auth spec; add others in the auth step)`)]};
+		if (mapped)
+			return {
+				auth: mapped,
+				unmapped: [
+					...unmapped,
+					...candidates
+						.filter(other => other !== name)
+						.map(other => `security scheme "${other}" (only the first usable one becomes an auth spec; add others in the auth step)`),
+				],
+			};
 		unmapped.push(`security scheme "${name}" (${String(scheme['type'])}${scheme['in'] ? ` in ${String(scheme['in'])}` : ''}): no matching auth type`);
 	}
 	return {unmapped};
@@ -271,16 +313,32 @@ function authOf(doc: Json, operation: Json): {auth?: AuthShape; unmapped: string
 function mapScheme(name: string, scheme: Json): AuthShape | undefined {
 	const type = String(scheme['type'] ?? '');
 	const httpScheme = String(scheme['scheme'] ?? '').toLowerCase();
-	if (type === 'basic' || (type === 'http' && httpScheme === 'basic')) return {type: 'BasicAuthentication', evidence: `security scheme "${name}" is HTTP basic → BasicAuthentication`};
-	if (type === 'http' && httpScheme === 'bearer') return {type: 'OAuth2RefreshCode', evidence: `security scheme "${name}" is an HTTP bearer token → OAuth2RefreshCode (Authorization: Bearer)`};
+	if (type === 'basic' || (type === 'http' && httpScheme === 'basic'))
+		return {type: 'BasicAuthentication', evidence: `security scheme "${name}" is HTTP basic → BasicAuthentication`};
+	if (type === 'http' && httpScheme === 'bearer')
+		return {type: 'OAuth2RefreshCode', evidence: `security scheme "${name}" is an HTTP bearer token → OAuth2RefreshCode (Authorization: Bearer)`};
 	if (type === 'oauth2' || type === 'openIdConnect') {
 		const flows = isJson(scheme['flows']) ? Object.values(scheme['flows']).filter(isJson) : [scheme];
 		const tokenUrl = flows.map(flow => text(flow['tokenUrl'])).find(Boolean);
-		return {type: 'OAuth2RefreshCode', ...(tokenUrl ? {tokenUrl} : {}), evidence: `security scheme "${name}" is ${type === 'oauth2' ? 'OAuth 2' : 'OpenID Connect'} → OAuth2RefreshCode`};
+		return {
+			type: 'OAuth2RefreshCode',
+			...(tokenUrl ? {tokenUrl} : {}),
+			evidence: `security scheme "${name}" is ${type === 'oauth2' ? 'OAuth 2' : 'OpenID Connect'} → OAuth2RefreshCode`,
+		};
 	}
 	if (type === 'apiKey' && typeof scheme['name'] === 'string') {
-		if (scheme['in'] === 'header') return {type: 'KeyBased', headerName: scheme['name'], evidence: `security scheme "${name}" is an API key in the ${scheme['name']} header → KeyBased with restAttributes.headerParamName`};
-		if (scheme['in'] === 'query') return {type: 'KeyBased', queryName: scheme['name'], evidence: `security scheme "${name}" is an API key in the ${scheme['name']} query parameter → KeyBased, sent as ${scheme['name']}=\${authKey1}`};
+		if (scheme['in'] === 'header')
+			return {
+				type: 'KeyBased',
+				headerName: scheme['name'],
+				evidence: `security scheme "${name}" is an API key in the ${scheme['name']} header → KeyBased with restAttributes.headerParamName`,
+			};
+		if (scheme['in'] === 'query')
+			return {
+				type: 'KeyBased',
+				queryName: scheme['name'],
+				evidence: `security scheme "${name}" is an API key in the ${scheme['name']} query parameter → KeyBased, sent as ${scheme['name']}=\${authKey1}`,
+			};
 	}
 	return undefined;
 }
@@ -326,7 +384,11 @@ export function shapeFromOperation(doc: Json, found: {method: 'GET' | 'POST'; pa
 	const auth = authOf(doc, operation);
 	const body = method === 'POST' ? requestBody(operation, doc) : undefined;
 	const title = nameOf(text(info['title']), path);
-	const link = (isJson(operation['externalDocs']) && text(operation['externalDocs']['url'])) || (isJson(doc['externalDocs']) && text(doc['externalDocs']['url'])) || (isJson(info['contact']) && text(info['contact']['url'])) || undefined;
+	const link =
+		(isJson(operation['externalDocs']) && text(operation['externalDocs']['url'])) ||
+		(isJson(doc['externalDocs']) && text(doc['externalDocs']['url'])) ||
+		(isJson(info['contact']) && text(info['contact']['url'])) ||
+		undefined;
 	return {
 		name: title,
 		description: text(operation['description']) ?? text(operation['summary']) ?? text(info['description']),
@@ -363,7 +425,10 @@ function requestBody(operation: Json, root: Json): Json | undefined {
 
 /** "Acme CRM" + "/v2/contacts" → "Acme CRM Contacts": one document gives several sources, so the resource is named. */
 function nameOf(title: string | undefined, path: string): string {
-	const resource = path.split('/').filter(part => part && !part.includes('{') && !/^v\d+(\.\d+)?$/i.test(part)).pop();
+	const resource = path
+		.split('/')
+		.filter(part => part && !part.includes('{') && !/^v\d+(\.\d+)?$/i.test(part))
+		.pop();
 	const words = resource?.replace(/[-_.]+/g, ' ').replace(/\b\w/g, letter => letter.toUpperCase());
 	if (!title) return words ?? 'Imported API';
 	return words && !title.toLowerCase().endsWith(words.toLowerCase()) ? `${title} ${words}` : title;

@@ -18,7 +18,10 @@ export function atPointer(doc: Json, pointer: string): unknown {
 
 /** Puts `value` at `pointer` in `into`, creating the objects on the way (pointers into arrays are copied whole). */
 function setAtPointer(into: Json, doc: Json, pointer: string, value: unknown): void {
-	const keys = pointer.slice(2).split('/').map(raw => decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~'));
+	const keys = pointer
+		.slice(2)
+		.split('/')
+		.map(raw => decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~'));
 	let target: Json = into;
 	let source: unknown = doc;
 	for (const [index, key] of keys.entries()) {
@@ -75,7 +78,20 @@ export function pruneToOperation(doc: Json, path: string, method: 'get' | 'post'
 	const keptItem: Json = {[method]: item[method]};
 	for (const key of ['parameters', 'servers', 'summary', 'description']) if (item[key] !== undefined) keptItem[key] = item[key];
 	const pruned: Json = {};
-	for (const key of ['openapi', 'swagger', 'info', 'servers', 'security', 'host', 'basePath', 'schemes', 'consumes', 'produces', 'externalDocs', 'securityDefinitions']) {
+	for (const key of [
+		'openapi',
+		'swagger',
+		'info',
+		'servers',
+		'security',
+		'host',
+		'basePath',
+		'schemes',
+		'consumes',
+		'produces',
+		'externalDocs',
+		'securityDefinitions',
+	]) {
 		if (doc[key] !== undefined) pruned[key] = doc[key];
 	}
 	pruned['paths'] = {[path]: keptItem};

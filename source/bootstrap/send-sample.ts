@@ -12,7 +12,10 @@ const maxBytes = 5 * 1024 * 1024;
  * when the line does not parse, the host does not answer within `timeoutMs` (ms), the status is not 2xx, or the
  * body is not JSON. Messages name the origin and path only: a query may hold a key.
  */
-export async function sendCurlOnce(command: string, options: {timeoutMs?: number; signal?: AbortSignal} = {}): Promise<{status: number; body: unknown; headers: Headers}> {
+export async function sendCurlOnce(
+	command: string,
+	options: {timeoutMs?: number; signal?: AbortSignal} = {},
+): Promise<{status: number; body: unknown; headers: Headers}> {
 	const request = parseCurl(command);
 	const where = `${request.url.origin}${request.url.pathname}`;
 	const timeoutMs = options.timeoutMs ?? 10_000;
@@ -34,7 +37,8 @@ export async function sendCurlOnce(command: string, options: {timeoutMs?: number
 		throw new BootstrapInputError(`Cannot reach ${where}: ${cause?.code ?? 'the request failed'}.`);
 	}
 	const text = (await response.text()).slice(0, maxBytes);
-	if (!response.ok) throw new BootstrapInputError(`${where} answered ${response.status} ${response.statusText}; check the credentials and parameters of the curl command.`);
+	if (!response.ok)
+		throw new BootstrapInputError(`${where} answered ${response.status} ${response.statusText}; check the credentials and parameters of the curl command.`);
 	const responseHeaders: Headers = {};
 	response.headers.forEach((value, name) => {
 		responseHeaders[name] = value;

@@ -28,7 +28,7 @@ export function topHelp(): string {
 		'  --help, -h     Show this help ("aep-source COMMAND --help": the options of one command)',
 		'  --version, -v  Show the version',
 		'',
-		exitLine('the thing checked failed (see each command\'s --help)'),
+		exitLine("the thing checked failed (see each command's --help)"),
 		'Files are stored under $AEP_SOURCE_HOME (default ~/.aep-source).',
 	].join('\n');
 }
@@ -37,7 +37,14 @@ export function commandHelp(name: string, entry: CommandEntry): string {
 	const lines = [`Usage: aep-source ${name}${entry.args ? ` ${entry.args}` : ''}${Object.keys(entry.flags).length > 0 ? ' [options]' : ''}`, '', entry.summary];
 	if (entry.description) lines.push(entry.description);
 	if (entry.interactive) lines.push('Interactive: needs a terminal. Without one it names the command to run instead and exits 2.');
-	lines.push('', 'Options:', ...optionLines(entry.flags, [['--help, -h', 'Show this help']]), '', 'Examples:', ...entry.examples.map(example => `  ${example}`));
+	lines.push(
+		'',
+		'Options:',
+		...optionLines(entry.flags, [['--help, -h', 'Show this help']]),
+		'',
+		'Examples:',
+		...entry.examples.map(example => `  ${example}`),
+	);
 	lines.push('', exitLine(entry.exitCodes));
 	return lines.join('\n');
 }

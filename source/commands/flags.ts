@@ -22,7 +22,10 @@ type Extra = {short?: string};
 
 export const flag = {
 	/** `--json`: present or not. */
-	boolean: (description: string, extra: Extra = {}): Flag<boolean> => ({meta: {kind: 'boolean', description, ...extra}, schema: zod => zod.boolean().optional()}),
+	boolean: (description: string, extra: Extra = {}): Flag<boolean> => ({
+		meta: {kind: 'boolean', description, ...extra},
+		schema: zod => zod.boolean().optional(),
+	}),
 	/** `--profile NAME`. */
 	string: (description: string, value = 'VALUE', extra: Extra = {}): Flag<string> => ({
 		meta: {kind: 'string', description, value, expects: `needs a ${value}`, ...extra},
@@ -35,7 +38,12 @@ export const flag = {
 	}),
 	/** `--port N`: a whole number in a range. */
 	integer: (description: string, range: {min: number; max?: number}, value = 'N'): Flag<number> => ({
-		meta: {kind: 'integer', description, value, expects: range.max === undefined ? `takes a whole number ≥ ${range.min}` : `takes a whole number from ${range.min} to ${range.max}`},
+		meta: {
+			kind: 'integer',
+			description,
+			value,
+			expects: range.max === undefined ? `takes a whole number ≥ ${range.min}` : `takes a whole number from ${range.min} to ${range.max}`,
+		},
 		schema: zod => {
 			const number = zod.coerce.number().int().min(range.min);
 			return (range.max === undefined ? number : number.max(range.max)).optional();
@@ -84,7 +92,11 @@ export async function parseCommandLine<F extends FlagShape>(invocation: string, 
 	const options: Record<string, {type: 'boolean' | 'string'; multiple?: boolean; short?: string}> = {help: {type: 'boolean', short: 'h'}};
 	for (const [name, schema] of Object.entries(flags)) {
 		const meta = flagMeta(schema);
-		options[name] = {type: meta.kind === 'boolean' ? 'boolean' : 'string', ...(meta.kind === 'list' ? {multiple: true} : {}), ...(meta.short ? {short: meta.short} : {})};
+		options[name] = {
+			type: meta.kind === 'boolean' ? 'boolean' : 'string',
+			...(meta.kind === 'list' ? {multiple: true} : {}),
+			...(meta.short ? {short: meta.short} : {}),
+		};
 	}
 	const helpFor = `Run "${invocation} --help" to see its options.`;
 	let parsed: ReturnType<typeof parseArgs>;
@@ -105,13 +117,17 @@ export async function parseCommandLine<F extends FlagShape>(invocation: string, 
 			const meta = flagMeta(schema);
 			const given = values[name];
 			const shown = Array.isArray(given) ? given.at(-1) : given;
-			throw new UsageError(`--${name} ${meta.expects ?? 'has a bad value'}${shown === undefined ? '' : ` (got "${cutForEcho(String(shown), 60)}")`}.`, {hint: helpFor});
+			throw new UsageError(`--${name} ${meta.expects ?? 'has a bad value'}${shown === undefined ? '' : ` (got "${cutForEcho(String(shown), 60)}")`}.`, {
+				hint: helpFor,
+			});
 		}
 		out[name] = result.data;
 	}
 	if (parsed.positionals.length > maxArgs) {
 		const extra = parsed.positionals[maxArgs] ?? '';
-		throw new UsageError(`"${invocation}" does not take the argument "${cutForEcho(extra, 60)}"${maxArgs === 0 ? '' : ` (it takes at most ${maxArgs})`}.`, {hint: helpFor});
+		throw new UsageError(`"${invocation}" does not take the argument "${cutForEcho(extra, 60)}"${maxArgs === 0 ? '' : ` (it takes at most ${maxArgs})`}.`, {
+			hint: helpFor,
+		});
 	}
 	return {flags: out as FlagValues<F>, args: parsed.positionals, help: false};
 }

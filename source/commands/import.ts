@@ -18,7 +18,9 @@ type Flags = CommandInput<'import'>['flags'];
 const importCommand: CommandBody<'import'> = async (context, {flags: values, args}) => {
 	const [file] = args;
 	if (values.id !== undefined && !draftIdPattern.test(values.id)) {
-		throw new UsageError(`--id "${cutForEcho(values.id, 60)}" is not a draft id.`, {hint: 'Use up to 100 letters, digits, ".", "-" and "_", starting with a letter or digit.'});
+		throw new UsageError(`--id "${cutForEcho(values.id, 60)}" is not a draft id.`, {
+			hint: 'Use up to 100 letters, digits, ".", "-" and "_", starting with a letter or digit.',
+		});
 	}
 	if (values.curl !== undefined || values.operation !== undefined) return bootstrapCommand(context, values, file);
 	if (!file) throw new UsageError('Name the file to import.', {hint: `Usage: ${usage}`});
@@ -26,13 +28,14 @@ const importCommand: CommandBody<'import'> = async (context, {flags: values, arg
 	const text = readUserFile(file);
 	const parsed = parseSpecText(text);
 	if (!parsed.ok) throw new UsageError(`${cutForEcho(file, 120)}:${parsed.line}:${parsed.column}: ${parsed.message}`);
-	if (parsed.value && typeof parsed.value === 'object' && ('openapi' in parsed.value || 'swagger' in parsed.value)) return bootstrapCommand(context, values, file);
+	if (parsed.value && typeof parsed.value === 'object' && ('openapi' in parsed.value || 'swagger' in parsed.value))
+		return bootstrapCommand(context, values, file);
 	const store = openDraftStore(aepHome(context.env));
 	if (parsed.value && typeof parsed.value === 'object' && 'formatVersion' in parsed.value) {
 		const keepRemote = Boolean(values['keep-remote']);
 		const draft = store.importFrom(file, {keepRemote});
 		const remote = keepRemote
-			? ' It keeps the original\'s registered spec ids and ledger (--keep-remote): registering it updates that spec.'
+			? " It keeps the original's registered spec ids and ledger (--keep-remote): registering it updates that spec."
 			: ' It starts unregistered (no spec ids, ledger or runs), so registering it creates its own spec; --keep-remote keeps them.';
 		write(context.stdout, `Imported draft "${draft.id}".${remote} Resume it with: aep-source resume ${draft.id}`);
 		return 0;
@@ -46,7 +49,11 @@ const importCommand: CommandBody<'import'> = async (context, {flags: values, arg
 	for (const finding of findings) write(context.stderr, `warning ${finding.path}: ${finding.message}`);
 	const result = validateSpec(spec);
 	// The name comes from the file: cut, so a 50 MB name is never echoed.
-	write(context.stdout, `Imported "${cutForEcho(name, 80)}" as draft "${id}" (${result.errors.length} errors, ${result.warnings.length} warnings). ` + `Resume it with: aep-source resume ${id}`);
+	write(
+		context.stdout,
+		`Imported "${cutForEcho(name, 80)}" as draft "${id}" (${result.errors.length} errors, ${result.warnings.length} warnings). ` +
+			`Resume it with: aep-source resume ${id}`,
+	);
 	return 0;
 };
 
@@ -70,8 +77,14 @@ async function bootstrapCommand(context: CommandContext, values: Flags, file: st
 		const loaded = await bootstrap.loadOpenApi(file, {timeoutMs: seconds(values.timeout) * 1000});
 		if (values.operation === undefined) {
 			const offered = bootstrap.offeredOperations(loaded.doc);
-			const list = offered.slice(0, 30).map(entry => `  ${entry.id}  ${entry.method} ${entry.path}${entry.summary ? ` — ${entry.summary}` : ''}`).join('\n');
-			throw new UsageError(`${file} is an ${loaded.version} document: ` + `choose the operation that lists the records with --operation OPERATION_ID or --operation "GET /path".\n${list}`);
+			const list = offered
+				.slice(0, 30)
+				.map(entry => `  ${entry.id}  ${entry.method} ${entry.path}${entry.summary ? ` — ${entry.summary}` : ''}`)
+				.join('\n');
+			throw new UsageError(
+				`${file} is an ${loaded.version} document: ` +
+					`choose the operation that lists the records with --operation OPERATION_ID or --operation "GET /path".\n${list}`,
+			);
 		}
 		const found = await bootstrap.bootstrapOperation(loaded, values.operation);
 		result = response ? bootstrap.applyResponse(found, response) : found;
@@ -84,7 +97,22 @@ async function bootstrapCommand(context: CommandContext, values: Flags, file: st
 	const warnings = validateSpec(result.spec).warnings.length;
 	const secretEnv = Object.keys(result.testValues.secrets).map(name => `${secretEnvName(name)} (the ${name} from your curl command)`);
 	if (values.json) {
-		write(context.stdout, JSON.stringify({id, guesses: result.guesses, missing: result.missing, unmapped: result.unmapped, errors, warnings, secretEnv: Object.keys(result.testValues.secrets).map(secretEnvName)}, null, 2));
+		write(
+			context.stdout,
+			JSON.stringify(
+				{
+					id,
+					guesses: result.guesses,
+					missing: result.missing,
+					unmapped: result.unmapped,
+					errors,
+					warnings,
+					secretEnv: Object.keys(result.testValues.secrets).map(secretEnvName),
+				},
+				null,
+				2,
+			),
+		);
 	} else {
 		const lines = [`Bootstrapped "${String(result.spec['name'])}" from ${from} as draft "${id}".`, 'Guesses (change any of them in the wizard):'];
 		for (const guess of result.guesses) lines.push(`  ${guess.field}: ${describeGuessValue(guess.value)}\n      ${guess.evidence}`);

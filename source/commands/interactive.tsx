@@ -17,7 +17,10 @@ type WizardInput = {flags: {template?: string; debug?: boolean}; args: string[]}
 /** Starts the Ink wizard. Without a terminal it says what to run instead and exits 2 (never hangs). */
 const interactive = async (context: CommandContext, {flags, args}: WizardInput): Promise<number> => {
 	if (!context.interactive) {
-		write(context.stderr, `"aep-source ${context.command === 'home' ? '' : context.command}" is interactive and needs a terminal (stdin and stdout must be a TTY).`);
+		write(
+			context.stderr,
+			`"aep-source ${context.command === 'home' ? '' : context.command}" is interactive and needs a terminal (stdin and stdout must be a TTY).`,
+		);
 		write(context.stderr, `Without one, run instead:\n  ${instead[context.command] ?? instead['home']}`);
 		return 2;
 	}

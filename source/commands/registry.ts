@@ -62,7 +62,9 @@ export const commands = {
 	},
 	validate: {
 		summary: 'Check a connection spec JSON file offline (exit 0 valid, 1 errors, 2 usage)',
-		description: 'Checks a connection spec JSON file against the Self-Serve Sources rules (structure, enums, placeholders,\n' + 'pagination and schedule settings) without contacting Adobe.',
+		description:
+			'Checks a connection spec JSON file against the Self-Serve Sources rules (structure, enums, placeholders,\n' +
+			'pagination and schedule settings) without contacting Adobe.',
 		args: 'FILE',
 		maxArgs: 1,
 		flags: {json: flag.boolean('Print {"valid", "errors", "warnings"} as JSON and nothing else, whatever happens')},
@@ -81,21 +83,30 @@ export const commands = {
 	run: {
 		summary: 'Create or update the spec, register it, run the end-to-end check (no terminal needed)',
 		description:
-			'Takes a saved draft, a connection spec file or a template. A spec with validation errors exits 1 before any\n' + 'request is sent. Secrets never go on the command line: `run` reads them from AEP_SOURCE_SECRET_<PROPERTY>.',
+			'Takes a saved draft, a connection spec file or a template. A spec with validation errors exits 1 before any\n' +
+			'request is sent. Secrets never go on the command line: `run` reads them from AEP_SOURCE_SECRET_<PROPERTY>.',
 		args: 'DRAFT|SPEC_FILE',
 		maxArgs: 1,
 		flags: {
 			template: flag.string('Run a template instead of a draft or file', 'NAME'),
 			profile: common.profile,
-			auth: flag.string('Auth spec to test with (default: the draft\'s, else the first)', 'AUTH_SPEC_NAME'),
+			auth: flag.string("Auth spec to test with (default: the draft's, else the first)", 'AUTH_SPEC_NAME'),
 			param: flag.list('A non-secret auth property or source input, key=value', 'KEY=VALUE'),
-			'source-api': flag.choice('Local profile: send source requests to the demo API or to the spec\'s host ' + '(default: the demo API only for the demo and mailchimp-members templates or a spec with no host)', ['demo', 'spec'] as const),
+			'source-api': flag.choice(
+				"Local profile: send source requests to the demo API or to the spec's host " +
+					'(default: the demo API only for the demo and mailchimp-members templates or a spec with no host)',
+				['demo', 'spec'] as const,
+			),
 			target: flag.string('Use an existing target instead of creating a test one', 'SCHEMA_ID,DATASET_ID[,MAPPING_ID]'),
 			keep: flag.boolean('Keep the test dataflow and connections instead of cleaning up'),
 			json: flag.boolean('Print one JSON result on stdout and nothing else'),
 			debug: common.debug,
 		},
-		examples: ['aep-source run --template demo', 'AEP_SOURCE_SECRET_ACCESS_TOKEN=… aep-source run spec.json --param host=http://127.0.0.1:8080 --json', 'aep-source run spec.json --profile env --param host=https://api.example.com --json'],
+		examples: [
+			'aep-source run --template demo',
+			'AEP_SOURCE_SECRET_ACCESS_TOKEN=… aep-source run spec.json --param host=http://127.0.0.1:8080 --json',
+			'aep-source run spec.json --profile env --param host=https://api.example.com --json',
+		],
 		exitCodes: 'the spec has errors or the check failed (0 only when records landed)',
 	},
 	diff: {
@@ -118,8 +129,8 @@ export const commands = {
 		args: '[DRAFT]',
 		maxArgs: 1,
 		flags: {
-			template: flag.string('Export a template\'s connection spec instead of a draft', 'NAME'),
-			spec: flag.boolean('Only the draft\'s connection spec (as POSTed), not the whole draft'),
+			template: flag.string("Export a template's connection spec instead of a draft", 'NAME'),
+			spec: flag.boolean("Only the draft's connection spec (as POSTed), not the whole draft"),
 			out: flag.string('Write to this file instead of stdout', 'FILE'),
 			artifacts: flag.string('Write the Sources/<name>/Artifacts folder under this folder', 'DIR'),
 			docs: flag.string('Write the documentation page to this file', 'FILE'),
@@ -133,11 +144,13 @@ export const commands = {
 	import: {
 		summary: 'Import a connection spec JSON or an exported draft, or start a draft from an OpenAPI operation or a curl command',
 		description:
-			'FILE is a connection spec JSON or an exported draft; or an OpenAPI 3.0/3.1 or Swagger 2.0 document (JSON or YAML,\n' + 'a file or an http(s) URL) with --operation; or nothing, with --curl. The draft is pre-filled and every guess is\n' + 'printed with its evidence. Credentials in a curl command are never saved or printed.',
+			'FILE is a connection spec JSON or an exported draft; or an OpenAPI 3.0/3.1 or Swagger 2.0 document (JSON or YAML,\n' +
+			'a file or an http(s) URL) with --operation; or nothing, with --curl. The draft is pre-filled and every guess is\n' +
+			'printed with its evidence. Credentials in a curl command are never saved or printed.',
 		args: '[FILE_OR_URL]',
 		maxArgs: 1,
 		flags: {
-			id: flag.string('Id of the new draft (default: from the spec\'s name)', 'DRAFT'),
+			id: flag.string("Id of the new draft (default: from the spec's name)", 'DRAFT'),
 			'keep-remote': flag.boolean('An exported draft keeps its registered spec ids, ledger and runs (default: it starts unregistered)'),
 			operation: flag.string('The OpenAPI operation to start from: its operationId, or "GET /path"', 'OPERATION'),
 			curl: flag.string('Start from this curl command (quote it whole)', "'curl …'"),
@@ -145,13 +158,22 @@ export const commands = {
 			timeout: flag.string('Seconds to wait for a document URL to answer (default 10)', 'SECONDS'),
 			json: common.json,
 		},
-		examples: ['aep-source import spec.json', 'aep-source import my-source.draft.json --keep-remote', 'aep-source import openapi.yaml --operation listContacts', 'aep-source import https://api.example.com/openapi.json --operation "GET /v2/contacts" --json', 'aep-source import --curl \'curl -H "Authorization: Bearer $TOKEN" https://api.example.com/v2/contacts\' --response page1.json'],
+		examples: [
+			'aep-source import spec.json',
+			'aep-source import my-source.draft.json --keep-remote',
+			'aep-source import openapi.yaml --operation listContacts',
+			'aep-source import https://api.example.com/openapi.json --operation "GET /v2/contacts" --json',
+			'aep-source import --curl \'curl -H "Authorization: Bearer $TOKEN" https://api.example.com/v2/contacts\' --response page1.json',
+		],
 		exitCodes: 'the draft was bootstrapped but the input lacked something (listed on stderr; the draft is saved)',
 	},
 	sandbox: {
 		summary: 'Run the local Flow Service + IMS emulator and the demo REST API until Ctrl-C',
 		description:
-			'Starts the local sandbox on 127.0.0.1: IMS (POST /ims/token/v3) and the platform APIs (Flow Service, Schema\n' + 'Registry, Catalog, Data Prep under /data/foundation/...), plus the demo REST API to build a source against.\n' + 'State is kept in --data (default $AEP_SOURCE_HOME/sandbox). Stop with Ctrl-C. The fault flags are deterministic\n' + '(--seed makes the latency jitter repeatable).',
+			'Starts the local sandbox on 127.0.0.1: IMS (POST /ims/token/v3) and the platform APIs (Flow Service, Schema\n' +
+			'Registry, Catalog, Data Prep under /data/foundation/...), plus the demo REST API to build a source against.\n' +
+			'State is kept in --data (default $AEP_SOURCE_HOME/sandbox). Stop with Ctrl-C. The fault flags are deterministic\n' +
+			'(--seed makes the latency jitter repeatable).',
 		maxArgs: 0,
 		flags: {
 			port: flag.integer('Port of the sandbox (default 0: any free port)', {min: 0, max: 65_535}),

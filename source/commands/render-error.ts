@@ -13,7 +13,8 @@ export function exitCodeOf(error: unknown): number {
  * only with `debug` (AEP_SOURCE_DEBUG), since a stack helps nobody but a developer.
  */
 export function renderError(error: unknown, options: {debug?: boolean} = {}): string {
-	if (error instanceof AepError) return [error.where && !error.message.includes(error.where) ? `${error.where}: ${error.message}` : error.message, error.hint].filter(Boolean).join('\n');
+	if (error instanceof AepError)
+		return [error.where && !error.message.includes(error.where) ? `${error.where}: ${error.message}` : error.message, error.hint].filter(Boolean).join('\n');
 	const message = error instanceof Error ? error.message : String(error);
 	const hint = typeof (error as {hint?: unknown})?.hint === 'string' ? (error as {hint: string}).hint : undefined;
 	const lines = [`aep-source: ${message}`];
@@ -21,4 +22,3 @@ export function renderError(error: unknown, options: {debug?: boolean} = {}): st
 	if (options.debug && error instanceof Error && error.stack) lines.push(error.stack);
 	return lines.join('\n');
 }
-

@@ -35,13 +35,26 @@ function parseSourceApi(value: SourceApi | undefined, local: boolean): SourceApi
 }
 
 /** Throws UsageError naming the flag or environment variable for anything unknown, secret on the command line or missing. */
-export function resolveTestInputs({draft, session, params, authSpecName, target, env, sourceApi}: Inputs): {options: EndToEndOptions; secrets: string[]; route: SourceRoute} {
+export function resolveTestInputs({draft, session, params, authSpecName, target, env, sourceApi}: Inputs): {
+	options: EndToEndOptions;
+	secrets: string[];
+	route: SourceRoute;
+} {
 	const spec = specFromDraft(draft) as Record<string, unknown>;
 	const local = session.profile.kind === 'local';
 	const given = Object.fromEntries(parsePairs(params));
 	const values = resolveTestValues({
-		spec, template: draft.template, test: draft.test, local, demoUrl: session.demo?.url, env,
-		overrides: {...(authSpecName === undefined ? {} : {authSpecName}), params: given, ...(sourceApi === undefined ? {} : {sourceApi: parseSourceApi(sourceApi, local)})},
+		spec,
+		template: draft.template,
+		test: draft.test,
+		local,
+		demoUrl: session.demo?.url,
+		env,
+		overrides: {
+			...(authSpecName === undefined ? {} : {authSpecName}),
+			params: given,
+			...(sourceApi === undefined ? {} : {sourceApi: parseSourceApi(sourceApi, local)}),
+		},
 	});
 	const auth = values.auth;
 	if (!auth) {
@@ -50,13 +63,18 @@ export function resolveTestInputs({draft, session, params, authSpecName, target,
 	}
 	const sourceNames = values.sourceInputs.map(each => each.name);
 	for (const key of Object.keys(given)) {
-		if (auth.secrets.has(key) || isSecretKeyName(key)) throw new UsageError(`"${key}" is a secret: pass it in the environment variable ${secretEnvName(key)}, not on the command line.`);
+		if (auth.secrets.has(key) || isSecretKeyName(key))
+			throw new UsageError(`"${key}" is a secret: pass it in the environment variable ${secretEnvName(key)}, not on the command line.`);
 		if (!auth.properties.includes(key) && !sourceNames.includes(key)) {
-			throw new UsageError(`Unknown --param "${key}". Auth properties of "${auth.name}": ${auth.properties.join(', ') || 'none'}; ` + `source inputs: ${sourceNames.join(', ') || 'none'}.`);
+			throw new UsageError(
+				`Unknown --param "${key}". Auth properties of "${auth.name}": ${auth.properties.join(', ') || 'none'}; ` +
+					`source inputs: ${sourceNames.join(', ') || 'none'}.`,
+			);
 		}
 	}
 	const missingSource = values.missing.filter(each => each.kind === 'source');
-	if (missingSource.length > 0) throw new UsageError(`The source needs the input(s) ${missingSource.map(each => `${each.name} (--param ${each.name}=...)`).join(', ')}.`);
+	if (missingSource.length > 0)
+		throw new UsageError(`The source needs the input(s) ${missingSource.map(each => `${each.name} (--param ${each.name}=...)`).join(', ')}.`);
 	const missingAuth = values.missing.filter(each => each.kind === 'auth');
 	if (missingAuth.length > 0) {
 		const how = missingAuth.map(each => (each.secret ? `${each.name} (environment variable ${each.envName})` : `${each.name} (--param ${each.name}=...)`));
@@ -65,5 +83,9 @@ export function resolveTestInputs({draft, session, params, authSpecName, target,
 	if (values.route.api === 'spec' && !values.route.target) {
 		throw new UsageError('The spec has no host to send source requests to: give it one (e.g. --param host=https://api.example.com), or use --source-api demo.');
 	}
-	return {options: {authSpecName: auth.name, authParams: values.authParams, sourceParams: values.sourceParams, target: parseTarget(target)}, secrets: values.secretValues, route: values.route};
+	return {
+		options: {authSpecName: auth.name, authParams: values.authParams, sourceParams: values.sourceParams, target: parseTarget(target)},
+		secrets: values.secretValues,
+		route: values.route,
+	};
 }

@@ -26,7 +26,8 @@ function refuse(ctx: CommandContext, json: boolean | undefined, problem: Problem
 
 const validate: CommandBody<'validate'> = async (ctx, {flags, args}) => {
 	const [file] = args;
-	if (file === undefined) return refuse(ctx, flags.json, {message: 'Name the connection spec JSON file to check.', hint: 'Usage: aep-source validate FILE [--json]'});
+	if (file === undefined)
+		return refuse(ctx, flags.json, {message: 'Name the connection spec JSON file to check.', hint: 'Usage: aep-source validate FILE [--json]'});
 	const read = readText(file);
 	if ('problem' in read) return refuse(ctx, flags.json, read.problem);
 	const parsed = parseSpecText(read.text);

@@ -12,8 +12,12 @@ export function CatalogCard({label, category, description, hasIcon}: CatalogCard
 					<Text dimColor={!hasIcon}>{hasIcon ? 'SVG' : '?'}</Text>
 				</Box>
 				<Box flexDirection="column" marginLeft={1} flexShrink={1}>
-					<Text bold wrap="truncate">{label || '(label)'}</Text>
-					<Text dimColor wrap="truncate">{category || '(category)'}</Text>
+					<Text bold wrap="truncate">
+						{label || '(label)'}
+					</Text>
+					<Text dimColor wrap="truncate">
+						{category || '(category)'}
+					</Text>
 				</Box>
 			</Box>
 			<Text wrap="wrap">{truncate(description || '(description)', 120)}</Text>

@@ -28,7 +28,12 @@ function CrashScreen({error, onHome, onQuit}: {error: unknown; onHome: () => voi
 	return (
 		<Box flexDirection="column">
 			<ErrorPanel error={error} title="This screen could not be shown." />
-			<KeyFooter keys={[['Enter/Esc', 'back to Home'], ['Ctrl-C', 'quit']]} />
+			<KeyFooter
+				keys={[
+					['Enter/Esc', 'back to Home'],
+					['Ctrl-C', 'quit'],
+				]}
+			/>
 		</Box>
 	);
 }

@@ -23,7 +23,17 @@ export function FindingsSummary({findings, limit = 6}: {findings: Finding[]; lim
 }
 
 /** Selectable list; Enter calls onSelect with the finding. */
-export function FindingsList({findings, onSelect, focus = true, limit = 8}: {findings: Finding[]; onSelect: (finding: Finding) => void; focus?: boolean; limit?: number}) {
+export function FindingsList({
+	findings,
+	onSelect,
+	focus = true,
+	limit = 8,
+}: {
+	findings: Finding[];
+	onSelect: (finding: Finding) => void;
+	focus?: boolean;
+	limit?: number;
+}) {
 	if (findings.length === 0) return <Text color="green">✔ No validation findings</Text>;
 	const items = findings.map((item, index) => ({
 		label: `${badge[item.severity]}  ${item.path || '(document)'} — ${item.message}`,

@@ -48,7 +48,10 @@ export function Form(props: FormProps) {
 	const {columns, rows} = useTerminalSize();
 	const latest = useRef(props);
 	latest.current = props;
-	const initialIndex = Math.max(0, fields.findIndex(field => field.name === props.initialField));
+	const initialIndex = Math.max(
+		0,
+		fields.findIndex(field => field.name === props.initialField),
+	);
 	const focused = useRef(initialIndex);
 	const edits = useRef<Record<string, string>>({});
 	/** Fields the user has left: their errors show from then on (not on arrival at an empty field). */
@@ -64,7 +67,11 @@ export function Form(props: FormProps) {
 	// shows its error too, and so does an error found outside the form. Arriving at a field never greets you with one.
 	const errorShown = (field: FormField, error: string | undefined, isFocused: boolean, value: string) =>
 		error !== undefined &&
-		(showAll || left.current.has(field.name) || edits.current[field.name] !== undefined || (!isFocused && value !== '') || latest.current.externalErrors?.[field.name] !== undefined);
+		(showAll ||
+			left.current.has(field.name) ||
+			edits.current[field.name] !== undefined ||
+			(!isFocused && value !== '') ||
+			latest.current.externalErrors?.[field.name] !== undefined);
 
 	const commit = (index: number) => {
 		const field = latest.current.fields[index];
@@ -114,7 +121,10 @@ export function Form(props: FormProps) {
 			else if (field?.kind === 'choice' && (key.leftArrow || key.rightArrow || key.return)) {
 				if (key.return) return moveTo(focused.current + 1);
 				const choices = field.choices ?? [];
-				const current = Math.max(0, choices.findIndex(choice => choice.value === valueFor(field.name)));
+				const current = Math.max(
+					0,
+					choices.findIndex(choice => choice.value === valueFor(field.name)),
+				);
 				const next = choices[(current + (key.rightArrow ? 1 : -1) + choices.length) % choices.length];
 				if (next) {
 					committed.current[field.name] = next.value;
@@ -148,7 +158,8 @@ export function Form(props: FormProps) {
 	const heights = [...fields.map(rowsFor), 1];
 	const total = heights.reduce((sum, rows) => sum + rows, 0);
 	const budget = props.maxRows ?? (rows === undefined ? undefined : Math.max(6, rows - (props.reserveRows ?? 10)));
-	const [start, end] = budget === undefined || total <= budget ? [0, heights.length] : windowAround(heights, Math.min(focused.current, fields.length), budget - 2);
+	const [start, end] =
+		budget === undefined || total <= budget ? [0, heights.length] : windowAround(heights, Math.min(focused.current, fields.length), budget - 2);
 
 	return (
 		<Box flexDirection="column">

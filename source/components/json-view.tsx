@@ -37,7 +37,7 @@ export type JsonViewProps = {
 };
 
 export function JsonView({value, height = 15, focus = true, width = 96}: JsonViewProps) {
-	const lines = useMemo(() => (typeof value === 'string' ? value : JSON.stringify(value, null, 2) ?? 'undefined').split('\n'), [value]);
+	const lines = useMemo(() => (typeof value === 'string' ? value : (JSON.stringify(value, null, 2) ?? 'undefined')).split('\n'), [value]);
 	const offset = useScroll(lines.length, height, focus);
 	const visible = lines.slice(offset, offset + height);
 	return (

@@ -5,7 +5,10 @@ import {useStdout} from 'ink';
 
 export type TerminalSize = {columns: number; rows: number | undefined};
 
-const sizeOf = (stdout: NodeJS.WriteStream): TerminalSize => ({columns: stdout.columns > 0 ? stdout.columns : 80, rows: stdout.rows > 0 ? stdout.rows : undefined});
+const sizeOf = (stdout: NodeJS.WriteStream): TerminalSize => ({
+	columns: stdout.columns > 0 ? stdout.columns : 80,
+	rows: stdout.rows > 0 ? stdout.rows : undefined,
+});
 
 export function useTerminalSize(): TerminalSize {
 	const {stdout} = useStdout();

@@ -41,7 +41,8 @@ function requireParam(params: Record<string, unknown>, name: string, type: strin
 export function createAuthSession(entry: AuthPlan, authParams: Record<string, unknown>): AuthSession {
 	const {type} = entry;
 	switch (type) {
-		case 'OAuth2RefreshCode': return oauthSession(authParams);
+		case 'OAuth2RefreshCode':
+			return oauthSession(authParams);
 		case 'BasicAuthentication': {
 			// Authorization: Basic base64(username + ":" + password) (docs/connection-spec-model.md#auth).
 			const username = requireParam(authParams, 'username', type);
@@ -49,7 +50,8 @@ export function createAuthSession(entry: AuthPlan, authParams: Record<string, un
 			const value = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
 			return staticSession(type, {authorization: value});
 		}
-		case 'KeyBased': return staticSession(type, keyHeaders(entry, authParams));
+		case 'KeyBased':
+			return staticSession(type, keyHeaders(entry, authParams));
 	}
 }
 
@@ -75,7 +77,10 @@ function keyHeaders(entry: AuthPlan, authParams: Record<string, unknown>): Recor
 		if (/^authKey\d+$/.test(name) && value !== undefined && !Object.hasOwn(properties, name)) headers[name] = value;
 	}
 	if (Object.keys(headers).length === 0) {
-		throw configError('No API key value was given for KeyBased auth.', 'Pass auth.params.authKey1 (and set restAttributes.headerParamName on the key property).');
+		throw configError(
+			'No API key value was given for KeyBased auth.',
+			'Pass auth.params.authKey1 (and set restAttributes.headerParamName on the key property).',
+		);
 	}
 	return headers;
 }
@@ -125,18 +130,29 @@ async function requestToken(context: RefreshContext, tokenUrl: string, method: s
 	try {
 		url = new URL(tokenUrl);
 	} catch {
-		throw configError(`accessTokenUrl "${context.masker.text(tokenUrl)}" is not an absolute URL.`, 'Set auth.params.accessTokenUrl to the full token endpoint URL.');
+		throw configError(
+			`accessTokenUrl "${context.masker.text(tokenUrl)}" is not an absolute URL.`,
+			'Set auth.params.accessTokenUrl to the full token endpoint URL.',
+		);
 	}
 	if (method === 'GET') url.search = url.search ? `${url.search}&${form}` : form;
 	const maskedUrl = context.masker.url(tokenUrl);
 	let response: HttpResponse;
 	try {
 		response = await context.client.send(
-			{method, url, headers: {accept: 'application/json', ...(method === 'GET' ? {} : {'content-type': 'application/x-www-form-urlencoded'})}, ...(method === 'GET' ? {} : {body: form})},
+			{
+				method,
+				url,
+				headers: {accept: 'application/json', ...(method === 'GET' ? {} : {'content-type': 'application/x-www-form-urlencoded'})},
+				...(method === 'GET' ? {} : {body: form}),
+			},
 			{timeoutMs: context.timeoutMs, signal: context.signal},
 		);
 	} catch (error) {
-		throw new EngineError('source-auth', `The access token could not be refreshed at ${maskedUrl}: ${context.masker.text((error as Error).message)}.`, {url: maskedUrl, hint: 'Check accessTokenUrl and that the token endpoint is reachable.'});
+		throw new EngineError('source-auth', `The access token could not be refreshed at ${maskedUrl}: ${context.masker.text((error as Error).message)}.`, {
+			url: maskedUrl,
+			hint: 'Check accessTokenUrl and that the token endpoint is reachable.',
+		});
 	}
 	let json: unknown;
 	try {

@@ -33,16 +33,26 @@ function formatToken(letter: string, count: number, date: Date): string {
 			if (count === 3) return dayNames[date.getUTCDay()]!.slice(0, 3);
 			return pad(date.getUTCDate(), count);
 		}
-		case 'H': return pad(hours, Math.min(count, 2));
-		case 'h': return pad(hours % 12 === 0 ? 12 : hours % 12, Math.min(count, 2));
-		case 'm': return pad(date.getUTCMinutes(), Math.min(count, 2));
-		case 's': return pad(date.getUTCSeconds(), Math.min(count, 2));
-		case 'f': return fraction(date).slice(0, Math.min(count, 7));
-		case 'F': return fraction(date).slice(0, Math.min(count, 7)).replace(/0+$/, '');
-		case 't': return (hours < 12 ? 'AM' : 'PM').slice(0, count === 1 ? 1 : 2);
-		case 'K': return 'Z';
-		case 'z': return count === 1 ? '+0' : count === 2 ? '+00' : '+00:00';
-		default: return letter.repeat(count);
+		case 'H':
+			return pad(hours, Math.min(count, 2));
+		case 'h':
+			return pad(hours % 12 === 0 ? 12 : hours % 12, Math.min(count, 2));
+		case 'm':
+			return pad(date.getUTCMinutes(), Math.min(count, 2));
+		case 's':
+			return pad(date.getUTCSeconds(), Math.min(count, 2));
+		case 'f':
+			return fraction(date).slice(0, Math.min(count, 7));
+		case 'F':
+			return fraction(date).slice(0, Math.min(count, 7)).replace(/0+$/, '');
+		case 't':
+			return (hours < 12 ? 'AM' : 'PM').slice(0, count === 1 ? 1 : 2);
+		case 'K':
+			return 'Z';
+		case 'z':
+			return count === 1 ? '+0' : count === 2 ? '+00' : '+00:00';
+		default:
+			return letter.repeat(count);
 	}
 }
 
@@ -52,7 +62,7 @@ export function formatDate(pattern: string, date: Date): string {
 	let i = 0;
 	while (i < pattern.length) {
 		const char = pattern[i]!;
-		if (char === '\'' || char === '"') {
+		if (char === "'" || char === '"') {
 			const end = pattern.indexOf(char, i + 1);
 			const stop = end === -1 ? pattern.length : end;
 			out += pattern.slice(i + 1, stop);

@@ -53,7 +53,10 @@ function waitBeforeRetry(headers: IncomingHttpHeaders | undefined, attempt: numb
 	return Math.min(retryDelay(policy, attempt, Math.random, headers?.['retry-after']), maxRetryAfterMs);
 }
 
-export async function fetchPage(context: FetchContext, request: {method: string; url: string; headers: Record<string, string>; body?: string}): Promise<FetchedPage> {
+export async function fetchPage(
+	context: FetchContext,
+	request: {method: string; url: string; headers: Record<string, string>; body?: string},
+): Promise<FetchedPage> {
 	const maskedUrl = context.masker.url(request.url);
 	const url = new URL(request.url);
 	let retries = 0;
@@ -62,7 +65,10 @@ export async function fetchPage(context: FetchContext, request: {method: string;
 		let response: HttpResponse;
 		try {
 			const headers = {...request.headers, ...context.auth.headers()};
-			response = await context.client.send({method: request.method, url, headers, ...(request.body === undefined ? {} : {body: request.body})}, {timeoutMs: context.timeoutMs, signal: context.signal});
+			response = await context.client.send(
+				{method: request.method, url, headers, ...(request.body === undefined ? {} : {body: request.body})},
+				{timeoutMs: context.timeoutMs, signal: context.signal},
+			);
 		} catch (error) {
 			if (!(error instanceof TransportError)) throw error;
 			if (error.kind === 'network' && retriedCodes.has(error.code) && retries < context.retries) {
@@ -81,14 +87,24 @@ export async function fetchPage(context: FetchContext, request: {method: string;
 			continue;
 		}
 		if (response.status < 200 || response.status >= 300) throw statusError(response, maskedUrl, context, {retries, refreshed});
-		return {status: response.status, headers: response.headers, body: parseBody(response, maskedUrl, context.masker), bytes: response.body.length, retries, refreshed};
+		return {
+			status: response.status,
+			headers: response.headers,
+			body: parseBody(response, maskedUrl, context.masker),
+			bytes: response.body.length,
+			retries,
+			refreshed,
+		};
 	}
 }
 
 function transportError(error: TransportError, maskedUrl: string, context: FetchContext): EngineError {
 	if (error.kind === 'aborted') return abortedError();
 	if (error.kind === 'timeout') {
-		return new EngineError('timeout', `${maskedUrl} did not answer within ${context.timeoutMs} ms.`, {url: maskedUrl, hint: 'The source is slow or unreachable: retry, or raise the request timeout.'});
+		return new EngineError('timeout', `${maskedUrl} did not answer within ${context.timeoutMs} ms.`, {
+			url: maskedUrl,
+			hint: 'The source is slow or unreachable: retry, or raise the request timeout.',
+		});
 	}
 	const hints: Record<string, string> = {
 		ECONNREFUSED: 'Nothing is listening at that host and port: check the host (urlParams.host or auth.params.host) and that the API is up.',
@@ -116,11 +132,12 @@ function statusError(response: HttpResponse, maskedUrl: string, context: FetchCo
 	const body = snippet(response, context.masker);
 	const tail = body ? `: ${body}` : '';
 	if (status === 401 || status === 403) {
-		const hint = status === 403
-			? 'The credentials were accepted but lack permission for this resource: check the account\'s scopes or roles.'
-			: tried.refreshed
-				? 'The access token was refreshed and still rejected: check the account and the token endpoint.'
-				: `The source rejected the ${context.auth.type} credentials: check the auth params of the base connection${refreshAdvice(context.auth.type)}.`;
+		const hint =
+			status === 403
+				? "The credentials were accepted but lack permission for this resource: check the account's scopes or roles."
+				: tried.refreshed
+					? 'The access token was refreshed and still rejected: check the account and the token endpoint.'
+					: `The source rejected the ${context.auth.type} credentials: check the auth params of the base connection${refreshAdvice(context.auth.type)}.`;
 		return new EngineError('source-auth', `${maskedUrl} answered ${status}${tail}`, {status, url: maskedUrl, hint});
 	}
 	const hints: Record<number, string> = {
@@ -129,7 +146,11 @@ function statusError(response: HttpResponse, maskedUrl: string, context: FetchCo
 		405: 'Check urlParams.method.',
 		429: `The source kept rate-limiting after ${tried.retries} retries: add delayRequestMillis or retry later.`,
 	};
-	const hint = hints[status] ?? (status >= 500 ? `The source failed${tried.retries ? ` after ${tried.retries} retries` : ''}: retry later or contact its owner.` : 'Check the request against the API\'s documentation.');
+	const hint =
+		hints[status] ??
+		(status >= 500
+			? `The source failed${tried.retries ? ` after ${tried.retries} retries` : ''}: retry later or contact its owner.`
+			: "Check the request against the API's documentation.");
 	return new EngineError('source-http', `${maskedUrl} answered ${status}${tail}`, {status, url: maskedUrl, hint});
 }
 
@@ -140,11 +161,16 @@ function parseBody(response: HttpResponse, maskedUrl: string, masker: Masker): u
 		return JSON.parse(text);
 	} catch (error) {
 		const type = contentType(response);
-		throw new EngineError('source-json', `${maskedUrl} did not return valid JSON${type ? ` (content-type ${type})` : ''}: ` + `${masker.text((error as Error).message)}. Body starts: ${snippet(response, masker)}`, {
-			status: response.status,
-			url: maskedUrl,
-			hint: notJsonHint(text, type),
-		});
+		throw new EngineError(
+			'source-json',
+			`${maskedUrl} did not return valid JSON${type ? ` (content-type ${type})` : ''}: ` +
+				`${masker.text((error as Error).message)}. Body starts: ${snippet(response, masker)}`,
+			{
+				status: response.status,
+				url: maskedUrl,
+				hint: notJsonHint(text, type),
+			},
+		);
 	}
 }
 
@@ -155,7 +181,11 @@ function contentType(response: HttpResponse): string | undefined {
 
 /** JSON Lines: every non-empty line is a JSON value on its own. */
 function isJsonLines(text: string): boolean {
-	const lines = text.split('\n').map(line => line.trim()).filter(Boolean).slice(0, 20);
+	const lines = text
+		.split('\n')
+		.map(line => line.trim())
+		.filter(Boolean)
+		.slice(0, 20);
 	if (lines.length < 2) return false;
 	return lines.every(line => {
 		try {
@@ -170,10 +200,16 @@ function isJsonLines(text: string): boolean {
 /** The likely cause of a body that is not JSON, from its content type and first bytes (docs/source-errors.md). */
 function notJsonHint(text: string, type: string | undefined): string {
 	if (type?.includes('ndjson') || type?.includes('jsonl') || isJsonLines(text)) {
-		return 'The body is JSON Lines (one JSON object per line). ' + 'A Self-Serve source reads one JSON document per response: point urlParams.path at an endpoint of the API that answers a JSON object or array.';
+		return (
+			'The body is JSON Lines (one JSON object per line). ' +
+			'A Self-Serve source reads one JSON document per response: point urlParams.path at an endpoint of the API that answers a JSON object or array.'
+		);
 	}
 	if (type?.includes('html') || /^\s*<(!doctype|html)/i.test(text)) {
-		return 'The body is an HTML page, not the API: the host (or path) probably points at a website or a sign-in page. ' + 'Check the host and urlParams.path against the API\'s documentation, and the credentials.';
+		return (
+			'The body is an HTML page, not the API: the host (or path) probably points at a website or a sign-in page. ' +
+			"Check the host and urlParams.path against the API's documentation, and the credentials."
+		);
 	}
 	return 'Check that urlParams points at a JSON API endpoint (not an HTML page or a file download) and that the response is complete.';
 }
@@ -182,7 +218,13 @@ function notJsonHint(text: string, type: string | undefined): string {
 function notFoundHint(response: HttpResponse): string {
 	const text = response.body.subarray(0, 200).toString('utf8');
 	if (contentType(response)?.includes('html') || /^\s*<(!doctype|html)/i.test(text)) {
-		return 'The host answered with an HTML "not found" page: it may be a website rather than the API root. ' + 'Check the host (urlParams.host or the auth param host), then urlParams.path.';
+		return (
+			'The host answered with an HTML "not found" page: it may be a website rather than the API root. ' +
+			'Check the host (urlParams.host or the auth param host), then urlParams.path.'
+		);
 	}
-	return 'The host answered but has nothing at this path: ' + 'check urlParams.path (and any base path the API needs, e.g. /api/v2, which belongs in the path or the host).';
+	return (
+		'The host answered but has nothing at this path: ' +
+		'check urlParams.path (and any base path the API needs, e.g. /api/v2, which belongs in the path or the host).'
+	);
 }

@@ -9,7 +9,11 @@ export type HttpResponse = {status: number; headers: http.IncomingHttpHeaders; b
 
 /** Why a request produced no response. `code` is the system error code when there is one. */
 export class TransportError extends AepError {
-	constructor(readonly kind: 'network' | 'timeout' | 'aborted', readonly code: string, message: string) {
+	constructor(
+		readonly kind: 'network' | 'timeout' | 'aborted',
+		readonly code: string,
+		message: string,
+	) {
 		super(message);
 	}
 }

@@ -47,7 +47,8 @@ function resolveType(types: Set<string>): string {
 function toSchema(node: Node): Schema {
 	const type = resolveType(node.types);
 	if (type === 'integer') return {type, ...integerBounds};
-	if (type === 'object') return {type, properties: Object.fromEntries([...(node.properties ?? new Map<string, Node>())].map(([key, child]) => [key, toSchema(child)]))};
+	if (type === 'object')
+		return {type, properties: Object.fromEntries([...(node.properties ?? new Map<string, Node>())].map(([key, child]) => [key, toSchema(child)]))};
 	if (type === 'array') return {type, items: toSchema(node.items ?? {types: new Set()})};
 	return {type};
 }

@@ -11,7 +11,11 @@ export type {Masker} from '../spec/masker.js';
 const locatorKeys = new Set(['host', 'domain', 'authorizationTestUrl', 'accessTokenUrl', 'refreshTokenUrl', 'expirationDate']);
 
 function passwordNames(properties: Record<string, PropertyPlan> | undefined): Set<string> {
-	return new Set(Object.entries(properties ?? {}).filter(([, property]) => property.password).map(([name]) => name));
+	return new Set(
+		Object.entries(properties ?? {})
+			.filter(([, property]) => property.password)
+			.map(([name]) => name),
+	);
 }
 
 /** The Masker of a run, knowing its secret params (`authProperties`/`sourceProperties` from the compiled plan). */

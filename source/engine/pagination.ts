@@ -26,18 +26,29 @@ export function requestCap(pagination: Pagination): number {
 
 export function createPaginator(pagination: Pagination): Paginator {
 	switch (pagination.type) {
-		case 'OFFSET': return offsetPaginator(pagination);
-		case 'POINTER': return pointerPaginator(pagination);
-		case 'CONTINUATION_TOKEN': return tokenPaginator(pagination);
-		case 'PAGE': return pagePaginator(pagination);
-		case 'NONE': return {first: () => ({query: [], headers: {}}), next: () => ({stop: 'single-request', message: 'NONE pagination makes one request.'})};
+		case 'OFFSET':
+			return offsetPaginator(pagination);
+		case 'POINTER':
+			return pointerPaginator(pagination);
+		case 'CONTINUATION_TOKEN':
+			return tokenPaginator(pagination);
+		case 'PAGE':
+			return pagePaginator(pagination);
+		case 'NONE':
+			return {first: () => ({query: [], headers: {}}), next: () => ({stop: 'single-request', message: 'NONE pagination makes one request.'})};
 	}
 }
 
 /** OFFSET (docs/connection-spec.md#pagination): start at 0, add limitValue; stop on the end condition, an empty or a short page. */
 function offsetPaginator(p: Pagination & {type: 'OFFSET'}): Paginator {
 	let offset = 0;
-	const step = (): PageStep => ({query: [[p.limitName, String(p.limitValue)], [p.offsetName, String(offset)]], headers: {}});
+	const step = (): PageStep => ({
+		query: [
+			[p.limitName, String(p.limitValue)],
+			[p.offsetName, String(offset)],
+		],
+		headers: {},
+	});
 	return {
 		first: step,
 		next(page) {
@@ -48,7 +59,8 @@ function offsetPaginator(p: Pagination & {type: 'OFFSET'}): Paginator {
 				}
 			}
 			if (page.elementCount === 0) return {stop: 'empty-page', message: `The page at offset ${offset} had no records.`};
-			if (page.elementCount < p.limitValue) return {stop: 'short-page', message: `The page at offset ${offset} had ${page.elementCount} records, fewer than ${p.limitName}=${p.limitValue}.`};
+			if (page.elementCount < p.limitValue)
+				return {stop: 'short-page', message: `The page at offset ${offset} had ${page.elementCount} records, fewer than ${p.limitName}=${p.limitValue}.`};
 			offset += p.limitValue;
 			return step();
 		},
@@ -73,7 +85,8 @@ function pointerPaginator(p: Pagination & {type: 'POINTER'}): Paginator {
 			// Resolving against the current request URL equals resolving against the host for the usual
 			// "/path?query" pointers, and keeps "next?x=1" style pointers working as a browser would.
 			const url = new URL(pointer, page.url).toString();
-			if (seen.has(url)) return {stop: 'repeated-pointer', message: `The pointer at ${p.pointer.text} repeated a page already fetched; stopped to avoid a loop.`};
+			if (seen.has(url))
+				return {stop: 'repeated-pointer', message: `The pointer at ${p.pointer.text} repeated a page already fetched; stopped to avoid a loop.`};
 			seen.add(url);
 			return {query: [], headers: {}, url};
 		},
@@ -113,7 +126,13 @@ function headerValue(headers: IncomingHttpHeaders, name: string): string | undef
  */
 function pagePaginator(p: Pagination & {type: 'PAGE'}): Paginator {
 	let page = p.initialPageIndex;
-	const step = (): PageStep => ({query: [[p.limitName, String(p.limitValue)], [p.pageParamName, String(page)]], headers: {}});
+	const step = (): PageStep => ({
+		query: [
+			[p.limitName, String(p.limitValue)],
+			[p.pageParamName, String(page)],
+		],
+		headers: {},
+	});
 	const lastPage = (outcome: PageOutcome): number | undefined => {
 		if (!p.endPage) return undefined;
 		if (p.endPage.kind === 'index') return p.endPage.value;

@@ -15,7 +15,11 @@ export type PlannedRequest = {method: string; url: string; headers: Record<strin
  * pagination value present), plus the records that response would yield. Throws the EngineError a run would
  * throw before its first request: 'config' for a spec with errors or a param without a value. No I/O.
  */
-export function planRequests(options: EngineOptions, pages = 3, response?: {body: unknown; headers?: Record<string, string>}): {requests: PlannedRequest[]; records: Record<string, unknown>[]} {
+export function planRequests(
+	options: EngineOptions,
+	pages = 3,
+	response?: {body: unknown; headers?: Record<string, string>},
+): {requests: PlannedRequest[]; records: Record<string, unknown>[]} {
 	const plan = planOf(options);
 	const auth = createAuthSession(selectAuthSpec(plan.auth, options.authSpecName), options.authParams);
 	const request = buildRequestPlan(options, plan);
@@ -25,7 +29,12 @@ export function planRequests(options: EngineOptions, pages = 3, response?: {body
 	let step = paginator.first();
 	for (let index = 0; index < pages; index++) {
 		const url = step.url ?? requestUrl(request, step.query);
-		requests.push({method: request.method, url, headers: {...request.headers, ...step.headers, ...auth.headers()}, ...(request.body === undefined ? {} : {body: request.body})});
+		requests.push({
+			method: request.method,
+			url,
+			headers: {...request.headers, ...step.headers, ...auth.headers()},
+			...(request.body === undefined ? {} : {body: request.body}),
+		});
 		const body = response?.body ?? {};
 		const {elements} = pageElements(body, plan.content);
 		for (const element of elements) {

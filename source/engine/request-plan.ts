@@ -25,7 +25,10 @@ function substituter(options: EngineOptions, scheduleQuery: string | undefined, 
 		const {text: out, missing} = substitutePlaceholders(text, values);
 		if (missing.length > 0) {
 			const list = missing.map(name => `\${${name}}`).join(', ');
-			throw configError(`${list} in ${where} has no value.`, `Declare ${missing.join(', ')} in sourceSpec.spec.properties and pass it as a source param, or pass it as an auth param.`);
+			throw configError(
+				`${list} in ${where} has no value.`,
+				`Declare ${missing.join(', ')} in sourceSpec.spec.properties and pass it as a source param, or pass it as an auth param.`,
+			);
 		}
 		if (!out.includes(scheduleQueryPlaceholder)) return out;
 		if (scheduleQuery === undefined) {
@@ -37,9 +40,14 @@ function substituter(options: EngineOptions, scheduleQuery: string | undefined, 
 }
 
 /** ADVANCE (docs/schedule.md#advance-schedules): the expression for the window; without a window, the backfill expression up to now. */
-function scheduleQueryFor(options: EngineOptions, schedule: SchedulePlan | undefined, warnings: string[]): {query?: [string, string][]; scheduleQuery?: string} {
+function scheduleQueryFor(
+	options: EngineOptions,
+	schedule: SchedulePlan | undefined,
+	warnings: string[],
+): {query?: [string, string][]; scheduleQuery?: string} {
 	if (!schedule) return {};
-	if (schedule.kind === 'standard') return options.window ? {query: standardScheduleParams(schedule, options.window).map(({name, value}) => [name, value])} : {};
+	if (schedule.kind === 'standard')
+		return options.window ? {query: standardScheduleParams(schedule, options.window).map(({name, value}) => [name, value])} : {};
 	if (options.window) return {scheduleQuery: advanceScheduleQuery(schedule, options.window, options.scheduleMode ?? 'incremental')};
 	warnings.push('No schedule window was given: {SCHEDULE_QUERY} uses the backfill expression up to now.');
 	return {scheduleQuery: advanceScheduleQuery(schedule, {start: new Date(0), end: new Date()}, 'backfill')};
@@ -55,7 +63,10 @@ function baseUrl(options: EngineOptions, request: RequestTemplate, substitute: S
 	} else if (typeof options.authParams.host === 'string' && options.authParams.host.trim() !== '') {
 		host = options.authParams.host;
 	} else {
-		throw configError('No host: neither urlParams.host nor the auth param "host" is set.', 'Set sourceSpec.attributes.urlParams.host or pass auth.params.host.');
+		throw configError(
+			'No host: neither urlParams.host nor the auth param "host" is set.',
+			'Set sourceSpec.attributes.urlParams.host or pass auth.params.host.',
+		);
 	}
 	if (!/^https?:\/\/[^/]/i.test(host.trim())) {
 		throw configError(`The host "${host}" is not an absolute http(s) URL.`, 'Write the host with its scheme, e.g. https://api.example.com.');

@@ -18,8 +18,10 @@ export function standardScheduleParams(schedule: Schedule & {kind: 'standard'}, 
 export function advanceScheduleQuery(schedule: Schedule & {kind: 'advance'}, window: ScheduleWindow, mode: 'incremental' | 'backfill'): string {
 	const template = mode === 'backfill' ? schedule.backfill : schedule.incremental;
 	return template
-		.split('{START_TIME}').join(formatDate(schedule.paramFormat, window.start))
-		.split('{END_TIME}').join(formatDate(schedule.paramFormat, window.end));
+		.split('{START_TIME}')
+		.join(formatDate(schedule.paramFormat, window.start))
+		.split('{END_TIME}')
+		.join(formatDate(schedule.paramFormat, window.end));
 }
 
 /**

@@ -42,16 +42,27 @@ function runMasker(options: EngineOptions, plan: SourcePlan | undefined): Masker
 	} catch {
 		auth = undefined; // Reported by prepare().
 	}
-	return createRunMasker({authParams: options.authParams ?? {}, sourceParams: options.sourceParams ?? {}, authProperties: auth?.properties, sourceProperties: plan?.inputs});
+	return createRunMasker({
+		authParams: options.authParams ?? {},
+		sourceParams: options.sourceParams ?? {},
+		authProperties: auth?.properties,
+		sourceProperties: plan?.inputs,
+	});
 }
 
 /** Same error with message, URL and hint masked; anything that is not an EngineError becomes one. */
 function masked(error: unknown, masker: Masker): EngineError {
 	if (error instanceof EngineError) {
-		const details = {hint: masker.text(error.hint), ...(error.status === undefined ? {} : {status: error.status}), ...(error.url === undefined ? {} : {url: masker.url(error.url)})};
+		const details = {
+			hint: masker.text(error.hint),
+			...(error.status === undefined ? {} : {status: error.status}),
+			...(error.url === undefined ? {} : {url: masker.url(error.url)}),
+		};
 		return new EngineError(error.code, masker.text(error.message), details);
 	}
-	return new EngineError('config', `Unexpected engine failure: ${masker.text(String((error as Error)?.message ?? error))}`, {hint: 'This is likely an engine bug: report it with the connection spec (secrets removed).'});
+	return new EngineError('config', `Unexpected engine failure: ${masker.text(String((error as Error)?.message ?? error))}`, {
+		hint: 'This is likely an engine bug: report it with the connection spec (secrets removed).',
+	});
 }
 
 /**
@@ -83,7 +94,9 @@ export async function* streamRecords(options: EngineOptions): AsyncGenerator<Rec
 		const run = prepare(options, plan);
 		warnings = [...run.plan.warnings];
 		const fetch: FetchContext = {
-			client, auth: run.auth, masker,
+			client,
+			auth: run.auth,
+			masker,
 			timeoutMs: options.timeoutMs ?? 30_000,
 			retries: options.retries ?? 3,
 			retryBaseDelayMs: options.retryBaseDelayMs ?? 250,
@@ -95,7 +108,12 @@ export async function* streamRecords(options: EngineOptions): AsyncGenerator<Rec
 			if (step.delayMs) await sleep(step.delayMs, options.signal);
 			const url = step.url ?? requestUrl(run.plan, step.query);
 			const started = performance.now();
-			const page = await fetchPage(fetch, {method: run.plan.method, url, headers: {...run.plan.headers, ...step.headers}, ...(run.plan.body === undefined ? {} : {body: run.plan.body})});
+			const page = await fetchPage(fetch, {
+				method: run.plan.method,
+				url,
+				headers: {...run.plan.headers, ...step.headers},
+				...(run.plan.body === undefined ? {} : {body: run.plan.body}),
+			});
 			const durationMs = Math.round(performance.now() - started);
 			const {elements, found} = pageElements(page.body, run.content);
 			if (!found && pageCount === 0) warnings.push(`contentPath ${run.content.path.text} matched nothing in the first response.`);
@@ -118,8 +136,16 @@ export async function* streamRecords(options: EngineOptions): AsyncGenerator<Rec
 				}
 			}
 			const trace: PageTrace = {
-				index: pageCount++, method: run.plan.method, url: masker.url(url), status: page.status, records: pageRecords, bytes: page.bytes, durationMs,
-				...(step.delayMs ? {delayMs: step.delayMs} : {}), ...(page.retries ? {retries: page.retries} : {}), ...(page.refreshed ? {refreshed: true} : {}),
+				index: pageCount++,
+				method: run.plan.method,
+				url: masker.url(url),
+				status: page.status,
+				records: pageRecords,
+				bytes: page.bytes,
+				durationMs,
+				...(step.delayMs ? {delayMs: step.delayMs} : {}),
+				...(page.retries ? {retries: page.retries} : {}),
+				...(page.refreshed ? {refreshed: true} : {}),
 			};
 			if (pages.length < keptTraces) pages.push(trace);
 			options.onPage?.(trace);

@@ -83,7 +83,10 @@ async function deleteDataSet(request: SandboxRequest, context: SandboxContext): 
 function listBatches(request: SandboxRequest, context: SandboxContext): SandboxResponse {
 	const dataSet = request.query.get('dataSet');
 	let batches = scopedValues(collection(context, 'batches'), request.caller);
-	if (dataSet) batches = batches.filter(batch => (batch['relatedObjects'] as {type: string; id: string}[]).some(object => object.type === 'dataSet' && object.id === dataSet));
+	if (dataSet)
+		batches = batches.filter(batch =>
+			(batch['relatedObjects'] as {type: string; id: string}[]).some(object => object.type === 'dataSet' && object.id === dataSet),
+		);
 	// orderBy=desc:created (target-and-runs 2.4); default newest last, like creation order.
 	if (request.query.get('orderBy') === 'desc:created') batches = [...batches].sort((a, b) => Number(b['created']) - Number(a['created']));
 	const limit = Number(request.query.get('limit') ?? '0');
@@ -100,11 +103,14 @@ function getBatch(request: SandboxRequest, context: SandboxContext): SandboxResp
 export function catalogRoutes(): Route[] {
 	return [
 		{method: 'POST', pattern: '/dataSets', handler: createDataSet, needsBody: true},
-		{method: 'GET', pattern: '/dataSets', handler: (request, context) => json(200, keyed(byName(scopedValues(collection(context, 'dataSets'), request.caller), request), request))},
+		{
+			method: 'GET',
+			pattern: '/dataSets',
+			handler: (request, context) => json(200, keyed(byName(scopedValues(collection(context, 'dataSets'), request.caller), request), request)),
+		},
 		{method: 'GET', pattern: '/dataSets/:id', handler: getDataSet},
 		{method: 'DELETE', pattern: '/dataSets/:id', handler: deleteDataSet},
 		{method: 'GET', pattern: '/batches', handler: listBatches},
 		{method: 'GET', pattern: '/batches/:id', handler: getBatch},
 	];
 }
-

@@ -34,11 +34,24 @@ const catalogueSpecs: Entity[] = [
 		providerId: restProviderId,
 		version: '1.0',
 		attributes: {isSource: false, isDestination: true},
-		targetSpec: {name: 'Target', type: 'Target', spec: {$schema: 'http://json-schema.org/draft-07/schema#', type: 'object', properties: {dataSetId: {type: 'string'}}, required: ['dataSetId']}},
+		targetSpec: {
+			name: 'Target',
+			type: 'Target',
+			spec: {$schema: 'http://json-schema.org/draft-07/schema#', type: 'object', properties: {dataSetId: {type: 'string'}}, required: ['dataSetId']},
+		},
 		createdAt: 0,
 		updatedAt: 0,
 	},
-	...documentedSourceSpecIds.map(id => ({id, name: `Adobe catalogue source ${id.slice(0, 8)}`, description: 'Listed in the RestStorageToAEP flow spec; its contents are not public.', providerId: restProviderId, version: '1.0', attributes: {isSource: true}, createdAt: 0, updatedAt: 0})),
+	...documentedSourceSpecIds.map(id => ({
+		id,
+		name: `Adobe catalogue source ${id.slice(0, 8)}`,
+		description: 'Listed in the RestStorageToAEP flow spec; its contents are not public.',
+		providerId: restProviderId,
+		version: '1.0',
+		attributes: {isSource: true},
+		createdAt: 0,
+		updatedAt: 0,
+	})),
 ];
 
 function specById(context: SandboxContext, id: string): Entity | undefined {
@@ -66,7 +79,13 @@ function replace(request: SandboxRequest, context: SandboxContext) {
 	}
 	const fields = validated(request.body);
 	const keep = {createdAt: existing['createdAt'], createdBy: existing['createdBy'], createdClient: existing['createdClient']};
-	const entity: Entity = {id, ...createdFields(request.caller), ...keep, ...updatedFields(request.caller, Math.max(Date.now(), Number(existing['updatedAt']) + 1)), ...fields};
+	const entity: Entity = {
+		id,
+		...createdFields(request.caller),
+		...keep,
+		...updatedFields(request.caller, Math.max(Date.now(), Number(existing['updatedAt']) + 1)),
+		...fields,
+	};
 	collection(context, 'connectionSpecs').put(entity);
 	return json(200, stampCaller(entity, request.caller));
 }
@@ -77,7 +96,15 @@ export function connectionSpecRoutes(): Route[] {
 			method: 'GET',
 			pattern: '/connectionSpecs',
 			handler: (request, context) =>
-				json(200, listResponse([...catalogueSpecs, ...collection(context, 'connectionSpecs').values()], request.query, entity => stampCaller(entity, request.caller), '/connectionSpecs')),
+				json(
+					200,
+					listResponse(
+						[...catalogueSpecs, ...collection(context, 'connectionSpecs').values()],
+						request.query,
+						entity => stampCaller(entity, request.caller),
+						'/connectionSpecs',
+					),
+				),
 		},
 		{
 			method: 'GET',

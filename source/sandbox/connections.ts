@@ -28,7 +28,10 @@ function checkAuth(spec: Record<string, unknown>, auth: unknown): Auth {
 	if (!isObject(auth) || typeof auth['specName'] !== 'string') throw invalidBody(['auth.specName: is required (the name of one authSpec entry)']);
 	const entry = findAuthSpec(spec, auth['specName']);
 	if (!entry) {
-		throw flowError('1415-400', `Auth spec name "${auth['specName']}" was not found for connection spec ${String(spec['id'])}. Use one of: ${authSpecNames(spec).join(', ')}.`);
+		throw flowError(
+			'1415-400',
+			`Auth spec name "${auth['specName']}" was not found for connection spec ${String(spec['id'])}. Use one of: ${authSpecNames(spec).join(', ')}.`,
+		);
 	}
 	const params = isObject(auth['params']) ? auth['params'] : {};
 	const missing = missingRequiredParams(entry, params);
@@ -49,7 +52,10 @@ async function tryAuthorizationUrl(spec: Record<string, unknown>, auth: Auth, si
 		await response.arrayBuffer();
 		status = response.status;
 	} catch (error) {
-		throw flowError('1452-400', masked(`Credential validation failed: GET ${url} could not be reached (${(error as Error).message}). Check auth.params.authorizationTestUrl.`));
+		throw flowError(
+			'1452-400',
+			masked(`Credential validation failed: GET ${url} could not be reached (${(error as Error).message}). Check auth.params.authorizationTestUrl.`),
+		);
 	}
 	if (status < 200 || status > 299) {
 		throw flowError('1452-400', masked(`Credential validation failed: GET ${url} answered HTTP ${status}. Check the credentials in auth.params.`));
@@ -91,7 +97,8 @@ function patch(request: SandboxRequest, context: SandboxContext) {
 	return patchOne(request, context, 'connections', {
 		guard: operations => {
 			const changesSpec = operations.find(operation => /^\/connectionSpec(\/|$)/.test(operation.path));
-			if (changesSpec) throw flowError('1414-400', `The connection spec of a connection cannot be changed (${changesSpec.path}). Create a new base connection instead.`);
+			if (changesSpec)
+				throw flowError('1414-400', `The connection spec of a connection cannot be changed (${changesSpec.path}). Create a new base connection instead.`);
 		},
 		validate: (patched, ctx) => {
 			const spec = connectionSpecOf(ctx, patched);
@@ -102,10 +109,21 @@ function patch(request: SandboxRequest, context: SandboxContext) {
 
 function remove(request: SandboxRequest, context: SandboxContext) {
 	return deleteOne(request, context, 'connections', connection => {
-		const sourceIds = new Set(collection(context, 'sourceConnections').values().filter(source => source['baseConnectionId'] === connection.id).map(source => source.id));
-		const flows = collection(context, 'flows').values().filter(flow => inScope(flow, request.caller) && (flow['sourceConnectionIds'] as string[] | undefined)?.some(id => sourceIds.has(id)));
+		const sourceIds = new Set(
+			collection(context, 'sourceConnections')
+				.values()
+				.filter(source => source['baseConnectionId'] === connection.id)
+				.map(source => source.id),
+		);
+		const flows = collection(context, 'flows')
+			.values()
+			.filter(flow => inScope(flow, request.caller) && (flow['sourceConnectionIds'] as string[] | undefined)?.some(id => sourceIds.has(id)));
 		if (flows.length > 0) {
-			throw flowError('1418-400', `Base connection ${connection.id} is still used by flow(s) ${flows.map(flow => flow.id).join(', ')}. Delete those flows first.`, {id: connection.id, type: 'connections'});
+			throw flowError(
+				'1418-400',
+				`Base connection ${connection.id} is still used by flow(s) ${flows.map(flow => flow.id).join(', ')}. Delete those flows first.`,
+				{id: connection.id, type: 'connections'},
+			);
 		}
 	});
 }

@@ -17,10 +17,14 @@ export function getOne(request: SandboxRequest, context: SandboxContext, name: C
 
 export function list(request: SandboxRequest, context: SandboxContext, name: CollectionName, present: Present): SandboxResponse {
 	const entities = scopedValues(collection(context, name), request.caller);
-	return json(200, listResponse(entities, request.query, entity => present(entity, context), `/${name}`));
+	return json(
+		200,
+		listResponse(entities, request.query, entity => present(entity, context), `/${name}`),
+	);
 }
 
-const serverOwned = /^\/(id|createdAt|updatedAt|createdBy|updatedBy|createdClient|updatedClient|sandboxId|sandboxName|imsOrgId|etag|version|inheritedAttributes)(\/|$)/;
+const serverOwned =
+	/^\/(id|createdAt|updatedAt|createdBy|updatedBy|createdClient|updatedClient|sandboxId|sandboxName|imsOrgId|etag|version|inheritedAttributes)(\/|$)/;
 
 export type PatchRules = {
 	/** Throws for operations this resource refuses (e.g. changing the connection spec, 1414-400). */
@@ -55,10 +59,12 @@ export function deleteOne(request: SandboxRequest, context: SandboxContext, name
 
 /** Problems for required string fields, as `path: message` entries (reference 6.4 Recommendation). */
 export function requireStrings(body: Record<string, unknown>, paths: string[]): string[] {
-	return paths.filter(path => {
-		const value = path.split('.').reduce<unknown>((node, key) => (isObject(node) ? node[key] : undefined), body);
-		return typeof value !== 'string' || value === '';
-	}).map(path => `${path}: is required`);
+	return paths
+		.filter(path => {
+			const value = path.split('.').reduce<unknown>((node, key) => (isObject(node) ? node[key] : undefined), body);
+			return typeof value !== 'string' || value === '';
+		})
+		.map(path => `${path}: is required`);
 }
 
 export function bodyObject(body: unknown, what: string): Record<string, unknown> {

@@ -47,7 +47,11 @@ function create(request: SandboxRequest, context: SandboxContext): SandboxRespon
 	const entries = normaliseEntries(body);
 	const unknown = entries.map((entry, index) => ({entry, index})).filter(({entry}) => !fieldAt(target.resolved, entry.destination));
 	if (unknown.length > 0) {
-		throw bad(unknown.map(({entry, index}) => `mappings[${index}].destination: "${entry.destination}" is not a field of schema ${String(target.schema['$id'])}`).join('; '));
+		throw bad(
+			unknown
+				.map(({entry, index}) => `mappings[${index}].destination: "${entry.destination}" is not a field of schema ${String(target.schema['$id'])}`)
+				.join('; '),
+		);
 	}
 	const now = Date.now();
 	const contentType = String(outputRef?.['contentType'] ?? 'application/vnd.adobe.xed-full+json;version=1');
@@ -87,7 +91,11 @@ function present(entity: Entity): Record<string, unknown> {
 }
 
 export function mappingEntriesOf(mappingSet: Entity): MappingEntry[] {
-	return (mappingSet['mappings'] as Record<string, unknown>[]).map(entry => ({sourceType: String(entry['sourceType']), source: String(entry['source']), destination: String(entry['destination'])}));
+	return (mappingSet['mappings'] as Record<string, unknown>[]).map(entry => ({
+		sourceType: String(entry['sourceType']),
+		source: String(entry['source']),
+		destination: String(entry['destination']),
+	}));
 }
 
 function getOne(request: SandboxRequest, context: SandboxContext): SandboxResponse {

@@ -54,7 +54,18 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** Strips the server-owned fields a client may echo back in a PUT body (reference 1.5). */
-export const readOnlyFields = ['createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'createdClient', 'updatedClient', 'sandboxId', 'sandboxName', 'imsOrgId', 'etag'];
+export const readOnlyFields = [
+	'createdAt',
+	'updatedAt',
+	'createdBy',
+	'updatedBy',
+	'createdClient',
+	'updatedClient',
+	'sandboxId',
+	'sandboxName',
+	'imsOrgId',
+	'etag',
+];
 
 export function withoutReadOnly(body: Record<string, unknown>): Record<string, unknown> {
 	const copy = {...body};

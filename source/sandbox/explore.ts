@@ -39,10 +39,14 @@ function checkExploreQuery(query: URLSearchParams): void {
 	if (!objectType) throw flowError('1451-400', 'Query parameter objectType is missing: REST sources are explored with objectType=rest.');
 	// The OpenAPI enum is upper case (REST); the guides write `rest` — both accepted (target-and-runs question 7).
 	if (objectType.toLowerCase() !== 'rest') {
-		throw flowError('1451-400', `Invalid query parameter objectType=${objectType}: this connection is a REST source; use objectType=rest&object=json&fileType=json.`);
+		throw flowError(
+			'1451-400',
+			`Invalid query parameter objectType=${objectType}: this connection is a REST source; use objectType=rest&object=json&fileType=json.`,
+		);
 	}
 	const fileType = query.get('fileType') ?? query.get('FileType');
-	if (fileType !== null && fileType.toLowerCase() !== 'json') throw flowError('1451-400', `Invalid query parameter fileType=${fileType}: only json is supported for REST sources.`);
+	if (fileType !== null && fileType.toLowerCase() !== 'json')
+		throw flowError('1451-400', `Invalid query parameter fileType=${fileType}: only json is supported for REST sources.`);
 }
 
 /**
@@ -74,7 +78,15 @@ function customSchema(spec: Record<string, unknown>): unknown {
 
 async function preview(context: SandboxContext, spec: Record<string, unknown>, connection: Entity, sourceParams: Record<string, unknown>, signal: AbortSignal) {
 	const auth = authOf(connection);
-	return previewSourceSpec({spec, authSpecName: auth.specName, authParams: auth.params, sourceParams, maxPages: 1, signal, originOverride: context.sourceOrigin((connection['connectionSpec'] as {id?: string} | undefined)?.id)});
+	return previewSourceSpec({
+		spec,
+		authSpecName: auth.specName,
+		authParams: auth.params,
+		sourceParams,
+		maxPages: 1,
+		signal,
+		originOverride: context.sourceOrigin((connection['connectionSpec'] as {id?: string} | undefined)?.id),
+	});
 }
 
 export async function exploreConnection(request: SandboxRequest, context: SandboxContext) {
@@ -92,7 +104,9 @@ export async function exploreConnection(request: SandboxRequest, context: Sandbo
 export async function testConnection(request: SandboxRequest, context: SandboxContext) {
 	const {connection, spec} = sourceOf(request, context);
 	// Source params (e.g. a list id) come from a source connection of this base connection when one exists.
-	const source = collection(context, 'sourceConnections').values().find(item => item['baseConnectionId'] === connection.id);
+	const source = collection(context, 'sourceConnections')
+		.values()
+		.find(item => item['baseConnectionId'] === connection.id);
 	const params = isObject(source?.['params']) ? source['params'] : {};
 	const outcome = await preview(context, spec, connection, params, request.signal);
 	return json(200, {result: !outcome.error});

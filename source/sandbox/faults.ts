@@ -53,10 +53,12 @@ export class FaultInjector {
 		if (errors && methodMatches && (errors.paths ?? /\/data\/foundation\//).test(pathname)) {
 			this.errorCount++;
 			if (this.errorCount <= errors.burst) {
-				return flowError(serverErrorCodes[errors.status]!, `Injected fault: the service is temporarily unavailable (HTTP ${errors.status}). Retry with backoff.`);
+				return flowError(
+					serverErrorCodes[errors.status]!,
+					`Injected fault: the service is temporarily unavailable (HTTP ${errors.status}). Retry with backoff.`,
+				);
 			}
 		}
 		return undefined;
 	}
 }
-

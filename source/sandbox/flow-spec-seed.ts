@@ -16,7 +16,12 @@ export const documentedSourceSpecIds = [
 const draft07 = 'http://json-schema.org/draft-07/schema#';
 const enterpriseSource = (permission: string) => [{'@type': 'lowLevel', name: 'EnterpriseSource', permissions: [permission]}];
 const seedTime = 1633080822911;
-const seedActor = {createdBy: 'acp_flowservice@AdobeID', updatedBy: 'acp_flowservice@AdobeID', createdClient: 'acp_flowservice', updatedClient: 'acp_flowservice'};
+const seedActor = {
+	createdBy: 'acp_flowservice@AdobeID',
+	updatedBy: 'acp_flowservice@AdobeID',
+	createdClient: 'acp_flowservice',
+	updatedClient: 'acp_flowservice',
+};
 
 /** RestStorageToAEP exactly as reference 4.3 shows it (valid JSON this time). */
 export function restStorageToAep(): Entity {
@@ -36,8 +41,18 @@ export function restStorageToAep(): Entity {
 				$schema: draft07,
 				type: 'object',
 				properties: {
-					errorDiagnosticsEnabled: {title: 'Error diagnostics.', description: 'Enables detailed and sampled error diagnostics.', type: 'boolean', default: false},
-					partialIngestionPercent: {title: 'Partial ingestion threshold.', description: 'Error percentage allowed before a run fails.', type: 'number', exclusiveMinimum: 0},
+					errorDiagnosticsEnabled: {
+						title: 'Error diagnostics.',
+						description: 'Enables detailed and sampled error diagnostics.',
+						type: 'boolean',
+						default: false,
+					},
+					partialIngestionPercent: {
+						title: 'Partial ingestion threshold.',
+						description: 'Error percentage allowed before a run fails.',
+						type: 'number',
+						exclusiveMinimum: 0,
+					},
 				},
 			},
 		},

@@ -57,7 +57,12 @@ function validateReplacement(id: string, body: unknown, context: SandboxContext)
 	}
 	if (problems.length > 0) throw invalidBody(problems);
 	if (context.options.strictFlowSpecIds && Array.isArray(ids)) {
-		const known = new Set([...documentedSourceSpecIds, ...collection(context, 'connectionSpecs').values().map(spec => spec.id)]);
+		const known = new Set([
+			...documentedSourceSpecIds,
+			...collection(context, 'connectionSpecs')
+				.values()
+				.map(spec => spec.id),
+		]);
 		const unknown = (ids as string[]).filter(value => !known.has(value));
 		if (unknown.length > 0) throw flowError('1413-400', `sourceConnectionSpecIds: unknown connection spec id(s) ${unknown.join(', ')}.`);
 	}
@@ -99,7 +104,11 @@ export function flowSpecRoutes(): Route[] {
 		{
 			method: 'GET',
 			pattern: '/flowSpecs',
-			handler: (request, context) => json(200, listResponse(collection(context, 'flowSpecs').values(), request.query, entity => present(entity, request), '/flowSpecs')),
+			handler: (request, context) =>
+				json(
+					200,
+					listResponse(collection(context, 'flowSpecs').values(), request.query, entity => present(entity, request), '/flowSpecs'),
+				),
 		},
 		{method: 'GET', pattern: '/flowSpecs/:id', handler: getOne()},
 		{method: 'PUT', pattern: '/flowSpecs/:id', handler: replace, needsBody: true},

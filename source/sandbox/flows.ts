@@ -10,7 +10,12 @@ import type {Entity} from './state-store.js';
 
 // Dataflows (reference 5.6, target-and-runs 2.8).
 
-function scoped(context: SandboxContext, name: 'sourceConnections' | 'targetConnections' | 'mappingSets' | 'dataSets', id: string, caller: Caller): Entity | undefined {
+function scoped(
+	context: SandboxContext,
+	name: 'sourceConnections' | 'targetConnections' | 'mappingSets' | 'dataSets',
+	id: string,
+	caller: Caller,
+): Entity | undefined {
 	const entity = collection(context, name).get(id);
 	return entity && inScope(entity, caller) ? entity : undefined;
 }
@@ -31,7 +36,8 @@ function checkSource(body: Record<string, unknown>, flowSpec: Entity, context: S
 	if (!allowed.includes(specId)) {
 		throw flowError(
 			'1413-400',
-			`Connection spec ${specId} (of source connection ${sourceId}) ` + `is not in sourceConnectionSpecIds of flow spec ${flowSpec.id} (${String(flowSpec['name'])}). ` +
+			`Connection spec ${specId} (of source connection ${sourceId}) ` +
+				`is not in sourceConnectionSpecIds of flow spec ${flowSpec.id} (${String(flowSpec['name'])}). ` +
 				`Append ${specId} to that list with GET + PUT /flowSpecs/${flowSpec.id}, keeping every existing id.`,
 		);
 	}
@@ -43,7 +49,8 @@ function checkTarget(body: Record<string, unknown>, flowSpec: Entity, context: S
 	if (!target) throw invalidBody([`targetConnectionIds[0]: target connection ${targetId} does not exist in this sandbox`]);
 	const specId = String((target['connectionSpec'] as {id?: string} | undefined)?.id);
 	const allowed = Array.isArray(flowSpec['targetConnectionSpecIds']) ? (flowSpec['targetConnectionSpecIds'] as string[]) : [];
-	if (!allowed.includes(specId)) throw flowError('1413-400', `Connection spec ${specId} of target connection ${targetId} is not in targetConnectionSpecIds of flow spec ${flowSpec.id}.`);
+	if (!allowed.includes(specId))
+		throw flowError('1413-400', `Connection spec ${specId} of target connection ${targetId} is not in targetConnectionSpecIds of flow spec ${flowSpec.id}.`);
 	return target;
 }
 
@@ -54,18 +61,26 @@ function checkMapping(body: Record<string, unknown>, target: Entity, context: Sa
 	if (!mapping) throw invalidBody(['transformations: a {"name": "Mapping", "params": {"mappingId", "mappingVersion"}} entry is required for JSON sources']);
 	const mappingId = mapping.params?.['mappingId'];
 	const mappingSet = typeof mappingId === 'string' ? scoped(context, 'mappingSets', mappingId, caller) : undefined;
-	if (!mappingSet) throw flowError('1419-400', `Mapping validation failed: mapping set ${String(mappingId)} was not found (transformations[Mapping].params.mappingId).`);
+	if (!mappingSet)
+		throw flowError('1419-400', `Mapping validation failed: mapping set ${String(mappingId)} was not found (transformations[Mapping].params.mappingId).`);
 	const version = mapping.params?.['mappingVersion'];
 	const number = typeof version === 'number' ? version : typeof version === 'string' && /^\d+$/.test(version) ? Number(version) : Number.NaN;
 	if (!Number.isInteger(number) || number < 0 || number > Number(mappingSet['version'])) {
-		throw flowError('1412-400', `Invalid mapping version ${JSON.stringify(version)} for mapping set ${mappingSet.id} (current version ${String(mappingSet['version'])}).`);
+		throw flowError(
+			'1412-400',
+			`Invalid mapping version ${JSON.stringify(version)} for mapping set ${mappingSet.id} (current version ${String(mappingSet['version'])}).`,
+		);
 	}
 	const dataSetId = String((target['params'] as {dataSetId?: string} | undefined)?.dataSetId);
 	const dataSet = scoped(context, 'dataSets', dataSetId, caller);
 	const dataSetSchema = (dataSet?.['schemaRef'] as {id?: string} | undefined)?.id;
 	const mappingSchema = (mappingSet['schemaRef'] as {id?: string} | undefined)?.id;
 	if (dataSetSchema !== mappingSchema) {
-		throw flowError('1425-400', `The schema of target dataset ${dataSetId} (${String(dataSetSchema)}) ` + `differs from the schema of mapping set ${mappingSet.id} (${String(mappingSchema)}).`);
+		throw flowError(
+			'1425-400',
+			`The schema of target dataset ${dataSetId} (${String(dataSetSchema)}) ` +
+				`differs from the schema of mapping set ${mappingSet.id} (${String(mappingSchema)}).`,
+		);
 	}
 }
 
@@ -117,7 +132,11 @@ function create(request: SandboxRequest, context: SandboxContext) {
 }
 
 function newestTerminalRun(context: SandboxContext, flowId: string): Entity | undefined {
-	const runs = collection(context, 'runs').values().filter(run => run['flowId'] === flowId && ['success', 'failed'].includes(String((run['metrics'] as {statusSummary?: {status?: string}}).statusSummary?.status)));
+	const runs = collection(context, 'runs')
+		.values()
+		.filter(
+			run => run['flowId'] === flowId && ['success', 'failed'].includes(String((run['metrics'] as {statusSummary?: {status?: string}}).statusSummary?.status)),
+		);
 	return runs.sort((a, b) => Number(b['createdAt']) - Number(a['createdAt']))[0];
 }
 
@@ -128,7 +147,9 @@ function newestTerminalRun(context: SandboxContext, flowId: string): Entity | un
 function asDocumentedStrings(entity: Entity): Record<string, unknown> {
 	const text = (value: unknown) => (value === undefined || value === null ? value : String(value));
 	const schedule = isObject(entity['scheduleParams']) ? entity['scheduleParams'] : undefined;
-	const scheduleParams = schedule && Object.fromEntries(Object.entries(schedule).map(([key, value]) => [key, ['startTime', 'interval', 'backfill'].includes(key) ? text(value) : value]));
+	const scheduleParams =
+		schedule &&
+		Object.fromEntries(Object.entries(schedule).map(([key, value]) => [key, ['startTime', 'interval', 'backfill'].includes(key) ? text(value) : value]));
 	const transformations = Array.isArray(entity['transformations'])
 		? (entity['transformations'] as unknown[]).map(step => {
 				if (!isObject(step) || !isObject(step['params']) || step['params']['mappingVersion'] === undefined) return step;
@@ -144,7 +165,10 @@ export function presentFlow(entity: Entity, context: SandboxContext): unknown {
 		const base = source ? collection(context, 'connections').get(String(source['baseConnectionId'])) : undefined;
 		return {id, connectionSpec: source?.['connectionSpec'], ...(base ? {baseConnection: {id: base.id, connectionSpec: base['connectionSpec']}} : {})};
 	});
-	const targets = (entity['targetConnectionIds'] as string[]).map(id => ({id, connectionSpec: collection(context, 'targetConnections').get(id)?.['connectionSpec']}));
+	const targets = (entity['targetConnectionIds'] as string[]).map(id => ({
+		id,
+		connectionSpec: collection(context, 'targetConnections').get(id)?.['connectionSpec'],
+	}));
 	const run = newestTerminalRun(context, entity.id);
 	const duration = (run?.['metrics'] as {durationSummary?: {startedAtUTC?: number; completedAtUTC?: number}} | undefined)?.durationSummary;
 	return {
@@ -153,7 +177,14 @@ export function presentFlow(entity: Entity, context: SandboxContext): unknown {
 		inheritedAttributes: {sourceConnections: sources, targetConnections: targets},
 		runs: `/runs?property=flowId==${entity.id}`,
 		...(run
-			? {lastRunDetails: {id: run.id, state: (run['metrics'] as {statusSummary: {status: string}}).statusSummary.status, startedAtUTC: duration?.startedAtUTC, completedAtUTC: duration?.completedAtUTC}}
+			? {
+					lastRunDetails: {
+						id: run.id,
+						state: (run['metrics'] as {statusSummary: {status: string}}).statusSummary.status,
+						startedAtUTC: duration?.startedAtUTC,
+						completedAtUTC: duration?.completedAtUTC,
+					},
+				}
 			: {}),
 	};
 }
@@ -187,7 +218,14 @@ function patch(request: SandboxRequest, context: SandboxContext) {
 				...(fresh.target ? {target: kept.target?.id === fresh.target.id ? kept.target : fresh.target} : {}),
 			};
 			const now = Date.now();
-			patched['lastOperation'] = {started: now, updated: now, percentCompleted: 100.0, status: {value: 'completed', errors: []}, ops: req.body, operation: 'update'};
+			patched['lastOperation'] = {
+				started: now,
+				updated: now,
+				percentCompleted: 100.0,
+				status: {value: 'completed', errors: []},
+				ops: req.body,
+				operation: 'update',
+			};
 		},
 	});
 	context.scheduleFlow(request.params['id']!);
@@ -200,7 +238,8 @@ function action(request: SandboxRequest, context: SandboxContext) {
 	const flow = getScoped(flows, request.params['id']!, request.caller, 'flows');
 	checkIfMatch(request, flow, false);
 	const op = String(request.query.get('op') ?? '').toUpperCase();
-	if (op !== 'ENABLE' && op !== 'DISABLE') throw flowError('1451-400', `Invalid query parameter op=${request.query.get('op') ?? ''}: the sandbox supports ENABLE and DISABLE.`);
+	if (op !== 'ENABLE' && op !== 'DISABLE')
+		throw flowError('1451-400', `Invalid query parameter op=${request.query.get('op') ?? ''}: the sandbox supports ENABLE and DISABLE.`);
 	const updated: Entity = {...flow, state: op === 'ENABLE' ? 'enabled' : 'disabled', ...updatedFields(request.caller), ...freshEtag()};
 	flows.put(updated);
 	context.scheduleFlow(flow.id);

@@ -49,6 +49,10 @@ export function sandboxIdFor(orgId: string, sandboxName: string): string {
 
 /** Compares etags after stripping an optional `W/` prefix and surrounding quotes (reference 2.2 Recommendation). */
 export function sameEtag(a: string, b: string): boolean {
-	const bare = (value: string) => value.trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
+	const bare = (value: string) =>
+		value
+			.trim()
+			.replace(/^W\//, '')
+			.replace(/^"(.*)"$/, '$1');
 	return bare(a) === bare(b);
 }

@@ -54,7 +54,10 @@ export function issueToken(form: URLSearchParams, query: URLSearchParams, creden
 		throw oauthError(400, 'invalid_client', 'invalid client_id or client_secret for this sandbox (see the credentials printed by `aep-source sandbox`).');
 	}
 	const allowed = new Set(credentials.scopes.split(',').map(scope => scope.trim()));
-	const unknown = field('scope')!.split(',').map(scope => scope.trim()).filter(scope => scope && !allowed.has(scope));
+	const unknown = field('scope')!
+		.split(',')
+		.map(scope => scope.trim())
+		.filter(scope => scope && !allowed.has(scope));
 	if (unknown.length > 0) throw oauthError(400, 'invalid_scope', `scope(s) not assigned to this credential: ${unknown.join(', ')}.`);
 	const {token, expiresIn} = tokens.issue(credentials.clientId, credentials.orgId);
 	return {access_token: token, token_type: 'bearer', expires_in: expiresIn};

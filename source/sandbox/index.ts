@@ -28,7 +28,14 @@ export {findRunningSandbox, type SandboxAddress} from './running-sandbox.js';
 
 function buildRouter(scheduler: () => Scheduler): Router {
 	const router = new Router();
-	router.add('flowservice', [...connectionSpecRoutes(), ...flowSpecRoutes(), ...connectionRoutes(), ...sourceTargetConnectionRoutes(), ...flowRoutes(), ...runRoutes(scheduler)]);
+	router.add('flowservice', [
+		...connectionSpecRoutes(),
+		...flowSpecRoutes(),
+		...connectionRoutes(),
+		...sourceTargetConnectionRoutes(),
+		...flowRoutes(),
+		...runRoutes(scheduler),
+	]);
 	router.add('schemaregistry', schemaRegistryRoutes());
 	router.add('catalog', catalogRoutes());
 	router.add('conversion', dataPrepRoutes());
@@ -56,7 +63,8 @@ async function startDemo(options: SandboxOptions): Promise<RunningSandbox['demo'
 /** Starts the sandbox; rejects with a clear error when a data file is corrupt or the port is taken. */
 export async function startSandbox(options: SandboxOptions): Promise<RunningSandbox> {
 	const store = await StateStore.open(options.dataDir, options.onStateWriteError ? {onWriteError: options.onStateWriteError} : {});
-	if (!store.collections.flowSpecs.get(restStorageToAepId)) await store.collectWrites(() => store.collections.flowSpecs.put({...restStorageToAep(), etag: newEtag()}));
+	if (!store.collections.flowSpecs.get(restStorageToAepId))
+		await store.collectWrites(() => store.collections.flowSpecs.put({...restStorageToAep(), etag: newEtag()}));
 	const credentials = {
 		clientId: options.clientId ?? defaultSandboxCredentials.clientId,
 		clientSecret: options.clientSecret ?? defaultSandboxCredentials.clientSecret,

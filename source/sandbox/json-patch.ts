@@ -7,21 +7,26 @@ export type PatchOperation = {op: string; path: string; value?: unknown};
 
 /** Validates the body of a Flow Service PATCH: a JSON-Patch array with add/replace/remove in any case (reference 5.0). */
 export function parsePatch(body: unknown): PatchOperation[] {
-	if (!Array.isArray(body) || body.length === 0) throw flowError('1405-400', 'Request body must be a non-empty JSON-Patch array, e.g. [{"op": "replace", "path": "/name", "value": "…"}].');
+	if (!Array.isArray(body) || body.length === 0)
+		throw flowError('1405-400', 'Request body must be a non-empty JSON-Patch array, e.g. [{"op": "replace", "path": "/name", "value": "…"}].');
 	return body.map((entry, index) => {
 		const operation = entry as Partial<PatchOperation>;
 		if (!operation || typeof operation.op !== 'string' || typeof operation.path !== 'string' || !operation.path.startsWith('/')) {
 			throw flowError('1452-400', `[${index}]: each instruction needs "op" and a JSON-pointer "path" starting with "/".`);
 		}
 		const op = operation.op.toLowerCase();
-		if (!['add', 'replace', 'remove'].includes(op)) throw flowError('1434-400', `[${index}]: patch operation ${operation.op} is not supported (use add, replace or remove).`);
+		if (!['add', 'replace', 'remove'].includes(op))
+			throw flowError('1434-400', `[${index}]: patch operation ${operation.op} is not supported (use add, replace or remove).`);
 		if (op !== 'remove' && !('value' in operation)) throw flowError('1452-400', `[${index}]: ${op} needs a "value".`);
 		return {op, path: operation.path, value: operation.value};
 	});
 }
 
 function pointer(path: string): string[] {
-	return path.slice(1).split('/').map(part => part.replace(/~1/g, '/').replace(/~0/g, '~'));
+	return path
+		.slice(1)
+		.split('/')
+		.map(part => part.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 /** Applies the operations to a deep copy; a path into a missing field answers `1455-400`. */

@@ -10,7 +10,8 @@ const operatorPattern = /^(.+?)(==|!=|>=|<=|>|<|~|!>)(.*)$/;
 
 function parseFilter(expression: string): Filter {
 	const match = operatorPattern.exec(expression);
-	if (!match) throw flowError('1451-400', `Invalid query parameter property=${expression}: expected <path><operator><value>, e.g. property=name==RestStorageToAEP.`);
+	if (!match)
+		throw flowError('1451-400', `Invalid query parameter property=${expression}: expected <path><operator><value>, e.g. property=name==RestStorageToAEP.`);
 	const [, rawPath, operator, rawValue] = match as unknown as [string, string, string, string];
 	if (operator === '~' || operator === '!>') throw flowError('1440-400', `Filter operator ${operator} is not implemented.`);
 	if (rawValue === '') throw flowError('1453-400', `Invalid query value in property=${expression}: a value is required after ${operator}.`);
@@ -85,17 +86,59 @@ const listParameters = ['property', 'orderby', 'limit', 'count', 'continuationTo
 
 /** Fields every list may filter or sort on, whether or not an item has them (docs/sandbox-fidelity.md "Lists"). */
 const documentedFields = new Set([
-	'id', 'name', 'description', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'createdClient', 'updatedClient', 'sandboxId', 'sandboxName',
-	'imsOrgId', 'etag', 'version', 'state', 'connectionSpec', 'auth', 'params', 'data', 'baseConnectionId', 'flowSpec', 'sourceConnectionIds',
-	'targetConnectionIds', 'transformations', 'scheduleParams', 'inheritedAttributes', 'lastRunDetails', 'lastOperation', 'flowId', 'metrics',
-	'activities', 'labels', 'options', 'providerId', 'type', 'attributes', 'authSpec', 'sourceSpec', 'exploreSpec', 'permissionsInfo',
-	'sourceConnectionSpecIds', 'targetConnectionSpecIds', 'transformationSpecs', 'scheduleSpec', 'runs', 'items',
+	'id',
+	'name',
+	'description',
+	'createdAt',
+	'updatedAt',
+	'createdBy',
+	'updatedBy',
+	'createdClient',
+	'updatedClient',
+	'sandboxId',
+	'sandboxName',
+	'imsOrgId',
+	'etag',
+	'version',
+	'state',
+	'connectionSpec',
+	'auth',
+	'params',
+	'data',
+	'baseConnectionId',
+	'flowSpec',
+	'sourceConnectionIds',
+	'targetConnectionIds',
+	'transformations',
+	'scheduleParams',
+	'inheritedAttributes',
+	'lastRunDetails',
+	'lastOperation',
+	'flowId',
+	'metrics',
+	'activities',
+	'labels',
+	'options',
+	'providerId',
+	'type',
+	'attributes',
+	'authSpec',
+	'sourceSpec',
+	'exploreSpec',
+	'permissionsInfo',
+	'sourceConnectionSpecIds',
+	'targetConnectionSpecIds',
+	'transformationSpecs',
+	'scheduleSpec',
+	'runs',
+	'items',
 ]);
 
 /** Unknown query parameters answer 1451-400; filters and sort keys on fields no item has, 1449-400 / 1433-400. */
 function checkQuery(query: URLSearchParams, items: Record<string, unknown>[]): void {
 	for (const name of query.keys()) {
-		if (!listParameters.includes(name)) throw flowError('1451-400', `Invalid query parameter ${name}: lists take ${listParameters.join(', ')} (e.g. property=flowId==…).`);
+		if (!listParameters.includes(name))
+			throw flowError('1451-400', `Invalid query parameter ${name}: lists take ${listParameters.join(', ')} (e.g. property=flowId==…).`);
 	}
 	const known = (field: string) => documentedFields.has(field) || items.some(item => field in item);
 	for (const expression of query.getAll('property')) {
@@ -120,7 +163,8 @@ export function listResponse(entities: Entity[], query: URLSearchParams, present
 	const ordered = applyOrder(filtered, query.get('orderby'));
 	const start = decodeToken(query.get('continuationToken'));
 	const limit = query.has('limit') ? Number(query.get('limit')) : undefined;
-	if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw flowError('1452-400', `Invalid value for limit: ${query.get('limit')} (a positive integer is required).`);
+	if (limit !== undefined && (!Number.isInteger(limit) || limit < 1))
+		throw flowError('1452-400', `Invalid value for limit: ${query.get('limit')} (a positive integer is required).`);
 	const page = limit === undefined ? ordered.slice(start) : ordered.slice(start, start + limit);
 	const links: Record<string, unknown> = {};
 	if (limit !== undefined && start + limit < ordered.length) {

@@ -90,14 +90,21 @@ export function applyMapping(entries: MappingEntry[], record: Record<string, unk
 		const source = sourceValue(entry, record);
 		const converted = source.error ? source : convert(source.value, schema ? fieldAt(schema, entry.destination) : undefined);
 		if (converted.error) {
-			warnings.push({code: 'MAPPER-3700-400', destination: entry.destination, message: `Mapper transform error at ${entry.destination}: ${converted.error}; the field was set to null.`});
+			warnings.push({
+				code: 'MAPPER-3700-400',
+				destination: entry.destination,
+				message: `Mapper transform error at ${entry.destination}: ${converted.error}; the field was set to null.`,
+			});
 			continue;
 		}
 		if (converted.value !== null) setAtPath(output, entry.destination, converted.value);
 	}
 	const missing = (schema?.required ?? []).filter(name => output[name] === undefined || output[name] === null);
 	if (missing.length > 0) {
-		const why = warnings.filter(warning => missing.includes(warning.destination.split('.')[0]!)).map(warning => ` ${warning.message}`).join('');
+		const why = warnings
+			.filter(warning => missing.includes(warning.destination.split('.')[0]!))
+			.map(warning => ` ${warning.message}`)
+			.join('');
 		return {ok: false, code: 'INGEST-1212-400', message: `Required field(s) missing or null: ${missing.join(', ')}.${why}`, warnings};
 	}
 	return {ok: true, value: output, warnings};

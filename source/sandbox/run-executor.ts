@@ -42,7 +42,13 @@ type Plan = {
 
 /** The service identity that creates runs and batches, in the flow's org and sandbox. */
 export function serviceCaller(flow: Entity): Caller {
-	return {clientId: 'acp_flowservice', userId: 'acp_flowservice@AdobeID', orgId: String(flow['imsOrgId']), sandboxName: String(flow['sandboxName']), sandboxId: String(flow['sandboxId'])};
+	return {
+		clientId: 'acp_flowservice',
+		userId: 'acp_flowservice@AdobeID',
+		orgId: String(flow['imsOrgId']),
+		sandboxName: String(flow['sandboxName']),
+		sandboxId: String(flow['sandboxId']),
+	};
 }
 
 function plan(context: SandboxContext, flow: Entity): Plan | string {
@@ -77,7 +83,13 @@ type RunWindow = {start: number; end: number; mode: 'backfill' | 'incremental'};
 function windowFor(context: SandboxContext, flow: Entity, run: Entity, startedAt: number): RunWindow {
 	const previous = collection(context, 'runs')
 		.values()
-		.filter(other => other['flowId'] === flow.id && other.id !== run.id && typeof other['_windowEnd'] === 'number' && (other['metrics'] as {statusSummary: {status: string}}).statusSummary.status === 'success')
+		.filter(
+			other =>
+				other['flowId'] === flow.id &&
+				other.id !== run.id &&
+				typeof other['_windowEnd'] === 'number' &&
+				(other['metrics'] as {statusSummary: {status: string}}).statusSummary.status === 'success',
+		)
 		.map(other => Number(other['_windowEnd']));
 	// An on-demand run reads the window it was given (its `incremental` expression, as any later run).
 	const given = run['_window'] as {start: number; end: number} | undefined;
@@ -120,13 +132,15 @@ type Tally = {
  */
 function pagingStopError(stop: {code: string; message: string} | undefined, paginationType: string): RunError | undefined {
 	if (!stop) return undefined;
-	const anomaly = ['maximum-request', 'repeated-token', 'repeated-pointer'].includes(stop.code) || (stop.code === 'empty-page' && (paginationType === 'CONTINUATION_TOKEN' || paginationType === 'POINTER'));
+	const anomaly =
+		['maximum-request', 'repeated-token', 'repeated-pointer'].includes(stop.code) ||
+		(stop.code === 'empty-page' && (paginationType === 'CONTINUATION_TOKEN' || paginationType === 'POINTER'));
 	if (!anomaly) return undefined;
 	return {code: 'CONNECTOR-1010-200', message: `Paging stopped early: ${stop.message}`};
 }
 
 function paginationTypeOf(spec: Record<string, unknown>): string {
-	const params = ((spec['sourceSpec'] as {attributes?: {paginationParams?: {type?: unknown}}} | undefined)?.attributes?.paginationParams) ?? {};
+	const params = (spec['sourceSpec'] as {attributes?: {paginationParams?: {type?: unknown}}} | undefined)?.attributes?.paginationParams ?? {};
 	return String(params.type ?? '').toUpperCase();
 }
 
@@ -217,7 +231,12 @@ export async function executeRun(context: SandboxContext, runId: string, signal:
 	const runs = collection(context, 'runs');
 	const flow = collection(context, 'flows').get(String(runs.get(runId)?.['flowId']));
 	const startedAt = Date.now();
-	const inProgress = {...runs.get(runId)!, ...freshEtag(), updatedAt: startedAt, metrics: {durationSummary: {startedAtUTC: startedAt}, statusSummary: {status: 'inProgress'}}};
+	const inProgress = {
+		...runs.get(runId)!,
+		...freshEtag(),
+		updatedAt: startedAt,
+		metrics: {durationSummary: {startedAtUTC: startedAt}, statusSummary: {status: 'inProgress'}},
+	};
 	runs.put(inProgress);
 	const work = flow ? plan(context, flow) : 'The flow of this run no longer exists.';
 	const base: Omit<RunOutcome, 'status' | 'copyEndedAt' | 'completedAt'> = {

@@ -53,7 +53,11 @@ function copyActivity(outcome: RunOutcome): Record<string, unknown> {
 		id: 'copyActivity',
 		name: 'Copy Activity',
 		updatedAtUTC: outcome.copyEndedAt,
-		durationSummary: {startedAtUTC: outcome.startedAt, completedAtUTC: outcome.copyEndedAt, extensions: {windowStart: outcome.window.start, windowEnd: outcome.window.end}},
+		durationSummary: {
+			startedAtUTC: outcome.startedAt,
+			completedAtUTC: outcome.copyEndedAt,
+			extensions: {windowStart: outcome.window.start, windowEnd: outcome.window.end},
+		},
 		sizeSummary: {inputBytes: outcome.inputBytes, outputBytes: outcome.inputBytes},
 		recordSummary: {},
 		fileSummary: {inputFileCount: outcome.copyFailed ? 0 : 1, outputFileCount: outcome.copyFailed ? 0 : 1},
@@ -85,7 +89,10 @@ function promotionActivity(outcome: RunOutcome): Record<string, unknown> {
 						extensions: {
 							...(outcome.promotionErrors.length > 0
 								? {
-										manifest: {failedRecords: `${exportBase}/${batch}/meta?path=row_errors`, sampleErrors: `${exportBase}/${batch}/meta?path=row_error_samples.json`},
+										manifest: {
+											failedRecords: `${exportBase}/${batch}/meta?path=row_errors`,
+											sampleErrors: `${exportBase}/${batch}/meta?path=row_error_samples.json`,
+										},
 										errors: outcome.promotionErrors,
 									}
 								: {}),

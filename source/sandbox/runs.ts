@@ -32,7 +32,8 @@ function getRun(request: SandboxRequest, context: SandboxContext) {
 function epochMs(value: unknown, name: string): number | undefined {
 	if (value === undefined) return undefined;
 	const number = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
-	if (typeof number !== 'number' || !Number.isInteger(number) || number < 0) throw flowError('1452-400', `params.${name}: must be epoch seconds, as an integer or a string of digits.`);
+	if (typeof number !== 'number' || !Number.isInteger(number) || number < 0)
+		throw flowError('1452-400', `params.${name}: must be epoch seconds, as an integer or a string of digits.`);
 	return number >= 1e11 ? number : number * 1000;
 }
 
@@ -47,7 +48,11 @@ function runParams(params: unknown): {window?: {start: number; end: number}; sta
 	const end = epochMs(params['windowEndTime'], 'windowEndTime');
 	const startAt = epochMs(params['startTime'], 'startTime');
 	if ((start === undefined) !== (end === undefined)) throw flowError('1452-400', 'params.windowStartTime and params.windowEndTime: give both or neither.');
-	if (start !== undefined && end !== undefined && start >= end) throw flowError('1452-400', `params.windowStartTime (${String(params['windowStartTime'])}) must be before params.windowEndTime (${String(params['windowEndTime'])}).`);
+	if (start !== undefined && end !== undefined && start >= end)
+		throw flowError(
+			'1452-400',
+			`params.windowStartTime (${String(params['windowStartTime'])}) must be before params.windowEndTime (${String(params['windowEndTime'])}).`,
+		);
 	return {...(start !== undefined && end !== undefined ? {window: {start, end}} : {}), ...(startAt === undefined ? {} : {startAt})};
 }
 

@@ -18,7 +18,8 @@ export function scheduleProblems(schedule: unknown): string[] {
 	if (!isObject(schedule)) return ['scheduleParams: is required ({startTime, frequency[, interval]})'];
 	const problems: string[] = [];
 	if (schedule['startTime'] === undefined) problems.push('scheduleParams.startTime: is required (epoch seconds)');
-	else if (integerValue(schedule['startTime']) === undefined) problems.push('scheduleParams.startTime: must be epoch seconds as an integer or a string of digits');
+	else if (integerValue(schedule['startTime']) === undefined)
+		problems.push('scheduleParams.startTime: must be epoch seconds as an integer or a string of digits');
 	const frequency = schedule['frequency'];
 	if (typeof frequency !== 'string' || !(frequencies as readonly string[]).includes(frequency)) {
 		problems.push(`scheduleParams.frequency: must be one of ${frequencies.join(', ')}`);
@@ -32,9 +33,11 @@ export function scheduleProblems(schedule: unknown): string[] {
 	const interval = integerValue(schedule['interval']);
 	const minimum = frequency === 'minute' ? 15 : 1;
 	if (schedule['interval'] === undefined) problems.push(`scheduleParams.interval: is required when frequency is "${frequency}"`);
-	else if (interval === undefined || interval < minimum) problems.push(`scheduleParams.interval: must be an integer ≥ ${minimum} when frequency is "${frequency}"`);
+	else if (interval === undefined || interval < minimum)
+		problems.push(`scheduleParams.interval: must be an integer ≥ ${minimum} when frequency is "${frequency}"`);
 	const backfill = schedule['backfill'];
-	if (backfill !== undefined && typeof backfill !== 'boolean' && backfill !== 'true' && backfill !== 'false') problems.push('scheduleParams.backfill: must be a boolean');
+	if (backfill !== undefined && typeof backfill !== 'boolean' && backfill !== 'true' && backfill !== 'false')
+		problems.push('scheduleParams.backfill: must be a boolean');
 	return problems;
 }
 

@@ -45,11 +45,27 @@ export class Scheduler {
 			if (status !== 'inProgress' && status !== 'scheduled') continue;
 			const now = Date.now();
 			const window = {start: 0, end: now};
-			runs.put(finishedRun(run, {
-				status: 'failed', startedAt: now, copyEndedAt: now, completedAt: now, window, inputRecords: 0, outputRecords: 0, failedRecords: 0, inputBytes: 0, outputBytes: 0,
-				errors: [{code: 'CONNECTOR-1001-500', message: 'The run was interrupted because the sandbox stopped; the next scheduled run will retry.'}],
-				promotionErrors: [], promotionWarnings: [], copyFailed: true, sourceConnectionId: '', targetConnectionId: '', oneTime: false,
-			}));
+			runs.put(
+				finishedRun(run, {
+					status: 'failed',
+					startedAt: now,
+					copyEndedAt: now,
+					completedAt: now,
+					window,
+					inputRecords: 0,
+					outputRecords: 0,
+					failedRecords: 0,
+					inputBytes: 0,
+					outputBytes: 0,
+					errors: [{code: 'CONNECTOR-1001-500', message: 'The run was interrupted because the sandbox stopped; the next scheduled run will retry.'}],
+					promotionErrors: [],
+					promotionWarnings: [],
+					copyFailed: true,
+					sourceConnectionId: '',
+					targetConnectionId: '',
+					oneTime: false,
+				}),
+			);
 		}
 		for (const flow of collection(this.context, 'flows').values()) this.schedule(flow.id);
 	}
@@ -64,7 +80,9 @@ export class Scheduler {
 		const flow = collection(this.context, 'flows').get(flowId);
 		const running = this.running.get(flowId);
 		if (running && flow?.['state'] !== 'enabled') {
-			running.controller.abort(new RunCancelled(flow ? 'The run was cancelled because its dataflow was disabled.' : 'The run was cancelled because its dataflow was deleted.'));
+			running.controller.abort(
+				new RunCancelled(flow ? 'The run was cancelled because its dataflow was disabled.' : 'The run was cancelled because its dataflow was deleted.'),
+			);
 		}
 		if (this.closed || running) return;
 		if (flow?.['state'] !== 'enabled') return;
@@ -77,7 +95,10 @@ export class Scheduler {
 
 	private nextDue(flow: Entity): number | undefined {
 		const schedule = readSchedule(flow['scheduleParams'] as Record<string, unknown>);
-		const previous = collection(this.context, 'runs').values().filter(run => run['flowId'] === flow.id).map(run => Number(run['_scheduledFor'] ?? 0));
+		const previous = collection(this.context, 'runs')
+			.values()
+			.filter(run => run['flowId'] === flow.id)
+			.map(run => Number(run['_scheduledFor'] ?? 0));
 		if (previous.length === 0) return schedule.startMs;
 		if (schedule.once || schedule.periodMs <= 0) return undefined;
 		const next = Math.max(...previous) + schedule.periodMs;

@@ -32,7 +32,8 @@ function lookupFormat(request: SandboxRequest): {full: boolean; noText: boolean}
 
 function listFormat(request: SandboxRequest): 'id' | 'full' {
 	const accept = String(request.headers['accept'] ?? '');
-	if (/version\s*=/.test(accept)) throw registryError('XDM-1006-400', 'Accept header for a listing must not carry a version: use application/vnd.adobe.xed-id+json.');
+	if (/version\s*=/.test(accept))
+		throw registryError('XDM-1006-400', 'Accept header for a listing must not carry a version: use application/vnd.adobe.xed-id+json.');
 	if (/application\/vnd\.adobe\.xed-id\+json/.test(accept)) return 'id';
 	if (/application\/vnd\.adobe\.xed\+json/.test(accept)) return 'full';
 	throw registryError('XDM-1006-400', 'Accept header is invalid for a listing: use application/vnd.adobe.xed-id+json or application/vnd.adobe.xed+json.');
@@ -41,13 +42,18 @@ function listFormat(request: SandboxRequest): 'id' | 'full' {
 function stripText(value: unknown): unknown {
 	if (Array.isArray(value)) return value.map(stripText);
 	if (!isObject(value)) return value;
-	return Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'title' && key !== 'description').map(([key, child]) => [key, stripText(child)]));
+	return Object.fromEntries(
+		Object.entries(value)
+			.filter(([key]) => key !== 'title' && key !== 'description')
+			.map(([key, child]) => [key, stripText(child)]),
+	);
 }
 
 function present(entity: Entity, context: SandboxContext, format: {full: boolean; noText: boolean}): unknown {
 	let out: Record<string, unknown> = Object.fromEntries(Object.entries(entity).filter(([key]) => !hidden.has(key)));
 	if (format.full) {
-		const resolved = entity['meta:resourceType'] === 'schemas' ? resolveSchema(entity, id => findAny(context, id, entity)) : {properties: ownProperties(entity), required: []};
+		const resolved =
+			entity['meta:resourceType'] === 'schemas' ? resolveSchema(entity, id => findAny(context, id, entity)) : {properties: ownProperties(entity), required: []};
 		const {allOf: _allOf, definitions: _definitions, ...rest} = out;
 		out = {...rest, properties: resolved.properties, ...(resolved.required.length > 0 ? {required: resolved.required} : {})};
 	}
@@ -71,14 +77,20 @@ export function findResource(context: SandboxContext, name: CollectionName, idOr
 }
 
 function titleTaken(context: SandboxContext, title: string, request: SandboxRequest): boolean {
-	return (['fieldgroups', 'classes', 'schemas'] as const).some(name => scopedValues(collection(context, name), request.caller).some(entity => entity['title'] === title));
+	return (['fieldgroups', 'classes', 'schemas'] as const).some(name =>
+		scopedValues(collection(context, name), request.caller).some(entity => entity['title'] === title),
+	);
 }
 
 /** Custom fields must sit under `_{TENANT_ID}` (XDM-1020-400). */
 function checkNamespace(body: Record<string, unknown>, tenantId: string): void {
 	const outside = Object.keys(ownProperties(body)).filter(key => key !== `_${tenantId}`);
 	if (outside.length > 0) {
-		throw registryError('XDM-1020-400', `Namespace validation error: custom fields must be inside the "_${tenantId}" object; found ` + `${outside.map(key => `"${key}"`).join(', ')} at the top level.`);
+		throw registryError(
+			'XDM-1020-400',
+			`Namespace validation error: custom fields must be inside the "_${tenantId}" object; found ` +
+				`${outside.map(key => `"${key}"`).join(', ')} at the top level.`,
+		);
 	}
 }
 
@@ -86,7 +98,8 @@ function checkRefs(kind: Kind, body: Record<string, unknown>, context: SandboxCo
 	const refs = refsOf(body);
 	if (kind.resourceType === 'mixins') {
 		const extend = body['meta:intendedToExtend'];
-		if (!Array.isArray(extend) || extend.length === 0) throw registryError('XDM-1000-400', 'meta:intendedToExtend is required: the class $ids this field group is compatible with.');
+		if (!Array.isArray(extend) || extend.length === 0)
+			throw registryError('XDM-1000-400', 'meta:intendedToExtend is required: the class $ids this field group is compatible with.');
 		return {fieldGroups: []};
 	}
 	if (kind.resourceType === 'classes') {
@@ -95,7 +108,11 @@ function checkRefs(kind: Kind, body: Record<string, unknown>, context: SandboxCo
 	}
 	const classes = refs.filter(ref => globalClasses.some(entry => entry.$id === ref) || findResource(context, 'classes', ref, request.caller));
 	const fieldGroups = refs.filter(ref => !classes.includes(ref));
-	if (classes.length !== 1) throw registryError('XDM-1000-400', `allOf must reference exactly one class (found ${classes.length}); known classes: ${globalClasses.map(entry => entry.$id).join(', ')} or a tenant class.`);
+	if (classes.length !== 1)
+		throw registryError(
+			'XDM-1000-400',
+			`allOf must reference exactly one class (found ${classes.length}); known classes: ${globalClasses.map(entry => entry.$id).join(', ')} or a tenant class.`,
+		);
 	const unknown = fieldGroups.filter(ref => !globalFieldGroups.some(entry => entry.$id === ref) && !findResource(context, 'fieldgroups', ref, request.caller));
 	if (unknown.length > 0) throw registryError('XDM-1000-400', `Referenced field group(s) not found: ${unknown.join(', ')}.`);
 	return {classId: classes[0], fieldGroups};
@@ -112,7 +129,8 @@ function create(kind: Kind, request: SandboxRequest, context: SandboxContext): S
 	const body = request.body;
 	if (!isObject(body)) throw registryError('XDM-1000-400', 'Request body must be a JSON object.');
 	if (typeof body['title'] !== 'string' || body['title'] === '') throw registryError('XDM-1000-400', 'title is required.');
-	if (titleTaken(context, body['title'], request)) throw registryError('XDM-1521-400', `Title "${body['title']}" is already used by another resource in this sandbox; titles must be unique.`);
+	if (titleTaken(context, body['title'], request))
+		throw registryError('XDM-1521-400', `Title "${body['title']}" is already used by another resource in this sandbox; titles must be unique.`);
 	if (kind.resourceType !== 'schemas') checkNamespace(body, context.tenantId);
 	const {classId, fieldGroups} = checkRefs(kind, body, context, request);
 	const hash = newSchemaHash();
@@ -128,7 +146,9 @@ function create(kind: Kind, request: SandboxRequest, context: SandboxContext): S
 		version: '1.0',
 		...Object.fromEntries(Object.entries(body).filter(([key]) => !key.startsWith('$') && key !== 'meta:altId' && key !== 'version')),
 		type: 'object',
-		...(kind.resourceType === 'schemas' ? {'meta:class': classId, 'meta:abstract': false, 'meta:extensible': false, 'meta:extends': extendsOf(classId, fieldGroups, context, request)} : {}),
+		...(kind.resourceType === 'schemas'
+			? {'meta:class': classId, 'meta:abstract': false, 'meta:extensible': false, 'meta:extends': extendsOf(classId, fieldGroups, context, request)}
+			: {}),
 		...(kind.resourceType === 'classes' ? {'meta:abstract': true, 'meta:extends': refsOf(body)} : {}),
 		'meta:containerId': 'tenant',
 		'meta:xdmType': 'object',
@@ -136,7 +156,12 @@ function create(kind: Kind, request: SandboxRequest, context: SandboxContext): S
 		'meta:sandboxId': request.caller.sandboxId,
 		'meta:sandboxType': request.caller.sandboxName === 'prod' ? 'production' : 'development',
 		imsOrg: request.caller.orgId,
-		'meta:registryMetadata': {'repo:createdDate': now, 'repo:lastModifiedDate': now, 'xdm:createdClientId': request.caller.clientId, 'xdm:repositoryCreatedBy': request.caller.userId},
+		'meta:registryMetadata': {
+			'repo:createdDate': now,
+			'repo:lastModifiedDate': now,
+			'xdm:createdClientId': request.caller.clientId,
+			'xdm:repositoryCreatedBy': request.caller.userId,
+		},
 	};
 	collection(context, kind.collection).put(entity);
 	return json(201, present(entity, context, {full: false, noText: false}));
@@ -153,7 +178,9 @@ function listAll(kind: Kind, request: SandboxRequest, context: SandboxContext): 
 	const format = listFormat(request);
 	const entities = scopedValues(collection(context, kind.collection), request.caller);
 	const results = entities.map(entity =>
-		format === 'id' ? {$id: entity['$id'], 'meta:altId': entity['meta:altId'], version: entity['version'], title: entity['title']} : present(entity, context, {full: false, noText: false}),
+		format === 'id'
+			? {$id: entity['$id'], 'meta:altId': entity['meta:altId'], version: entity['version'], title: entity['title']}
+			: present(entity, context, {full: false, noText: false}),
 	);
 	return json(200, {results, _page: {orderby: 'title', next: null, count: results.length}, _links: {}});
 }
@@ -179,14 +206,20 @@ function stats(request: SandboxRequest, context: SandboxContext): SandboxRespons
 
 function globalClassList(request: SandboxRequest): SandboxResponse {
 	const format = listFormat(request);
-	const results = globalClasses.map(entry => (format === 'id' ? {title: entry.title, $id: entry.$id, 'meta:altId': entry.$id.replace('https://ns.adobe.com/', '_').replaceAll('/', '.'), version: '1.0'} : entry));
+	const results = globalClasses.map(entry =>
+		format === 'id'
+			? {title: entry.title, $id: entry.$id, 'meta:altId': entry.$id.replace('https://ns.adobe.com/', '_').replaceAll('/', '.'), version: '1.0'}
+			: entry,
+	);
 	return json(200, {results, _page: {orderby: 'title', next: null, count: results.length}, _links: {}});
 }
 
 /** `GET /global/fieldgroups` and `/global/fieldgroups/{$id | meta:altId | URL-encoded $id}`. */
 function globalFieldGroupList(request: SandboxRequest): SandboxResponse {
 	const format = listFormat(request);
-	const results = globalFieldGroups.map(entry => (format === 'id' ? {title: entry.title, $id: entry.$id, 'meta:altId': altIdOf(entry.$id), version: '1.0'} : withMeta(entry)));
+	const results = globalFieldGroups.map(entry =>
+		format === 'id' ? {title: entry.title, $id: entry.$id, 'meta:altId': altIdOf(entry.$id), version: '1.0'} : withMeta(entry),
+	);
 	return json(200, {results, _page: {orderby: 'title', next: null, count: results.length}, _links: {}});
 }
 
@@ -229,4 +262,3 @@ export function schemaFor(context: SandboxContext, idOrAltId: string, caller: Ca
 	if (!schema) return undefined;
 	return {schema, resolved: resolveSchema(schema, id => findAny(context, id, schema))};
 }
-

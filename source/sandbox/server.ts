@@ -55,7 +55,8 @@ function parseJson(raw: string, service: Service): unknown {
 }
 
 async function handleIms(req: http.IncomingMessage, url: {searchParams: URLSearchParams}, front: Front): Promise<SandboxResponse> {
-	if (req.method !== 'POST') return {status: 405, body: {error: 'invalid_request', error_description: 'Use POST for the token endpoint.'}, headers: {Allow: 'POST'}};
+	if (req.method !== 'POST')
+		return {status: 405, body: {error: 'invalid_request', error_description: 'Use POST for the token endpoint.'}, headers: {Allow: 'POST'}};
 	const raw = await readBody(req);
 	const form = String(req.headers['content-type'] ?? '').includes('application/x-www-form-urlencoded') ? new URLSearchParams(raw) : new URLSearchParams();
 	return {status: 200, body: issueToken(form, url.searchParams, front.context.credentials, front.context.tokens)};
@@ -77,16 +78,27 @@ async function handleSourceRoute(req: http.IncomingMessage, url: {pathname: stri
 	} catch {
 		api = undefined;
 	}
-	if (specId === '' || specId.includes('/') || (api !== 'demo' && api !== 'spec')) throw problemError(400, 'Bad Request', 'PUT /local/source-routes/{connectionSpecId} takes {"api": "demo" | "spec"}.');
+	if (specId === '' || specId.includes('/') || (api !== 'demo' && api !== 'spec'))
+		throw problemError(400, 'Bad Request', 'PUT /local/source-routes/{connectionSpecId} takes {"api": "demo" | "spec"}.');
 	front.context.routeSources(specId, api);
 	return {status: 204};
 }
 
-async function handlePlatform(req: http.IncomingMessage, url: {pathname: string; searchParams: URLSearchParams}, front: Front, signal: () => AbortSignal): Promise<SandboxResponse> {
+async function handlePlatform(
+	req: http.IncomingMessage,
+	url: {pathname: string; searchParams: URLSearchParams},
+	front: Front,
+	signal: () => AbortSignal,
+): Promise<SandboxResponse> {
 	const method = req.method ?? 'GET';
 	const segments = splitPath(url.pathname).map(segment => decodeSegment(segment, url.pathname));
 	const found = findService(segments);
-	if (!found) throw problemError(404, 'Not Found', `No API at ${url.pathname}. Platform APIs live under /data/foundation/{flowservice|schemaregistry|catalog|conversion}.`);
+	if (!found)
+		throw problemError(
+			404,
+			'Not Found',
+			`No API at ${url.pathname}. Platform APIs live under /data/foundation/{flowservice|schemaregistry|catalog|conversion}.`,
+		);
 	const fault = front.faults.check(method, url.pathname);
 	if (fault) throw fault;
 	const caller = checkGateway(req.headers, found.service, front.context.tokens, front.context.credentials);
@@ -124,7 +136,10 @@ function send(res: http.ServerResponse, response: SandboxResponse): void {
 function errorResponse(error: unknown): SandboxResponse {
 	if (error instanceof ApiError) return {status: error.status, body: error.body, headers: error.headers};
 	if (error instanceof StateWriteError) {
-		const failure = flowError('1102-500', `The sandbox could not save this change (${error.message}); it was not saved. The sandbox reported the cause on its stderr.`);
+		const failure = flowError(
+			'1102-500',
+			`The sandbox could not save this change (${error.message}); it was not saved. The sandbox reported the cause on its stderr.`,
+		);
 		return {status: failure.status, body: failure.body};
 	}
 	const failure = flowError('1102-500', `Internal error in the sandbox: ${(error as Error)?.message ?? String(error)}`);
@@ -134,7 +149,9 @@ function errorResponse(error: unknown): SandboxResponse {
 /** Splits `req.url` without `new URL()` (measurably cheaper on the hot GET path). */
 function parseTarget(target: string): {pathname: string; searchParams: URLSearchParams} {
 	const mark = target.indexOf('?');
-	return mark === -1 ? {pathname: target, searchParams: new URLSearchParams()} : {pathname: target.slice(0, mark), searchParams: new URLSearchParams(target.slice(mark + 1))};
+	return mark === -1
+		? {pathname: target, searchParams: new URLSearchParams()}
+		: {pathname: target.slice(0, mark), searchParams: new URLSearchParams(target.slice(mark + 1))};
 }
 
 /** An AbortSignal that fires when the client goes away, created only if a handler asks for it. */

@@ -37,7 +37,8 @@ function validateSource(body: Record<string, unknown>, context: SandboxContext, 
 	const format = (body['data'] as {format: string}).format;
 	if (format !== 'json') throw invalidBody([`data.format: must be "json" for REST sources (got "${format}")`]);
 	const base = collection(context, 'connections').get(String(body['baseConnectionId']));
-	if (!base || !inScope(base, request.caller)) throw invalidBody([`baseConnectionId: base connection ${String(body['baseConnectionId'])} does not exist in this sandbox`]);
+	if (!base || !inScope(base, request.caller))
+		throw invalidBody([`baseConnectionId: base connection ${String(body['baseConnectionId'])} does not exist in this sandbox`]);
 	const baseSpecId = (base['connectionSpec'] as {id?: string} | undefined)?.id;
 	if (baseSpecId !== specId) throw invalidBody([`connectionSpec.id: ${specId} differs from the base connection's connection spec ${String(baseSpecId)}`]);
 	checkSourceParams(spec, isObject(body['params']) ? body['params'] : {});
@@ -47,9 +48,11 @@ function validateTarget(body: Record<string, unknown>, context: SandboxContext, 
 	const problems = requireStrings(body, ['connectionSpec.id', 'data.format', 'params.dataSetId']);
 	if (problems.length > 0) throw invalidBody(problems);
 	const specId = (body['connectionSpec'] as {id: string}).id;
-	if (specId !== dataLakeTargetSpecId) throw flowError('1413-400', `The spec id ${specId} is invalid for a target connection: use the data lake spec ${dataLakeTargetSpecId}.`);
+	if (specId !== dataLakeTargetSpecId)
+		throw flowError('1413-400', `The spec id ${specId} is invalid for a target connection: use the data lake spec ${dataLakeTargetSpecId}.`);
 	const data = body['data'] as {format: string; schema?: {id?: unknown}};
-	if (!['parquet_xdm', 'json'].includes(data.format)) throw invalidBody([`data.format: must be "parquet_xdm" or "json" for the data lake (got "${data.format}")`]);
+	if (!['parquet_xdm', 'json'].includes(data.format))
+		throw invalidBody([`data.format: must be "parquet_xdm" or "json" for the data lake (got "${data.format}")`]);
 	const dataSetId = (body['params'] as {dataSetId: string}).dataSetId;
 	const dataSet = collection(context, 'dataSets').get(dataSetId);
 	if (!dataSet || !inScope(dataSet, request.caller)) throw invalidBody([`params.dataSetId: dataset ${dataSetId} does not exist in this sandbox`]);
@@ -59,7 +62,8 @@ function validateTarget(body: Record<string, unknown>, context: SandboxContext, 
 	const schema = schemaFor(context, schemaId, request.caller);
 	if (!schema) throw invalidBody([`data.schema.id: schema ${schemaId} does not exist in this sandbox`]);
 	const dataSetSchema = (dataSet['schemaRef'] as {id?: string}).id;
-	if (schema.schema['$id'] !== dataSetSchema) throw invalidBody([`data.schema.id: ${schemaId} differs from the schema of dataset ${dataSetId} (${String(dataSetSchema)})`]);
+	if (schema.schema['$id'] !== dataSetSchema)
+		throw invalidBody([`data.schema.id: ${schemaId} differs from the schema of dataset ${dataSetId} (${String(dataSetSchema)})`]);
 }
 
 /**
@@ -72,11 +76,22 @@ async function checkCredentials(body: Record<string, unknown>, context: SandboxC
 	if (typeof auth.params['authorizationTestUrl'] === 'string' && auth.params['authorizationTestUrl'] !== '') return;
 	const spec = connectionSpecOf(context, base)!;
 	const params = isObject(body['params']) ? body['params'] : {};
-	const outcome = await previewSourceSpec({spec, authSpecName: auth.specName, authParams: auth.params, sourceParams: params, maxPages: 1, signal: request.signal, originOverride: context.sourceOrigin((base['connectionSpec'] as {id?: string} | undefined)?.id)});
+	const outcome = await previewSourceSpec({
+		spec,
+		authSpecName: auth.specName,
+		authParams: auth.params,
+		sourceParams: params,
+		maxPages: 1,
+		signal: request.signal,
+		originOverride: context.sourceOrigin((base['connectionSpec'] as {id?: string} | undefined)?.id),
+	});
 	const error = outcome.error as {code?: string; message: string} | undefined;
 	if (error?.code !== 'source-auth') return;
 	const text = maskKnownPatterns(maskSecrets(error.message, secretValues(spec, auth.specName, auth.params)));
-	throw flowError('1452-400', `Credential validation failed: the source refused the base connection's credentials (${text}). Fix auth.params of base connection ${base.id}.`);
+	throw flowError(
+		'1452-400',
+		`Credential validation failed: the source refused the base connection's credentials (${text}). Fix auth.params of base connection ${base.id}.`,
+	);
 }
 
 function createConnection(name: CollectionName, validate: typeof validateSource) {
@@ -85,7 +100,14 @@ function createConnection(name: CollectionName, validate: typeof validateSource)
 		validate(body, context, request);
 		if (name === 'sourceConnections') await checkCredentials(body, context, request);
 		const {id: _id, state: _state, ...fields} = body;
-		const entity: Entity = {id: newUuid(), ...createdFields(request.caller), ...fields, params: isObject(body['params']) ? body['params'] : {}, state: 'enabled', ...freshEtag()};
+		const entity: Entity = {
+			id: newUuid(),
+			...createdFields(request.caller),
+			...fields,
+			params: isObject(body['params']) ? body['params'] : {},
+			state: 'enabled',
+			...freshEtag(),
+		};
 		collection(context, name).put(entity);
 		return json(201, {id: entity.id, etag: entity['etag']}, locationHeader(context, 'flowservice', `/${name}/${entity.id}`));
 	};
@@ -104,8 +126,13 @@ function presentTarget(entity: Entity): unknown {
 /** A connection a flow still references cannot be deleted (`1447-400`, target-and-runs 4). */
 function notUsedByFlows(field: 'sourceConnectionIds' | 'targetConnectionIds', context: SandboxContext) {
 	return (entity: Entity) => {
-		const flows = collection(context, 'flows').values().filter(flow => (flow[field] as string[] | undefined)?.includes(entity.id));
-		if (flows.length > 0) throw flowError('1447-400', `Found active flows containing id ${entity.id}: ${flows.map(flow => flow.id).join(', ')}. Delete those flows first.`, {id: entity.id});
+		const flows = collection(context, 'flows')
+			.values()
+			.filter(flow => (flow[field] as string[] | undefined)?.includes(entity.id));
+		if (flows.length > 0)
+			throw flowError('1447-400', `Found active flows containing id ${entity.id}: ${flows.map(flow => flow.id).join(', ')}. Delete those flows first.`, {
+				id: entity.id,
+			});
 	};
 }
 
@@ -120,7 +147,12 @@ export function sourceTargetConnectionRoutes(): Route[] {
 			{method: 'POST', pattern: `/${name}`, handler: createConnection(name, validate), needsBody: true},
 			{method: 'GET', pattern: `/${name}/:id`, handler: (request, context) => getOne(request, context, name, present)},
 			// A patch is validated as a create is (a target's dataSetId must exist; docs/sandbox-fidelity.md).
-			{method: 'PATCH', pattern: `/${name}/:id`, handler: (request, context) => patchOne(request, context, name, {guard: specChangeGuard, validate}), needsBody: true},
+			{
+				method: 'PATCH',
+				pattern: `/${name}/:id`,
+				handler: (request, context) => patchOne(request, context, name, {guard: specChangeGuard, validate}),
+				needsBody: true,
+			},
 			{method: 'DELETE', pattern: `/${name}/:id`, handler: (request, context) => deleteOne(request, context, name, notUsedByFlows(field, context))},
 		);
 	}

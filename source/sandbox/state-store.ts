@@ -170,7 +170,10 @@ export class StateStore {
 			fs.mkdirSync(stateDir, {recursive: true, mode: 0o700});
 			fs.accessSync(stateDir, fs.constants.W_OK);
 		} catch (error) {
-			throw new SandboxDataError(`The sandbox cannot write its state folder ${stateDir} ` + `(${describeFsError(error)}). Make it writable, or point the sandbox elsewhere (--data DIR, or AEP_SOURCE_HOME).`);
+			throw new SandboxDataError(
+				`The sandbox cannot write its state folder ${stateDir} ` +
+					`(${describeFsError(error)}). Make it writable, or point the sandbox elsewhere (--data DIR, or AEP_SOURCE_HOME).`,
+			);
 		}
 		acquireLock(lockFile(dataDir));
 		let root: RootDatabase | undefined;
@@ -326,7 +329,8 @@ function acquireLock(file: string): void {
 		if (!(error instanceof LockHeldError)) throw error;
 		const elsewhere = 'Close it first, or point this one elsewhere (--data DIR, or AEP_SOURCE_HOME).';
 		throw new SandboxBusyError(
-			`The sandbox data in ${path.dirname(path.dirname(file))} is in use by another process (pid ${error.pid}), ` + `e.g. another aep-source or "aep-source sandbox". ${elsewhere}`,
+			`The sandbox data in ${path.dirname(path.dirname(file))} is in use by another process (pid ${error.pid}), ` +
+				`e.g. another aep-source or "aep-source sandbox". ${elsewhere}`,
 			error.pid,
 		);
 	}
@@ -339,7 +343,9 @@ function readLegacyFile(file: string): Entity[] {
 	} catch (error) {
 		throw new SandboxDataError(`Cannot read old sandbox data file ${file} to migrate it: ${describeFsError(error)}`);
 	}
-	const fix = 'The sandbox now keeps its state in state/sandbox.mdb and migrates these JSON files once. ' + 'Fix the file or move it away (that drops only this collection); the sandbox never resets data silently.';
+	const fix =
+		'The sandbox now keeps its state in state/sandbox.mdb and migrates these JSON files once. ' +
+		'Fix the file or move it away (that drops only this collection); the sandbox never resets data silently.';
 	let parsed: unknown;
 	try {
 		parsed = JSON.parse(text);

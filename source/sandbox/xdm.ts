@@ -4,7 +4,14 @@ import type {Entity} from './state-store.js';
 // Just enough XDM for the emulator: the standard classes a source dataflow uses, schema resolution
 // (class + field groups → one `properties` tree, as `xed-full` answers, target-and-runs 6.1) and field lookup.
 
-export type FieldSchema = {type?: string; format?: string; properties?: Record<string, FieldSchema>; items?: FieldSchema; required?: string[]; [key: string]: unknown};
+export type FieldSchema = {
+	type?: string;
+	format?: string;
+	properties?: Record<string, FieldSchema>;
+	items?: FieldSchema;
+	required?: string[];
+	[key: string]: unknown;
+};
 
 const auditable = 'https://ns.adobe.com/xdm/common/auditable';
 const record = 'https://ns.adobe.com/xdm/data/record';
@@ -16,7 +23,11 @@ export const behaviours = new Set([record, timeSeries, adhoc]);
 const text = (title: string): FieldSchema => ({title, type: 'string'});
 const recordFields: Record<string, FieldSchema> = {
 	_id: {title: 'Identifier', type: 'string', format: 'uri-reference'},
-	_repo: {title: 'Repository metadata', type: 'object', properties: {createDate: {type: 'string', format: 'date-time'}, modifyDate: {type: 'string', format: 'date-time'}}},
+	_repo: {
+		title: 'Repository metadata',
+		type: 'object',
+		properties: {createDate: {type: 'string', format: 'date-time'}, modifyDate: {type: 'string', format: 'date-time'}},
+	},
 	createdByBatchID: text('Created by batch identifier'),
 	modifiedByBatchID: text('Modified by batch identifier'),
 	repositoryCreatedBy: text('Created by user identifier'),
@@ -60,7 +71,14 @@ export const globalFieldGroups: BuiltInFieldGroup[] = [
 		'meta:intendedToExtend': [profileClass],
 		properties: {
 			person: object('Person', {
-				name: object('Full name', {firstName: text('First name'), lastName: text('Last name'), middleName: text('Middle name'), fullName: text('Full name'), courtesyTitle: text('Courtesy title'), suffix: text('Suffix')}),
+				name: object('Full name', {
+					firstName: text('First name'),
+					lastName: text('Last name'),
+					middleName: text('Middle name'),
+					fullName: text('Full name'),
+					courtesyTitle: text('Courtesy title'),
+					suffix: text('Suffix'),
+				}),
 				birthDate: {title: 'Birth date', type: 'string', format: 'date'},
 				birthYear: {title: 'Birth year', type: 'integer'},
 				gender: text('Gender'),
@@ -75,7 +93,14 @@ export const globalFieldGroups: BuiltInFieldGroup[] = [
 			personalEmail: object('Personal email', {address: {title: 'Address', type: 'string', format: 'email'}, primary: {title: 'Primary', type: 'boolean'}}),
 			mobilePhone: object('Mobile phone', {number: text('Number'), primary: {title: 'Primary', type: 'boolean'}}),
 			homePhone: object('Home phone', {number: text('Number')}),
-			homeAddress: object('Home address', {street1: text('Street 1'), city: text('City'), postalCode: text('Postal code'), country: text('Country'), countryCode: text('Country code'), stateProvince: text('State or province')}),
+			homeAddress: object('Home address', {
+				street1: text('Street 1'),
+				city: text('City'),
+				postalCode: text('Postal code'),
+				country: text('Country'),
+				countryCode: text('Country code'),
+				stateProvince: text('State or province'),
+			}),
 		},
 	},
 ];

@@ -13,9 +13,11 @@ export function checkOutputPath(file: string, options: {force?: boolean; flag: s
 	if (!dirStat) throw new UsageError(`The folder ${dir} does not exist.`, {where: options.flag, hint: 'Create it first, or write somewhere else.'});
 	if (!dirStat.isDirectory()) throw new UsageError(`${dir} is a file, not a folder.`, {where: options.flag, hint: 'Choose a path inside a folder.'});
 	const stat = fs.statSync(target, {throwIfNoEntry: false});
-	if (stat?.isDirectory()) throw new UsageError(`${file} is a folder; ${options.flag} needs a file name.`, {hint: `For example ${path.join(file, 'spec.json')}.`});
+	if (stat?.isDirectory())
+		throw new UsageError(`${file} is a folder; ${options.flag} needs a file name.`, {hint: `For example ${path.join(file, 'spec.json')}.`});
 	if (stat && !stat.isFile()) throw new UsageError(`${file} is not a regular file (a device, pipe or socket); ${options.flag} writes only regular files.`);
-	if (stat && !options.force) throw new UsageError(`${file} already exists.`, {where: options.flag, hint: 'Add --force to replace it, or choose another file name.'});
+	if (stat && !options.force)
+		throw new UsageError(`${file} already exists.`, {where: options.flag, hint: 'Add --force to replace it, or choose another file name.'});
 	return target;
 }
 

@@ -6,7 +6,10 @@ import {AepError} from './errors.js';
 
 /** Thrown when a live process holds the lock; `pid` names it. */
 export class LockHeldError extends AepError {
-	constructor(readonly file: string, readonly pid: number) {
+	constructor(
+		readonly file: string,
+		readonly pid: number,
+	) {
 		super(`${file} is held by process ${pid}`);
 		this.name = 'LockHeldError';
 	}

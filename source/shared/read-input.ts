@@ -34,7 +34,8 @@ export function readUserFile(file: string, maxBytes = inputLimitBytes): string {
 	try {
 		const stat = fs.fstatSync(fd);
 		if (!stat.isFile()) throw refuse(file, `it is ${kind(stat)}`);
-		if (stat.size > maxBytes) throw refuse(file, `it is ${(stat.size / 1024 / 1024).toFixed(0)} MB, more than the ${(maxBytes / 1024 / 1024).toFixed(0)} MB an input may have`);
+		if (stat.size > maxBytes)
+			throw refuse(file, `it is ${(stat.size / 1024 / 1024).toFixed(0)} MB, more than the ${(maxBytes / 1024 / 1024).toFixed(0)} MB an input may have`);
 		return fs.readFileSync(fd, 'utf8');
 	} catch (error) {
 		if (error instanceof UsageError) throw error;

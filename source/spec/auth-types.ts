@@ -12,7 +12,10 @@ export const authTypeDocs: Record<AuthTypeName, {name: string; title: string; pr
 		title: 'OAuth 2 refresh code (access token, optional refresh)',
 		properties: {
 			host: {meaning: 'Root URL of the API.', description: 'API root URL'},
-			authorizationTestUrl: {meaning: 'URL called to validate the access token when the base connection is created (optional).', description: 'URL used to check the token'},
+			authorizationTestUrl: {
+				meaning: 'URL called to validate the access token when the base connection is created (optional).',
+				description: 'URL used to check the token',
+			},
 			clientId: {meaning: 'OAuth client id, used with the secret to obtain tokens (optional).', description: 'OAuth client id'},
 			clientSecret: {meaning: 'OAuth client secret (secret, optional).', description: 'OAuth client secret', secret: true},
 			accessToken: {meaning: 'Current access token — always required (secret).', description: 'Access token', secret: true},
@@ -59,7 +62,11 @@ export function newAuthEntry(type: AuthTypeName): Record<string, unknown> {
 			...(name === 'authKey1' ? {title: 'Authentication Key 1', restAttributes: {headerParamName: 'X-Api-Key'}} : {}),
 		};
 	}
-	return {name: docs.name, type, spec: {$schema: draft07, type: 'object', description: `Credentials for calling the API (${docs.title}).`, properties, required: docs.required}};
+	return {
+		name: docs.name,
+		type,
+		spec: {$schema: draft07, type: 'object', description: `Credentials for calling the API (${docs.title}).`, properties, required: docs.required},
+	};
 }
 
 export function helpFor(type: string, property: string): string {

@@ -108,7 +108,7 @@ function bracket(cursor: Cursor): Selector {
 	const char = text[cursor.i];
 	let selector: Selector;
 	if (char === undefined) fail('"[" is not closed', open);
-	if (char === '\'' || char === '"') selector = {kind: 'key', key: quoted(cursor)};
+	if (char === "'" || char === '"') selector = {kind: 'key', key: quoted(cursor)};
 	else if (char === '*') {
 		cursor.i++;
 		selector = {kind: 'wildcard'};
@@ -153,7 +153,8 @@ function indexOrSlice(cursor: Cursor): Selector {
 	const first = integer(cursor);
 	skipSpaces(cursor);
 	if (text[cursor.i] !== ':') {
-		if (first === undefined) fail(text[start] === ']' ? 'empty brackets "[]"' : `unexpected "${text[start]}" inside brackets (write ['key'], an index or a slice)`, start);
+		if (first === undefined)
+			fail(text[start] === ']' ? 'empty brackets "[]"' : `unexpected "${text[start]}" inside brackets (write ['key'], an index or a slice)`, start);
 		return {kind: 'index', index: first!};
 	}
 	const parts: (number | undefined)[] = [first];

@@ -45,8 +45,7 @@ export function visitStrings(value: unknown, path: PathSegment[], visit: (text: 
 		seen.add(node);
 		if (Array.isArray(node)) {
 			for (const [index, child] of node.entries()) walk(child, [...at, index]);
-		}
-		else for (const [key, child] of Object.entries(node)) walk(child, [...at, key]);
+		} else for (const [key, child] of Object.entries(node)) walk(child, [...at, key]);
 	};
 	walk(value, path);
 }

@@ -20,7 +20,17 @@ export function lintAuthSpecs(spec: unknown, out: Finding[]): void {
 		if (typeof name === 'string' && name.trim() !== '') {
 			const first = firstByName.get(name.trim());
 			if (first === undefined) firstByName.set(name.trim(), index);
-			else out.push(finding('warning', [...base, 'name'], '3.9#7', `The auth spec name "${name}" is already used ` + `by authSpec[${first}]. Base connections select an auth spec by name, so this one could never be chosen.`, 'Give every auth spec a unique name.'));
+			else
+				out.push(
+					finding(
+						'warning',
+						[...base, 'name'],
+						'3.9#7',
+						`The auth spec name "${name}" is already used ` +
+							`by authSpec[${first}]. Base connections select an auth spec by name, so this one could never be chosen.`,
+						'Give every auth spec a unique name.',
+					),
+				);
 		}
 		const schema = entry['spec'];
 		checkSchemaUrl(objectAt(schema)?.['$schema'], [...base, 'spec', '$schema'], out);
@@ -37,10 +47,26 @@ export function lintAuthSpecs(spec: unknown, out: Finding[]): void {
 }
 
 /** Names in `required` should exist in `properties` (W: the official template requires an undeclared `host`). */
-export function lintRequired(properties: Record<string, unknown>, required: unknown[] | undefined, base: PathSegment[], rule: string, what: string, out: Finding[], skip: string[] = []): void {
+export function lintRequired(
+	properties: Record<string, unknown>,
+	required: unknown[] | undefined,
+	base: PathSegment[],
+	rule: string,
+	what: string,
+	out: Finding[],
+	skip: string[] = [],
+): void {
 	required?.forEach((name, index) => {
 		if (typeof name !== 'string' || Object.hasOwn(properties, name) || skip.includes(name)) return;
-		out.push(finding('warning', [...base, 'required', index], rule, `"${name}" is listed in required but is not declared in the properties of ${what}, so nobody is asked for it.`, `Add "${name}": {"type": "string", "description": "…"} to properties, or remove "${name}" from required.`));
+		out.push(
+			finding(
+				'warning',
+				[...base, 'required', index],
+				rule,
+				`"${name}" is listed in required but is not declared in the properties of ${what}, so nobody is asked for it.`,
+				`Add "${name}": {"type": "string", "description": "…"} to properties, or remove "${name}" from required.`,
+			),
+		);
 	});
 }
 
@@ -50,9 +76,25 @@ function lintNeeded(type: unknown, properties: Record<string, unknown>, required
 	for (const name of needed.names) {
 		const secret = secretAuthProperty.test(name);
 		if (!Object.hasOwn(properties, name)) {
-			out.push(finding('error', [...base, 'spec', 'properties', name], needed.rule, `${type} auth specs must declare the property "${name}" (needed: ${needed.names.join(', ')}).`, `Add "${name}": {"type": "string",${secret ? ' "format": "password",' : ''} "description": "…"} to properties and list "${name}" in required.`));
+			out.push(
+				finding(
+					'error',
+					[...base, 'spec', 'properties', name],
+					needed.rule,
+					`${type} auth specs must declare the property "${name}" (needed: ${needed.names.join(', ')}).`,
+					`Add "${name}": {"type": "string",${secret ? ' "format": "password",' : ''} "description": "…"} to properties and list "${name}" in required.`,
+				),
+			);
 		} else if (required && !required.includes(name)) {
-			out.push(finding('error', [...base, 'spec', 'required'], needed.rule, `${type} auth specs must list "${name}" in required.`, `Add "${name}" to the required array.`));
+			out.push(
+				finding(
+					'error',
+					[...base, 'spec', 'required'],
+					needed.rule,
+					`${type} auth specs must list "${name}" in required.`,
+					`Add "${name}" to the required array.`,
+				),
+			);
 		}
 	}
 }
@@ -60,7 +102,15 @@ function lintNeeded(type: unknown, properties: Record<string, unknown>, required
 function lintSecrets(properties: Record<string, unknown>, base: PathSegment[], out: Finding[]): void {
 	for (const [name, property] of Object.entries(properties)) {
 		if (!secretAuthProperty.test(name) || !isObject(property) || property['format'] === 'password') continue;
-		out.push(finding('warning', [...base, 'spec', 'properties', name, 'format'], '3.9#14', `"${name}" holds a secret but is not marked "format": "password", so it may be shown unmasked.`, `Add "format": "password" to the "${name}" property.`));
+		out.push(
+			finding(
+				'warning',
+				[...base, 'spec', 'properties', name, 'format'],
+				'3.9#14',
+				`"${name}" holds a secret but is not marked "format": "password", so it may be shown unmasked.`,
+				`Add "format": "password" to the "${name}" property.`,
+			),
+		);
 	}
 }
 
@@ -68,7 +118,15 @@ function lintOverrideMethods(properties: Record<string, unknown>, base: PathSegm
 	const path: PathSegment[] = ['requestParameterOverride', 'properties', 'authenticationMethod', 'enum'];
 	arrayAt(properties, ...path)?.forEach((method, index) => {
 		if (method === 'GET' || method === 'POST') return;
-		out.push(finding('error', [...base, 'spec', 'properties', ...path, index], '3.9#15', `authenticationMethod may only be GET or POST, but the enum lists ${describeValue(method)}.`, 'Keep ["GET", "POST"] or one of them.'));
+		out.push(
+			finding(
+				'error',
+				[...base, 'spec', 'properties', ...path, index],
+				'3.9#15',
+				`authenticationMethod may only be GET or POST, but the enum lists ${describeValue(method)}.`,
+				'Keep ["GET", "POST"] or one of them.',
+			),
+		);
 	});
 }
 
@@ -77,7 +135,15 @@ export function checkSchemaUrl(value: unknown, path: PathSegment[], out: Finding
 	// Non-strings are reported by the zod model where the type is fixed.
 	if (typeof value !== 'string' || value === draft07) return;
 	if (/^http:\s+\/\/json-schema\.org\/draft-07\/schema#?$/.test(value)) {
-		out.push(finding('lenient', path, '3.9#42', `"$schema" is written "${value}" (with a space), as in every documented batch example; it is accepted.`, `You may write "${draft07}".`));
+		out.push(
+			finding(
+				'lenient',
+				path,
+				'3.9#42',
+				`"$schema" is written "${value}" (with a space), as in every documented batch example; it is accepted.`,
+				`You may write "${draft07}".`,
+			),
+		);
 		return;
 	}
 	out.push(finding('warning', path, '3.9#42', `"$schema" should be the draft-07 URL, but it is "${value}".`, `Write "$schema": "${draft07}".`));

@@ -33,13 +33,29 @@ function lintCategory(ui: unknown, out: Finding[]): void {
 	const path: PathSegment[] = [...sa, 'uiAttributes', 'category'];
 	if (!isObject(category) || typeof category['key'] !== 'string') {
 		const example = typeof category === 'string' ? category : 'crm';
-		out.push(finding('warning', path, '3.9#17', `category must be an object {"key": "<category key>"}, but it is ${describeValue(category)}.`, `Write "category": {"key": "${example}"}. Keys: ${categoryList}.`));
+		out.push(
+			finding(
+				'warning',
+				path,
+				'3.9#17',
+				`category must be an object {"key": "<category key>"}, but it is ${describeValue(category)}.`,
+				`Write "category": {"key": "${example}"}. Keys: ${categoryList}.`,
+			),
+		);
 		return;
 	}
 	const key = category['key'];
 	if (categoryKeys.has(key)) return;
 	const near = categories.find(entry => compact(entry.key) === compact(key) || compact(entry.label) === compact(key));
-	out.push(finding('warning', [...path, 'key'], '3.9#17', `"${key}" is not one of the ten catalog category keys${near ? `; did you mean "${near.key}"?` : '.'}`, `Use one of: ${categoryList}. If none fits, discuss the category with Adobe (reference 7.2).`));
+	out.push(
+		finding(
+			'warning',
+			[...path, 'key'],
+			'3.9#17',
+			`"${key}" is not one of the ten catalog category keys${near ? `; did you mean "${near.key}"?` : '.'}`,
+			`Use one of: ${categoryList}. If none fits, discuss the category with Adobe (reference 7.2).`,
+		),
+	);
 }
 
 function lintHost(spec: unknown, urlParams: unknown, out: Finding[]): void {
@@ -55,10 +71,20 @@ function lintHost(spec: unknown, urlParams: unknown, out: Finding[]): void {
 			const message = fromValue
 				? `urlParams.host should be an absolute URL starting with https:// (or http://), but it is ${describeValue(host)}: ${caveat}`
 				: `urlParams.host must be an absolute URL starting with https:// (or http://), but it is ${describeValue(host)}.`;
-			out.push(finding(fromValue ? 'warning' : 'error', path, '3.9#21', message, 'Write e.g. "https://api.example.com" or "https://${domain}.api.example.com".'));
+			out.push(
+				finding(fromValue ? 'warning' : 'error', path, '3.9#21', message, 'Write e.g. "https://api.example.com" or "https://${domain}.api.example.com".'),
+			);
 		}
 		for (const name of findBareBraces(host)) {
-			out.push(finding('warning', path, '3.5.11', `urlParams.host contains "{${name}}" without "$"; placeholders are written \${${name}}, so this text would be sent literally.`, `Write "\${${name}}".`));
+			out.push(
+				finding(
+					'warning',
+					path,
+					'3.5.11',
+					`urlParams.host contains "{${name}}" without "$"; placeholders are written \${${name}}, so this text would be sent literally.`,
+					`Write "\${${name}}".`,
+				),
+			);
 		}
 		return;
 	}
@@ -68,7 +94,15 @@ function lintHost(spec: unknown, urlParams: unknown, out: Finding[]): void {
 	if (authSpecs.length > 0 && withoutHost.length === 0) return;
 	const names = withoutHost.map(auth => `"${String(auth['name'])}"`).join(', ');
 	// Without a host the engine has no base URL for the auth specs that declare none: an error, not advice.
-	out.push(finding('error', path, '3.9#21', `urlParams.host is not set${names ? ` and the auth spec(s) ${names} declare no "host" property` : ''}, so requests have no base URL.`, 'Set urlParams.host (e.g. "https://api.example.com"), or give every auth spec a "host" property (reference 3.4.4).'));
+	out.push(
+		finding(
+			'error',
+			path,
+			'3.9#21',
+			`urlParams.host is not set${names ? ` and the auth spec(s) ${names} declare no "host" property` : ''}, so requests have no base URL.`,
+			'Set urlParams.host (e.g. "https://api.example.com"), or give every auth spec a "host" property (reference 3.4.4).',
+		),
+	);
 }
 
 /** A loopback, private, link-local or `.local` host name (IPv4, IPv6 or a name); placeholders never match. */
@@ -94,7 +128,15 @@ function lintUnreachableHost(urlParams: unknown, out: Finding[]): void {
 		return; // lintHost reports a host that is not a URL.
 	}
 	if (!isPrivateHost(hostname)) return;
-	out.push(finding('warning', [...sa, 'urlParams', 'host'], 'private-host', `urlParams.host "${host}" is a loopback or private address: Adobe's servers cannot reach it, so the source works only on the local profile.`, 'Use the API\'s public host before you submit (keep the private one for local tests, e.g. as a test value of an auth param "host").'));
+	out.push(
+		finding(
+			'warning',
+			[...sa, 'urlParams', 'host'],
+			'private-host',
+			`urlParams.host "${host}" is a loopback or private address: Adobe's servers cannot reach it, so the source works only on the local profile.`,
+			'Use the API\'s public host before you submit (keep the private one for local tests, e.g. as a test value of an auth param "host").',
+		),
+	);
 }
 
 /** Strings that are sent to the source and may carry `${name}` placeholders. */
@@ -118,35 +160,80 @@ function lintPlaceholders(spec: unknown, attributes: Record<string, unknown>, ou
 			used.add(name);
 			if (declared.has(name)) continue;
 			if (name.trim() === '') {
-				out.push(finding('error', path, '3.9#39', `${formatPath(path)} contains an empty placeholder "\${}".`, 'Put the name of a user input or credential inside the braces, or remove it.'));
+				out.push(
+					finding(
+						'error',
+						path,
+						'3.9#39',
+						`${formatPath(path)} contains an empty placeholder "\${}".`,
+						'Put the name of a user input or credential inside the braces, or remove it.',
+					),
+				);
 				continue;
 			}
 			const near = [...declared].find(candidate => candidate.toLowerCase() === name.trim().toLowerCase());
-			out.push(finding('error', path, '3.9#39', `${formatPath(path)} uses \${${name}}, but "${name}" is neither a user input (sourceSpec.spec.properties) ` + `nor a credential of any auth spec${near ? `; did you mean \${${near}}?` : '.'}`, `Declare "${name}" in sourceSpec.spec.properties (a value the user enters) or in an auth spec's properties (a credential), ` + `or fix the spelling. Declared: ${list}.`));
+			out.push(
+				finding(
+					'error',
+					path,
+					'3.9#39',
+					`${formatPath(path)} uses \${${name}}, but "${name}" is neither a user input (sourceSpec.spec.properties) ` +
+						`nor a credential of any auth spec${near ? `; did you mean \${${near}}?` : '.'}`,
+					`Declare "${name}" in sourceSpec.spec.properties (a value the user enters) or in an auth spec's properties (a credential), ` +
+						`or fix the spelling. Declared: ${list}.`,
+				),
+			);
 		}
 	});
 	const inputs = objectAt(spec, 'sourceSpec', 'spec', 'properties');
 	if (!inputs || looksLikeSchemaForm(spec)) return;
 	for (const name of Object.keys(inputs)) {
 		if (used.has(name)) continue;
-		out.push(finding('warning', ['sourceSpec', 'spec', 'properties', name], '3.5.10', `The user input "${name}" is declared but never used as \${${name}} in urlParams, headerParams or bodyParams, so its value is never sent.`, `Use \${${name}} in the path, a query, header or body value, or remove the input.`));
+		out.push(
+			finding(
+				'warning',
+				['sourceSpec', 'spec', 'properties', name],
+				'3.5.10',
+				`The user input "${name}" is declared but never used as \${${name}} in urlParams, headerParams or bodyParams, so its value is never sent.`,
+				`Use \${${name}} in the path, a query, header or body value, or remove the input.`,
+			),
+		);
 	}
 }
 
 function lintBody(attributes: Record<string, unknown>, out: Finding[]): void {
 	if (attributes['bodyParams'] === undefined || getAt(attributes, ['urlParams', 'method']) !== 'GET') return;
-	out.push(finding('warning', [...sa, 'bodyParams'], '3.9#24', 'bodyParams is only sent with POST requests, but urlParams.method is GET, so the body is ignored.', 'Set urlParams.method to "POST", or remove bodyParams.'));
+	out.push(
+		finding(
+			'warning',
+			[...sa, 'bodyParams'],
+			'3.9#24',
+			'bodyParams is only sent with POST requests, but urlParams.method is GET, so the body is ignored.',
+			'Set urlParams.method to "POST", or remove bodyParams.',
+		),
+	);
 }
 
 function lintJsonPath(value: unknown, path: PathSegment[], out: Finding[]): void {
 	if (typeof value !== 'string' || value.trim() === '' || value.startsWith('$')) return;
-	out.push(finding('warning', path, '3.9#26', `${formatPath(path)} should be a JSONPath starting with "$", but it is ${describeValue(value)}.`, `Write "$.${value.replace(/^\.+/, '')}".`));
+	out.push(
+		finding(
+			'warning',
+			path,
+			'3.9#26',
+			`${formatPath(path)} should be a JSONPath starting with "$", but it is ${describeValue(value)}.`,
+			`Write "$.${value.replace(/^\.+/, '')}".`,
+		),
+	);
 }
 
 /** JSONPath fields the engine evaluates, by where they live; pagination fields only for the type that reads them. */
 const jsonPathFields: {path: PathSegment[]; definite?: string; type?: string}[] = [
 	{path: ['contentPath', 'path']},
-	{path: ['explodeEntityPath', 'path'], definite: 'explodeEntityPath replaces one array inside each record, so its path must name one place (no wildcard or slice)'},
+	{
+		path: ['explodeEntityPath', 'path'],
+		definite: 'explodeEntityPath replaces one array inside each record, so its path must name one place (no wildcard or slice)',
+	},
 	{path: ['paginationParams', 'endConditionName'], type: 'OFFSET'},
 	{path: ['paginationParams', 'pointerPath'], type: 'POINTER'},
 	{path: ['paginationParams', 'continuationTokenPath'], type: 'CONTINUATION_TOKEN'},
@@ -162,9 +249,25 @@ function lintJsonPathSyntax(attributes: Record<string, unknown>, out: Finding[])
 		const path: PathSegment[] = [...sa, ...field.path];
 		const parsed = parseJsonPath(value);
 		if ('problem' in parsed) {
-			out.push(finding('error', path, 'jsonpath-syntax', `${formatPath(path)} is not a JSONPath the engine can read: ${describeJsonPathProblem(value, parsed.problem)}.`, 'Write keys as $.a.b or $["a b"], indexes as [0] or [-1], all elements as [*], a range as [0:10].'));
+			out.push(
+				finding(
+					'error',
+					path,
+					'jsonpath-syntax',
+					`${formatPath(path)} is not a JSONPath the engine can read: ${describeJsonPathProblem(value, parsed.problem)}.`,
+					'Write keys as $.a.b or $["a b"], indexes as [0] or [-1], all elements as [*], a range as [0:10].',
+				),
+			);
 		} else if (field.definite && !parsed.path.definite) {
-			out.push(finding('error', path, 'jsonpath-definite', `${formatPath(path)} is ${JSON.stringify(value)}: ${field.definite}.`, 'Use keys and indexes only, e.g. "$.email.activity".'));
+			out.push(
+				finding(
+					'error',
+					path,
+					'jsonpath-definite',
+					`${formatPath(path)} is ${JSON.stringify(value)}: ${field.definite}.`,
+					'Use keys and indexes only, e.g. "$.email.activity".',
+				),
+			);
 		}
 	}
 }
@@ -177,18 +280,43 @@ function lintPagination(pagination: unknown, out: Finding[]): void {
 	const fields = paginationFields[type as keyof typeof paginationFields];
 	for (const key of Object.keys(pagination)) {
 		if (fields.includes(key)) continue;
-		out.push(finding('warning', [...base, key], '3.5.8', `"${key}" is not used by ${type} pagination and is ignored.`, `${type} pagination uses: ${fields.join(', ')}. Remove "${key}", or pick the type it belongs to.`));
+		out.push(
+			finding(
+				'warning',
+				[...base, key],
+				'3.5.8',
+				`"${key}" is not used by ${type} pagination and is ignored.`,
+				`${type} pagination uses: ${fields.join(', ')}. Remove "${key}", or pick the type it belongs to.`,
+			),
+		);
 	}
 	const limit = pagination['limitValue'];
 	if (fields.includes('limitValue') && typeof limit === 'string' && /^\s*[1-9]\d*\s*$/.test(limit)) {
-		out.push(finding('lenient', [...base, 'limitValue'], paginationRules.get(type) ?? '3.9#30', `limitValue is the string "${limit}"; ` + `it is read as the number ${limit.trim()} (the documented examples write it as a string, the schema says integer).`, `You may write ${limit.trim()} without quotes.`));
+		out.push(
+			finding(
+				'lenient',
+				[...base, 'limitValue'],
+				paginationRules.get(type) ?? '3.9#30',
+				`limitValue is the string "${limit}"; ` +
+					`it is read as the number ${limit.trim()} (the documented examples write it as a string, the schema says integer).`,
+				`You may write ${limit.trim()} without quotes.`,
+			),
+		);
 	}
 	if (type !== 'OFFSET') return;
 	const hasName = pagination['endConditionName'] !== undefined;
 	const hasValue = pagination['endConditionValue'] !== undefined;
 	if (hasName !== hasValue) {
 		const missing = hasName ? 'endConditionValue' : 'endConditionName';
-		out.push(finding('warning', [...base, missing], '3.9#31', `endConditionName and endConditionValue work as a pair, but only ${hasName ? 'endConditionName' : 'endConditionValue'} is set.`, hasName ? 'Add e.g. "endConditionValue": "Const:false".' : 'Add e.g. "endConditionName": "$.hasMore", or remove endConditionValue.'));
+		out.push(
+			finding(
+				'warning',
+				[...base, missing],
+				'3.9#31',
+				`endConditionName and endConditionValue work as a pair, but only ${hasName ? 'endConditionName' : 'endConditionValue'} is set.`,
+				hasName ? 'Add e.g. "endConditionValue": "Const:false".' : 'Add e.g. "endConditionName": "$.hasMore", or remove endConditionValue.',
+			),
+		);
 	}
 }
 
@@ -207,21 +335,40 @@ function lintSchedule(attributes: Record<string, unknown>, out: Finding[]): void
 	const variant = advance ? 'ADVANCE schedule' : 'standard schedule';
 	for (const key of Object.keys(schedule)) {
 		if (fields.includes(key)) continue;
-		out.push(finding('warning', [...base, key], '3.5.9', `"${key}" is not used by the ${variant} and is ignored.`, `The ${variant} uses: ${fields.join(', ')}.`));
+		out.push(
+			finding('warning', [...base, key], '3.5.9', `"${key}" is not used by the ${variant} and is ignored.`, `The ${variant} uses: ${fields.join(', ')}.`),
+		);
 	}
 	if (advance) {
 		let found = false;
 		requestStrings(attributes, text => {
 			found ||= text.includes('{SCHEDULE_QUERY}');
 		});
-		if (!found) out.push(finding('warning', base, '3.9#38', 'ADVANCE scheduling replaces the placeholder {SCHEDULE_QUERY}, but no query, header or body value contains it, so the schedule has no effect.', 'Add e.g. "queryParams": {"query": "{SCHEDULE_QUERY}"} to urlParams.'));
+		if (!found)
+			out.push(
+				finding(
+					'warning',
+					base,
+					'3.9#38',
+					'ADVANCE scheduling replaces the placeholder {SCHEDULE_QUERY}, but no query, header or body value contains it, so the schedule has no effect.',
+					'Add e.g. "queryParams": {"query": "{SCHEDULE_QUERY}"} to urlParams.',
+				),
+			);
 		return;
 	}
 	const start = schedule['scheduleStartParamFormat'] !== undefined;
 	const end = schedule['scheduleEndParamFormat'] !== undefined;
 	if (start !== end) {
 		const missing = start ? 'scheduleEndParamFormat' : 'scheduleStartParamFormat';
-		out.push(finding('warning', [...base, missing], '3.9#37', `Only one of scheduleStartParamFormat and scheduleEndParamFormat is set, so the window start and end may be sent in different formats.`, `Add "${missing}" with the same date format.`));
+		out.push(
+			finding(
+				'warning',
+				[...base, missing],
+				'3.9#37',
+				`Only one of scheduleStartParamFormat and scheduleEndParamFormat is set, so the window start and end may be sent in different formats.`,
+				`Add "${missing}" with the same date format.`,
+			),
+		);
 	}
 }
 
@@ -238,6 +385,17 @@ function lintUserInputs(spec: unknown, out: Finding[]): void {
 	const properties = objectAt(inputs, 'properties');
 	if (properties) lintRequired(properties, arrayAt(inputs, 'required'), ['sourceSpec', 'spec'], '3.9#40', 'sourceSpec.spec', out);
 	if (looksLikeSchemaForm(spec)) {
-		out.push(finding('warning', ['sourceSpec', 'spec'], '3.1', 'sourceSpec.spec describes urlParams, contentPath, paginationParams or scheduleParams as JSON Schema: ' + 'this is the schema form of the authoring template (reference 3.7). ' + 'The platform needs the instance form, with concrete values under sourceSpec.attributes.', 'Put concrete urlParams, contentPath, paginationParams and scheduleParams under sourceSpec.attributes ' + 'and keep only user inputs in sourceSpec.spec.properties. "aep-source export --template blank" shows the instance form.'));
+		out.push(
+			finding(
+				'warning',
+				['sourceSpec', 'spec'],
+				'3.1',
+				'sourceSpec.spec describes urlParams, contentPath, paginationParams or scheduleParams as JSON Schema: ' +
+					'this is the schema form of the authoring template (reference 3.7). ' +
+					'The platform needs the instance form, with concrete values under sourceSpec.attributes.',
+				'Put concrete urlParams, contentPath, paginationParams and scheduleParams under sourceSpec.attributes ' +
+					'and keep only user inputs in sourceSpec.spec.properties. "aep-source export --template blank" shows the instance form.',
+			),
+		);
 	}
 }

@@ -20,16 +20,48 @@ export function lintSpec(spec: unknown): Finding[] {
 function lintTopLevel(spec: Record<string, unknown>, out: Finding[]): void {
 	const providerId = spec['providerId'];
 	if (typeof providerId === 'string' && providerId.trim() !== '' && providerId !== ids.restProviderId) {
-		out.push(finding('warning', 'providerId', '3.9#2', `providerId is "${providerId}", but REST batch sources use "${ids.restProviderId}".`, `Write "providerId": "${ids.restProviderId}" unless Adobe told you otherwise.`));
+		out.push(
+			finding(
+				'warning',
+				'providerId',
+				'3.9#2',
+				`providerId is "${providerId}", but REST batch sources use "${ids.restProviderId}".`,
+				`Write "providerId": "${ids.restProviderId}" unless Adobe told you otherwise.`,
+			),
+		);
 	}
 	if (spec['type'] !== specType) {
-		out.push(finding('warning', 'type', '3.9#3', `type should be "${specType}" for Self-Serve batch sources, but it is ${describeValue(spec['type'])}.`, `Write "type": "${specType}".`));
+		out.push(
+			finding(
+				'warning',
+				'type',
+				'3.9#3',
+				`type should be "${specType}" for Self-Serve batch sources, but it is ${describeValue(spec['type'])}.`,
+				`Write "type": "${specType}".`,
+			),
+		);
 	}
 	if (spec['version'] !== specVersion) {
-		out.push(finding('warning', 'version', '3.9#4', `version should be the string "${specVersion}", but it is ${describeValue(spec['version'])}.`, `Write "version": "${specVersion}".`));
+		out.push(
+			finding(
+				'warning',
+				'version',
+				'3.9#4',
+				`version should be the string "${specVersion}", but it is ${describeValue(spec['version'])}.`,
+				`Write "version": "${specVersion}".`,
+			),
+		);
 	}
 	if (spec['attributes'] === undefined) {
-		out.push(finding('warning', 'attributes', '3.9#5', 'attributes is missing; every batch example sends it.', 'Write "attributes": {"uiAttributes": {"apiFeatures": {"explorePaginationSupported": false}}}.'));
+		out.push(
+			finding(
+				'warning',
+				'attributes',
+				'3.9#5',
+				'attributes is missing; every batch example sends it.',
+				'Write "attributes": {"uiAttributes": {"apiFeatures": {"explorePaginationSupported": false}}}.',
+			),
+		);
 	}
 }
 
@@ -38,7 +70,15 @@ function lintExploreSpec(spec: Record<string, unknown>, out: Finding[]): void {
 	if (!explore) return;
 	for (const key of ['name', 'type']) {
 		if (explore[key] === 'Resource') continue;
-		out.push(finding('warning', ['exploreSpec', key], '3.9#41', `exploreSpec.${key} should be "Resource" (the explore spec is fixed for batch sources), but it is ${describeValue(explore[key])}.`, 'Copy the exploreSpec of reference 3.6 as is.'));
+		out.push(
+			finding(
+				'warning',
+				['exploreSpec', key],
+				'3.9#41',
+				`exploreSpec.${key} should be "Resource" (the explore spec is fixed for batch sources), but it is ${describeValue(explore[key])}.`,
+				'Copy the exploreSpec of reference 3.6 as is.',
+			),
+		);
 	}
 	for (const key of ['requestSpec', 'responseSpec']) {
 		const part = explore[key];

@@ -35,7 +35,9 @@ export function createMasker(initial: Iterable<string | undefined> = []): Masker
 		}
 	};
 	const url = (value: string) =>
-		text(value).replace(/([?&])([^=&#]+)=([^&#]*)/g, (whole, separator: string, key: string) => (isSecretKeyName(safeDecode(key)) ? `${separator}${key}=${mask}` : whole));
+		text(value).replace(/([?&])([^=&#]+)=([^&#]*)/g, (whole, separator: string, key: string) =>
+			isSecretKeyName(safeDecode(key)) ? `${separator}${key}=${mask}` : whole,
+		);
 	return {add, text, body, url};
 }
 

@@ -48,7 +48,12 @@ function normaliseAuthSpecs(value: unknown, report: Report): unknown {
 		const type = canonical(entry['type'], authTypes);
 		if (!type) return entry;
 		changed = true;
-		report(['authSpec', index, 'type'], '3.9#8', `Auth type "${String(entry['type'])}" is an older or differently cased spelling; it was read as "${type}".`, `Write "type": "${type}". Allowed auth types: ${authTypes.join(', ')}.`);
+		report(
+			['authSpec', index, 'type'],
+			'3.9#8',
+			`Auth type "${String(entry['type'])}" is an older or differently cased spelling; it was read as "${type}".`,
+			`Write "type": "${type}". Allowed auth types: ${authTypes.join(', ')}.`,
+		);
 		return {...entry, type};
 	});
 	return changed ? out : value;
@@ -64,14 +69,25 @@ function normaliseAttributes(value: unknown, report: Report): unknown {
 	for (const key of ['contentPath', 'explodeEntityPath']) {
 		attributes = updateKey(attributes, key, flatten => {
 			if (typeof flatten !== 'string') return flatten;
-			report([...base, key], key === 'contentPath' ? '3.9#25' : '3.9#28', `${key} is a plain string (older docs); it was read as {"path": ${JSON.stringify(flatten)}}.`, `Write "${key}": {"path": ${JSON.stringify(flatten)}} — the object form also takes skipAttributes, keepAttributes and overrideWrapperAttribute.`);
+			report(
+				[...base, key],
+				key === 'contentPath' ? '3.9#25' : '3.9#28',
+				`${key} is a plain string (older docs); it was read as {"path": ${JSON.stringify(flatten)}}.`,
+				`Write "${key}": {"path": ${JSON.stringify(flatten)}} — the object form also takes skipAttributes, keepAttributes and overrideWrapperAttribute.`,
+			);
 			return {path: flatten};
 		});
 	}
 	attributes = updateKey(attributes, 'paginationParams', pagination => normalisePagination(pagination, report));
 	attributes = updateKey(attributes, 'scheduleParams', schedule => {
-		if (!isObject(schedule) || typeof schedule['type'] !== 'string' || schedule['type'] === 'ADVANCE' || schedule['type'].toUpperCase() !== 'ADVANCE') return schedule;
-		report([...base, 'scheduleParams', 'type'], '3.9#38', `Schedule type "${schedule['type']}" was read as "ADVANCE".`, 'Write "type": "ADVANCE" in upper case.');
+		if (!isObject(schedule) || typeof schedule['type'] !== 'string' || schedule['type'] === 'ADVANCE' || schedule['type'].toUpperCase() !== 'ADVANCE')
+			return schedule;
+		report(
+			[...base, 'scheduleParams', 'type'],
+			'3.9#38',
+			`Schedule type "${schedule['type']}" was read as "ADVANCE".`,
+			'Write "type": "ADVANCE" in upper case.',
+		);
 		return {...schedule, type: 'ADVANCE'};
 	});
 	return attributes;
@@ -99,12 +115,22 @@ function normalisePagination(value: unknown, report: Report): unknown {
 	let pagination = value;
 	const type = canonical(pagination['type'], paginationTypes);
 	if (type) {
-		report([...base, 'type'], '3.9#29', `Pagination type "${String(pagination['type'])}" was read as "${type}".`, `Pagination types are upper case: ${paginationTypes.join(', ')}.`);
+		report(
+			[...base, 'type'],
+			'3.9#29',
+			`Pagination type "${String(pagination['type'])}" was read as "${type}".`,
+			`Pagination types are upper case: ${paginationTypes.join(', ')}.`,
+		);
 		pagination = {...pagination, type};
 	}
 	const renamed = renameKey(pagination, 'offsetName', 'offSetName');
 	if (renamed) {
-		report([...base, 'offsetName'], '3.9#30', '"offsetName" is spelled "offSetName" (capital S) in every documented example and field table; it was renamed.', 'Rename the key to "offSetName".');
+		report(
+			[...base, 'offsetName'],
+			'3.9#30',
+			'"offsetName" is spelled "offSetName" (capital S) in every documented example and field table; it was renamed.',
+			'Rename the key to "offSetName".',
+		);
 		pagination = renamed;
 	}
 	return pagination;
@@ -117,7 +143,13 @@ function replaceDoubleBraces(value: unknown, path: PathSegment[], report: Report
 		if (typeof node === 'string') {
 			if (!node.includes('{{')) return node;
 			const replaced = node.replace(/\{\{\s*([^{}]*?)\s*\}\}/g, (_match, name: string) => `\${${name}}`);
-			if (replaced !== node) report(at, '3.5.11', `"{{…}}" is the beta placeholder syntax; ${JSON.stringify(node)} was read as ${JSON.stringify(replaced)}.`, 'Write placeholders as ${name}.');
+			if (replaced !== node)
+				report(
+					at,
+					'3.5.11',
+					`"{{…}}" is the beta placeholder syntax; ${JSON.stringify(node)} was read as ${JSON.stringify(replaced)}.`,
+					'Write placeholders as ${name}.',
+				);
 			return replaced;
 		}
 		if (typeof node !== 'object' || node === null || seen.has(node) || at.length > 64) return node;

@@ -29,11 +29,16 @@ function depthProblem(text: string): Problem | undefined {
 	for (let index = 0; index < text.length; index++) {
 		const code = text.charCodeAt(index);
 		if (inString) {
-			if (code === 92) index++; // backslash: skip the escaped character
+			if (code === 92)
+				index++; // backslash: skip the escaped character
 			else if (code === 34) inString = false;
 		} else if (code === 34) inString = true;
 		else if (code === 123 || code === 91) {
-			if (++depth > maxJsonDepth) return {offset: index, message: `The JSON nests deeper than ${maxJsonDepth} levels here; a connection spec never does. Check the file is the one you meant.`};
+			if (++depth > maxJsonDepth)
+				return {
+					offset: index,
+					message: `The JSON nests deeper than ${maxJsonDepth} levels here; a connection spec never does. Check the file is the one you meant.`,
+				};
 		} else if (code === 125 || code === 93) depth--;
 	}
 	return undefined;
@@ -76,7 +81,8 @@ export function locateJsonError(text: string): Problem | undefined {
 		const char = text[index] ?? '';
 		const top = stack.at(-1);
 		if (state === 'afterValue') {
-			if (top === undefined) return {offset: index, message: `Unexpected ${quoteChar(char)} after the end of the JSON document. Remove it, or wrap several values in an array.`};
+			if (top === undefined)
+				return {offset: index, message: `Unexpected ${quoteChar(char)} after the end of the JSON document. Remove it, or wrap several values in an array.`};
 			if (char === ',') {
 				lastComma = index;
 				state = top === '{' ? 'key' : 'value';
@@ -90,7 +96,12 @@ export function locateJsonError(text: string): Problem | undefined {
 				index++;
 				continue;
 			}
-			return {offset: index, message: `Expected "," or "${top === '{' ? '}' : ']'}" but found ${quoteChar(char)}. A comma` + ` is probably missing between two ${top === '{' ? 'properties' : 'items'}.`};
+			return {
+				offset: index,
+				message:
+					`Expected "," or "${top === '{' ? '}' : ']'}" but found ${quoteChar(char)}. A comma` +
+					` is probably missing between two ${top === '{' ? 'properties' : 'items'}.`,
+			};
 		}
 		if (state === 'colon') {
 			if (char !== ':') return {offset: index, message: `Expected ":" after the property name but found ${quoteChar(char)}.`};
@@ -99,7 +110,10 @@ export function locateJsonError(text: string): Problem | undefined {
 			continue;
 		}
 		if ((state === 'key' || state === 'value') && (char === '}' || char === ']') && lastComma >= 0 && top !== undefined) {
-			return {offset: lastComma, message: `Trailing comma before "${char}": JSON does not allow a comma after the last ${top === '{' ? 'property' : 'item'}. Remove this comma.`};
+			return {
+				offset: lastComma,
+				message: `Trailing comma before "${char}": JSON does not allow a comma after the last ${top === '{' ? 'property' : 'item'}. Remove this comma.`,
+			};
 		}
 		if (state === 'keyOrClose' || state === 'key') {
 			if (char === '}' && state === 'keyOrClose') {
@@ -149,7 +163,11 @@ function skipWhitespace(text: string, start: number): number {
 
 function endOfText(text: string, stack: string[], state: State): Problem | undefined {
 	if (stack.length === 0 && state === 'afterValue') return undefined;
-	if (stack.length === 0) return {offset: text.length, message: text.trim() === '' ? 'The file is empty: expected a JSON object.' : 'Unexpected end of the file: a value is missing.'};
+	if (stack.length === 0)
+		return {
+			offset: text.length,
+			message: text.trim() === '' ? 'The file is empty: expected a JSON object.' : 'Unexpected end of the file: a value is missing.',
+		};
 	const closer = stack.at(-1) === '{' ? '}' : ']';
 	return {offset: text.length, message: `Unexpected end of the file: ${stack.length} bracket(s) still open; the next missing one is "${closer}".`};
 }
@@ -176,11 +194,13 @@ function scanString(text: string, start: number): number | Problem {
 	while (index < text.length) {
 		const code = text.charCodeAt(index);
 		if (code === 34) return index + 1;
-		if (code < 0x20) return {offset: index, message: 'A line break or control character inside a string: write it as \\n (or \\t), or close the string with ".'};
+		if (code < 0x20)
+			return {offset: index, message: 'A line break or control character inside a string: write it as \\n (or \\t), or close the string with ".'};
 		if (code === 92) {
 			const next = text[index + 1] ?? '';
 			if (next === 'u') {
-				if (!/^[0-9a-fA-F]{4}$/.test(text.slice(index + 2, index + 6))) return {offset: index, message: 'Invalid \\u escape: it needs four hexadecimal digits.'};
+				if (!/^[0-9a-fA-F]{4}$/.test(text.slice(index + 2, index + 6)))
+					return {offset: index, message: 'Invalid \\u escape: it needs four hexadecimal digits.'};
 				index += 6;
 				continue;
 			}

@@ -97,7 +97,13 @@ export function compileSpec(input: unknown): Compiled {
 		return {...result, plan: buildPlan(spec), planErrors};
 	} catch (error) {
 		// Unreachable for specs the rules accept; kept total so a missed rule is a finding, not a crash.
-		const item = finding('error', '', 'plan', `The spec could not be compiled: ${error instanceof Error ? error.message : String(error)}.`, 'Report this with the spec (secrets removed): a validation rule is missing.');
+		const item = finding(
+			'error',
+			'',
+			'plan',
+			`The spec could not be compiled: ${error instanceof Error ? error.message : String(error)}.`,
+			'Report this with the spec (secrets removed): a validation rule is missing.',
+		);
 		return {...result, valid: false, errors: [...result.errors, item], plan: undefined, planErrors: [item]};
 	}
 }
@@ -108,7 +114,9 @@ export function countValue(value: number | string | undefined, fallback: number)
 	return typeof value === 'number' ? value : Number(value.trim());
 }
 
-function properties(schema: {properties: Record<string, {format?: string | undefined; restAttributes?: {headerParamName?: string | undefined} | undefined}>}): Record<string, PropertyPlan> {
+function properties(schema: {
+	properties: Record<string, {format?: string | undefined; restAttributes?: {headerParamName?: string | undefined} | undefined}>;
+}): Record<string, PropertyPlan> {
 	const out: Record<string, PropertyPlan> = {};
 	for (const [name, property] of Object.entries(schema.properties)) {
 		const headerName = property.restAttributes?.headerParamName;
@@ -117,7 +125,12 @@ function properties(schema: {properties: Record<string, {format?: string | undef
 	return out;
 }
 
-function flatten(rule: {path: string; skipAttributes?: string[] | undefined; keepAttributes?: string[] | undefined; overrideWrapperAttribute?: string | undefined}): FlattenPlan {
+function flatten(rule: {
+	path: string;
+	skipAttributes?: string[] | undefined;
+	keepAttributes?: string[] | undefined;
+	overrideWrapperAttribute?: string | undefined;
+}): FlattenPlan {
 	const wrapper = rule.overrideWrapperAttribute;
 	return {path: compileJsonPath(rule.path), keep: rule.keepAttributes ?? [], skip: rule.skipAttributes ?? [], ...(wrapper ? {wrapper} : {})};
 }
@@ -140,7 +153,13 @@ function pagination(params: ConnectionSpec['sourceSpec']['attributes']['paginati
 		case 'POINTER':
 			return {type: params.type, limitName: params.limitName, limitValue: countValue(params.limitValue, 0), pointer: compileJsonPath(params.pointerPath)};
 		case 'CONTINUATION_TOKEN':
-			return {type: params.type, token: compileJsonPath(params.continuationTokenPath), inHeader: params.parameterType === 'HEADERPARAM', parameterName: params.parameterName, delayMs: countValue(params.delayRequestMillis, 0)};
+			return {
+				type: params.type,
+				token: compileJsonPath(params.continuationTokenPath),
+				inHeader: params.parameterType === 'HEADERPARAM',
+				parameterName: params.parameterName,
+				delayMs: countValue(params.delayRequestMillis, 0),
+			};
 		case 'PAGE': {
 			const endPage = endPageOf(params.endPageIndex);
 			return {

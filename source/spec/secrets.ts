@@ -2,7 +2,8 @@
 // Pure: no I/O. A value is masked wherever it appears (headers, bodies, URLs, error text).
 
 /** Key names whose values are always secrets, whatever the spec says (reference 3.4, 2.3). */
-const secretKeyPattern = /^(authorization|x-api-key-secret|client_?secret|access_?token|refresh_?token|password|passwd|secret|api_?key|authkey\d*|x-auth-key\d*|token)$/i;
+const secretKeyPattern =
+	/^(authorization|x-api-key-secret|client_?secret|access_?token|refresh_?token|password|passwd|secret|api_?key|authkey\d*|x-auth-key\d*|token)$/i;
 
 export function isSecretKeyName(key: string): boolean {
 	return secretKeyPattern.test(key);

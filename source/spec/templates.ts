@@ -58,11 +58,15 @@ function blank(): ConnectionSpec {
 			{
 				name: 'Basic Authentication',
 				type: 'BasicAuthentication',
-				spec: authSchema('User name and password for the REST API.', {
-					host: text('API root URL, e.g. https://api.example.com'),
-					username: text('User name'),
-					password: secret('Password'),
-				}, ['host', 'username', 'password']),
+				spec: authSchema(
+					'User name and password for the REST API.',
+					{
+						host: text('API root URL, e.g. https://api.example.com'),
+						username: text('User name'),
+						password: secret('Password'),
+					},
+					['host', 'username', 'password'],
+				),
 			},
 		],
 		sourceSpec: {
@@ -89,11 +93,15 @@ function mailchimpMembers(): ConnectionSpec {
 			{
 				name: 'OAuth2 Refresh Code',
 				type: 'OAuth2RefreshCode',
-				spec: authSchema('OAuth 2 credentials for the Mailchimp Marketing API.', {
-					domain: text('Data center of the account, e.g. us6 (the host is https://{domain}.api.mailchimp.com).'),
-					authorizationTestUrl: text('URL used to validate the access token, e.g. https://login.mailchimp.com/oauth2/metadata'),
-					accessToken: secret('Access token'),
-				}, ['domain', 'accessToken']),
+				spec: authSchema(
+					'OAuth 2 credentials for the Mailchimp Marketing API.',
+					{
+						domain: text('Data center of the account, e.g. us6 (the host is https://{domain}.api.mailchimp.com).'),
+						authorizationTestUrl: text('URL used to validate the access token, e.g. https://login.mailchimp.com/oauth2/metadata'),
+						accessToken: secret('Access token'),
+					},
+					['domain', 'accessToken'],
+				),
 			},
 		],
 		sourceSpec: {
@@ -120,24 +128,36 @@ function demo(): ConnectionSpec {
 			{
 				name: 'OAuth2 Refresh Code',
 				type: 'OAuth2RefreshCode',
-				spec: authSchema('Bearer token for the demo API (`aep-source sandbox` prints the demo credentials).', {host: host(), accessToken: secret('Access token')}, ['host', 'accessToken']),
+				spec: authSchema(
+					'Bearer token for the demo API (`aep-source sandbox` prints the demo credentials).',
+					{host: host(), accessToken: secret('Access token')},
+					['host', 'accessToken'],
+				),
 			},
 			{
 				name: 'Basic Authentication',
 				type: 'BasicAuthentication',
-				spec: authSchema('User name and password for the demo API (`aep-source sandbox` prints the demo credentials).', {
-					host: host(),
-					username: text('User name'),
-					password: secret('Password'),
-				}, ['host', 'username', 'password']),
+				spec: authSchema(
+					'User name and password for the demo API (`aep-source sandbox` prints the demo credentials).',
+					{
+						host: host(),
+						username: text('User name'),
+						password: secret('Password'),
+					},
+					['host', 'username', 'password'],
+				),
 			},
 			{
 				name: 'API Key Authentication',
 				type: 'KeyBased',
-				spec: authSchema('API key for the demo API, sent as the X-Api-Key header (`aep-source sandbox` prints the demo credentials).', {
-					host: host(),
-					authKey1: {type: 'string', format: 'password', title: 'API key', description: 'API key', restAttributes: {headerParamName: 'X-Api-Key'}},
-				}, ['host', 'authKey1']),
+				spec: authSchema(
+					'API key for the demo API, sent as the X-Api-Key header (`aep-source sandbox` prints the demo credentials).',
+					{
+						host: host(),
+						authKey1: {type: 'string', format: 'password', title: 'API key', description: 'API key', restAttributes: {headerParamName: 'X-Api-Key'}},
+					},
+					['host', 'authKey1'],
+				),
 			},
 		],
 		sourceSpec: {

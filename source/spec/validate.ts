@@ -29,7 +29,15 @@ export function checkSpec(input: unknown): {result: ValidationResult; normalised
 		all = [...normalised.findings, ...structuralFindings(spec), ...lintSpec(spec)];
 	} catch (error) {
 		// Only reachable for values JSON cannot produce (cycles inside schemas, throwing getters).
-		all = [finding('error', '', 'internal', `The spec could not be checked: ${error instanceof Error ? error.message : String(error)}.`, 'Make sure the input is plain JSON.')];
+		all = [
+			finding(
+				'error',
+				'',
+				'internal',
+				`The spec could not be checked: ${error instanceof Error ? error.message : String(error)}.`,
+				'Make sure the input is plain JSON.',
+			),
+		];
 	}
 	const errors = all.filter(item => item.severity === 'error');
 	const result: ValidationResult = {

@@ -25,14 +25,45 @@ export function validateHttpUrl(value: string): string | undefined {
 }
 
 const fields: FormField[] = [
-	{name: 'label', label: 'Label', help: 'Display name in the sources catalog, e.g. “Acme Members”.', validate: value => (value.trim() ? undefined : 'The label is required: the catalog shows it on the card.')},
-	{name: 'description', label: 'Description', help: 'One sentence shown in the catalog under the label.', validate: value => (value.trim() ? undefined : 'The description is required: one sentence for the catalog card.')},
-	{name: 'category', label: 'Category', kind: 'choice', choices: categories.map(category => ({label: category.label, value: category.key})), help: '←/→ to choose one of the ten catalog categories.'},
-	{name: 'sourceName', label: 'Source folder name', help: 'kebab-case; the artifacts folder is Sources/{name}/Artifacts/.', validate: value => (kebab.test(value) ? undefined : 'Use kebab-case: lower-case letters and digits joined by "-", e.g. acme-members.')},
-	{name: 'iconPath', label: 'Icon file (SVG)', help: 'Path of the catalog icon; it must be an SVG file.', validate: value => (value.trim() === '' ? 'The icon is required: give the path of an .svg file.' : undefined)},
+	{
+		name: 'label',
+		label: 'Label',
+		help: 'Display name in the sources catalog, e.g. “Acme Members”.',
+		validate: value => (value.trim() ? undefined : 'The label is required: the catalog shows it on the card.'),
+	},
+	{
+		name: 'description',
+		label: 'Description',
+		help: 'One sentence shown in the catalog under the label.',
+		validate: value => (value.trim() ? undefined : 'The description is required: one sentence for the catalog card.'),
+	},
+	{
+		name: 'category',
+		label: 'Category',
+		kind: 'choice',
+		choices: categories.map(category => ({label: category.label, value: category.key})),
+		help: '←/→ to choose one of the ten catalog categories.',
+	},
+	{
+		name: 'sourceName',
+		label: 'Source folder name',
+		help: 'kebab-case; the artifacts folder is Sources/{name}/Artifacts/.',
+		validate: value => (kebab.test(value) ? undefined : 'Use kebab-case: lower-case letters and digits joined by "-", e.g. acme-members.'),
+	},
+	{
+		name: 'iconPath',
+		label: 'Icon file (SVG)',
+		help: 'Path of the catalog icon; it must be an SVG file.',
+		validate: value => (value.trim() === '' ? 'The icon is required: give the path of an .svg file.' : undefined),
+	},
 	{name: 'documentationLink', label: 'Documentation link', help: 'Where users read how to connect (http or https URL).', validate: validateHttpUrl},
 	{name: 'providerName', label: 'Provider name', help: 'Your company, as Adobe should list it.'},
-	{name: 'providerContact', label: 'Provider contact', help: 'An e-mail address Adobe can reach about the submission.', validate: value => (value.trim() === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value.trim()) ? undefined : 'Not an e-mail address.')},
+	{
+		name: 'providerContact',
+		label: 'Provider contact',
+		help: 'An e-mail address Adobe can reach about the submission.',
+		validate: value => (value.trim() === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value.trim()) ? undefined : 'Not an e-mail address.'),
+	},
 ];
 
 /**
@@ -73,7 +104,10 @@ export function ArtifactsScreen({draft, update, go, back}: StepProps) {
 	const values = draft.artifacts as unknown as Record<string, string>;
 	const commit = (name: string, value: string) => {
 		if (name === 'iconPath') return checkIcon(value.trim() === '' ? undefined : value.trim());
-		update(current => ({...current, artifacts: {...current.artifacts, [name]: value.trim() === '' && name !== 'label' ? undefined : value.trim()} as Artifacts}));
+		update(current => ({
+			...current,
+			artifacts: {...current.artifacts, [name]: value.trim() === '' && name !== 'label' ? undefined : value.trim()} as Artifacts,
+		}));
 	};
 
 	// Ctrl-E asks where to write first (default: the folder the wizard was started in).
@@ -121,9 +155,24 @@ export function ArtifactsScreen({draft, update, go, back}: StepProps) {
 			{icon && !icon.error && <Text color="green">✔ The icon is a readable SVG.</Text>}
 			<Text dimColor>Catalog card preview:</Text>
 			<CatalogCard label={draft.artifacts.label} category={categoryLabel} description={draft.artifacts.description} hasIcon={Boolean(icon && !icon.error)} />
-			{asking && <PathPrompt label={`Write Sources/${draft.artifacts.sourceName || draft.id}/Artifacts/ under`} initial={services.exportDir} onSubmit={exportNow} onCancel={() => setAsking(false)} />}
+			{asking && (
+				<PathPrompt
+					label={`Write Sources/${draft.artifacts.sourceName || draft.id}/Artifacts/ under`}
+					initial={services.exportDir}
+					onSubmit={exportNow}
+					onCancel={() => setAsking(false)}
+				/>
+			)}
 			{exported && <Text>{exported}</Text>}
-			<KeyFooter keys={[['↑/↓/Tab', 'field'], ['Enter', 'save field'], ['←/→', 'category'], ['Ctrl-E', 'export Artifacts folder'], ['Esc', 'back']]} />
+			<KeyFooter
+				keys={[
+					['↑/↓/Tab', 'field'],
+					['Enter', 'save field'],
+					['←/→', 'category'],
+					['Ctrl-E', 'export Artifacts folder'],
+					['Esc', 'back'],
+				]}
+			/>
 		</Box>
 	);
 }

@@ -89,18 +89,42 @@ export function AuthScreen({draft, update, go, back}: StepProps) {
 					<Text key={String(entry.name)} dimColor>{`    also: ${String(entry.name)} (${String(entry.type)}) from the template`}</Text>
 				))}
 			{error && <Text color="red">{`✖ ${error}`}</Text>}
-			<KeyFooter keys={[['↑/↓', 'move'], ['Space', 'toggle'], ['Enter', 'describe the chosen types'], ['Esc', 'back']]} />
+			<KeyFooter
+				keys={[
+					['↑/↓', 'move'],
+					['Space', 'toggle'],
+					['Enter', 'describe the chosen types'],
+					['Esc', 'back'],
+				]}
+			/>
 		</Box>
 	);
 }
 
-function AuthEntryForm({entry, position, onChange, onDone, onBack}: {entry: Entry; position: string; onChange: (entry: Entry) => void; onDone: () => void; onBack: () => void}) {
+function AuthEntryForm({
+	entry,
+	position,
+	onChange,
+	onDone,
+	onBack,
+}: {
+	entry: Entry;
+	position: string;
+	onChange: (entry: Entry) => void;
+	onDone: () => void;
+	onBack: () => void;
+}) {
 	const type = String(entry.type ?? '');
 	const properties = (getAt(entry, ['spec', 'properties']) ?? {}) as Record<string, Record<string, unknown>>;
 	const names = Object.keys(properties);
 	const required = ((getAt(entry, ['spec', 'required']) as unknown[]) ?? []).map(String);
 	const fields: FormField[] = [
-		{name: 'name', label: 'Auth spec name', help: 'Display name; a base connection passes it as auth.specName.', validate: value => (value.trim() ? undefined : 'The name is required (e.g. “Basic Authentication”).')},
+		{
+			name: 'name',
+			label: 'Auth spec name',
+			help: 'Display name; a base connection passes it as auth.specName.',
+			validate: value => (value.trim() ? undefined : 'The name is required (e.g. “Basic Authentication”).'),
+		},
 		...names.map(name => ({
 			name: `prop:${name}`,
 			label: `${name}${properties[name]?.['format'] === 'password' ? ' (secret)' : ''}`,
@@ -116,7 +140,16 @@ function AuthEntryForm({entry, position, onChange, onDone, onBack}: {entry: Entr
 				return unknown.length ? `Not a property of this auth spec: ${unknown.join(', ')} (properties: ${names.join(', ')}).` : undefined;
 			},
 		},
-		...(type === 'KeyBased' ? [{name: 'header', label: 'Header carrying authKey1', help: 'restAttributes.headerParamName: the HTTP header that carries the key (e.g. X-Api-Key).', validate: (value: string) => (/^[A-Za-z0-9-]+$/.test(value) ? undefined : 'Use a header name such as X-Api-Key.')}] : []),
+		...(type === 'KeyBased'
+			? [
+					{
+						name: 'header',
+						label: 'Header carrying authKey1',
+						help: 'restAttributes.headerParamName: the HTTP header that carries the key (e.g. X-Api-Key).',
+						validate: (value: string) => (/^[A-Za-z0-9-]+$/.test(value) ? undefined : 'Use a header name such as X-Api-Key.'),
+					},
+				]
+			: []),
 	];
 	const values: Record<string, string> = {
 		name: String(entry.name ?? ''),
@@ -134,7 +167,13 @@ function AuthEntryForm({entry, position, onChange, onDone, onBack}: {entry: Entr
 		<Box flexDirection="column">
 			<Text bold>{`Auth spec ${position}: ${authTypeDocs[type as AuthTypeName]?.title ?? type}`}</Text>
 			<Form fields={fields} values={values} onCommit={commit} onDone={onDone} onBack={onBack} doneLabel="Continue" />
-			<KeyFooter keys={[['↑/↓/Tab', 'field'], ['Enter', 'save field'], ['Esc', 'back']]} />
+			<KeyFooter
+				keys={[
+					['↑/↓/Tab', 'field'],
+					['Enter', 'save field'],
+					['Esc', 'back'],
+				]}
+			/>
 		</Box>
 	);
 }

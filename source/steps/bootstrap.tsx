@@ -44,7 +44,9 @@ export function BootstrapScreen({onCreated, onBack}: {onCreated: (draft: Draft) 
 				if (job === generation.current) setPhase(next);
 			} catch (cause) {
 				if (job !== generation.current) return;
-				setError(cause instanceof bootstrap.BootstrapInputError ? cause.message : `Unexpected error: ${cause instanceof Error ? cause.message : String(cause)}`);
+				setError(
+					cause instanceof bootstrap.BootstrapInputError ? cause.message : `Unexpected error: ${cause instanceof Error ? cause.message : String(cause)}`,
+				);
 				setPhase(back);
 			}
 		});
@@ -66,7 +68,13 @@ export function BootstrapScreen({onCreated, onBack}: {onCreated: (draft: Draft) 
 		// A newline after a trailing backslash continues the shell line (curl commands in API docs span lines).
 		if (/\\\s*$/.test(value)) return setCurl(value.replace(/\\\s*$/, ' '));
 		if (!value.trim()) return setError('Paste a curl command.');
-		run('Reading the curl command…', {kind: 'curl'}, async bootstrap => ({kind: 'result', result: bootstrap.bootstrapCurl(value), from: 'the curl command', curl: value, back: {kind: 'curl'}}));
+		run('Reading the curl command…', {kind: 'curl'}, async bootstrap => ({
+			kind: 'result',
+			result: bootstrap.bootstrapCurl(value),
+			from: 'the curl command',
+			curl: value,
+			back: {kind: 'curl'},
+		}));
 	};
 
 	const sendOnce = (current: Phase & {kind: 'result'}) => {
@@ -124,7 +132,13 @@ export function BootstrapScreen({onCreated, onBack}: {onCreated: (draft: Draft) 
 						]}
 						onSelect={item => setPhase({kind: item.value === 'openapi' ? 'openapi' : 'curl'})}
 					/>
-					<KeyFooter keys={[['↑/↓', 'move'], ['Enter', 'choose'], ['Esc', 'back']]} />
+					<KeyFooter
+						keys={[
+							['↑/↓', 'move'],
+							['Enter', 'choose'],
+							['Esc', 'back'],
+						]}
+					/>
 				</>
 			)}
 			{phase.kind === 'openapi' && (
@@ -134,7 +148,12 @@ export function BootstrapScreen({onCreated, onBack}: {onCreated: (draft: Draft) 
 						<Text>{'› '}</Text>
 						<TextInput value={location} onChange={setLocation} onSubmit={readDocument} placeholder="openapi.yaml" />
 					</Box>
-					<KeyFooter keys={[['Enter', 'read'], ['Esc', 'back']]} />
+					<KeyFooter
+						keys={[
+							['Enter', 'read'],
+							['Esc', 'back'],
+						]}
+					/>
 				</>
 			)}
 			{phase.kind === 'curl' && (
@@ -145,7 +164,12 @@ export function BootstrapScreen({onCreated, onBack}: {onCreated: (draft: Draft) 
 						<TextInput value={curl} onChange={setCurl} onSubmit={readCurl} placeholder="curl -H 'Authorization: Bearer …' https://api.example.com/v1/items" />
 					</Box>
 					<Text dimColor>The command is not saved; its credentials become test values kept in memory.</Text>
-					<KeyFooter keys={[['Enter', 'read'], ['Esc', 'back']]} />
+					<KeyFooter
+						keys={[
+							['Enter', 'read'],
+							['Esc', 'back'],
+						]}
+					/>
 				</>
 			)}
 			{phase.kind === 'busy' && (
@@ -157,14 +181,29 @@ export function BootstrapScreen({onCreated, onBack}: {onCreated: (draft: Draft) 
 				<>
 					<Text>{`${phase.loaded.version}: choose the operation that lists the records`}</Text>
 					<Menu
-						items={phase.offered.map(entry => ({label: `${entry.method} ${entry.path}`, value: entry.id, hint: [entry.id === `${entry.method} ${entry.path}` ? '' : entry.id, entry.summary].filter(Boolean).join(' — ')}))}
+						items={phase.offered.map(entry => ({
+							label: `${entry.method} ${entry.path}`,
+							value: entry.id,
+							hint: [entry.id === `${entry.method} ${entry.path}` ? '' : entry.id, entry.summary].filter(Boolean).join(' — '),
+						}))}
 						onSelect={item => {
 							const loaded = phase.loaded;
 							const back: Phase = {kind: 'operations', loaded, offered: phase.offered};
-							run('Reading the operation…', back, async bootstrap => ({kind: 'result', result: await bootstrap.bootstrapOperation(loaded, item.value), from: `${item.label} (${loaded.version})`, back}));
+							run('Reading the operation…', back, async bootstrap => ({
+								kind: 'result',
+								result: await bootstrap.bootstrapOperation(loaded, item.value),
+								from: `${item.label} (${loaded.version})`,
+								back,
+							}));
 						}}
 					/>
-					<KeyFooter keys={[['↑/↓', 'move'], ['Enter', 'choose'], ['Esc', 'back']]} />
+					<KeyFooter
+						keys={[
+							['↑/↓', 'move'],
+							['Enter', 'choose'],
+							['Esc', 'back'],
+						]}
+					/>
 				</>
 			)}
 			{phase.kind === 'result' && <ResultView phase={phase} />}
@@ -195,7 +234,13 @@ function ResultView({phase}: {phase: Phase & {kind: 'result'}}) {
 				<Text key={entry} color="yellow" wrap="wrap">{`  - ${entry}`}</Text>
 			))}
 			{secrets.length > 0 && <Text dimColor>{`Credentials kept in memory for the test run: ${secrets.join(', ')}`}</Text>}
-			<KeyFooter keys={[['Enter', 'create the draft'], ...(phase.curl !== undefined ? ([['s', 'send the request once and suggest from its response']] as [string, string][]) : []), ['Esc', 'back']]} />
+			<KeyFooter
+				keys={[
+					['Enter', 'create the draft'],
+					...(phase.curl !== undefined ? ([['s', 'send the request once and suggest from its response']] as [string, string][]) : []),
+					['Esc', 'back'],
+				]}
+			/>
 		</>
 	);
 }

@@ -67,24 +67,30 @@ export function CheckScreen({draft, update, go, back}: StepProps) {
 		setSummary(undefined);
 		setCleaned(undefined);
 		job.start(
-			async ctx => withRunLock(ctx.draft.id, async () => {
-				const session = await wizard.session();
-				const credentials = wizardTestValues(ctx.draft, {local: session.profile.kind === 'local', demoUrl: session.demo?.url, secrets: wizard.testSecrets, env: services.env});
-				const specId = ctx.draft.remote[wizard.profileName]?.connectionSpecId;
-				if (specId) await session.routeSources?.(specId, credentials.route.api);
-				const target = draft.test.target;
-				return services.workflow.runEndToEndCheck(ctx, {
-					authSpecName: credentials.authSpecName,
-					authParams: credentials.authParams,
-					sourceParams: credentials.sourceParams,
-					target,
-					keep: draft.test.keep,
-					// A failed check keeps its objects so `r` can reuse them (the next check or `c` deletes them).
-					keepOnFailure: true,
-					pollIntervalMs: services.pollIntervalMs,
-					...(resumeFrom ? {resumeFrom} : {}),
-				});
-			}),
+			async ctx =>
+				withRunLock(ctx.draft.id, async () => {
+					const session = await wizard.session();
+					const credentials = wizardTestValues(ctx.draft, {
+						local: session.profile.kind === 'local',
+						demoUrl: session.demo?.url,
+						secrets: wizard.testSecrets,
+						env: services.env,
+					});
+					const specId = ctx.draft.remote[wizard.profileName]?.connectionSpecId;
+					if (specId) await session.routeSources?.(specId, credentials.route.api);
+					const target = draft.test.target;
+					return services.workflow.runEndToEndCheck(ctx, {
+						authSpecName: credentials.authSpecName,
+						authParams: credentials.authParams,
+						sourceParams: credentials.sourceParams,
+						target,
+						keep: draft.test.keep,
+						// A failed check keeps its objects so `r` can reuse them (the next check or `c` deletes them).
+						keepOnFailure: true,
+						pollIntervalMs: services.pollIntervalMs,
+						...(resumeFrom ? {resumeFrom} : {}),
+					});
+				}),
 			setSummary,
 		);
 	};
@@ -100,15 +106,22 @@ export function CheckScreen({draft, update, go, back}: StepProps) {
 	};
 
 	const cleanUpKept = () => {
-		job.start(ctx => withRunLock(ctx.draft.id, () => services.workflow.cleanUp(ctx)), result => setCleaned({deleted: result.deleted.length, failed: result.failed.length}), {keepItems: true});
+		job.start(
+			ctx => withRunLock(ctx.draft.id, () => services.workflow.cleanUp(ctx)),
+			result => setCleaned({deleted: result.deleted.length, failed: result.failed.length}),
+			{keepItems: true},
+		);
 	};
 
 	const failedStage = (summary?.status === 'failed' ? summary.failedStage : job.error?.stage) as StageName | undefined;
 	const failed = summary?.status === 'failed' || job.error !== undefined;
 	const kept = failed ? pendingEntries({draft, profileName: wizard.profileName}).length : 0;
-	useInput((input, key) => {
-		if (key.ctrl && input === 't') setPanel(true);
-	}, {isActive: mode === 'inputs' && !panel});
+	useInput(
+		(input, key) => {
+			if (key.ctrl && input === 't') setPanel(true);
+		},
+		{isActive: mode === 'inputs' && !panel},
+	);
 	useInput(
 		(input, key) => {
 			if (job.running) return;
@@ -127,12 +140,22 @@ export function CheckScreen({draft, update, go, back}: StepProps) {
 				<Text dimColor wrap="truncate">{`Source requests ${describeRoute(testValues.route)}`}</Text>
 				<ProgressList items={job.items} now={services.clock} />
 				{stopping && job.running && <Text color="yellow">{`Stopping: deleting ${stopping.count} test objects… (Ctrl-C again to quit now and keep them)`}</Text>}
-				{stopping && !job.running && <Text color="yellow">{summary?.cleanedUp ? '■ Stopped on request; the test objects were deleted.' : '■ Stopped on request.'}</Text>}
+				{stopping && !job.running && (
+					<Text color="yellow">{summary?.cleanedUp ? '■ Stopped on request; the test objects were deleted.' : '■ Stopped on request.'}</Text>
+				)}
 				{summary?.status === 'success' && (
 					<Box flexDirection="column" marginTop={1}>
-						<Text color="green">{`✔ Success: ${summary.recordsRead} records read, ${summary.recordsWritten} written, ${summary.recordsFailed} failed; ` + `the run took ${formatElapsed(summary.durationMs)}`}</Text>
-						{mappingWarningText(summary) && <Text color="yellow" wrap="wrap">{`⚠ ${mappingWarningText(summary)}: ${(summary.warnings ?? []).map(each => each.message).join(' ')}`}</Text>}
-						<Text dimColor>{`flow ${summary.flowId ?? '-'} · run ${summary.runId ?? '-'} · batches ${summary.batchIds.length} · ` + `${summary.cleanedUp ? 'test objects deleted' : 'test objects kept'}`}</Text>
+						<Text color="green">
+							{`✔ Success: ${summary.recordsRead} records read, ${summary.recordsWritten} written, ${summary.recordsFailed} failed; ` +
+								`the run took ${formatElapsed(summary.durationMs)}`}
+						</Text>
+						{mappingWarningText(summary) && (
+							<Text color="yellow" wrap="wrap">{`⚠ ${mappingWarningText(summary)}: ${(summary.warnings ?? []).map(each => each.message).join(' ')}`}</Text>
+						)}
+						<Text dimColor>
+							{`flow ${summary.flowId ?? '-'} · run ${summary.runId ?? '-'} · batches ${summary.batchIds.length} · ` +
+								`${summary.cleanedUp ? 'test objects deleted' : 'test objects kept'}`}
+						</Text>
 					</Box>
 				)}
 				{summary?.status === 'failed' && (
@@ -142,7 +165,13 @@ export function CheckScreen({draft, update, go, back}: StepProps) {
 					</Box>
 				)}
 				{failed && !job.running && kept > 0 && <Text dimColor>{`${kept} test objects kept for the retry; the next check or \`c\` deletes them`}</Text>}
-				{cleaned && <Text color={cleaned.failed ? 'red' : 'green'}>{cleaned.failed ? `✖ ${cleaned.failed} test object(s) could not be deleted (see above); c tries again` : `✔ Deleted ${cleaned.deleted} test object(s)`}</Text>}
+				{cleaned && (
+					<Text color={cleaned.failed ? 'red' : 'green'}>
+						{cleaned.failed
+							? `✖ ${cleaned.failed} test object(s) could not be deleted (see above); c tries again`
+							: `✔ Deleted ${cleaned.deleted} test object(s)`}
+					</Text>
+				)}
 				{job.error && (
 					<Box flexDirection="column" marginTop={1}>
 						<Text color="red" wrap="wrap">{`✖ ${job.error.stage ? `Stage “${job.error.stage}”: ` : ''}${job.error.message}`}</Text>
@@ -150,22 +179,57 @@ export function CheckScreen({draft, update, go, back}: StepProps) {
 					</Box>
 				)}
 				<KeyFooter
-					keys={job.running ? [stopping ? ['Ctrl-C', 'quit now, keep the test objects'] : ['Ctrl-C', 'stop & clean up']] : summary?.status === 'success' ? [['Enter', 'continue to the checklist'], ['Esc', 'edit inputs']] : failureKeys(failedStage, kept)}
+					keys={
+						job.running
+							? [stopping ? ['Ctrl-C', 'quit now, keep the test objects'] : ['Ctrl-C', 'stop & clean up']]
+							: summary?.status === 'success'
+								? [
+										['Enter', 'continue to the checklist'],
+										['Esc', 'edit inputs'],
+									]
+								: failureKeys(failedStage, kept)
+					}
 				/>
 			</Box>
 		);
 	}
 
 	const fields: FormField[] = [
-		{name: 'target', label: 'Target', kind: 'choice', choices: [{label: 'Create a test target for me (schema, dataset, mapping)', value: 'create'}, {label: 'Use existing target ids', value: 'existing'}]},
+		{
+			name: 'target',
+			label: 'Target',
+			kind: 'choice',
+			choices: [
+				{label: 'Create a test target for me (schema, dataset, mapping)', value: 'create'},
+				{label: 'Use existing target ids', value: 'existing'},
+			],
+		},
 		...(draft.test.target.mode === 'existing'
 			? [
-					{name: 'schemaId', label: '  Schema id', help: 'The $id of the XDM schema (https://ns.adobe.com/…).', validate: (value: string) => (value.trim() ? undefined : 'Required for an existing target.')},
-					{name: 'datasetId', label: '  Dataset id', help: 'Dataset based on that schema.', validate: (value: string) => (value.trim() ? undefined : 'Required for an existing target.')},
+					{
+						name: 'schemaId',
+						label: '  Schema id',
+						help: 'The $id of the XDM schema (https://ns.adobe.com/…).',
+						validate: (value: string) => (value.trim() ? undefined : 'Required for an existing target.'),
+					},
+					{
+						name: 'datasetId',
+						label: '  Dataset id',
+						help: 'Dataset based on that schema.',
+						validate: (value: string) => (value.trim() ? undefined : 'Required for an existing target.'),
+					},
 					{name: 'mappingId', label: '  Mapping set id (optional)', help: 'Leave empty to create a mapping from the preview records.'},
 				]
 			: []),
-		{name: 'keep', label: 'Keep test objects', kind: 'choice', choices: [{label: 'no — clean up after the run', value: 'no'}, {label: 'yes — keep them to inspect', value: 'yes'}]},
+		{
+			name: 'keep',
+			label: 'Keep test objects',
+			kind: 'choice',
+			choices: [
+				{label: 'no — clean up after the run', value: 'no'},
+				{label: 'yes — keep them to inspect', value: 'yes'},
+			],
+		},
 	];
 	const values: Record<string, string> = {
 		target: draft.test.target.mode,
@@ -191,7 +255,15 @@ export function CheckScreen({draft, update, go, back}: StepProps) {
 			<Text wrap="truncate">{`Source requests ${describeRoute(testValues.route)}`}</Text>
 			<Text wrap="truncate">{`Test values: auth spec “${testValues.authSpecName ?? '?'}”${publicCredentials}${missingValues} (Ctrl-T to edit)`}</Text>
 			<Form key={draft.test.target.mode} fields={fields} values={values} onCommit={commit} onDone={start} onBack={back} doneLabel="Run the end-to-end check" />
-			<KeyFooter keys={[['↑/↓/Tab', 'field'], ['Enter', 'save field'], ['←/→', 'choice'], ['Ctrl-T', 'test values'], ['Esc', 'back']]} />
+			<KeyFooter
+				keys={[
+					['↑/↓/Tab', 'field'],
+					['Enter', 'save field'],
+					['←/→', 'choice'],
+					['Ctrl-T', 'test values'],
+					['Esc', 'back'],
+				]}
+			/>
 		</Box>
 	);
 }

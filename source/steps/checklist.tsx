@@ -64,7 +64,8 @@ export function ChecklistScreen({draft, update, back, home}: StepProps) {
 	const [top, setTop] = useState(0);
 	const heights = (items ?? []).map(item => itemRows(item, columns));
 	const budget = rows === undefined ? undefined : Math.max(4, rows - 10);
-	const [start, end] = budget === undefined || heights.reduce((sum, each) => sum + each, 0) <= budget ? [0, heights.length] : windowFrom(heights, top, budget - 2);
+	const [start, end] =
+		budget === undefined || heights.reduce((sum, each) => sum + each, 0) <= budget ? [0, heights.length] : windowFrom(heights, top, budget - 2);
 	const page = Math.max(1, end - start);
 
 	useInput((input, key) => {
@@ -105,9 +106,25 @@ export function ChecklistScreen({draft, update, back, home}: StepProps) {
 					<Spinner /> Working…
 				</Text>
 			)}
-			{asking && <PathPrompt label="Write the submission packet to the folder" initial={path.join(services.exportDir, `${draft.artifacts.sourceName || draft.id}-submission`)} onSubmit={exportPacket} onCancel={() => setAsking(false)} />}
+			{asking && (
+				<PathPrompt
+					label="Write the submission packet to the folder"
+					initial={path.join(services.exportDir, `${draft.artifacts.sourceName || draft.id}-submission`)}
+					onSubmit={exportPacket}
+					onCancel={() => setAsking(false)}
+				/>
+			)}
 			{message && <Text wrap="wrap">{message}</Text>}
-			<KeyFooter keys={[['↑/↓ PgUp/PgDn', 'scroll'], ['p', 'export submission packet'], ['r', 'refresh'], ['h', 'home'], ['Esc', 'back'], ['Ctrl-C', 'quit']]} />
+			<KeyFooter
+				keys={[
+					['↑/↓ PgUp/PgDn', 'scroll'],
+					['p', 'export submission packet'],
+					['r', 'refresh'],
+					['h', 'home'],
+					['Esc', 'back'],
+					['Ctrl-C', 'quit'],
+				]}
+			/>
 		</Box>
 	);
 }

@@ -25,14 +25,11 @@ export function CreateScreen({draft, update, go, back}: StepProps) {
 	const [result, setResult] = useState<{id: string; created: boolean; changed: boolean; count: number}>();
 
 	const run = () =>
-		job.start(
-			async ctx => {
-				const spec = await services.workflow.createOrUpdateConnectionSpec(ctx);
-				const append = await services.workflow.appendToRestStorageToAEP(ctx, spec.id);
-				return {id: spec.id, created: spec.created, changed: append.changed, count: append.after.length};
-			},
-			setResult,
-		);
+		job.start(async ctx => {
+			const spec = await services.workflow.createOrUpdateConnectionSpec(ctx);
+			const append = await services.workflow.appendToRestStorageToAEP(ctx, spec.id);
+			return {id: spec.id, created: spec.created, changed: append.changed, count: append.after.length};
+		}, setResult);
 
 	useInput((input, key) => {
 		if (job.running) return;
@@ -48,7 +45,9 @@ export function CreateScreen({draft, update, go, back}: StepProps) {
 			<Text bold>{`Create & register on profile “${wizard.profileName}”`}</Text>
 			{!result && !job.running && (
 				<Text dimColor>
-					{existingId ? `This profile already has spec ${existingId}: it will be updated in place (PUT).` : 'The spec will be created (POST) and its id added to the RestStorageToAEP flow spec without dropping any other id.'}
+					{existingId
+						? `This profile already has spec ${existingId}: it will be updated in place (PUT).`
+						: 'The spec will be created (POST) and its id added to the RestStorageToAEP flow spec without dropping any other id.'}
 				</Text>
 			)}
 			<Box marginTop={1}>
@@ -57,7 +56,9 @@ export function CreateScreen({draft, update, go, back}: StepProps) {
 			{result && (
 				<Box flexDirection="column" marginTop={1}>
 					<Text color="green">{`✔ Connection spec ${result.created ? 'created' : 'updated'}: ${result.id}`}</Text>
-					<Text color="green">{`✔ ${result.changed ? 'Added to' : 'Already in'} RestStorageToAEP (` + `${result.count} source specs registered, none dropped)`}</Text>
+					<Text color="green">
+						{`✔ ${result.changed ? 'Added to' : 'Already in'} RestStorageToAEP (` + `${result.count} source specs registered, none dropped)`}
+					</Text>
 				</Box>
 			)}
 			{job.error && (
@@ -67,7 +68,21 @@ export function CreateScreen({draft, update, go, back}: StepProps) {
 				</Box>
 			)}
 			<KeyFooter
-				keys={job.running ? [['Ctrl-C', 'save & quit']] : result ? [['Enter', 'continue to the end-to-end check'], ['r', 'run again'], ['Esc', 'back']] : [['Enter', existingId ? 'update & register' : 'create & register'], ...(job.error ? ([['r', 'retry']] as [string, string][]) : []), ['Esc', 'back']]}
+				keys={
+					job.running
+						? [['Ctrl-C', 'save & quit']]
+						: result
+							? [
+									['Enter', 'continue to the end-to-end check'],
+									['r', 'run again'],
+									['Esc', 'back'],
+								]
+							: [
+									['Enter', existingId ? 'update & register' : 'create & register'],
+									...(job.error ? ([['r', 'retry']] as [string, string][]) : []),
+									['Esc', 'back'],
+								]
+				}
 			/>
 		</Box>
 	);

@@ -22,7 +22,11 @@ export function DraftListScreen({purpose, onOpen, onBack}: {purpose: 'resume' | 
 			</Box>
 		);
 	}
-	const items = drafts.map(item => ({label: item.name && item.name !== item.id ? `${item.name} (${item.id})` : item.id, value: item.id, hint: `${item.step} · saved ${when(item.updatedAt)}`}));
+	const items = drafts.map(item => ({
+		label: item.name && item.name !== item.id ? `${item.name} (${item.id})` : item.id,
+		value: item.id,
+		hint: `${item.step} · saved ${when(item.updatedAt)}`,
+	}));
 	return (
 		<Box flexDirection="column">
 			<Text bold>{purpose === 'resume' ? 'Resume a draft' : 'Checklist of which draft?'}</Text>
@@ -42,7 +46,13 @@ export function DraftListScreen({purpose, onOpen, onBack}: {purpose: 'resume' | 
 				}}
 			/>
 			{error !== undefined && <ErrorPanel error={error} />}
-			<KeyFooter keys={[['↑/↓', 'move'], ['Enter', 'open'], ['Esc', 'back']]} />
+			<KeyFooter
+				keys={[
+					['↑/↓', 'move'],
+					['Enter', 'open'],
+					['Esc', 'back'],
+				]}
+			/>
 		</Box>
 	);
 }

@@ -63,7 +63,11 @@ export function ExploreScreen({draft, update, go, back}: StepProps) {
 			spec = setIn(spec, ['sourceSpec', 'schema'], choice === 'inferred' ? inferSchema(records.slice(0, 500)) : undefined);
 			return {...current, spec};
 		});
-		setDone(choice === 'inferred' ? `✔ Explore spec set, with a custom schema inferred from ${Math.min(records.length, 500)} records.` : '✔ Explore spec set (fixed Resource spec).');
+		setDone(
+			choice === 'inferred'
+				? `✔ Explore spec set, with a custom schema inferred from ${Math.min(records.length, 500)} records.`
+				: '✔ Explore spec set (fixed Resource spec).',
+		);
 		go('review');
 	};
 
@@ -117,7 +121,13 @@ export function ExploreScreen({draft, update, go, back}: StepProps) {
 					/>
 				</Box>
 				{error && <Text color="red">{`✖ ${error}`}</Text>}
-				<KeyFooter keys={[['Enter', 'use it (or next line)'], ['Ctrl-U', 'clear'], ['Esc', 'back']]} />
+				<KeyFooter
+					keys={[
+						['Enter', 'use it (or next line)'],
+						['Ctrl-U', 'clear'],
+						['Esc', 'back'],
+					]}
+				/>
 			</Box>
 		);
 	}
@@ -128,7 +138,11 @@ export function ExploreScreen({draft, update, go, back}: StepProps) {
 			<Text dimColor>Batch sources use the fixed “Resource” explore spec (reference 3.6); a custom schema describes your records.</Text>
 			<Menu
 				items={[
-					{label: 'Fixed explore spec + custom schema inferred from the preview records', value: 'inferred' as Choice, hint: records.length ? `${records.length} records` : 'run the preview first (Ctrl-R)'},
+					{
+						label: 'Fixed explore spec + custom schema inferred from the preview records',
+						value: 'inferred' as Choice,
+						hint: records.length ? `${records.length} records` : 'run the preview first (Ctrl-R)',
+					},
 					{label: 'Fixed explore spec only', value: 'fixed' as Choice},
 					{label: 'Paste an exploreSpec JSON', value: 'paste' as Choice},
 				]}
@@ -137,7 +151,15 @@ export function ExploreScreen({draft, update, go, back}: StepProps) {
 			{error && <Text color="red">{`✖ ${error}`}</Text>}
 			{done && <Text color="green">{done}</Text>}
 			<PreviewPanel state={state} route={route} />
-			<KeyFooter keys={[['↑/↓', 'move'], ['Enter', 'choose'], ['Ctrl-R', 'run preview'], ['Ctrl-T', 'test values'], ['Esc', 'back']]} />
+			<KeyFooter
+				keys={[
+					['↑/↓', 'move'],
+					['Enter', 'choose'],
+					['Ctrl-R', 'run preview'],
+					['Ctrl-T', 'test values'],
+					['Esc', 'back'],
+				]}
+			/>
 		</Box>
 	);
 }

@@ -32,7 +32,13 @@ export function HomeScreen({onChoose}: {onChoose: (choice: HomeChoice) => void})
 			<Box marginTop={1}>
 				<Menu items={items} onSelect={item => onChoose(item.value)} />
 			</Box>
-			<KeyFooter keys={[['↑/↓', 'move'], ['Enter', 'choose'], ['Ctrl-C', 'quit']]} />
+			<KeyFooter
+				keys={[
+					['↑/↓', 'move'],
+					['Enter', 'choose'],
+					['Ctrl-C', 'quit'],
+				]}
+			/>
 		</Box>
 	);
 }

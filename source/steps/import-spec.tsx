@@ -27,7 +27,14 @@ export function ImportScreen({onImported, onBack}: {onImported: (draft: Draft) =
 		<Box flexDirection="column">
 			<Text bold>Import a connection spec JSON</Text>
 			<Form
-				fields={[{name: 'file', label: 'File path', help: 'A connection spec (instance form) saved as JSON; ~ is not expanded.', validate: value => (value.trim() ? undefined : 'Enter the path of a JSON file.')}]}
+				fields={[
+					{
+						name: 'file',
+						label: 'File path',
+						help: 'A connection spec (instance form) saved as JSON; ~ is not expanded.',
+						validate: value => (value.trim() ? undefined : 'Enter the path of a JSON file.'),
+					},
+				]}
 				values={{file}}
 				onCommit={(_name, value) => {
 					setFile(value);
@@ -38,7 +45,12 @@ export function ImportScreen({onImported, onBack}: {onImported: (draft: Draft) =
 				doneLabel="Import"
 			/>
 			{error && <Text color="red">{`✖ ${error}`}</Text>}
-			<KeyFooter keys={[['Enter', 'next'], ['Esc', 'back']]} />
+			<KeyFooter
+				keys={[
+					['Enter', 'next'],
+					['Esc', 'back'],
+				]}
+			/>
 		</Box>
 	);
 }
@@ -53,7 +65,8 @@ export function importSpecFile(file: string, exists: (id: string) => boolean): {
 	}
 	const parsed = parseSpecText(text);
 	if (!parsed.ok) return {error: `${path.basename(file)} is not valid JSON at line ${parsed.line}, column ${parsed.column}: ${parsed.message}`};
-	if (!parsed.value || typeof parsed.value !== 'object' || Array.isArray(parsed.value)) return {error: 'The file holds JSON but not an object; a connection spec is an object with authSpec, sourceSpec and exploreSpec.'};
+	if (!parsed.value || typeof parsed.value !== 'object' || Array.isArray(parsed.value))
+		return {error: 'The file holds JSON but not an object; a connection spec is an object with authSpec, sourceSpec and exploreSpec.'};
 	const base = slugify(String((parsed.value as {name?: unknown}).name ?? path.basename(file, path.extname(file)))) || 'imported-source';
 	let id = base;
 	for (let n = 2; exists(id); n++) id = `${base}-${n}`;

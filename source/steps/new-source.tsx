@@ -16,9 +16,12 @@ export function NewSourceScreen({template: given, onCreated, onBack}: {template?
 	const [name, setName] = useState(() => freeName(services, given && !unknown ? given : ''));
 	const [error, setError] = useState<string>();
 
-	useInput((_input, key) => {
-		if (key.escape && template === undefined) onBack();
-	}, {isActive: template === undefined});
+	useInput(
+		(_input, key) => {
+			if (key.escape && template === undefined) onBack();
+		},
+		{isActive: template === undefined},
+	);
 
 	if (template === undefined) {
 		const items = names.map(value => ({label: value, value, hint: describeTemplate(value)}));
@@ -33,7 +36,13 @@ export function NewSourceScreen({template: given, onCreated, onBack}: {template?
 						setName(freeName(services, item.value === 'blank' ? '' : item.value));
 					}}
 				/>
-				<KeyFooter keys={[['↑/↓', 'move'], ['Enter', 'choose'], ['Esc', 'back']]} />
+				<KeyFooter
+					keys={[
+						['↑/↓', 'move'],
+						['Enter', 'choose'],
+						['Esc', 'back'],
+					]}
+				/>
 			</Box>
 		);
 	}
@@ -78,7 +87,13 @@ export function NewSourceScreen({template: given, onCreated, onBack}: {template?
 				doneLabel="Create draft"
 			/>
 			{error && <Text color="red">{`✖ ${error}`}</Text>}
-			<KeyFooter keys={[['Enter', 'next'], ['↑/↓', 'field'], ['Esc', 'back']]} />
+			<KeyFooter
+				keys={[
+					['Enter', 'next'],
+					['↑/↓', 'field'],
+					['Esc', 'back'],
+				]}
+			/>
 		</Box>
 	);
 }

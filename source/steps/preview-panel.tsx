@@ -26,7 +26,10 @@ export function PreviewPanel({state, maxRows, columns = 80, route}: {state: Prev
 		if (fits) room -= rows;
 		return fits;
 	};
-	const essential = outcome ? (outcome.error ? rowsOf(`✖ ${outcome.error.message}`, inner) + rowsOf(`→ ${outcome.error.hint}`, inner) : 1) + (outcome.stop ? rowsOf(`Paging stopped: ${outcome.stop.message}`, inner) : 0) : 0;
+	const essential = outcome
+		? (outcome.error ? rowsOf(`✖ ${outcome.error.message}`, inner) + rowsOf(`→ ${outcome.error.hint}`, inner) : 1) +
+			(outcome.stop ? rowsOf(`Paging stopped: ${outcome.stop.message}`, inner) : 0)
+		: 0;
 	room -= essential;
 	const pages = outcome ? outcome.pages.slice(0, Math.max(0, Math.min(5, room - (outcome.pages.length > 5 ? 1 : 0)))) : [];
 	room -= pages.length;
@@ -44,7 +47,7 @@ export function PreviewPanel({state, maxRows, columns = 80, route}: {state: Prev
 						<Spinner /> fetching…
 					</Text>
 				)}
-				{state.status === 'waiting' && <Text dimColor>  waiting for you to pause…</Text>}
+				{state.status === 'waiting' && <Text dimColor> waiting for you to pause…</Text>}
 				{shownRoute && <Text bold={false}>{`  ${shownRoute}`}</Text>}
 				<Text dimColor>{`  (at most ${previewPageCap} pages)`}</Text>
 			</Text>
@@ -53,7 +56,10 @@ export function PreviewPanel({state, maxRows, columns = 80, route}: {state: Prev
 			{outcome && (
 				<>
 					{pages.map(page => (
-						<Text key={page.index} wrap="truncate">{`${page.status >= 400 ? '✖' : '✔'} ${page.method} ${page.url} → ${page.status}, ${page.records} records`}</Text>
+						<Text
+							key={page.index}
+							wrap="truncate"
+						>{`${page.status >= 400 ? '✖' : '✔'} ${page.method} ${page.url} → ${page.status}, ${page.records} records`}</Text>
 					))}
 					{showMore && <Text dimColor>{`… ${morePages} more requests`}</Text>}
 					{outcome.error ? (
@@ -83,6 +89,8 @@ export function PreviewPanel({state, maxRows, columns = 80, route}: {state: Prev
 /** The first lines of one record; long values are cut before they are printed. */
 function sampleOf(record: Record<string, unknown> | undefined): string[] | undefined {
 	if (!record) return undefined;
-	const lines = JSON.stringify(record, (_key, value: unknown) => (typeof value === 'string' && value.length > 80 ? `${value.slice(0, 79)}…` : value), 2).split('\n');
+	const lines = JSON.stringify(record, (_key, value: unknown) => (typeof value === 'string' && value.length > 80 ? `${value.slice(0, 79)}…` : value), 2).split(
+		'\n',
+	);
 	return lines.length > sampleLines ? [...lines.slice(0, sampleLines), `… (${lines.length - sampleLines} more lines)`] : lines;
 }

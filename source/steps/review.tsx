@@ -57,7 +57,8 @@ export function ReviewScreen({draft, go, back}: StepProps) {
 		else if (key.tab) setFocus(current => (current === 'json' ? 'findings' : 'json'));
 		else if (input === 's') setAsking(true);
 		else if (input === 'c') {
-			if (result.errors.length > 0) setMessage(`✖ Fix the ${result.errors.length} error(s) first: Tab to the findings, Enter jumps to the screen that fixes one.`);
+			if (result.errors.length > 0)
+				setMessage(`✖ Fix the ${result.errors.length} error(s) first: Tab to the findings, Enter jumps to the screen that fixes one.`);
 			else go('create');
 		}
 	});
@@ -70,7 +71,9 @@ export function ReviewScreen({draft, go, back}: StepProps) {
 				{`, ${result.warnings.length} warning(s), ${result.lenient.length} accepted leniently`}
 			</Text>
 			<JsonView value={spec} height={jsonHeight} focus={focus === 'json' && !asking} />
-			<Text bold color={focus === 'findings' ? 'cyan' : undefined}>Findings {focus === 'findings' ? '(Enter jumps to the fix)' : '(Tab to select)'}</Text>
+			<Text bold color={focus === 'findings' ? 'cyan' : undefined}>
+				Findings {focus === 'findings' ? '(Enter jumps to the fix)' : '(Tab to select)'}
+			</Text>
 			<FindingsList
 				findings={findings}
 				focus={focus === 'findings' && !asking}
@@ -80,9 +83,24 @@ export function ReviewScreen({draft, go, back}: StepProps) {
 					go(stepForPath(item.path));
 				}}
 			/>
-			{asking && <PathPrompt label="Save the spec JSON to" initial={path.join(services.exportDir, `${draft.artifacts.sourceName || draft.id}-connectionSpec.json`)} onSubmit={saveSpec} onCancel={() => setAsking(false)} />}
+			{asking && (
+				<PathPrompt
+					label="Save the spec JSON to"
+					initial={path.join(services.exportDir, `${draft.artifacts.sourceName || draft.id}-connectionSpec.json`)}
+					onSubmit={saveSpec}
+					onCancel={() => setAsking(false)}
+				/>
+			)}
 			{message && <Text>{message}</Text>}
-			<KeyFooter keys={[['↑/↓ PgUp/PgDn', 'scroll'], ['Tab', 'JSON ⇄ findings'], ['s', 'save spec file'], ['c', 'continue to create'], ['Esc', 'back']]} />
+			<KeyFooter
+				keys={[
+					['↑/↓ PgUp/PgDn', 'scroll'],
+					['Tab', 'JSON ⇄ findings'],
+					['s', 'save spec file'],
+					['c', 'continue to create'],
+					['Esc', 'back'],
+				]}
+			/>
 		</Box>
 	);
 }

@@ -14,7 +14,14 @@ export type ProfileStore = StoreOfProfiles;
 export type DraftStore = StoreOfDrafts;
 export type Workflow = Pick<
 	typeof workflowModule,
-	'createOrUpdateConnectionSpec' | 'appendToRestStorageToAEP' | 'runEndToEndCheck' | 'cleanUp' | 'checklist' | 'exportArtifacts' | 'exportSubmissionPacket' | 'checkSvgIcon'
+	| 'createOrUpdateConnectionSpec'
+	| 'appendToRestStorageToAEP'
+	| 'runEndToEndCheck'
+	| 'cleanUp'
+	| 'checklist'
+	| 'exportArtifacts'
+	| 'exportSubmissionPacket'
+	| 'checkSvgIcon'
 >;
 type PreviewResult = Awaited<ReturnType<typeof import('../workflow/preview.js').previewSourceSpec>>;
 
@@ -58,11 +65,23 @@ export type ServiceOptions = {
 
 export type Stores = {profiles: ProfileStore; drafts: DraftStore};
 
-const workflowNames = ['createOrUpdateConnectionSpec', 'appendToRestStorageToAEP', 'runEndToEndCheck', 'cleanUp', 'checklist', 'exportArtifacts', 'exportSubmissionPacket', 'checkSvgIcon'] as const;
+const workflowNames = [
+	'createOrUpdateConnectionSpec',
+	'appendToRestStorageToAEP',
+	'runEndToEndCheck',
+	'cleanUp',
+	'checklist',
+	'exportArtifacts',
+	'exportSubmissionPacket',
+	'checkSvgIcon',
+] as const;
 
 /** The workflow functions, each loading workflow/ (got, the platform client) on its first call. */
 function lazyWorkflow(): Workflow {
-	const entries = workflowNames.map(name => [name, async (...args: unknown[]) => ((await import('../workflow/index.js'))[name] as (...a: unknown[]) => unknown)(...args)]);
+	const entries = workflowNames.map(name => [
+		name,
+		async (...args: unknown[]) => ((await import('../workflow/index.js'))[name] as (...a: unknown[]) => unknown)(...args),
+	]);
 	return Object.fromEntries(entries) as Workflow;
 }
 
@@ -75,9 +94,14 @@ export function servicesOver(stores: Stores | {load: (home: string) => Promise<S
 	const home = options.home ?? aepHome(env);
 	const running = new Set<Promise<unknown>>();
 	let loaded = 'load' in stores ? undefined : stores;
-	const ready = 'load' in stores ? settledThenable(stores.load(home).then(value => {
-				loaded = value;
-			})) : undefined;
+	const ready =
+		'load' in stores
+			? settledThenable(
+					stores.load(home).then(value => {
+						loaded = value;
+					}),
+				)
+			: undefined;
 	const store = <K extends keyof Stores>(key: K): Stores[K] => {
 		if (!loaded) throw new Error(`The ${key} store is still loading (await services.ready first).`);
 		return loaded[key];
@@ -93,10 +117,16 @@ export function servicesOver(stores: Stores | {load: (home: string) => Promise<S
 		},
 		ready,
 		openSession: async profileName =>
-			(await import('../session.js')).openSession(profileName, {env, home, ...options.session, client: {...options.session?.client, ...(options.debug ? {debug: options.debug} : {})}}),
+			(await import('../session.js')).openSession(profileName, {
+				env,
+				home,
+				...options.session,
+				client: {...options.session?.client, ...(options.debug ? {debug: options.debug} : {})},
+			}),
 		workflow: lazyWorkflow(),
 		preview: async engineOptions => (await import('../workflow/preview.js')).previewSourceSpec(engineOptions),
-		createClient: async (target, clientOptions) => (await import('../api/index.js')).createPlatformClient(target, {...clientOptions, ...(options.debug ? {debug: options.debug} : {})}),
+		createClient: async (target, clientOptions) =>
+			(await import('../api/index.js')).createPlatformClient(target, {...clientOptions, ...(options.debug ? {debug: options.debug} : {})}),
 		exportDir: options.exportDir ?? process.cwd(),
 		clock: Date.now,
 		pollIntervalMs: options.pollIntervalMs,

@@ -40,7 +40,11 @@ function ProfileList({setup, onAdd, onDone, onBack}: {setup: boolean; onAdd: () 
 		}
 	});
 	const items = [
-		...profiles.map(profile => ({label: describeProfile(profile, services.profiles.secret(profile.name)), value: profile.name, hint: profile.name === wizard.profileName ? '(active)' : undefined})),
+		...profiles.map(profile => ({
+			label: describeProfile(profile, services.profiles.secret(profile.name)),
+			value: profile.name,
+			hint: profile.name === wizard.profileName ? '(active)' : undefined,
+		})),
 		{label: '+ Add an Adobe profile (org, sandbox, OAuth Server-to-Server credential)', value: '+add'},
 	];
 	return (
@@ -50,7 +54,10 @@ function ProfileList({setup, onAdd, onDone, onBack}: {setup: boolean; onAdd: () 
 			<Box marginTop={1}>
 				<Menu
 					items={items}
-					initialIndex={Math.max(0, items.findIndex(item => item.value === wizard.profileName))}
+					initialIndex={Math.max(
+						0,
+						items.findIndex(item => item.value === wizard.profileName),
+					)}
 					onHighlight={item => setHighlighted(item.value)}
 					onSelect={item => {
 						if (item.value === '+add') return onAdd();
@@ -60,7 +67,14 @@ function ProfileList({setup, onAdd, onDone, onBack}: {setup: boolean; onAdd: () 
 					}}
 				/>
 			</Box>
-			<KeyFooter keys={[['↑/↓', 'move'], ['Enter', setup ? 'use this profile & continue' : 'make active'], ['x', 'remove profile'], ['Esc', 'back']]} />
+			<KeyFooter
+				keys={[
+					['↑/↓', 'move'],
+					['Enter', setup ? 'use this profile & continue' : 'make active'],
+					['x', 'remove profile'],
+					['Esc', 'back'],
+				]}
+			/>
 		</Box>
 	);
 }
@@ -74,7 +88,12 @@ const fields: FormField[] = [
 	{name: 'name', label: 'Profile name', help: 'A short name for this org + sandbox, e.g. acme-prod.'},
 	{name: 'orgId', label: 'Organization ID', help: 'Developer Console → project → credential: 24 hex characters + @AdobeOrg.'},
 	{name: 'clientId', label: 'Client ID', help: 'The Client ID (API key) of the OAuth Server-to-Server credential.'},
-	{name: 'clientSecret', label: 'Client secret', kind: 'secret', help: 'Shown masked; stored only in the 0600 profile file; later shown as its last 4 characters.'},
+	{
+		name: 'clientSecret',
+		label: 'Client secret',
+		kind: 'secret',
+		help: 'Shown masked; stored only in the 0600 profile file; later shown as its last 4 characters.',
+	},
 	{name: 'scopes', label: 'Scopes', help: 'The comma-separated scopes shown on the credential (e.g. openid,AdobeID,read_organizations,…).'},
 	{name: 'sandboxName', label: 'Sandbox name', help: 'All lower case, as in the Platform UI sandbox switcher, e.g. prod.'},
 	{name: 'imsUrl', label: 'IMS URL (optional)', help: 'Leave empty for https://ims-na1.adobelogin.com.'},
@@ -87,7 +106,8 @@ function AddProfile({onBack}: {onBack: () => void}) {
 	const checkError = check.status === 'failed' ? check.message : undefined;
 	const withValidation = fields.map(field => ({
 		...field,
-		validate: (value: string) => (field.name === 'clientSecret' ? (value === '' ? 'Required.' : undefined) : profileFieldError(field.name as keyof AdobeProfile, value)),
+		validate: (value: string) =>
+			field.name === 'clientSecret' ? (value === '' ? 'Required.' : undefined) : profileFieldError(field.name as keyof AdobeProfile, value),
 	}));
 	const submit = (all: Record<string, string>) => {
 		const profile: AdobeProfile = {
@@ -123,10 +143,14 @@ function AddProfile({onBack}: {onBack: () => void}) {
 					<Spinner /> {check.message}
 				</Text>
 			)}
-			{checkError && (
-				<Text color="red" wrap="wrap">{`✖ ${checkError}`}</Text>
-			)}
-			<KeyFooter keys={[['↑/↓/Tab', 'field'], ['Enter', 'next'], ['Esc', 'back (nothing saved)']]} />
+			{checkError && <Text color="red" wrap="wrap">{`✖ ${checkError}`}</Text>}
+			<KeyFooter
+				keys={[
+					['↑/↓/Tab', 'field'],
+					['Enter', 'next'],
+					['Esc', 'back (nothing saved)'],
+				]}
+			/>
 		</Box>
 	);
 }

@@ -75,28 +75,136 @@ export function sourceFields(spec: Record<string, unknown>): SourceField[] {
 	const pagination = getString(spec, [...attributes, 'paginationParams', 'type']) || 'NONE';
 	const typeFields = (paginationFields[pagination as keyof typeof paginationFields] ?? []).filter(name => name !== 'type');
 	const fields: (SourceField & {raw?: (value: string) => string | undefined})[] = [
-		{name: 'host', path: [...attributes, 'urlParams', 'host'], label: 'Host', placeholders: true, help: 'Root URL, e.g. https://${domain}.api.example.com. Leave empty when the host is the auth property “host”.'},
-		{name: 'path', path: [...attributes, 'urlParams', 'path'], label: 'Path', placeholders: true, help: 'Resource path; user values as ${name}, e.g. /3.0/lists/${listId}/members.'},
-		{name: 'method', path: [...attributes, 'urlParams', 'method'], label: 'Method', kind: 'choice', choices: [{label: 'GET', value: 'GET'}, {label: 'POST', value: 'POST'}]},
-		{name: 'queryParams', path: [...attributes, 'urlParams', 'queryParams'], label: 'Query params (JSON)', json: true, placeholders: true, help: 'e.g. {"status": "${status}"}; any user-supplied value must be a ${placeholder}.', raw: jsonSyntaxMessage},
-		{name: 'headerParams', path: [...attributes, 'headerParams'], label: 'Header params (JSON)', json: true, placeholders: true, help: 'e.g. {"Accept": "application/json"}.', raw: jsonSyntaxMessage},
-		...(method === 'POST' ? [{name: 'bodyParams', path: [...attributes, 'bodyParams'], label: 'Body (JSON)', json: true, placeholders: true, help: 'Sent as the JSON body of the POST.', raw: jsonSyntaxMessage}] : []),
-		{name: 'userInputs', label: 'User inputs', help: 'Comma-separated names users fill in when they connect (sourceSpec.spec.properties); use them as ${name}.', validate: value => (value.split(',').map(each => each.trim()).filter(Boolean).every(name => /^[A-Za-z_][\w]*$/.test(name)) ? undefined : 'Names are letters, digits and _, separated by commas.')},
-		{name: 'contentPath', path: [...attributes, 'contentPath', 'path'], label: 'Records path (contentPath)', help: 'JSONPath of the array of records in each response, e.g. $.items.'},
-		{name: 'explodeEntityPath', path: [...attributes, 'explodeEntityPath', 'path'], label: 'Explode path (optional)', help: 'JSONPath of a nested array to flatten into one record per element; empty for none.'},
-		{name: 'paginationType', path: [...attributes, 'paginationParams', 'type'], label: 'Pagination', kind: 'choice', choices: paginationTypes.map(type => ({label: type, value: type})), help: '←/→: OFFSET, POINTER, CONTINUATION_TOKEN, PAGE or NONE; only that type’s fields are shown.'},
+		{
+			name: 'host',
+			path: [...attributes, 'urlParams', 'host'],
+			label: 'Host',
+			placeholders: true,
+			help: 'Root URL, e.g. https://${domain}.api.example.com. Leave empty when the host is the auth property “host”.',
+		},
+		{
+			name: 'path',
+			path: [...attributes, 'urlParams', 'path'],
+			label: 'Path',
+			placeholders: true,
+			help: 'Resource path; user values as ${name}, e.g. /3.0/lists/${listId}/members.',
+		},
+		{
+			name: 'method',
+			path: [...attributes, 'urlParams', 'method'],
+			label: 'Method',
+			kind: 'choice',
+			choices: [
+				{label: 'GET', value: 'GET'},
+				{label: 'POST', value: 'POST'},
+			],
+		},
+		{
+			name: 'queryParams',
+			path: [...attributes, 'urlParams', 'queryParams'],
+			label: 'Query params (JSON)',
+			json: true,
+			placeholders: true,
+			help: 'e.g. {"status": "${status}"}; any user-supplied value must be a ${placeholder}.',
+			raw: jsonSyntaxMessage,
+		},
+		{
+			name: 'headerParams',
+			path: [...attributes, 'headerParams'],
+			label: 'Header params (JSON)',
+			json: true,
+			placeholders: true,
+			help: 'e.g. {"Accept": "application/json"}.',
+			raw: jsonSyntaxMessage,
+		},
+		...(method === 'POST'
+			? [
+					{
+						name: 'bodyParams',
+						path: [...attributes, 'bodyParams'],
+						label: 'Body (JSON)',
+						json: true,
+						placeholders: true,
+						help: 'Sent as the JSON body of the POST.',
+						raw: jsonSyntaxMessage,
+					},
+				]
+			: []),
+		{
+			name: 'userInputs',
+			label: 'User inputs',
+			help: 'Comma-separated names users fill in when they connect (sourceSpec.spec.properties); use them as ${name}.',
+			validate: value =>
+				value
+					.split(',')
+					.map(each => each.trim())
+					.filter(Boolean)
+					.every(name => /^[A-Za-z_][\w]*$/.test(name))
+					? undefined
+					: 'Names are letters, digits and _, separated by commas.',
+		},
+		{
+			name: 'contentPath',
+			path: [...attributes, 'contentPath', 'path'],
+			label: 'Records path (contentPath)',
+			help: 'JSONPath of the array of records in each response, e.g. $.items.',
+		},
+		{
+			name: 'explodeEntityPath',
+			path: [...attributes, 'explodeEntityPath', 'path'],
+			label: 'Explode path (optional)',
+			help: 'JSONPath of a nested array to flatten into one record per element; empty for none.',
+		},
+		{
+			name: 'paginationType',
+			path: [...attributes, 'paginationParams', 'type'],
+			label: 'Pagination',
+			kind: 'choice',
+			choices: paginationTypes.map(type => ({label: type, value: type})),
+			help: '←/→: OFFSET, POINTER, CONTINUATION_TOKEN, PAGE or NONE; only that type’s fields are shown.',
+		},
 		...typeFields.map(name => ({
 			name: `pagination.${name}`,
 			path: [...attributes, 'paginationParams', name],
 			label: `  ${name}`,
 			numeric: numericPagination.has(name),
 			help: paginationHelp[name],
-			...(name === 'parameterType' ? {kind: 'choice' as const, choices: [{label: 'QUERYPARAM', value: 'QUERYPARAM'}, {label: 'HEADERPARAM', value: 'HEADERPARAM'}]} : {}),
+			...(name === 'parameterType'
+				? {
+						kind: 'choice' as const,
+						choices: [
+							{label: 'QUERYPARAM', value: 'QUERYPARAM'},
+							{label: 'HEADERPARAM', value: 'HEADERPARAM'},
+						],
+					}
+				: {}),
 		})),
-		{name: 'scheduleStart', path: [...attributes, 'scheduleParams', 'scheduleStartParamName'], label: 'Schedule start param', help: 'Query parameter carrying the window start (e.g. updated_since).'},
-		{name: 'scheduleEnd', path: [...attributes, 'scheduleParams', 'scheduleEndParamName'], label: 'Schedule end param', help: 'Query parameter carrying the window end (e.g. updated_before).'},
-		{name: 'scheduleStartFormat', path: [...attributes, 'scheduleParams', 'scheduleStartParamFormat'], label: 'Start date format', help: '.NET pattern, e.g. yyyy-MM-ddTHH:mm:ssZ (see the window preview below).', raw: dateFormatMessage},
-		{name: 'scheduleEndFormat', path: [...attributes, 'scheduleParams', 'scheduleEndParamFormat'], label: 'End date format', help: '.NET pattern, e.g. yyyy-MM-ddTHH:mm:ssZ.', raw: dateFormatMessage},
+		{
+			name: 'scheduleStart',
+			path: [...attributes, 'scheduleParams', 'scheduleStartParamName'],
+			label: 'Schedule start param',
+			help: 'Query parameter carrying the window start (e.g. updated_since).',
+		},
+		{
+			name: 'scheduleEnd',
+			path: [...attributes, 'scheduleParams', 'scheduleEndParamName'],
+			label: 'Schedule end param',
+			help: 'Query parameter carrying the window end (e.g. updated_before).',
+		},
+		{
+			name: 'scheduleStartFormat',
+			path: [...attributes, 'scheduleParams', 'scheduleStartParamFormat'],
+			label: 'Start date format',
+			help: '.NET pattern, e.g. yyyy-MM-ddTHH:mm:ssZ (see the window preview below).',
+			raw: dateFormatMessage,
+		},
+		{
+			name: 'scheduleEndFormat',
+			path: [...attributes, 'scheduleParams', 'scheduleEndParamFormat'],
+			label: 'End date format',
+			help: '.NET pattern, e.g. yyyy-MM-ddTHH:mm:ssZ.',
+			raw: dateFormatMessage,
+		},
 	];
 	return fields.map(({raw, ...field}) => (field.path && field.kind !== 'choice' ? checkedByModel(spec, field, raw) : field));
 }
@@ -123,7 +231,12 @@ export function sourceValues(spec: Record<string, unknown>, fields: SourceField[
  * The spec with one committed field applied; returns the spec unchanged when the value cannot be stored (invalid JSON).
  * `remembered` holds pagination values of types cycled away from on this screen: the new type takes back its own.
  */
-export function applySourceField(spec: Record<string, unknown>, field: SourceField, value: string, remembered: Record<string, unknown> = {}): Record<string, unknown> {
+export function applySourceField(
+	spec: Record<string, unknown>,
+	field: SourceField,
+	value: string,
+	remembered: Record<string, unknown> = {},
+): Record<string, unknown> {
 	if (field.name === 'userInputs') return withUserInputs(spec, value);
 	if (field.name === 'paginationType') return withPaginationType(spec, value, remembered);
 	if (!field.path) return spec;
@@ -141,11 +254,16 @@ export function applySourceField(spec: Record<string, unknown>, field: SourceFie
 }
 
 function withUserInputs(spec: Record<string, unknown>, value: string): Record<string, unknown> {
-	const names = value.split(',').map(each => each.trim()).filter(Boolean);
+	const names = value
+		.split(',')
+		.map(each => each.trim())
+		.filter(Boolean);
 	const old = (getAt(spec, ['sourceSpec', 'spec', 'properties']) as Record<string, unknown>) ?? {};
 	const properties: Record<string, unknown> = {};
 	for (const name of names) properties[name] = old[name] ?? {type: 'string', description: `Value of ${name}.`};
-	const base = getAt(spec, ['sourceSpec', 'spec']) ? spec : setIn(spec, ['sourceSpec', 'spec'], {$schema: 'http://json-schema.org/draft-07/schema#', type: 'object', description: 'User inputs', properties: {}});
+	const base = getAt(spec, ['sourceSpec', 'spec'])
+		? spec
+		: setIn(spec, ['sourceSpec', 'spec'], {$schema: 'http://json-schema.org/draft-07/schema#', type: 'object', description: 'User inputs', properties: {}});
 	return setIn(base, ['sourceSpec', 'spec', 'properties'], properties);
 }
 

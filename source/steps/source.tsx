@@ -24,7 +24,10 @@ export function SourceScreen({draft, update, go, back}: StepProps) {
 	// Opened from a Review finding: start on the field that fixes it (userInputs edits sourceSpec.spec).
 	const wizard = useWizard();
 	const [initialField] = useState(() =>
-		fieldForPath(wizard.focusPath, [...fields.flatMap(field => (field.path ? [{name: field.name, path: formatPath(field.path)}] : [])), {name: 'userInputs', path: 'sourceSpec.spec'}]),
+		fieldForPath(wizard.focusPath, [
+			...fields.flatMap(field => (field.path ? [{name: field.name, path: formatPath(field.path)}] : [])),
+			{name: 'userInputs', path: 'sourceSpec.spec'},
+		]),
 	);
 	// biome-ignore lint/correctness/useExhaustiveDependencies: the focus path is consumed once, on arrival
 	useEffect(() => wizard.setFocusPath(undefined), []);
@@ -32,12 +35,16 @@ export function SourceScreen({draft, update, go, back}: StepProps) {
 	const place = useTestPlace();
 	const route = wizardTestValues(draft, {...place, secrets: wizard.testSecrets, env: services.env}).route;
 	const [panel, setPanel] = useState(false);
-	useInput((input, key) => {
-		if (key.ctrl && input === 'r') run();
-		else if (key.ctrl && input === 't') setPanel(true);
-		// Ctrl-O: the other API (spec's host ⇄ demo API), saved in the draft (local profile only).
-		else if (key.ctrl && input === 'o' && route.canSwitch) update(current => ({...current, test: {...current.test, sourceApi: route.api === 'demo' ? 'spec' : 'demo'}}));
-	}, {isActive: !panel});
+	useInput(
+		(input, key) => {
+			if (key.ctrl && input === 'r') run();
+			else if (key.ctrl && input === 't') setPanel(true);
+			// Ctrl-O: the other API (spec's host ⇄ demo API), saved in the draft (local profile only).
+			else if (key.ctrl && input === 'o' && route.canSwitch)
+				update(current => ({...current, test: {...current.test, sourceApi: route.api === 'demo' ? 'spec' : 'demo'}}));
+		},
+		{isActive: !panel},
+	);
 
 	// Pagination values of the types cycled through on this screen, so ←/→ past POINTER and back to OFFSET loses nothing.
 	const remembered = useRef<Record<string, unknown>>({});
@@ -45,7 +52,11 @@ export function SourceScreen({draft, update, go, back}: StepProps) {
 		const field = fields.find(each => each.name === name);
 		if (!field) return;
 		update(current => {
-			if (name === 'paginationType') remembered.current = {...remembered.current, ...((getAt(current.spec, ['sourceSpec', 'attributes', 'paginationParams']) as Record<string, unknown>) ?? {})};
+			if (name === 'paginationType')
+				remembered.current = {
+					...remembered.current,
+					...((getAt(current.spec, ['sourceSpec', 'attributes', 'paginationParams']) as Record<string, unknown>) ?? {}),
+				};
 			return {...current, spec: applySourceField(current.spec, field, value, remembered.current)};
 		});
 	};
@@ -73,7 +84,10 @@ export function SourceScreen({draft, update, go, back}: StepProps) {
 	return (
 		<Box flexDirection="column">
 			<Text bold>Source spec — how records are fetched</Text>
-			<Text dimColor wrap="truncate">{`Placeholders you can use: ${declared.length ? declared.map(name => `\${${name}}`).join(' ') : '(none declared yet — add user inputs)'}`}</Text>
+			<Text
+				dimColor
+				wrap="truncate"
+			>{`Placeholders you can use: ${declared.length ? declared.map(name => `\${${name}}`).join(' ') : '(none declared yet — add user inputs)'}`}</Text>
 			<Form
 				fields={fields}
 				values={values}
@@ -96,7 +110,17 @@ export function SourceScreen({draft, update, go, back}: StepProps) {
 				</Box>
 			)}
 			<PreviewPanel state={state} maxRows={previewRows} columns={columns} route={describeRoute(route)} />
-			<KeyFooter keys={[['↑/↓/Tab', 'field'], ['Enter', 'save field'], ['←/→', 'choice'], ['Ctrl-R', 'run preview'], ['Ctrl-T', 'test values'], ...(route.canSwitch ? [['Ctrl-O', route.api === 'demo' ? 'use the spec’s host' : 'use the demo API'] as [string, string]] : []), ['Esc', 'back']]} />
+			<KeyFooter
+				keys={[
+					['↑/↓/Tab', 'field'],
+					['Enter', 'save field'],
+					['←/→', 'choice'],
+					['Ctrl-R', 'run preview'],
+					['Ctrl-T', 'test values'],
+					...(route.canSwitch ? [['Ctrl-O', route.api === 'demo' ? 'use the spec’s host' : 'use the demo API'] as [string, string]] : []),
+					['Esc', 'back'],
+				]}
+			/>
 		</Box>
 	);
 }

@@ -56,7 +56,9 @@ export function TestValuesPanel({draft, update, onClose}: TestValuesPanelProps) 
 	const demo = values.route.api === 'demo';
 	const fields: FormField[] = [
 		{name: 'sourceApi', label: 'Source API', kind: 'choice', choices: apiChoices(place.local)},
-		...(entries.length > 1 ? [{name: 'authSpecName', label: 'Auth spec', kind: 'choice' as const, choices: entries.map(each => ({label: each.name, value: each.name}))}] : []),
+		...(entries.length > 1
+			? [{name: 'authSpecName', label: 'Auth spec', kind: 'choice' as const, choices: entries.map(each => ({label: each.name, value: each.name}))}]
+			: []),
 		...(auth?.properties ?? []).map(name => {
 			const secret = auth?.secrets.has(name) ?? false;
 			const required = auth?.required.includes(name) ?? false;
@@ -77,7 +79,9 @@ export function TestValuesPanel({draft, update, onClose}: TestValuesPanelProps) 
 	];
 	const formValues: Record<string, string> = {sourceApi: place.local ? (draft.test.sourceApi ?? 'auto') : 'auto', authSpecName: auth?.name ?? ''};
 	for (const name of auth?.properties ?? []) {
-		formValues[`auth:${name}`] = auth?.secrets.has(name) ? (wizard.testSecrets[name] ?? services.env[secretEnvName(name)] ?? '') : (draft.test.authParams[name] ?? '');
+		formValues[`auth:${name}`] = auth?.secrets.has(name)
+			? (wizard.testSecrets[name] ?? services.env[secretEnvName(name)] ?? '')
+			: (draft.test.authParams[name] ?? '');
 	}
 	for (const input of values.sourceInputs) formValues[`source:${input.name}`] = draft.test.sourceParams[input.name] ?? '';
 
@@ -96,21 +100,44 @@ export function TestValuesPanel({draft, update, onClose}: TestValuesPanelProps) 
 			if (auth?.secrets.has(property)) return wizard.setTestSecret(property, value);
 			return update(current => ({...current, test: {...current.test, authParams: {...current.test.authParams, [property]: value}}}));
 		}
-		if (name.startsWith('source:')) return update(current => ({...current, test: {...current.test, sourceParams: {...current.test.sourceParams, [name.slice(7)]: value}}}));
+		if (name.startsWith('source:'))
+			return update(current => ({...current, test: {...current.test, sourceParams: {...current.test.sourceParams, [name.slice(7)]: value}}}));
 	};
 
 	return (
 		<Box flexDirection="column" borderStyle="round" paddingX={1}>
 			<Text bold>Test values — used by the preview, explore and the end-to-end check</Text>
 			<Text wrap="truncate">{`Source requests ${describeRoute(values.route)}`}</Text>
-			{demo && place.local && <Text dimColor wrap="truncate">The demo API takes its own public credentials; your values are kept for your API.</Text>}
-			<Form key={`${auth?.name ?? ''}-${place.local}`} fields={fields} values={formValues} onCommit={commit} onDone={onClose} onBack={onClose} doneLabel="Done" />
+			{demo && place.local && (
+				<Text dimColor wrap="truncate">
+					The demo API takes its own public credentials; your values are kept for your API.
+				</Text>
+			)}
+			<Form
+				key={`${auth?.name ?? ''}-${place.local}`}
+				fields={fields}
+				values={formValues}
+				onCommit={commit}
+				onDone={onClose}
+				onBack={onClose}
+				doneLabel="Done"
+			/>
 			{values.missing.length > 0 ? (
-				<Text color="yellow" wrap="wrap">{`Still missing: ${values.missing.map(each => (each.secret ? `${each.name} (or ${each.envName})` : each.name)).join(', ')}`}</Text>
+				<Text
+					color="yellow"
+					wrap="wrap"
+				>{`Still missing: ${values.missing.map(each => (each.secret ? `${each.name} (or ${each.envName})` : each.name)).join(', ')}`}</Text>
 			) : (
 				<Text color="green">✔ Every required value is set.</Text>
 			)}
-			<KeyFooter keys={[['↑/↓/Tab', 'field'], ['Enter', 'save field'], ['←/→', 'choice'], ['Esc', 'close']]} />
+			<KeyFooter
+				keys={[
+					['↑/↓/Tab', 'field'],
+					['Enter', 'save field'],
+					['←/→', 'choice'],
+					['Esc', 'close'],
+				]}
+			/>
 		</Box>
 	);
 }

@@ -17,8 +17,18 @@ export type PreviewState = {status: 'idle' | 'waiting' | 'running' | 'done' | 'b
  * which secrets were typed (a short fingerprint, never the secret: the key is kept with the last preview).
  */
 export function previewKey(draft: Draft, secrets: Record<string, string> = {}): string {
-	const typed = Object.entries(secrets).map(([name, value]) => `${name}:${fingerprint(value)}`).sort();
-	return JSON.stringify([draft.spec['authSpec'], draft.spec['sourceSpec'], draft.test.authSpecName, draft.test.authParams, draft.test.sourceParams, draft.test.sourceApi ?? '', typed]);
+	const typed = Object.entries(secrets)
+		.map(([name, value]) => `${name}:${fingerprint(value)}`)
+		.sort();
+	return JSON.stringify([
+		draft.spec['authSpec'],
+		draft.spec['sourceSpec'],
+		draft.test.authSpecName,
+		draft.test.authParams,
+		draft.test.sourceParams,
+		draft.test.sourceApi ?? '',
+		typed,
+	]);
 }
 
 function fingerprint(text: string): string {
@@ -31,7 +41,9 @@ export function usePreview(draft: Draft, options: {auto?: boolean} = {}) {
 	const services = useServices();
 	const wizard = useWizard();
 	const key = useMemo(() => previewKey(draft, wizard.testSecrets), [draft, wizard.testSecrets]);
-	const [state, setState] = useState<PreviewState>(() => (wizard.lastPreview?.specKey === key ? {status: 'done', outcome: wizard.lastPreview} : {status: 'idle'}));
+	const [state, setState] = useState<PreviewState>(() =>
+		wizard.lastPreview?.specKey === key ? {status: 'done', outcome: wizard.lastPreview} : {status: 'idle'},
+	);
 	const controller = useRef<AbortController | undefined>(undefined);
 	const latest = useRef({draft, key});
 	latest.current = {draft, key};
@@ -44,7 +56,12 @@ export function usePreview(draft: Draft, options: {auto?: boolean} = {}) {
 		setState(previous => ({...previous, status: 'running'}));
 		const work = (async () => {
 			const session = await wizard.session();
-			const credentials = wizardTestValues(current, {local: session.profile.kind === 'local', demoUrl: session.demo?.url, secrets: wizard.testSecrets, env: services.env});
+			const credentials = wizardTestValues(current, {
+				local: session.profile.kind === 'local',
+				demoUrl: session.demo?.url,
+				secrets: wizard.testSecrets,
+				env: services.env,
+			});
 			if (credentials.missing.length > 0) {
 				const names = credentials.missing.map(each => each.name).join(', ');
 				const which = credentials.authSpecName ? ` (auth spec "${credentials.authSpecName}")` : '';
@@ -75,7 +92,8 @@ export function usePreview(draft: Draft, options: {auto?: boolean} = {}) {
 			wizard.setLastPreview(outcome);
 			setState({status: 'done', outcome});
 		})().catch((error: unknown) => {
-			if (!abort.signal.aborted) setState({status: 'blocked', blocked: `The preview could not start: ${error instanceof Error ? error.message : String(error)}`});
+			if (!abort.signal.aborted)
+				setState({status: 'blocked', blocked: `The preview could not start: ${error instanceof Error ? error.message : String(error)}`});
 		});
 		void services.track(work);
 	}, [services, wizard]);

@@ -68,7 +68,12 @@ export function useWorkflowJob(draft: Draft, update: (change: (draft: Draft) => 
 				if (draft !== current) update(() => draft);
 				// The workflow reports every change through the draft owner; the wizard's update stores and autosaves it.
 				const owner = draftOwner(draft, saved => update(() => saved));
-				const ctx: WorkflowContext = Object.assign(owner, {client: session.client, profileName: wizard.profileName, progress: onEvent, signal: controller.signal});
+				const ctx: WorkflowContext = Object.assign(owner, {
+					client: session.client,
+					profileName: wizard.profileName,
+					progress: onEvent,
+					signal: controller.signal,
+				});
 				const value = await job(ctx);
 				onDone(value);
 			})().then(

@@ -76,7 +76,11 @@ export function useSessionHolder(services: WizardServices, profileName: string):
 	const closeSession = useCallback(async () => {
 		const current = holder.current;
 		holder.current = undefined;
-		if (current) await current.promise.then(session => session.close(), () => undefined);
+		if (current)
+			await current.promise.then(
+				session => session.close(),
+				() => undefined,
+			);
 	}, []);
 	const session = useCallback(() => {
 		if (holder.current?.name === profileName) return holder.current.promise;

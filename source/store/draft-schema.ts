@@ -84,5 +84,8 @@ export function parseDraft(value: unknown, where: string): Draft {
 	const result = draftSchema.safeParse(value);
 	if (result.success) return result.data satisfies Draft;
 	const issues = result.error.issues.slice(0, 3).map(issue => `${issue.path.join('.') || '(draft)'}: ${issue.message}`);
-	throw new DataFileError(`${where} is not a valid draft: ${issues.join('; ')}.`, {where, hint: 'Fix the file, or move it out of the drafts folder (its content is not shown: it may hold secrets).'});
+	throw new DataFileError(`${where} is not a valid draft: ${issues.join('; ')}.`, {
+		where,
+		hint: 'Fix the file, or move it out of the drafts folder (its content is not shown: it may hold secrets).',
+	});
 }

@@ -62,7 +62,10 @@ export class DraftSecretError extends AepError {
 
 /** Another process is running a check of this draft. */
 export class DraftBusyError extends AepError {
-	constructor(readonly id: string, readonly pid: number) {
+	constructor(
+		readonly id: string,
+		readonly pid: number,
+	) {
 		super(`Draft "${id}" is being run by another aep-source (process ${pid}); one run at a time per draft. Wait for it to finish or stop it, then try again.`);
 		this.name = 'DraftBusyError';
 	}
@@ -152,7 +155,9 @@ function isSecretParam(key: string, declared: Set<string>): boolean {
 function secretValuesOf(draft: Draft): string[] {
 	const declared = secretPropertyNames(draft.spec);
 	const params = {...draft.test.sourceParams, ...draft.test.authParams};
-	return Object.entries(params).filter(([key]) => isSecretParam(key, declared)).map(([, value]) => value);
+	return Object.entries(params)
+		.filter(([key]) => isSecretParam(key, declared))
+		.map(([, value]) => value);
 }
 
 /** Drops secret auth values (and secret-named source params, e.g. an API key sent as a query parameter). */

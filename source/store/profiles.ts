@@ -11,7 +11,16 @@ import {AepError} from '../shared/errors.js';
 
 export type LocalProfile = {name: 'local'; kind: 'local'};
 /** The client secret is stored apart from the profile (ProfileStore.secret), never returned with it. */
-export type AdobeProfile = {name: string; kind: 'adobe'; orgId: string; clientId: string; scopes: string; sandboxName: string; imsUrl?: string; platformUrl?: string};
+export type AdobeProfile = {
+	name: string;
+	kind: 'adobe';
+	orgId: string;
+	clientId: string;
+	scopes: string;
+	sandboxName: string;
+	imsUrl?: string;
+	platformUrl?: string;
+};
 export type Profile = LocalProfile | AdobeProfile;
 
 export const adobeDefaults = {imsUrl: 'https://ims-na1.adobelogin.com', platformUrl: 'https://platform.adobe.io'} as const;
@@ -24,10 +33,16 @@ const adobeProfileSchema = z.object({
 		.regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'use 1–64 letters, digits, "-" or "_", starting with a letter or digit')
 		.refine(name => !builtInNames.has(name), 'the names "local" and "env" are built in'),
 	kind: z.literal('adobe'),
-	orgId: z.string().trim().regex(/^[0-9A-F]{24}@AdobeOrg$/i, 'must be 24 hex characters followed by @AdobeOrg, e.g. C6420AAF5CD2749D0A495C60@AdobeOrg'),
+	orgId: z
+		.string()
+		.trim()
+		.regex(/^[0-9A-F]{24}@AdobeOrg$/i, 'must be 24 hex characters followed by @AdobeOrg, e.g. C6420AAF5CD2749D0A495C60@AdobeOrg'),
 	clientId: z.string().trim().regex(/^\S+$/, 'must be the Client ID of the OAuth Server-to-Server credential (no spaces)'),
 	scopes: z.string().trim().min(1, 'must be the comma-separated scopes shown on the credential'),
-	sandboxName: z.string().trim().regex(/^[a-z0-9-]+$/, 'must be the all-lower-case sandbox name, e.g. prod'),
+	sandboxName: z
+		.string()
+		.trim()
+		.regex(/^[a-z0-9-]+$/, 'must be the all-lower-case sandbox name, e.g. prod'),
 	imsUrl: z.url('must be a URL such as https://ims-na1.adobelogin.com').optional(),
 	platformUrl: z.url('must be a URL such as https://platform.adobe.io').optional(),
 });
@@ -75,12 +90,14 @@ export type ProfileStore = {
 };
 
 /** The top level of profiles.json: what is there must have the right type (conf would silently reset it). */
-const profilesFileShape = z.object({
-	defaultProfile: z.string().optional(),
-	profiles: z.record(z.string(), z.object({name: z.string(), kind: z.string()}).loose()).optional(),
-	secrets: z.record(z.string(), z.string()).optional(),
-	tokens: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
-}).loose();
+const profilesFileShape = z
+	.object({
+		defaultProfile: z.string().optional(),
+		profiles: z.record(z.string(), z.object({name: z.string(), kind: z.string()}).loose()).optional(),
+		secrets: z.record(z.string(), z.string()).optional(),
+		tokens: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
+	})
+	.loose();
 
 /** Throws DataFileError when an existing profiles.json is not JSON or not of the right shape; never resets it. */
 function checkProfilesFile(file: string): void {
@@ -149,7 +166,8 @@ export function openProfileStore(home: string = aepHome()): ProfileStore {
 		},
 		tokenCache: profileName => ({
 			get: key => conf.get('tokens')[profileName]?.[key],
-			set: (key, value) => update('tokens', tokens => {
+			set: (key, value) =>
+				update('tokens', tokens => {
 					tokens[profileName] = {...tokens[profileName], [key]: value};
 				}),
 			delete: key => update('tokens', tokens => void delete tokens[profileName]?.[key]),

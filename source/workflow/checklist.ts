@@ -41,27 +41,43 @@ async function artifacts(draft: Draft): Promise<ChecklistItem> {
 	if (!icon.ok) return item('artifacts', title, 'failed', icon.reason, 'Provide the icon as an SVG file.');
 	const known = categories.some(c => c.key === category);
 	const notes = [...icon.warnings, ...(known ? [] : [`Category "${category}" is not one of the ten known keys (reference 7.2); confirm it with Adobe.`])];
-	return item('artifacts', title, 'done', [`Label "${label}", category ${category}, icon ${path.basename(iconPath!)} is SVG.`, ...notes].join(' '),
-		'Commit Sources/{source}/Artifacts to the private repository and open the artifacts PR (export writes the folder).');
+	return item(
+		'artifacts',
+		title,
+		'done',
+		[`Label "${label}", category ${category}, icon ${path.basename(iconPath!)} is SVG.`, ...notes].join(' '),
+		'Commit Sources/{source}/Artifacts to the private repository and open the artifacts PR (export writes the folder).',
+	);
 }
 
 function artifactKeys(draft: Draft): ChecklistItem {
 	const title = 'Adobe keys used for label, description and icon';
-	const ui = ((draft.spec['sourceSpec'] as {attributes?: {uiAttributes?: Record<string, unknown>}} | undefined)?.attributes?.uiAttributes) ?? {};
+	const ui = (draft.spec['sourceSpec'] as {attributes?: {uiAttributes?: Record<string, unknown>}} | undefined)?.attributes?.uiAttributes ?? {};
 	const withText = ['label', 'description', 'icon'].filter(name => {
 		const value = ui[name] as {key?: unknown; text?: unknown} | undefined;
 		return !value || typeof value.key !== 'string' || value.key === '';
 	});
 	if (withText.length === 0) return item('artifact-keys', title, 'done', 'uiAttributes label, description and icon use keys.');
-	return item('artifact-keys', title, 'missing', `${withText.join(', ')} use text placeholders: must be replaced before promotion.`,
-		'Replace the text with the keys Adobe issues after the artifacts PR is merged (reference 1.2).');
+	return item(
+		'artifact-keys',
+		title,
+		'missing',
+		`${withText.join(', ')} use text placeholders: must be replaced before promotion.`,
+		'Replace the text with the keys Adobe issues after the artifacts PR is merged (reference 1.2).',
+	);
 }
 
 function specValid(draft: Draft): ChecklistItem {
 	const result = validateSpec(specFromDraft(draft));
 	if (result.valid) return item('spec-valid', 'Connection spec valid', 'done', `No errors, ${result.warnings.length} warning(s).`);
 	const first = result.errors[0];
-	return item('spec-valid', 'Connection spec valid', 'failed', `${result.errors.length} error(s)${first ? `; first at ${first.path || '(root)'}: ${first.message}` : ''}.`, 'Run validate and fix the errors.');
+	return item(
+		'spec-valid',
+		'Connection spec valid',
+		'failed',
+		`${result.errors.length} error(s)${first ? `; first at ${first.path || '(root)'}: ${first.message}` : ''}.`,
+		'Run validate and fix the errors.',
+	);
 }
 
 function specRegistered(remote: Remote | undefined): ChecklistItem {
@@ -92,8 +108,17 @@ async function storedEqualsLocal(ctx: WorkflowContext | undefined, draft: Draft,
 		// Compared with what would be sent: the validated (normalised) spec when it is valid.
 		const changes = await diffDeployedSpec(ctx, draft, specId);
 		if (changes.length === 0) return item('spec-up-to-date', title, 'done', `GET /connectionSpecs/${specId} matches the draft.`);
-		const shown = changes.slice(0, 3).map(change => `${change.path} (${change.kind})`).join(', ');
-		return item('spec-up-to-date', title, 'failed', `The stored spec differs from the draft in ${changes.length} place(s): ${shown}${changes.length > 3 ? ', …' : ''}.`, 'Update the spec (PUT) from the create step; "aep-source diff DRAFT" lists every difference.');
+		const shown = changes
+			.slice(0, 3)
+			.map(change => `${change.path} (${change.kind})`)
+			.join(', ');
+		return item(
+			'spec-up-to-date',
+			title,
+			'failed',
+			`The stored spec differs from the draft in ${changes.length} place(s): ${shown}${changes.length > 3 ? ', …' : ''}.`,
+			'Update the spec (PUT) from the create step; "aep-source diff DRAFT" lists every difference.',
+		);
 	} catch (error) {
 		return item('spec-up-to-date', title, 'failed', describeError(error), 'Register the spec again if it was removed.');
 	}
@@ -111,16 +136,25 @@ function endToEnd(draft: Draft, remote: Remote | undefined): ChecklistItem {
 	if (last?.authSpecName && !runs[last.authSpecName]) runs[last.authSpecName] = last;
 	const names = authSpecNames(draft);
 	const passed = names.filter(name => runs[name]?.status === 'success' && (runs[name]?.recordsWritten ?? 0) > 0);
-	const evidence = names.filter(name => runs[name]).map(name => {
-		const run = runs[name]!;
-		return run.status === 'success'
-			? `${name}: success, ${run.recordsWritten} written, ${run.recordsFailed} failed (${run.finishedAt}).`
-			: `${name}: failed at ${run.failedStage ?? '?'} (${run.finishedAt}).`;
-	}).join(' ');
+	const evidence = names
+		.filter(name => runs[name])
+		.map(name => {
+			const run = runs[name]!;
+			return run.status === 'success'
+				? `${name}: success, ${run.recordsWritten} written, ${run.recordsFailed} failed (${run.finishedAt}).`
+				: `${name}: failed at ${run.failedStage ?? '?'} (${run.finishedAt}).`;
+		})
+		.join(' ');
 	const untested = names.filter(name => !passed.includes(name));
 	if (names.length > 0 && untested.length === 0) return item('e2e-run', title, 'done', evidence);
 	const anyFailed = names.some(name => runs[name]?.status === 'failed');
-	return item('e2e-run', title, anyFailed ? 'failed' : 'missing', evidence || undefined, `Run the end-to-end check with: ${untested.join(', ') || 'an auth spec'}.`);
+	return item(
+		'e2e-run',
+		title,
+		anyFailed ? 'failed' : 'missing',
+		evidence || undefined,
+		`Run the end-to-end check with: ${untested.join(', ') || 'an auth spec'}.`,
+	);
 }
 
 function testObjectsDeleted(remote: Remote | undefined, client?: PlatformClient): ChecklistItem {
@@ -131,8 +165,15 @@ function testObjectsDeleted(remote: Remote | undefined, client?: PlatformClient)
 	const pending = open.filter(e => isDeletable(e.kind, client));
 	const retained = open.filter(e => !isDeletable(e.kind, client));
 	const note = retained.length > 0 ? ` ${retained.length} mapping set(s) stay: Data Prep documents no DELETE (target-and-runs §4).` : '';
-	if (pending.length === 0) return item('test-cleanup', title, 'done', `All ${tests.length - retained.length} deletable test object(s) in the ledger were deleted.${note}`);
-	return item('test-cleanup', title, 'failed', `Still present: ${pending.map(e => `${e.kind} ${e.id}`).join(', ')}.${note}`, 'Run clean-up (or note why they are kept for UI monitoring).');
+	if (pending.length === 0)
+		return item('test-cleanup', title, 'done', `All ${tests.length - retained.length} deletable test object(s) in the ledger were deleted.${note}`);
+	return item(
+		'test-cleanup',
+		title,
+		'failed',
+		`Still present: ${pending.map(e => `${e.kind} ${e.id}`).join(', ')}.${note}`,
+		'Run clean-up (or note why they are kept for UI monitoring).',
+	);
 }
 
 function fileExists(file: string | undefined): file is string {
@@ -157,7 +198,12 @@ function docsPage(draft: Draft): ChecklistItem {
 export async function checklist(draft: Draft, profileName: string, client?: PlatformClient): Promise<ChecklistItem[]> {
 	const remote = draft.remote[profileName] as Remote | undefined;
 	// The checks only read: a context whose updates go nowhere.
-	const ctx: WorkflowContext | undefined = client ? Object.assign(draftOwner(draft, () => {}), {client, profileName}) : undefined;
+	const ctx: WorkflowContext | undefined = client
+		? Object.assign(
+				draftOwner(draft, () => {}),
+				{client, profileName},
+			)
+		: undefined;
 	const specId = remote?.connectionSpecId;
 	return [
 		await sandboxAccess(client),
@@ -171,7 +217,12 @@ export async function checklist(draft: Draft, profileName: string, client?: Plat
 		testObjectsDeleted(remote, client),
 		verificationEnv(draft),
 		docsPage(draft),
-		item('adobe-contact', 'Adobe representative contacted', 'missing', 'There is no API for submission (reference 1.10).',
-			'Send the submission packet to your Adobe representative for verification and promotion.'),
+		item(
+			'adobe-contact',
+			'Adobe representative contacted',
+			'missing',
+			'There is no API for submission (reference 1.10).',
+			'Send the submission packet to your Adobe representative for verification and promotion.',
+		),
 	];
 }

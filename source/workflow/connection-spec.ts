@@ -10,7 +10,11 @@ export function canonicalJson(value: unknown): string {
 	const sort = (node: unknown): unknown => {
 		if (Array.isArray(node)) return node.map(sort);
 		if (node && typeof node === 'object') {
-			return Object.fromEntries(Object.keys(node).sort().map(key => [key, sort((node as Record<string, unknown>)[key])]));
+			return Object.fromEntries(
+				Object.keys(node)
+					.sort()
+					.map(key => [key, sort((node as Record<string, unknown>)[key])]),
+			);
 		}
 		return node;
 	};
@@ -22,7 +26,19 @@ export function specHash(spec: unknown): string {
 }
 
 /** Fields the Flow Service adds to a stored connection spec (reference 5.0); ignored when comparing. */
-export const serverFields = ['id', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'createdClient', 'updatedClient', 'sandboxId', 'sandboxName', 'imsOrgId', 'etag'] as const;
+export const serverFields = [
+	'id',
+	'createdAt',
+	'updatedAt',
+	'createdBy',
+	'updatedBy',
+	'createdClient',
+	'updatedClient',
+	'sandboxId',
+	'sandboxName',
+	'imsOrgId',
+	'etag',
+] as const;
 
 export function withoutServerFields(item: Record<string, unknown>): Record<string, unknown> {
 	const copy = {...item};
@@ -38,10 +54,14 @@ export function validatedSpec(ctx: WorkflowContext): Record<string, unknown> {
 		const count = result.errors.length;
 		emit(ctx, {stage: 'validate', status: 'failed', message: `The connection spec has ${count} error(s); nothing was sent.`});
 		const first = result.errors[0];
-		throw new WorkflowError('validate', `The connection spec has ${count} error(s)${first ? `, first at ${first.path || '(root)'}: ${first.message}` : ''}. Nothing was sent.`, {
-			hint: first?.hint ?? 'Fix the errors listed by `validate` and try again.',
-			findings: result.errors,
-		});
+		throw new WorkflowError(
+			'validate',
+			`The connection spec has ${count} error(s)${first ? `, first at ${first.path || '(root)'}: ${first.message}` : ''}. Nothing was sent.`,
+			{
+				hint: first?.hint ?? 'Fix the errors listed by `validate` and try again.',
+				findings: result.errors,
+			},
+		);
 	}
 	emit(ctx, {stage: 'validate', status: 'done', message: `Valid (${result.warnings.length} warning(s))`});
 	return result.spec as Record<string, unknown>;
@@ -59,7 +79,11 @@ export async function createOrUpdateConnectionSpec(ctx: WorkflowContext): Promis
 	const spec = validatedSpec(ctx);
 	const remote = remoteOf(ctx.draft, ctx.profileName);
 	const started = Date.now();
-	emit(ctx, {stage: 'create-spec', status: 'start', message: remote.connectionSpecId ? `Updating connection spec ${remote.connectionSpecId}` : 'Registering the connection spec'});
+	emit(ctx, {
+		stage: 'create-spec',
+		status: 'start',
+		message: remote.connectionSpecId ? `Updating connection spec ${remote.connectionSpecId}` : 'Registering the connection spec',
+	});
 	try {
 		if (remote.connectionSpecId) {
 			try {
@@ -85,6 +109,12 @@ export async function createOrUpdateConnectionSpec(ctx: WorkflowContext): Promis
 
 function finish(ctx: WorkflowContext, id: string, spec: unknown, created: boolean, started: number): {id: string; created: boolean} {
 	updateRemote(ctx, remote => ({...remote, connectionSpecId: id, lastSentSpecHash: specHash(spec)}));
-	emit(ctx, {stage: 'create-spec', status: 'done', id, elapsedMs: Date.now() - started, message: created ? `Registered connection spec ${id}` : `Updated connection spec ${id}`});
+	emit(ctx, {
+		stage: 'create-spec',
+		status: 'done',
+		id,
+		elapsedMs: Date.now() - started,
+		message: created ? `Registered connection spec ${id}` : `Updated connection spec ${id}`,
+	});
 	return {id, created};
 }

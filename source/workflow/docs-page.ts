@@ -21,7 +21,10 @@ const headers = [
 
 /** accessToken → {ACCESS_TOKEN}, authKey1 → {AUTH_KEY1}. */
 export function placeholderFor(name: string): string {
-	return `{${name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[^A-Za-z0-9]+/g, '_').toUpperCase()}}`;
+	return `{${name
+		.replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+		.replace(/[^A-Za-z0-9]+/g, '_')
+		.toUpperCase()}}`;
 }
 
 function authSpecsOf(draft: Draft): AuthSpec[] {
@@ -143,56 +146,87 @@ function prerequisites(draft: Draft, label: string): string[] {
 function connectionSteps(draft: Draft, label: string, specId: string): string[] {
 	const params = sourceParamsExample(draft);
 	const encoded = Buffer.from(JSON.stringify(params)).toString('base64');
-	const lines = [`## Connect ${label} to Experience Platform using the Flow Service API`, '', '### Create a base connection', '',
-		`A base connection stores your ${label} credentials. Use one of the auth specs below; \`auth.specName\` is the auth spec's name.`, ''];
+	const lines = [
+		`## Connect ${label} to Experience Platform using the Flow Service API`,
+		'',
+		'### Create a base connection',
+		'',
+		`A base connection stores your ${label} credentials. Use one of the auth specs below; \`auth.specName\` is the auth spec's name.`,
+		'',
+	];
 	for (const auth of authSpecsOf(draft)) {
-		lines.push(`**${auth.name}**`, '', curl('POST', `${flowBase}/connections`, {
-			name: `${label} base connection`,
-			description: `Base connection for ${label}`,
-			connectionSpec: {id: specId, version: '1.0'},
-			auth: {specName: auth.name, params: authParamsExample(draft, auth)},
-		}), '');
+		lines.push(
+			`**${auth.name}**`,
+			'',
+			curl('POST', `${flowBase}/connections`, {
+				name: `${label} base connection`,
+				description: `Base connection for ${label}`,
+				connectionSpec: {id: specId, version: '1.0'},
+				auth: {specName: auth.name, params: authParamsExample(draft, auth)},
+			}),
+			'',
+		);
 	}
-	lines.push('A successful response returns the new base connection `id` and its `etag`.', '',
-		'### Explore your source', '',
-		`Preview records with the base connection id. \`sourceParams\` is the base64 encoding of ${'`'}${JSON.stringify(params)}${'`'}.`, '',
-		curl('GET', `${flowBase}/connections/{BASE_CONNECTION_ID}/explore?objectType=rest&object=json&fileType=json&preview=true&sourceParams=${encoded}`), '',
-		'### Create a source connection', '',
+	lines.push(
+		'A successful response returns the new base connection `id` and its `etag`.',
+		'',
+		'### Explore your source',
+		'',
+		`Preview records with the base connection id. \`sourceParams\` is the base64 encoding of ${'`'}${JSON.stringify(params)}${'`'}.`,
+		'',
+		curl('GET', `${flowBase}/connections/{BASE_CONNECTION_ID}/explore?objectType=rest&object=json&fileType=json&preview=true&sourceParams=${encoded}`),
+		'',
+		'### Create a source connection',
+		'',
 		curl('POST', `${flowBase}/sourceConnections`, {
 			name: `${label} source connection`,
 			baseConnectionId: '{BASE_CONNECTION_ID}',
 			connectionSpec: {id: specId, version: '1.0'},
 			data: {format: 'json'},
 			params,
-		}), '');
+		}),
+		'',
+	);
 	return lines;
 }
 
 function targetSteps(label: string): string[] {
 	return [
-		'### Create a target XDM schema', '',
-		'Create an XDM schema (one class plus a field group holding your fields under `_{TENANT_ID}`) with the Schema Registry API; keep its `$id`.', '',
+		'### Create a target XDM schema',
+		'',
+		'Create an XDM schema (one class plus a field group holding your fields under `_{TENANT_ID}`) with the Schema Registry API; keep its `$id`.',
+		'',
 		curl('POST', 'https://platform.adobe.io/data/foundation/schemaregistry/tenant/schemas', {
-			title: `${label} records`, type: 'object',
+			title: `${label} records`,
+			type: 'object',
 			allOf: [{$ref: 'https://ns.adobe.com/xdm/context/profile'}, {$ref: 'https://ns.adobe.com/{TENANT_ID}/mixins/{FIELD_GROUP_ID}'}],
-		}), '',
-		'### Create a target dataset', '',
+		}),
+		'',
+		'### Create a target dataset',
+		'',
 		curl('POST', 'https://platform.adobe.io/data/foundation/catalog/dataSets', {
-			name: `${label} dataset`, schemaRef: {id: '{SCHEMA_ID}', contentType: 'application/vnd.adobe.xed+json;version=1'},
-		}), '',
-		'### Create a target connection', '',
+			name: `${label} dataset`,
+			schemaRef: {id: '{SCHEMA_ID}', contentType: 'application/vnd.adobe.xed+json;version=1'},
+		}),
+		'',
+		'### Create a target connection',
+		'',
 		curl('POST', `${flowBase}/targetConnections`, {
 			name: `${label} target connection`,
 			connectionSpec: {id: ids.dataLakeTargetSpec, version: '1.0'},
 			data: {format: 'parquet_xdm', schema: {id: '{SCHEMA_ID}', version: 'application/vnd.adobe.xed-full+json;version=1'}},
 			params: {dataSetId: '{DATASET_ID}'},
-		}), '',
-		'### Create a mapping', '',
+		}),
+		'',
+		'### Create a mapping',
+		'',
 		curl('POST', 'https://platform.adobe.io/data/foundation/conversion/mappingSets', {
 			outputSchema: {schemaRef: {id: '{SCHEMA_ID}', contentType: 'application/vnd.adobe.xed-full+json;version=1'}},
 			mappings: [{sourceType: 'ATTRIBUTE', source: '{SOURCE_FIELD}', destination: '_{TENANT_ID}.{XDM_FIELD}'}],
-		}), '',
-		'### Create a flow', '',
+		}),
+		'',
+		'### Create a flow',
+		'',
 		curl('POST', `${flowBase}/flows`, {
 			name: `${label} dataflow`,
 			flowSpec: {id: ids.restStorageToAep, version: '1.0'},
@@ -200,30 +234,56 @@ function targetSteps(label: string): string[] {
 			targetConnectionIds: ['{TARGET_CONNECTION_ID}'],
 			transformations: [{name: 'Mapping', params: {mappingId: '{MAPPING_ID}', mappingVersion: '0'}}],
 			scheduleParams: {startTime: '{START_TIME}', frequency: 'minute', interval: 15},
-		}), '',
+		}),
+		'',
 	];
 }
 
 function appendix(lastRun: RunSummary | undefined): string[] {
-	const verified = lastRun?.status === 'success'
-		? [`This walk-through was verified on ${lastRun.finishedAt.slice(0, 10)} with the "${lastRun.authSpecName ?? ''}" auth spec: ${lastRun.recordsWritten}` + ` records written, ${lastRun.recordsFailed} failed.`, '']
-		: [];
+	const verified =
+		lastRun?.status === 'success'
+			? [
+					`This walk-through was verified on ${lastRun.finishedAt.slice(0, 10)} with the "${lastRun.authSpecName ?? ''}" auth spec: ${lastRun.recordsWritten}` +
+						` records written, ${lastRun.recordsFailed} failed.`,
+					'',
+				]
+			: [];
 	return [
-		'## Appendix', '',
+		'## Appendix',
+		'',
 		...verified,
-		'### Monitor your dataflow', '',
-		curl('GET', `${flowBase}/runs?property=flowId=={FLOW_ID}`), '',
-		'A run is finished when `metrics.statusSummary.status` is `success` or `failed`; `metrics.recordSummary` holds the record counts.', '',
-		'### Update your dataflow', '',
-		'Send a JSON Patch with the flow\'s current `etag` in `If-Match`.', '',
-		curl('PATCH', `${flowBase}/flows/{FLOW_ID}`, [{op: 'replace', path: '/scheduleParams/frequency', value: 'day'}]).replace("x-sandbox-name: {SANDBOX_NAME}' \\", "x-sandbox-name: {SANDBOX_NAME}' \\\n  -H 'If-Match: {ETAG}' \\"), '',
-		'### Update your account', '',
-		curl('PATCH', `${flowBase}/connections/{BASE_CONNECTION_ID}`, [{op: 'replace', path: '/auth/params', value: {'{CREDENTIAL}': '{NEW_VALUE}'}}]).replace("x-sandbox-name: {SANDBOX_NAME}' \\", "x-sandbox-name: {SANDBOX_NAME}' \\\n  -H 'If-Match: {ETAG}' \\"), '',
-		'### Delete your dataflow', '',
-		curl('DELETE', `${flowBase}/flows/{FLOW_ID}`), '',
-		'### Delete your account', '',
-		'Delete the dataflows that use the base connection first; then:', '',
-		curl('DELETE', `${flowBase}/connections/{BASE_CONNECTION_ID}`), '',
+		'### Monitor your dataflow',
+		'',
+		curl('GET', `${flowBase}/runs?property=flowId=={FLOW_ID}`),
+		'',
+		'A run is finished when `metrics.statusSummary.status` is `success` or `failed`; `metrics.recordSummary` holds the record counts.',
+		'',
+		'### Update your dataflow',
+		'',
+		"Send a JSON Patch with the flow's current `etag` in `If-Match`.",
+		'',
+		curl('PATCH', `${flowBase}/flows/{FLOW_ID}`, [{op: 'replace', path: '/scheduleParams/frequency', value: 'day'}]).replace(
+			"x-sandbox-name: {SANDBOX_NAME}' \\",
+			"x-sandbox-name: {SANDBOX_NAME}' \\\n  -H 'If-Match: {ETAG}' \\",
+		),
+		'',
+		'### Update your account',
+		'',
+		curl('PATCH', `${flowBase}/connections/{BASE_CONNECTION_ID}`, [{op: 'replace', path: '/auth/params', value: {'{CREDENTIAL}': '{NEW_VALUE}'}}]).replace(
+			"x-sandbox-name: {SANDBOX_NAME}' \\",
+			"x-sandbox-name: {SANDBOX_NAME}' \\\n  -H 'If-Match: {ETAG}' \\",
+		),
+		'',
+		'### Delete your dataflow',
+		'',
+		curl('DELETE', `${flowBase}/flows/{FLOW_ID}`),
+		'',
+		'### Delete your account',
+		'',
+		'Delete the dataflows that use the base connection first; then:',
+		'',
+		curl('DELETE', `${flowBase}/connections/{BASE_CONNECTION_ID}`),
+		'',
 	];
 }
 

@@ -41,7 +41,10 @@ async function attempt(run: Run): Promise<RunSummary> {
 		return successSummary(run, await monitor(run));
 	} catch (error) {
 		if (error instanceof PersistFailure) throw error;
-		const wrapped = error instanceof WorkflowError ? error : new WorkflowError('cleanup', scrub(describeError(error), run.secrets), {hint: 'Run the check again.', cause: error});
+		const wrapped =
+			error instanceof WorkflowError
+				? error
+				: new WorkflowError('cleanup', scrub(describeError(error), run.secrets), {hint: 'Run the check again.', cause: error});
 		return failureSummary(run, wrapped, started);
 	}
 }
@@ -53,6 +56,11 @@ async function finish(run: Run, summary: RunSummary): Promise<boolean> {
 	const keepForRetry = summary.status === 'failed' && options.keepOnFailure === true && !ctx.signal?.aborted;
 	if (!options.keep && !keepForRetry) return (await cleanUp(ctx)).failed.length === 0;
 	if (options.keep) emit(ctx, {stage: 'cleanup', status: 'skipped', message: 'Kept the test objects (keep); run clean-up when done inspecting them'});
-	else emit(ctx, {stage: 'cleanup', status: 'skipped', message: `Kept ${pendingEntries(ctx).length} test object(s) for a retry from "${summary.failedStage}"; the next check or clean-up deletes them`});
+	else
+		emit(ctx, {
+			stage: 'cleanup',
+			status: 'skipped',
+			message: `Kept ${pendingEntries(ctx).length} test object(s) for a retry from "${summary.failedStage}"; the next check or clean-up deletes them`,
+		});
 	return false;
 }

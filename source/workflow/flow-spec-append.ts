@@ -74,11 +74,21 @@ async function appendLoop(ctx: WorkflowContext, specId: string, maxAttempts: num
 		const missing = required.filter(id => !after.includes(id));
 		if (missing.length === 0) return {changed: true, attempts: attempt, before, after};
 		for (const id of after) if (!required.includes(id)) required.push(id);
-		emit(ctx, {stage: 'append-flow-spec', status: 'info', id: specId, message: `Another writer changed RestStorageToAEP (missing after our write: ${missing.join(', ')}); merging and retrying`, detail: {attempt, missing}});
+		emit(ctx, {
+			stage: 'append-flow-spec',
+			status: 'info',
+			id: specId,
+			message: `Another writer changed RestStorageToAEP (missing after our write: ${missing.join(', ')}); merging and retrying`,
+			detail: {attempt, missing},
+		});
 	}
-	throw new WorkflowError('append-flow-spec', `RestStorageToAEP did not keep all ${required.length} ids after ${maxAttempts} attempts: another writer keeps replacing the list.`, {
-		hint: 'Wait until the other writer is done (or ask who updates RestStorageToAEP in this sandbox), then run the step again.',
-	});
+	throw new WorkflowError(
+		'append-flow-spec',
+		`RestStorageToAEP did not keep all ${required.length} ids after ${maxAttempts} attempts: another writer keeps replacing the list.`,
+		{
+			hint: 'Wait until the other writer is done (or ask who updates RestStorageToAEP in this sandbox), then run the step again.',
+		},
+	);
 }
 
 /** Fresh GET: is the id in RestStorageToAEP's sourceConnectionSpecIds now? */

@@ -28,15 +28,24 @@ function mappingSetDeleter(client: PlatformClient): Deleter | undefined {
 
 function deleterFor(kind: Kind, client: PlatformClient): Deleter | undefined {
 	switch (kind) {
-		case 'flow': return (c, id) => c.flows.delete(id);
-		case 'sourceConnection': return (c, id) => c.sourceConnections.delete(id);
-		case 'targetConnection': return (c, id) => c.targetConnections.delete(id);
-		case 'connection': return (c, id) => c.connections.delete(id);
-		case 'dataset': return (c, id) => c.catalog.deleteDataset(id);
-		case 'schema': return (c, id) => c.schemaRegistry.deleteSchema(id);
-		case 'fieldGroup': return (c, id) => c.schemaRegistry.deleteFieldGroup(id);
-		case 'mappingSet': return mappingSetDeleter(client);
-		case 'connectionSpec': return undefined;
+		case 'flow':
+			return (c, id) => c.flows.delete(id);
+		case 'sourceConnection':
+			return (c, id) => c.sourceConnections.delete(id);
+		case 'targetConnection':
+			return (c, id) => c.targetConnections.delete(id);
+		case 'connection':
+			return (c, id) => c.connections.delete(id);
+		case 'dataset':
+			return (c, id) => c.catalog.deleteDataset(id);
+		case 'schema':
+			return (c, id) => c.schemaRegistry.deleteSchema(id);
+		case 'fieldGroup':
+			return (c, id) => c.schemaRegistry.deleteFieldGroup(id);
+		case 'mappingSet':
+			return mappingSetDeleter(client);
+		case 'connectionSpec':
+			return undefined;
 	}
 }
 
@@ -113,7 +122,10 @@ async function deleteEntry(ctx: WorkflowContext, entry: LedgerEntry, result: Cle
 		}
 	}
 	const deleted: LedgerEntry = {...entry, deletedAt: nowOf(ctx).toISOString()};
-	updateRemote(ctx, remote => ({...remote, ledger: remote.ledger.map(each => (each === entry || entryKey(each) === entryKey(entry) && !each.deletedAt ? deleted : each))}));
+	updateRemote(ctx, remote => ({
+		...remote,
+		ledger: remote.ledger.map(each => (each === entry || (entryKey(each) === entryKey(entry) && !each.deletedAt) ? deleted : each)),
+	}));
 	result.deleted.push(deleted);
 	emit(ctx, {stage: 'cleanup', status: 'done', id: entry.id, elapsedMs: Date.now() - started, message: `Deleted ${entry.kind} ${entry.id}`});
 }
@@ -121,6 +133,9 @@ async function deleteEntry(ctx: WorkflowContext, entry: LedgerEntry, result: Cle
 function reportSpecEntries(ctx: WorkflowContext, result: CleanUpResult): void {
 	const ledger = ctx.draft.remote[ctx.profileName]?.ledger ?? [];
 	for (const entry of ledger.filter(e => e.kind === 'connectionSpec' && !e.deletedAt)) {
-		result.failed.push({entry, error: 'The Flow Service client offers no delete for connection specs; the spec stays registered (ask your Adobe contact to remove it).'});
+		result.failed.push({
+			entry,
+			error: 'The Flow Service client offers no delete for connection specs; the spec stays registered (ask your Adobe contact to remove it).',
+		});
 	}
 }

@@ -41,11 +41,15 @@ export function isTerminal(run: Json): boolean {
 }
 
 function errorsOf(value: unknown): {code: string; message: string}[] {
-	return list(value).map(obj).map(e => ({code: String(e['code'] ?? 'UNKNOWN'), message: String(e['message'] ?? '')}));
+	return list(value)
+		.map(obj)
+		.map(e => ({code: String(e['code'] ?? 'UNKNOWN'), message: String(e['message'] ?? '')}));
 }
 
 function warningsOf(value: unknown): {code: string; message: string; recordCount: number}[] {
-	return list(value).map(obj).map(w => ({code: String(w['code'] ?? 'UNKNOWN'), message: String(w['message'] ?? ''), recordCount: num(w['recordCount']) ?? 0}));
+	return list(value)
+		.map(obj)
+		.map(w => ({code: String(w['code'] ?? 'UNKNOWN'), message: String(w['message'] ?? ''), recordCount: num(w['recordCount']) ?? 0}));
 }
 
 /**
@@ -77,7 +81,10 @@ export function summarizeRun(run: Json): RunOutcome {
 		warnings.push(...warningsOf(obj(summary['extensions'])['warnings']));
 	}
 	const unique = [...new Map(errors.map(e => [`${e.code} ${e.message}`, e])).values()];
-	const batchIds = activities.flatMap(a => list(a['targetInfo']).map(obj)).flatMap(t => list(obj(t['reference'])['ids'])).filter((id): id is string => typeof id === 'string');
+	const batchIds = activities
+		.flatMap(a => list(a['targetInfo']).map(obj))
+		.flatMap(t => list(obj(t['reference'])['ids']))
+		.filter((id): id is string => typeof id === 'string');
 	const recordsWritten = num(records['outputRecordCount']) ?? 0;
 	const recordsFailed = num(records['failedRecordCount']) ?? 0;
 	const raw = String(statusSummary['status'] ?? '').toLowerCase();

@@ -27,7 +27,8 @@ function latest(draft: Draft, profileName: string, kind: string): string | undef
 export function verifiedAuthSpecName(draft: Draft, profileName: string): string | undefined {
 	const remote = draft.remote[profileName];
 	const offered = (name: string | undefined): name is string => name !== undefined && testAuthSpecName({spec: draft.spec, test: {authSpecName: name}}) === name;
-	const passed = (name: string) => remote?.runsByAuthSpec?.[name]?.status === 'success' || (remote?.lastRun?.authSpecName === name && remote.lastRun.status === 'success');
+	const passed = (name: string) =>
+		remote?.runsByAuthSpec?.[name]?.status === 'success' || (remote?.lastRun?.authSpecName === name && remote.lastRun.status === 'success');
 	const candidates = [testAuthSpecName(draft), remote?.lastRun?.authSpecName, ...Object.keys(remote?.runsByAuthSpec ?? {})];
 	return candidates.find(name => offered(name) && passed(name)) ?? testAuthSpecName(draft);
 }
@@ -37,8 +38,9 @@ export function verificationEnvironment(draft: Draft, profileName: string, now =
 	const remote = draft.remote[profileName];
 	const authSpecName = verifiedAuthSpecName(draft, profileName) ?? '';
 	const secret = new Set(authSpecName ? secretPropertyNames(draft.spec, authSpecName) : []);
-	const credentials = Object.fromEntries(Object.entries(draft.test.authParams).map(([key, value]) =>
-		[key, secret.has(key) || isSecretKeyName(key) ? placeholderFor(key) : value]));
+	const credentials = Object.fromEntries(
+		Object.entries(draft.test.authParams).map(([key, value]) => [key, secret.has(key) || isSecretKeyName(key) ? placeholderFor(key) : value]),
+	);
 	for (const key of secret) credentials[key] ??= placeholderFor(key);
 	const target = draft.test.target;
 	return {
@@ -49,9 +51,9 @@ export function verificationEnvironment(draft: Draft, profileName: string, now =
 		authSpecName,
 		...credentials,
 		...draft.test.sourceParams,
-		schemaId: target.mode === 'existing' ? target.schemaId : latest(draft, profileName, 'schema') ?? '{SCHEMA_ID}',
+		schemaId: target.mode === 'existing' ? target.schemaId : (latest(draft, profileName, 'schema') ?? '{SCHEMA_ID}'),
 		schemaVersion: schemaFullVersion,
-		dataSetId: target.mode === 'existing' ? target.datasetId : latest(draft, profileName, 'dataset') ?? '{DATASET_ID}',
+		dataSetId: target.mode === 'existing' ? target.datasetId : (latest(draft, profileName, 'dataset') ?? '{DATASET_ID}'),
 		mappingId: (target.mode === 'existing' ? target.mappingId : undefined) ?? latest(draft, profileName, 'mappingSet') ?? '{MAPPING_ID}',
 		flowSpecificationId: ids.restStorageToAep,
 		targetConnectionSpecId: ids.dataLakeTargetSpec,
@@ -62,7 +64,12 @@ export function verificationEnvironment(draft: Draft, profileName: string, now =
 
 function checklistMarkdown(items: ChecklistItem[]): string {
 	const mark = {done: '[x]', missing: '[ ]', failed: '[!]'};
-	return ['# Submission checklist', '', ...items.map(i => `- ${mark[i.status]} **${i.title}** (${i.status})${i.evidence ? ` — ${i.evidence}` : ''}${i.next ? `\n  - Next: ${i.next}` : ''}`), ''].join('\n');
+	return [
+		'# Submission checklist',
+		'',
+		...items.map(i => `- ${mark[i.status]} **${i.title}** (${i.status})${i.evidence ? ` — ${i.evidence}` : ''}${i.next ? `\n  - Next: ${i.next}` : ''}`),
+		'',
+	].join('\n');
 }
 
 /**
@@ -71,7 +78,13 @@ function checklistMarkdown(items: ChecklistItem[]): string {
  * for known secrets before any is written (export-guard.ts); the icon must pass the SVG check. Throws
  * ExportRefusedError (nothing written) when one would leak, and the artifacts' errors as exportArtifacts does.
  */
-export async function exportSubmissionPacket(draft: Draft, profileName: string, outDir: string, client?: PlatformClient, options: ExportOptions = {}): Promise<{dir: string; files: string[]; exports: NonNullable<Draft['exports']>}> {
+export async function exportSubmissionPacket(
+	draft: Draft,
+	profileName: string,
+	outDir: string,
+	client?: PlatformClient,
+	options: ExportOptions = {},
+): Promise<{dir: string; files: string[]; exports: NonNullable<Draft['exports']>}> {
 	const dir = path.resolve(outDir);
 	const {secrets} = exportContext(options);
 	const name = draft.artifacts.sourceName || draft.id;

@@ -80,7 +80,10 @@ export async function checkSvgIcon(iconPath: string, options: IconCheckOptions =
 	const real = await realOrSelf(file);
 	const home = await realOrSelf(options.home ?? aepHome());
 	if (isInside(real, home)) {
-		return {ok: false, reason: `${iconPath} is inside the aep-source home (${home}), which holds profiles, tokens and drafts; the icon must be your own SVG file elsewhere.`};
+		return {
+			ok: false,
+			reason: `${iconPath} is inside the aep-source home (${home}), which holds profiles, tokens and drafts; the icon must be your own SVG file elsewhere.`,
+		};
 	}
 	let handle: FileHandle;
 	try {
@@ -93,7 +96,8 @@ export async function checkSvgIcon(iconPath: string, options: IconCheckOptions =
 		const stat = await handle.stat();
 		if (stat.isDirectory()) return {ok: false, reason: `${iconPath} is a folder; give the path of an .svg file.`};
 		if (!stat.isFile()) return {ok: false, reason: `${iconPath} is not a regular file (a pipe or a device); give the path of an .svg file.`};
-		if (stat.size > maxIconBytes) return {ok: false, reason: `${iconPath} is ${Math.round(stat.size / 1024)} KB, far larger than a catalog icon (keep it under 100 KB).`};
+		if (stat.size > maxIconBytes)
+			return {ok: false, reason: `${iconPath} is ${Math.round(stat.size / 1024)} KB, far larger than a catalog icon (keep it under 100 KB).`};
 		const bytes = await handle.readFile();
 		const check = checkSvgBytes(iconPath, bytes);
 		return check.ok ? {...check, bytes} : check;

@@ -26,7 +26,10 @@ export function xdmName(key: string): string {
 }
 
 function title(key: string): string {
-	const spaced = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').trim();
+	const spaced = key
+		.replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+		.replace(/[_-]+/g, ' ')
+		.trim();
 	return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }
 
@@ -35,7 +38,8 @@ function scalarType(values: unknown[]): {type: string; format?: string} | undefi
 	if (present.length === 0) return undefined;
 	if (present.every(v => typeof v === 'boolean')) return {type: 'boolean'};
 	if (present.every(v => typeof v === 'number')) return {type: present.every(v => Number.isInteger(v)) ? 'integer' : 'number'};
-	if (present.every(v => typeof v === 'string')) return present.every(v => isoDate.test(v as string)) ? {type: 'string', format: 'date-time'} : {type: 'string'};
+	if (present.every(v => typeof v === 'string'))
+		return present.every(v => isoDate.test(v as string)) ? {type: 'string', format: 'date-time'} : {type: 'string'};
 	return undefined;
 }
 
@@ -58,7 +62,13 @@ function inferObject(records: Record<string, unknown>[], prefix: string, targetP
 			out.skipped.push(source);
 			continue;
 		}
-		const field = inferField(key, records.map(record => record[key]), source, target, out);
+		const field = inferField(
+			key,
+			records.map(record => record[key]),
+			source,
+			target,
+			out,
+		);
 		if (!field) {
 			out.skipped.push(source);
 			continue;

@@ -55,7 +55,10 @@ const demoTemplates = new Set(['demo', 'mailchimp-members']);
 
 /** `accessToken` → `AEP_SOURCE_SECRET_ACCESS_TOKEN`. */
 export function secretEnvName(property: string): string {
-	return `AEP_SOURCE_SECRET_${property.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[^A-Za-z0-9]+/g, '_').toUpperCase()}`;
+	return `AEP_SOURCE_SECRET_${property
+		.replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+		.replace(/[^A-Za-z0-9]+/g, '_')
+		.toUpperCase()}`;
 }
 
 function record(value: unknown): Record<string, unknown> {
@@ -72,7 +75,13 @@ export function authEntries(spec: Record<string, unknown>): AuthEntryInfo[] {
 	return list.map(entry => {
 		const name = String(entry['name'] ?? '');
 		const schema = record(entry['spec']);
-		return {name, type: String(entry['type'] ?? ''), properties: Object.keys(record(schema['properties'])), required: strings(schema['required']), secrets: secretPropertyNames(spec, name)};
+		return {
+			name,
+			type: String(entry['type'] ?? ''),
+			properties: Object.keys(record(schema['properties'])),
+			required: strings(schema['required']),
+			secrets: secretPropertyNames(spec, name),
+		};
 	});
 }
 
@@ -97,14 +106,14 @@ export function resolvedHost(spec: Record<string, unknown>, authParams: Record<s
 }
 
 function decideRoute(input: TestValuesInput, host: string | undefined): SourceRoute {
-	if (!input.local) return {api: 'spec', ...(host ? {target: host} : {}), why: 'the platform calls the spec\'s host', canSwitch: false};
+	if (!input.local) return {api: 'spec', ...(host ? {target: host} : {}), why: "the platform calls the spec's host", canSwitch: false};
 	const demo = (why: string): SourceRoute => ({api: 'demo', ...(input.demoUrl ? {target: input.demoUrl} : {}), why, canSwitch: true});
 	const spec = (why: string): SourceRoute => ({api: 'spec', ...(host ? {target: host} : {}), why, canSwitch: true});
 	const chosen = input.overrides?.sourceApi ?? input.test.sourceApi;
 	if (chosen === 'demo') return demo('you picked the demo API');
-	if (chosen === 'spec') return spec('you picked the spec\'s host');
+	if (chosen === 'spec') return spec("you picked the spec's host");
 	if (input.template && demoTemplates.has(input.template)) return demo(`the ${input.template} template is made for the demo API`);
-	if (host) return spec('the spec\'s host');
+	if (host) return spec("the spec's host");
 	return demo('the spec has no host yet');
 }
 
@@ -118,9 +127,10 @@ export function resolveTestValues(input: TestValuesInput): TestValues {
 	const entries = authEntries(input.spec);
 	// An explicit choice (--auth) must exist, by name or type; the draft's saved one falls back to the first entry.
 	const explicit = input.overrides?.authSpecName;
-	const auth = explicit !== undefined
-		? (entries.find(each => each.name === explicit) ?? entries.find(each => each.type.toLowerCase() === explicit.toLowerCase()))
-		: (entries.find(each => each.name === input.test.authSpecName) ?? entries[0]);
+	const auth =
+		explicit !== undefined
+			? (entries.find(each => each.name === explicit) ?? entries.find(each => each.type.toLowerCase() === explicit.toLowerCase()))
+			: (entries.find(each => each.name === input.test.authSpecName) ?? entries[0]);
 	const sourceInputs = sourceInputsOf(input.spec);
 	const params = input.overrides?.params ?? {};
 	const authParams: Record<string, string> = {};
@@ -143,10 +153,16 @@ export function resolveTestValues(input: TestValuesInput): TestValues {
 	}
 	const isSecret = (name: string) => Boolean(auth?.secrets.has(name)) || isSecretKeyName(name);
 	const missing: MissingValue[] = [
-		...(auth?.required ?? []).filter(name => auth?.properties.includes(name) && authParams[name] === undefined).map(name => ({name, kind: 'auth' as const, secret: isSecret(name), envName: secretEnvName(name)})),
-		...sourceInputs.filter(each => each.required && sourceParams[each.name] === undefined).map(each => ({name: each.name, kind: 'source' as const, secret: false, envName: secretEnvName(each.name)})),
+		...(auth?.required ?? [])
+			.filter(name => auth?.properties.includes(name) && authParams[name] === undefined)
+			.map(name => ({name, kind: 'auth' as const, secret: isSecret(name), envName: secretEnvName(name)})),
+		...sourceInputs
+			.filter(each => each.required && sourceParams[each.name] === undefined)
+			.map(each => ({name: each.name, kind: 'source' as const, secret: false, envName: secretEnvName(each.name)})),
 	];
-	const secretValues = Object.entries(authParams).filter(([name]) => isSecret(name)).map(([, value]) => value);
+	const secretValues = Object.entries(authParams)
+		.filter(([name]) => isSecret(name))
+		.map(([, value]) => value);
 	return {...(auth ? {authSpecName: auth.name, auth} : {}), sourceInputs, authParams, sourceParams, secretValues, missing, route};
 }
 

@@ -13,7 +13,10 @@ export function tempHome(prefix = 'aep-cli-'): string {
 export type CliResult = {code: number | null; stdout: string; stderr: string};
 
 /** `interruptWhen`: send SIGINT (as Ctrl-C would) once stdout matches it. */
-export function runCli(args: string[], options: {home: string; env?: NodeJS.ProcessEnv; input?: string; timeoutMs?: number; interruptWhen?: RegExp}): Promise<CliResult> {
+export function runCli(
+	args: string[],
+	options: {home: string; env?: NodeJS.ProcessEnv; input?: string; timeoutMs?: number; interruptWhen?: RegExp},
+): Promise<CliResult> {
 	return new Promise((resolve, reject) => {
 		const env: NodeJS.ProcessEnv = {...process.env, AEP_SOURCE_HOME: options.home, NO_COLOR: '1', ...options.env};
 		delete env['AEP_SOURCE_DEBUG'];
@@ -43,7 +46,11 @@ export function runCli(args: string[], options: {home: string; env?: NodeJS.Proc
 }
 
 /** The AEP_* variables of `--profile env` pointing at a running sandbox (never on the command line). */
-export function envProfileOf(sandbox: {imsUrl: string; platformUrl: string; credentials: {clientId: string; clientSecret: string; orgId: string; scopes: string; sandboxName: string}}): Record<string, string> {
+export function envProfileOf(sandbox: {
+	imsUrl: string;
+	platformUrl: string;
+	credentials: {clientId: string; clientSecret: string; orgId: string; scopes: string; sandboxName: string};
+}): Record<string, string> {
 	return {
 		AEP_CLIENT_ID: sandbox.credentials.clientId,
 		AEP_CLIENT_SECRET: sandbox.credentials.clientSecret,

@@ -32,7 +32,10 @@ export async function startCursorApi(mode: CursorApiMode, options: {delayMs?: nu
 		const after = url.searchParams.get('page[after]');
 		const page = after === null ? 0 : Number(after.split('-')[1]) + 1;
 		const size = Number(url.searchParams.get('page[size]') ?? 3);
-		const records = mode === 'endless-records' || page < 2 ? Array.from({length: size}, (_, index) => ({id: `u-${page}-${index}`, email: `user${page}.${index}@example.com`})) : [];
+		const records =
+			mode === 'endless-records' || page < 2
+				? Array.from({length: size}, (_, index) => ({id: `u-${page}-${index}`, email: `user${page}.${index}@example.com`}))
+				: [];
 		const cursor = mode === 'finite' && records.length === 0 ? {} : {after_cursor: `cursor-${page}-${++cursorCount}`};
 		const body = JSON.stringify({results: records, meta: {has_more: records.length > 0, ...cursor}});
 		const answer = () => res.writeHead(200, {'content-type': 'application/json'}).end(body);

@@ -11,7 +11,11 @@ export async function pagedApi(route: string, credential: (request: http.Incomin
 	const log: PagedApi['log'] = [];
 	const server = http.createServer((request, response) => {
 		const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-		log.push({method: request.method ?? '', url: `${url.pathname}${url.search}`, ...(request.headers.authorization ? {authorization: request.headers.authorization} : {})});
+		log.push({
+			method: request.method ?? '',
+			url: `${url.pathname}${url.search}`,
+			...(request.headers.authorization ? {authorization: request.headers.authorization} : {}),
+		});
 		request.resume();
 		if (url.pathname !== route) return void response.writeHead(404, {'content-type': 'application/json'}).end('{"error":"no route"}');
 		if (!credential(request, url)) return void response.writeHead(401, {'content-type': 'application/json'}).end('{"error":"bad credentials"}');
@@ -24,6 +28,7 @@ export async function pagedApi(route: string, credential: (request: http.Incomin
 }
 
 export const int = (url: URL, name: string, fallback: number) => Number(url.searchParams.get(name) ?? fallback);
-export const basic = (user: string, password: string) => (request: http.IncomingMessage) => request.headers.authorization === `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+export const basic = (user: string, password: string) => (request: http.IncomingMessage) =>
+	request.headers.authorization === `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 export const bearer = (token: string) => (request: http.IncomingMessage) => request.headers.authorization === `Bearer ${token}`;
 export const header = (name: string, value: string) => (request: http.IncomingMessage) => request.headers[name.toLowerCase()] === value;

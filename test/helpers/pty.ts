@@ -30,7 +30,12 @@ export function spawnCli(args: string[], options: {home: string; cwd?: string; c
 	delete env['CI'];
 	delete env['CONTINUOUS_INTEGRATION'];
 	const command = `stty cols ${options.cols ?? 100} rows ${options.rows ?? 40}; exec node ${path.join(root, 'dist', 'cli.js')} ${args.join(' ')}`;
-	const child: ChildProcess = spawn('script', ['-qfec', command, '/dev/null'], {cwd: options.cwd ?? options.home, env, detached: true, stdio: ['pipe', 'pipe', 'pipe']});
+	const child: ChildProcess = spawn('script', ['-qfec', command, '/dev/null'], {
+		cwd: options.cwd ?? options.home,
+		env,
+		detached: true,
+		stdio: ['pipe', 'pipe', 'pipe'],
+	});
 	let text = '';
 	let markAt = 0;
 	const onData = (chunk: Buffer) => {

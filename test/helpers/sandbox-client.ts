@@ -31,7 +31,13 @@ export async function getToken(sandbox: RunningSandbox): Promise<string> {
 	return body.access_token;
 }
 
-export async function callSandbox(url: string, headers: Record<string, string>, method: string, pathname: string, options: {body?: unknown; raw?: string; headers?: Record<string, string | undefined>} = {}): Promise<Answer> {
+export async function callSandbox(
+	url: string,
+	headers: Record<string, string>,
+	method: string,
+	pathname: string,
+	options: {body?: unknown; raw?: string; headers?: Record<string, string | undefined>} = {},
+): Promise<Answer> {
 	const merged: Record<string, string> = {...headers};
 	const hasBody = options.body !== undefined || options.raw !== undefined;
 	if (hasBody) merged['content-type'] = 'application/json';
@@ -39,7 +45,11 @@ export async function callSandbox(url: string, headers: Record<string, string>, 
 		if (value === undefined) delete merged[name];
 		else merged[name] = value;
 	}
-	const response = await fetch(`${url}${pathname}`, {method, headers: merged, body: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body))});
+	const response = await fetch(`${url}${pathname}`, {
+		method,
+		headers: merged,
+		body: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+	});
 	const text = await response.text();
 	return {status: response.status, body: text === '' ? undefined : JSON.parse(text), headers: response.headers};
 }

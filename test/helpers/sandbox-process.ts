@@ -18,7 +18,10 @@ export type SandboxProcess = {
  * Starts `aep-source sandbox --port 0 --data DIR`; resolves once it prints its URL and a token was issued.
  * `shell` wraps the command (e.g. `ulimit -f 400; exec "$@"`); `spawnOptions` may set uid/gid.
  */
-export async function startSandboxProcess(dataDir: string, options: {shell?: string; spawnOptions?: SpawnOptions; extraArgs?: string[]} = {}): Promise<SandboxProcess> {
+export async function startSandboxProcess(
+	dataDir: string,
+	options: {shell?: string; spawnOptions?: SpawnOptions; extraArgs?: string[]} = {},
+): Promise<SandboxProcess> {
 	const args = [cliPath, 'sandbox', '--port', '0', '--data', dataDir, '--records', '5', ...(options.extraArgs ?? [])];
 	const env = {...process.env, NO_COLOR: '1'};
 	const child = options.shell

@@ -52,8 +52,9 @@ export async function startThirdPartyApi(options: ThirdPartyOptions = {}): Promi
 	let cursorSerial = 0;
 
 	const bearerOk = (request: http.IncomingMessage) => request.headers.authorization === `Bearer ${token}`;
-	const basicOk = (request: http.IncomingMessage) => request.headers.authorization === `Basic ${Buffer.from(`${basic.username}:${basic.password}`).toString('base64')}`;
-	const unauthorized = (response: http.ServerResponse) => send(response, 401, {error: 'Couldn\'t authenticate you'});
+	const basicOk = (request: http.IncomingMessage) =>
+		request.headers.authorization === `Basic ${Buffer.from(`${basic.username}:${basic.password}`).toString('base64')}`;
+	const unauthorized = (response: http.ServerResponse) => send(response, 401, {error: "Couldn't authenticate you"});
 
 	const routes: Record<string, (url: URL, request: http.IncomingMessage, response: http.ServerResponse) => void> = {
 		// `links.next` (POINTER): {tickets, links: {next}}; per_page sets the page size, page[after] the position.
@@ -64,7 +65,8 @@ export async function startThirdPartyApi(options: ThirdPartyOptions = {}): Promi
 			const page = all.slice(after, after + size);
 			// always_next=1: a `next` link on every page, even past the end (an API that lets the client find out).
 			const always = url.searchParams.get('always_next') === '1';
-			const next = always || after + size < all.length ? `/api/v2/tickets?per_page=${size}&page%5Bafter%5D=${after + size}${always ? '&always_next=1' : ''}` : null;
+			const next =
+				always || after + size < all.length ? `/api/v2/tickets?per_page=${size}&page%5Bafter%5D=${after + size}${always ? '&always_next=1' : ''}` : null;
 			send(response, 200, {tickets: page, count: all.length, links: {next}});
 		},
 		// Cursor (CONTINUATION_TOKEN): {tickets, meta: {has_more, after_cursor}}; the cursor is null after the last page.
@@ -92,17 +94,32 @@ export async function startThirdPartyApi(options: ThirdPartyOptions = {}): Promi
 		// JSON Lines export: one object per line, as raw-export APIs answer.
 		'/api/2.0/export': (_url, request, response) => {
 			if (!basicOk(request) && !bearerOk(request)) return unauthorized(response);
-			send(response, 200, `${all.slice(0, 5).map(each => JSON.stringify(each)).join('\n')}\n`, 'application/x-ndjson');
+			send(
+				response,
+				200,
+				`${all
+					.slice(0, 5)
+					.map(each => JSON.stringify(each))
+					.join('\n')}\n`,
+				'application/x-ndjson',
+			);
 		},
 		// Always 401, whatever the credentials (a token without the needed scope, an expired key…).
 		'/api/v2/locked': (_url, _request, response) => unauthorized(response),
 		// An HTML page where JSON was expected (a login page, a proxy's error page).
-		'/api/v2/html': (_url, _request, response) => send(response, 200, '<!DOCTYPE html><html><head><title>Sign in</title></head><body>Please sign in</body></html>', 'text/html'),
+		'/api/v2/html': (_url, _request, response) =>
+			send(response, 200, '<!DOCTYPE html><html><head><title>Sign in</title></head><body>Please sign in</body></html>', 'text/html'),
 	};
 
 	const server = http.createServer((request, response) => {
 		const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-		log.push({method: request.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), ...(request.headers.authorization ? {authorization: request.headers.authorization} : {}), at: Date.now()});
+		log.push({
+			method: request.method ?? 'GET',
+			path: url.pathname,
+			query: Object.fromEntries(url.searchParams),
+			...(request.headers.authorization ? {authorization: request.headers.authorization} : {}),
+			at: Date.now(),
+		});
 		request.resume();
 		const route = routes[url.pathname];
 		if (!route || request.method !== 'GET') return send(response, 404, {error: 'InvalidEndpoint', description: 'Not found'});
@@ -126,9 +143,10 @@ export async function startThirdPartyApi(options: ThirdPartyOptions = {}): Promi
 
 /** The connection spec of the helpdesk tickets API: bearer token (OAuth2RefreshCode), host as an auth param. */
 export function ticketsSpec(paging: 'links' | 'cursor' = 'links'): Record<string, unknown> {
-	const pagination = paging === 'links'
-		? {type: 'POINTER', limitName: 'per_page', limitValue: '10', pointerPath: '$.links.next'}
-		: {type: 'CONTINUATION_TOKEN', continuationTokenPath: '$.meta.after_cursor', parameterType: 'QUERYPARAM', parameterName: 'page[after]'};
+	const pagination =
+		paging === 'links'
+			? {type: 'POINTER', limitName: 'per_page', limitValue: '10', pointerPath: '$.links.next'}
+			: {type: 'CONTINUATION_TOKEN', continuationTokenPath: '$.meta.after_cursor', parameterType: 'QUERYPARAM', parameterName: 'page[after]'};
 	return {
 		name: 'Example Helpdesk tickets',
 		type: 'generic-rest',
@@ -144,18 +162,38 @@ export function ticketsSpec(paging: 'links' | 'cursor' = 'links'): Record<string
 					$schema: 'http://json-schema.org/draft-07/schema#',
 					type: 'object',
 					description: 'Bearer token of the helpdesk API.',
-					properties: {host: {type: 'string', description: 'API root, e.g. https://acme.helpdesk.example.com'}, accessToken: {type: 'string', format: 'password', description: 'Access token'}},
+					properties: {
+						host: {type: 'string', description: 'API root, e.g. https://acme.helpdesk.example.com'},
+						accessToken: {type: 'string', format: 'password', description: 'Access token'},
+					},
 					required: ['host', 'accessToken'],
 				},
 			},
 		],
 		sourceSpec: {
 			attributes: {
-				uiAttributes: {isSource: true, isPreview: true, isBeta: true, category: {key: 'customerSuccess'}, icon: {key: 'exampleHelpdeskIcon'}, description: {text: 'Helpdesk tickets.'}, label: {text: 'Example Helpdesk'}},
-				urlParams: {path: paging === 'links' ? '/api/v2/tickets' : '/api/v2/cursor/tickets', method: 'GET', ...(paging === 'cursor' ? {queryParams: {'page[size]': '10'}} : {})},
+				uiAttributes: {
+					isSource: true,
+					isPreview: true,
+					isBeta: true,
+					category: {key: 'customerSuccess'},
+					icon: {key: 'exampleHelpdeskIcon'},
+					description: {text: 'Helpdesk tickets.'},
+					label: {text: 'Example Helpdesk'},
+				},
+				urlParams: {
+					path: paging === 'links' ? '/api/v2/tickets' : '/api/v2/cursor/tickets',
+					method: 'GET',
+					...(paging === 'cursor' ? {queryParams: {'page[size]': '10'}} : {}),
+				},
 				contentPath: {path: '$.tickets', skipAttributes: [], keepAttributes: [], overrideWrapperAttribute: 'ticket'},
 				paginationParams: pagination,
-				scheduleParams: {scheduleStartParamName: 'start_time', scheduleEndParamName: 'end_time', scheduleStartParamFormat: 'yyyy-MM-ddTHH:mm:ssZ', scheduleEndParamFormat: 'yyyy-MM-ddTHH:mm:ssZ'},
+				scheduleParams: {
+					scheduleStartParamName: 'start_time',
+					scheduleEndParamName: 'end_time',
+					scheduleStartParamFormat: 'yyyy-MM-ddTHH:mm:ssZ',
+					scheduleEndParamFormat: 'yyyy-MM-ddTHH:mm:ssZ',
+				},
 			},
 			spec: {$schema: 'http://json-schema.org/draft-07/schema#', type: 'object', description: 'No user inputs.', properties: {}},
 		},
@@ -163,7 +201,11 @@ export function ticketsSpec(paging: 'links' | 'cursor' = 'links'): Record<string
 			name: 'Resource',
 			type: 'Resource',
 			requestSpec: {$schema: 'http://json-schema.org/draft-07/schema#', type: 'object'},
-			responseSpec: {$schema: 'http://json-schema.org/draft-07/schema#', type: 'object', properties: {format: {type: 'string'}, schema: {type: 'object'}, data: {type: 'array', items: {type: 'object'}}}},
+			responseSpec: {
+				$schema: 'http://json-schema.org/draft-07/schema#',
+				type: 'object',
+				properties: {format: {type: 'string'}, schema: {type: 'object'}, data: {type: 'array', items: {type: 'object'}}},
+			},
 		},
 	};
 }

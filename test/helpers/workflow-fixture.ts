@@ -14,7 +14,9 @@ export type Fixture = Awaited<ReturnType<typeof startFixture>>;
 
 export async function startFixture(options: {records?: number; demo?: boolean} = {}) {
 	const dataDir = mkdtempSync(path.join(os.tmpdir(), 'aep-workflow-'));
-	const sandbox = await startSandbox({dataDir, demo: options.demo === false ? false : {records: options.records ?? 24}, runTiming: 'immediate'} as Parameters<typeof startSandbox>[0]);
+	const sandbox = await startSandbox({dataDir, demo: options.demo === false ? false : {records: options.records ?? 24}, runTiming: 'immediate'} as Parameters<
+		typeof startSandbox
+	>[0]);
 	const target = {imsUrl: sandbox.imsUrl, platformUrl: sandbox.platformUrl, ...sandbox.credentials};
 	const client = createPlatformClient(target, {retry: {limit: 1, baseDelayMs: 10}, timeoutMs: 10_000});
 	return {
@@ -32,10 +34,14 @@ export const secrets = [demoCredentials.accessToken, demoCredentials.password, d
 
 export function demoAuthParams(authSpecName: string, host: string): Record<string, string> {
 	switch (authSpecName) {
-		case 'OAuth2 Refresh Code': return {host, accessToken: demoCredentials.accessToken};
-		case 'Basic Authentication': return {host, username: demoCredentials.username, password: demoCredentials.password};
-		case 'API Key Authentication': return {host, authKey1: demoCredentials.apiKey};
-		default: throw new Error(`unknown demo auth spec ${authSpecName}`);
+		case 'OAuth2 Refresh Code':
+			return {host, accessToken: demoCredentials.accessToken};
+		case 'Basic Authentication':
+			return {host, username: demoCredentials.username, password: demoCredentials.password};
+		case 'API Key Authentication':
+			return {host, authKey1: demoCredentials.apiKey};
+		default:
+			throw new Error(`unknown demo auth spec ${authSpecName}`);
 	}
 }
 
@@ -64,7 +70,13 @@ async function getJson(fixture: Fixture, url: string, accept = 'application/json
 	const token = await fixture.client.token();
 	const {clientId, orgId, sandboxName} = fixture.sandbox.credentials;
 	const response = await fetch(url, {
-		headers: {Authorization: `Bearer ${typeof token === 'string' ? token : (token as {accessToken?: string}).accessToken ?? ''}`, 'x-api-key': clientId, 'x-gw-ims-org-id': orgId, 'x-sandbox-name': sandboxName, Accept: accept},
+		headers: {
+			Authorization: `Bearer ${typeof token === 'string' ? token : ((token as {accessToken?: string}).accessToken ?? '')}`,
+			'x-api-key': clientId,
+			'x-gw-ims-org-id': orgId,
+			'x-sandbox-name': sandboxName,
+			Accept: accept,
+		},
 	});
 	if (!response.ok) throw new Error(`GET ${url} answered ${response.status}: ${await response.text()}`);
 	return response.json();
@@ -117,12 +129,21 @@ export function sweep(texts: Iterable<string>, secretValues: readonly string[] =
 export async function createUserTarget(client: PlatformClient, title: string, emailType: 'string' | 'integer') {
 	const tenant = await client.schemaRegistry.tenantId();
 	const fieldGroup = await client.schemaRegistry.createFieldGroup({
-		title: `${title} fields`, type: 'object', 'meta:intendedToExtend': ['https://ns.adobe.com/xdm/context/profile'],
+		title: `${title} fields`,
+		type: 'object',
+		'meta:intendedToExtend': ['https://ns.adobe.com/xdm/context/profile'],
 		definitions: {f: {properties: {[`_${tenant}`]: {type: 'object', properties: {email: {title: 'Email', type: emailType}}}}}},
 		allOf: [{$ref: '#/definitions/f'}],
 	});
-	const schema = await client.schemaRegistry.createSchema({title: `${title} schema`, type: 'object', allOf: [{$ref: 'https://ns.adobe.com/xdm/context/profile'}, {$ref: fieldGroup.$id}]});
-	const datasetId = await client.catalog.createDataset({name: `${title} dataset`, schemaRef: {id: schema.$id, contentType: 'application/vnd.adobe.xed+json;version=1'}});
+	const schema = await client.schemaRegistry.createSchema({
+		title: `${title} schema`,
+		type: 'object',
+		allOf: [{$ref: 'https://ns.adobe.com/xdm/context/profile'}, {$ref: fieldGroup.$id}],
+	});
+	const datasetId = await client.catalog.createDataset({
+		name: `${title} dataset`,
+		schemaRef: {id: schema.$id, contentType: 'application/vnd.adobe.xed+json;version=1'},
+	});
 	const mapping = await client.dataPrep.createMappingSet({
 		outputSchema: {schemaRef: {id: schema.$id, contentType: 'application/vnd.adobe.xed-full+json;version=1'}},
 		mappings: [{sourceType: 'ATTRIBUTE', source: 'email', destination: `_${tenant}.email`}],

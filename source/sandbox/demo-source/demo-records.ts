@@ -103,7 +103,10 @@ export function demoRecordJson(index: number): string {
 	const last = mix(index, 3) % lastNames.length;
 	const email = `${lowerFirst[first]}.${lowerLast[last]}.${number}@example.test`;
 	const name = `"firstName":"${firstNames[first]}","lastName":"${lastNames[last]}"`;
-	return `{"id":"${id(number)}","email":"${email}",${name},"score":${mix(index, 6) % 100},` + `"updatedAt":"${updatedAtIso(index)}","tags":[${tags}],"orders":[${orders}]}`;
+	return (
+		`{"id":"${id(number)}","email":"${email}",${name},"score":${mix(index, 6) % 100},` +
+		`"updatedAt":"${updatedAtIso(index)}","tags":[${tags}],"orders":[${orders}]}`
+	);
 }
 
 /** A time window on updatedAt: `from` inclusive, `to` exclusive, epoch ms. */

@@ -24,7 +24,10 @@ const maxPageSize = 10_000;
 const maxAllRecords = 100_000;
 
 class HttpProblem extends AepError {
-	constructor(readonly status: number, message: string) {
+	constructor(
+		readonly status: number,
+		message: string,
+	) {
 		super(message);
 	}
 }
@@ -43,8 +46,15 @@ type State = {
 
 export async function startDemoSource(options: DemoSourceOptions = {}): Promise<DemoSource> {
 	const state: State = {
-		records: options.records ?? 250, refreshTokens: options.refreshTokens ?? false, faults: options.faults ?? {}, faultBase: 0,
-		requests: 0, recent: [], issued: new Set(), originalUsed: false, refreshes: 0,
+		records: options.records ?? 250,
+		refreshTokens: options.refreshTokens ?? false,
+		faults: options.faults ?? {},
+		faultBase: 0,
+		requests: 0,
+		recent: [],
+		issued: new Set(),
+		originalUsed: false,
+		refreshes: 0,
 	};
 	const server = http.createServer((req, res) => void handle(state, req, res));
 	server.keepAliveTimeout = 10_000;
@@ -63,10 +73,11 @@ export async function startDemoSource(options: DemoSourceOptions = {}): Promise<
 		},
 		recentRequests: () => state.recent.slice(),
 		tokenRefreshes: () => state.refreshes,
-		close: () => new Promise(resolve => {
-			server.closeAllConnections();
-			server.close(() => resolve());
-		}),
+		close: () =>
+			new Promise(resolve => {
+				server.closeAllConnections();
+				server.close(() => resolve());
+			}),
 	};
 }
 
@@ -84,7 +95,11 @@ async function readBody(req: http.IncomingMessage): Promise<string> {
 async function handle(state: State, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
 	const n = ++state.requests - state.faultBase;
 	const url = new URL(req.url ?? '/', 'http://demo.local');
-	state.recent.push({method: req.method ?? 'GET', url: req.url ?? '/', headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]))});
+	state.recent.push({
+		method: req.method ?? 'GET',
+		url: req.url ?? '/',
+		headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)])),
+	});
 	if (state.recent.length > 50) state.recent.shift();
 	try {
 		const body = await readBody(req);
@@ -139,14 +154,22 @@ function route(state: State, method: string, url: URL, headers: http.IncomingHtt
 	const mailchimp = /^GET \/3\.0\/lists\/([^/]+)\/members$/.exec(key);
 	if (mailchimp) return mailchimpReply(select(state.records, timeWindow(query)), decodeURIComponent(mailchimp[1]!), query);
 	switch (key) {
-		case 'GET /v1/items': return allReply(select(state.records, timeWindow(query)), 'items');
-		case 'GET /v1/offset/contacts': return offsetReply(select(state.records, timeWindow(query)), query);
-		case 'POST /v1/search/contacts': return offsetReply(searchSelection(state, query, body), query);
-		case 'GET /v1/pointer/contacts': return pointerReply(select(state.records, timeWindow(query)), url);
-		case 'GET /v1/token/contacts': return tokenReply(select(state.records, timeWindow(query)), query, headers);
-		case 'GET /v1/page/contacts': return pageReply(select(state.records, timeWindow(query)), query);
-		case 'GET /v1/all/contacts': return allReply(select(state.records, timeWindow(query)));
-		default: throw new HttpProblem(404, `no route ${key}`);
+		case 'GET /v1/items':
+			return allReply(select(state.records, timeWindow(query)), 'items');
+		case 'GET /v1/offset/contacts':
+			return offsetReply(select(state.records, timeWindow(query)), query);
+		case 'POST /v1/search/contacts':
+			return offsetReply(searchSelection(state, query, body), query);
+		case 'GET /v1/pointer/contacts':
+			return pointerReply(select(state.records, timeWindow(query)), url);
+		case 'GET /v1/token/contacts':
+			return tokenReply(select(state.records, timeWindow(query)), query, headers);
+		case 'GET /v1/page/contacts':
+			return pageReply(select(state.records, timeWindow(query)), query);
+		case 'GET /v1/all/contacts':
+			return allReply(select(state.records, timeWindow(query)));
+		default:
+			throw new HttpProblem(404, `no route ${key}`);
 	}
 }
 
@@ -160,7 +183,10 @@ function integer(query: URLSearchParams, name: string, fallback: number, min: nu
 
 /** Accepts ISO dates and the documented `ss:fffffff` variant (reference 3.5.9). */
 export function parseDemoTime(text: string, name: string): number {
-	const normalised = text.trim().replace(/(T\d{2}:\d{2}:\d{2}):(\d+)/, '$1.$2').replace(/\.(\d{1,3})\d*/, '.$1');
+	const normalised = text
+		.trim()
+		.replace(/(T\d{2}:\d{2}:\d{2}):(\d+)/, '$1.$2')
+		.replace(/\.(\d{1,3})\d*/, '.$1');
 	const ms = Date.parse(normalised);
 	if (!Number.isFinite(ms)) throw new HttpProblem(400, `${name} is not a date: ${text}`);
 	return ms;
@@ -252,7 +278,8 @@ function pageReply(selection: Selection, query: URLSearchParams): Reply {
 }
 
 function allReply(selection: Selection, key = 'contacts'): Reply {
-	if (selection.total > maxAllRecords) throw new HttpProblem(400, `${selection.total} records are too many for one response (max ${maxAllRecords}); use a paginated route`);
+	if (selection.total > maxAllRecords)
+		throw new HttpProblem(400, `${selection.total} records are too many for one response (max ${maxAllRecords}); use a paginated route`);
 	return [200, `{"${key}":${records(selection, 0, selection.total).json}}`, {}];
 }
 

@@ -9,27 +9,38 @@ import {record, stage, type Run, type RunOutcome} from './run.js';
 /** The id is re-verified right before the flow: a PUT without etag elsewhere may have dropped it (docs/flow-spec.md#safe-append). */
 async function ensureInFlowSpec(run: Run): Promise<void> {
 	if (await verifyInFlowSpec(run.ctx, run.specId)) return;
-	emit(run.ctx, {stage: 'append-flow-spec', status: 'info', id: run.specId, message: 'The spec id is missing from RestStorageToAEP (someone replaced the list); adding it again'});
+	emit(run.ctx, {
+		stage: 'append-flow-spec',
+		status: 'info',
+		id: run.specId,
+		message: 'The spec id is missing from RestStorageToAEP (someone replaced the list); adding it again',
+	});
 	await appendToRestStorageToAEP(run.ctx, run.specId);
 }
 
 /** POST /flows: a once flow starting now (startTime in seconds); sets `run.flowId`. */
 export async function dataflow(run: Run): Promise<void> {
-	run.flowId = await stage(run, 'dataflow', 'Creating the dataflow (once, starting now)', 'Check that the spec id is in RestStorageToAEP and the mapping matches the dataset schema.', async () => {
-		await ensureInFlowSpec(run);
-		const created = await run.ctx.client.flows.create({
-			name: `${run.label} check ${run.stamp}`,
-			description: 'End-to-end check by aep-source; deleted after the check.',
-			flowSpec: {id: ids.restStorageToAep, version: '1.0'},
-			sourceConnectionIds: [run.sourceConnectionId],
-			targetConnectionIds: [run.targetConnectionId],
-			// mappingVersion as a string: the flow spec types it string (docs/flow-service.md#dataflows).
-			transformations: [{name: 'Mapping', params: {mappingId: run.mappingId, mappingVersion: String(run.mappingVersion ?? 0)}}],
-			scheduleParams: {startTime: Math.floor(nowOf(run.ctx).getTime() / 1000), frequency: 'once'},
-		});
-		record(run, 'flow', created.id, {frequency: 'once'});
-		return {value: created.id, id: created.id, done: `Dataflow ${created.id}`};
-	});
+	run.flowId = await stage(
+		run,
+		'dataflow',
+		'Creating the dataflow (once, starting now)',
+		'Check that the spec id is in RestStorageToAEP and the mapping matches the dataset schema.',
+		async () => {
+			await ensureInFlowSpec(run);
+			const created = await run.ctx.client.flows.create({
+				name: `${run.label} check ${run.stamp}`,
+				description: 'End-to-end check by aep-source; deleted after the check.',
+				flowSpec: {id: ids.restStorageToAep, version: '1.0'},
+				sourceConnectionIds: [run.sourceConnectionId],
+				targetConnectionIds: [run.targetConnectionId],
+				// mappingVersion as a string: the flow spec types it string (docs/flow-service.md#dataflows).
+				transformations: [{name: 'Mapping', params: {mappingId: run.mappingId, mappingVersion: String(run.mappingVersion ?? 0)}}],
+				scheduleParams: {startTime: Math.floor(nowOf(run.ctx).getTime() / 1000), frequency: 'once'},
+			});
+			record(run, 'flow', created.id, {frequency: 'once'});
+			return {value: created.id, id: created.id, done: `Dataflow ${created.id}`};
+		},
+	);
 }
 
 /**
@@ -43,9 +54,12 @@ export async function monitor(run: Run): Promise<RunOutcome> {
 		if (outcome.status !== 'success') {
 			const codes = outcome.errors.map(e => `${e.code}: ${e.message}`).join('; ');
 			const what = outcome.status === 'partial' ? 'finished with failed or no records' : 'failed';
-			throw Object.assign(new WorkflowError('run', `Run ${outcome.runId ?? ''} ${what} (${counts})${codes ? `: ${codes}` : ''}`, {
-				hint: 'Fix what the run errors name (source credentials, mapping types), then run the check again.',
-			}), {outcome});
+			throw Object.assign(
+				new WorkflowError('run', `Run ${outcome.runId ?? ''} ${what} (${counts})${codes ? `: ${codes}` : ''}`, {
+					hint: 'Fix what the run errors name (source credentials, mapping types), then run the check again.',
+				}),
+				{outcome},
+			);
 		}
 		const {status, ...rest} = outcome;
 		const warned = mappingWarningText(outcome);
@@ -72,7 +86,8 @@ async function awaitOutcome(run: Run): Promise<ReturnType<typeof summarizeRun>> 
 		if (!(error instanceof RunTimeoutError)) throw error;
 		throw new WorkflowError('run', `The check stopped waiting for the dataflow's first run (time limit): ${error.message}`, {
 			hint: error.stillRunning
-				? 'The platform promises no run SLA: a large first run can take minutes. ' + 'Keep the flow and watch the run in the UI, or run the check again with a longer timeout.'
+				? 'The platform promises no run SLA: a large first run can take minutes. ' +
+					'Keep the flow and watch the run in the UI, or run the check again with a longer timeout.'
 				: 'No run had started: the platform promises no run SLA. Run the check again with a longer timeout, or keep the flow and watch it in the UI.',
 		});
 	}

@@ -35,6 +35,10 @@ export function prepare(ctx: WorkflowContext, options: EndToEndOptions): Run | R
 	const secrets = collectSecrets(spec, authSpecName, options.authParams);
 	ctx.client.addSecrets(secrets);
 	const label = (ctx.draft.artifacts.label || ctx.draft.artifacts.sourceName || ctx.draft.id).slice(0, 60);
-	const stamp = nowOf(ctx).toISOString().replace(/[-:.TZ]/g, '').slice(0, 14) + Math.random().toString(16).slice(2, 6);
+	const stamp =
+		nowOf(ctx)
+			.toISOString()
+			.replace(/[-:.TZ]/g, '')
+			.slice(0, 14) + Math.random().toString(16).slice(2, 6);
 	return {ctx, options, secrets, specId: remote.connectionSpecId, authSpecName, label, stamp, attempt: stamp};
 }

@@ -15,8 +15,14 @@ export const checkOrder: StageName[] = ['base-connection', 'explore', 'source-co
 
 /** The stage that creates each kind of ledger entry. */
 const stageOfKind: Partial<Record<LedgerEntry['kind'], StageName>> = {
-	connection: 'base-connection', sourceConnection: 'source-connection', fieldGroup: 'target', schema: 'target', dataset: 'target',
-	mappingSet: 'mapping', targetConnection: 'target-connection', flow: 'dataflow',
+	connection: 'base-connection',
+	sourceConnection: 'source-connection',
+	fieldGroup: 'target',
+	schema: 'target',
+	dataset: 'target',
+	mappingSet: 'mapping',
+	targetConnection: 'target-connection',
+	flow: 'dataflow',
 };
 
 /** A resume: the index (in checkOrder) to run from, the entries to reuse and to delete, and the attempt's stamp. */
@@ -32,9 +38,14 @@ function targetDetail(options: EndToEndOptions): Record<'targetMode' | 'schemaId
 
 /** A 16-hex-digit digest of the inputs a kept base/source connection was made with. Secret values are left out. */
 function inputsFingerprint(run: Run): string {
-	const open = Object.entries(run.options.authParams).filter(([, value]) => !run.secrets.includes(value as string)).sort(([a], [b]) => a.localeCompare(b));
+	const open = Object.entries(run.options.authParams)
+		.filter(([, value]) => !run.secrets.includes(value as string))
+		.sort(([a], [b]) => a.localeCompare(b));
 	const source = Object.entries(run.options.sourceParams).sort(([a], [b]) => a.localeCompare(b));
-	return createHash('sha256').update(JSON.stringify([open, source])).digest('hex').slice(0, 16);
+	return createHash('sha256')
+		.update(JSON.stringify([open, source]))
+		.digest('hex')
+		.slice(0, 16);
 }
 
 /** Kept on the base connection's entry: what a resume compares to know the kept objects fit this check. */
@@ -50,7 +61,8 @@ function attemptMismatch(run: Run, earlier: Record<string, string>, from: number
 	if (earlier['inputs'] !== inputsFingerprint(run)) return 'the source parameters or non-secret credentials changed since the earlier attempt';
 	if (earlier['targetMode'] !== target.targetMode) return 'the target mode changed since the earlier attempt';
 	// A kept mapping set or target connection was made for the earlier schema and dataset (and mapping).
-	if (from > checkOrder.indexOf('target') && (earlier['schemaId'] !== target.schemaId || earlier['datasetId'] !== target.datasetId)) return 'the existing schema or dataset id changed since the earlier attempt';
+	if (from > checkOrder.indexOf('target') && (earlier['schemaId'] !== target.schemaId || earlier['datasetId'] !== target.datasetId))
+		return 'the existing schema or dataset id changed since the earlier attempt';
 	if (from > checkOrder.indexOf('mapping') && earlier['mappingId'] !== target.mappingId) return 'the existing mapping set id changed since the earlier attempt';
 	return undefined;
 }

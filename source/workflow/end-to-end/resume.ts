@@ -32,7 +32,11 @@ export async function prepareResume(run: Run): Promise<number> {
 		return 0;
 	}
 	run.attempt = plan.attempt;
-	emit(run.ctx, {stage: 'cleanup', status: 'info', message: `Resuming from "${resumeFrom}": reusing ${plan.keep.length} object(s) of the earlier attempt, deleting ${plan.drop.length} first`});
+	emit(run.ctx, {
+		stage: 'cleanup',
+		status: 'info',
+		message: `Resuming from "${resumeFrom}": reusing ${plan.keep.length} object(s) of the earlier attempt, deleting ${plan.drop.length} first`,
+	});
 	if (plan.drop.length > 0) await cleanUp(run.ctx, {only: plan.drop});
 	adoptKept(run, plan.keep);
 	return plan.from;

@@ -4,9 +4,7 @@
 import type {RunSummary} from '../../spec/draft-types.js';
 import {AepError} from '../../shared/errors.js';
 import {recordCreated} from '../ledger.js';
-import {
-	describeError, emit, hintOf, scrub, throwIfAborted, WorkflowError, type StageName, type WorkflowContext,
-} from '../progress.js';
+import {describeError, emit, hintOf, scrub, throwIfAborted, WorkflowError, type StageName, type WorkflowContext} from '../progress.js';
 
 export type EndToEndOptions = {
 	authSpecName?: string;
@@ -77,9 +75,7 @@ export function usesExistingMapping(options: EndToEndOptions): boolean {
  * Runs one stage: start/done/failed events (elapsedMs in ms) with the id it made. Errors are rethrown as a
  * WorkflowError naming the stage, scrubbed of secrets; a run's `outcome` rides along. PersistFailure passes through.
  */
-export async function stage<T>(
-	run: Run, name: StageName, message: string, hint: string, fn: () => Promise<StageResult<T>>,
-): Promise<T> {
+export async function stage<T>(run: Run, name: StageName, message: string, hint: string, fn: () => Promise<StageResult<T>>): Promise<T> {
 	const {ctx} = run;
 	const started = Date.now();
 	emit(ctx, {stage: name, status: 'start', message});

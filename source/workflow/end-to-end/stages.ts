@@ -7,8 +7,13 @@ import {targetOf, usesExistingMapping, type Run} from './run.js';
 import {createTarget, mapping, targetConnection} from './target.js';
 
 const stageRunners: [StageName, (run: Run) => Promise<void>][] = [
-	['base-connection', baseConnection], ['explore', explore], ['source-connection', sourceConnection], ['target', createTarget],
-	['mapping', mapping], ['target-connection', targetConnection], ['dataflow', dataflow],
+	['base-connection', baseConnection],
+	['explore', explore],
+	['source-connection', sourceConnection],
+	['target', createTarget],
+	['mapping', mapping],
+	['target-connection', targetConnection],
+	['dataflow', dataflow],
 ];
 
 function reused(run: Run, stageName: StageName, what: string, id: string | undefined): void {
@@ -20,16 +25,26 @@ async function reuseStage(run: Run, name: StageName, from: number): Promise<void
 	const target = targetOf(run.options);
 	const runs = (stage: StageName) => checkOrder.indexOf(stage) >= from;
 	switch (name) {
-		case 'base-connection': return reused(run, name, 'base connection', run.connectionId);
+		case 'base-connection':
+			return reused(run, name, 'base connection', run.connectionId);
 		// The preview feeds the target and a created mapping; it creates nothing, so it is simply read again.
-		case 'explore': return runs('mapping') && !usesExistingMapping(run.options) ? explore(run) : emit(run.ctx, {stage: name, status: 'skipped', message: 'Not needed: the kept objects already reflect the preview'});
-		case 'source-connection': return reused(run, name, 'source connection', run.sourceConnectionId);
-		case 'target': return target.mode === 'existing' ? createTarget(run) : reused(run, name, 'schema and dataset', `${run.schemaId} / ${run.datasetId}`);
+		case 'explore':
+			return runs('mapping') && !usesExistingMapping(run.options)
+				? explore(run)
+				: emit(run.ctx, {stage: name, status: 'skipped', message: 'Not needed: the kept objects already reflect the preview'});
+		case 'source-connection':
+			return reused(run, name, 'source connection', run.sourceConnectionId);
+		case 'target':
+			return target.mode === 'existing' ? createTarget(run) : reused(run, name, 'schema and dataset', `${run.schemaId} / ${run.datasetId}`);
 		// An existing mapping set is only read (its version may have moved on); a created one is reused.
-		case 'mapping': return usesExistingMapping(run.options) ? mapping(run) : reused(run, name, 'mapping set', `${run.mappingId} (version ${run.mappingVersion})`);
-		case 'target-connection': return reused(run, name, 'target connection', run.targetConnectionId);
-		case 'dataflow': return reused(run, name, 'dataflow', run.flowId);
-		default: return undefined;
+		case 'mapping':
+			return usesExistingMapping(run.options) ? mapping(run) : reused(run, name, 'mapping set', `${run.mappingId} (version ${run.mappingVersion})`);
+		case 'target-connection':
+			return reused(run, name, 'target connection', run.targetConnectionId);
+		case 'dataflow':
+			return reused(run, name, 'dataflow', run.flowId);
+		default:
+			return undefined;
 	}
 }
 

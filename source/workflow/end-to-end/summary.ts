@@ -8,8 +8,17 @@ import type {Run, RunOutcome} from './run.js';
 /** A check that could not start (no registered spec, no such auth spec): failed, nothing created, nothing to clean. */
 export function preflightFailure(ctx: WorkflowContext, authSpecName: string, failedStage: StageName, message: string): RunSummary {
 	return {
-		recordsRead: 0, recordsWritten: 0, recordsFailed: 0, durationMs: 0, batchIds: [], authSpecName,
-		finishedAt: nowOf(ctx).toISOString(), cleanedUp: true, status: 'failed', failedStage, errors: [{code: `stage:${failedStage}`, message}],
+		recordsRead: 0,
+		recordsWritten: 0,
+		recordsFailed: 0,
+		durationMs: 0,
+		batchIds: [],
+		authSpecName,
+		finishedAt: nowOf(ctx).toISOString(),
+		cleanedUp: true,
+		status: 'failed',
+		failedStage,
+		errors: [{code: `stage:${failedStage}`, message}],
 	};
 }
 

@@ -11,28 +11,47 @@ export async function createTarget(run: Run): Promise<void> {
 	if (target.mode === 'existing') {
 		run.schemaId = target.schemaId;
 		run.datasetId = target.datasetId;
-		emit(run.ctx, {stage: 'target', status: 'skipped', id: target.datasetId, message: `Using existing schema ${target.schemaId} and dataset ${target.datasetId}`});
+		emit(run.ctx, {
+			stage: 'target',
+			status: 'skipped',
+			id: target.datasetId,
+			message: `Using existing schema ${target.schemaId} and dataset ${target.datasetId}`,
+		});
 		return;
 	}
-	await stage(run, 'target', 'Creating a field group, schema and dataset from the previewed records', 'Check Schema Registry and Catalog permissions.', async () => {
-		const {client} = run.ctx;
-		run.tenantId = await client.schemaRegistry.tenantId();
-		const inferred = inferTarget(run.records ?? []);
-		if (inferred.leaves.length === 0) throw new WorkflowError('target', 'No field of the previewed records has a type XDM can store.', {hint: 'Use an existing target (schema, dataset, mapping) instead.'});
-		const fieldGroup = await client.schemaRegistry.createFieldGroup(fieldGroupBody(run.tenantId, `${run.label} record fields ${run.stamp}`, inferred));
-		record(run, 'fieldGroup', fieldGroup.$id);
-		const schema = await client.schemaRegistry.createSchema(schemaBody(`${run.label} records ${run.stamp}`, fieldGroup.$id));
-		record(run, 'schema', schema.$id, {altId: schema['meta:altId']});
-		run.schemaId = schema.$id;
-		const datasetId = await client.catalog.createDataset({
-			name: `${run.label} check ${run.stamp}`,
-			description: 'Created by the aep-source end-to-end check; deleted after the check.',
-			schemaRef: {id: schema.$id, contentType: datasetContentType},
-		});
-		record(run, 'dataset', datasetId, {schemaId: schema.$id});
-		run.datasetId = datasetId;
-		return {value: undefined, id: datasetId, done: `Schema ${schema.$id}, dataset ${datasetId}`, detail: {fieldGroupId: fieldGroup.$id, schemaId: schema.$id, datasetId, skippedFields: inferred.skipped}};
-	});
+	await stage(
+		run,
+		'target',
+		'Creating a field group, schema and dataset from the previewed records',
+		'Check Schema Registry and Catalog permissions.',
+		async () => {
+			const {client} = run.ctx;
+			run.tenantId = await client.schemaRegistry.tenantId();
+			const inferred = inferTarget(run.records ?? []);
+			if (inferred.leaves.length === 0)
+				throw new WorkflowError('target', 'No field of the previewed records has a type XDM can store.', {
+					hint: 'Use an existing target (schema, dataset, mapping) instead.',
+				});
+			const fieldGroup = await client.schemaRegistry.createFieldGroup(fieldGroupBody(run.tenantId, `${run.label} record fields ${run.stamp}`, inferred));
+			record(run, 'fieldGroup', fieldGroup.$id);
+			const schema = await client.schemaRegistry.createSchema(schemaBody(`${run.label} records ${run.stamp}`, fieldGroup.$id));
+			record(run, 'schema', schema.$id, {altId: schema['meta:altId']});
+			run.schemaId = schema.$id;
+			const datasetId = await client.catalog.createDataset({
+				name: `${run.label} check ${run.stamp}`,
+				description: 'Created by the aep-source end-to-end check; deleted after the check.',
+				schemaRef: {id: schema.$id, contentType: datasetContentType},
+			});
+			record(run, 'dataset', datasetId, {schemaId: schema.$id});
+			run.datasetId = datasetId;
+			return {
+				value: undefined,
+				id: datasetId,
+				done: `Schema ${schema.$id}, dataset ${datasetId}`,
+				detail: {fieldGroupId: fieldGroup.$id, schemaId: schema.$id, datasetId, skippedFields: inferred.skipped},
+			};
+		},
+	);
 }
 
 /** Reads the existing mapping set or creates one for the schema (docs/target-and-runs.md#data-prep-mapping-sets). */
@@ -57,15 +76,21 @@ export async function mapping(run: Run): Promise<void> {
 
 /** POST /targetConnections to the data lake; sets `run.targetConnectionId`. */
 export async function targetConnection(run: Run): Promise<void> {
-	run.targetConnectionId = await stage(run, 'target-connection', 'Creating the data lake target connection', 'Check the dataset id and schema id.', async () => {
-		// parquet_xdm + the schema the dataset uses (docs/flow-service.md#target-connections).
-		const created = await run.ctx.client.targetConnections.create({
-			name: `${run.label} target connection ${run.stamp}`,
-			connectionSpec: {id: ids.dataLakeTargetSpec, version: '1.0'},
-			data: {format: 'parquet_xdm', schema: {id: run.schemaId, version: schemaFullVersion}},
-			params: {dataSetId: run.datasetId},
-		});
-		record(run, 'targetConnection', created.id, {schemaId: run.schemaId!, datasetId: run.datasetId!});
-		return {value: created.id, id: created.id, done: `Target connection ${created.id}`};
-	});
+	run.targetConnectionId = await stage(
+		run,
+		'target-connection',
+		'Creating the data lake target connection',
+		'Check the dataset id and schema id.',
+		async () => {
+			// parquet_xdm + the schema the dataset uses (docs/flow-service.md#target-connections).
+			const created = await run.ctx.client.targetConnections.create({
+				name: `${run.label} target connection ${run.stamp}`,
+				connectionSpec: {id: ids.dataLakeTargetSpec, version: '1.0'},
+				data: {format: 'parquet_xdm', schema: {id: run.schemaId, version: schemaFullVersion}},
+				params: {dataSetId: run.datasetId},
+			});
+			record(run, 'targetConnection', created.id, {schemaId: run.schemaId!, datasetId: run.datasetId!});
+			return {value: created.id, id: created.id, done: `Target connection ${created.id}`};
+		},
+	);
 }
