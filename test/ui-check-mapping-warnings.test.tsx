@@ -28,7 +28,7 @@ test('check screen: a run whose rows were ingested with a field set to null succ
 	const tenant = await fixture.client.schemaRegistry.tenantId();
 	const ink = await renderWizard({command: 'resume', argv: ['demo-warnings'], services});
 	try {
-		await ink.waitFor(frame => /host \*: http:\/\/127\.0\.0\.1/.test(frame), 10_000);
+		await ink.waitFor(frame => /Source requests → demo API http:\/\/127\.0\.0\.1/.test(frame), 10_000);
 		await pressUntil(ink, keys.down, /❯ \[ Run the end-to-end check \]/, 30);
 		await ink.press(keys.enter);
 		await ink.waitFor(frame => /✔ Success: \d+ records read/.test(frame) || /✖ Failed at stage/.test(frame), 60_000);
