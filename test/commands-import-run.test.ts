@@ -15,7 +15,12 @@ const afterId = (id: string | null) => (id === null ? 0 : records.findIndex(reco
 
 type RunJson = {ok: boolean; run?: {status: string; recordsWritten: number}};
 
-async function importThenRun(home: string, importArgs: string[], runArgs: string[], env: Record<string, string>): Promise<{id: string; summary: RunJson; output: string}> {
+async function importThenRun(
+	home: string,
+	importArgs: string[],
+	runArgs: string[],
+	env: Record<string, string>,
+): Promise<{id: string; summary: RunJson; output: string}> {
 	const imported = await runCli(['import', ...importArgs], {home});
 	assert.equal(imported.code, 0, imported.stderr + imported.stdout);
 	const id = /as draft "([^"]+)"/.exec(imported.stdout)?.[1] ?? '';
@@ -40,12 +45,24 @@ test('OpenAPI 3.0 listContacts (OFFSET + hasMore, basic auth, a server variable)
 	});
 	try {
 		const port = new URL(api.base).port;
-		const doc = pointedAt(home, 'openapi-3.0.yaml', api, text => text.replace('https://{region}.api.acme.example/v2', 'http://127.0.0.1:{port}/v2').replace(/region:\n\s+default: eu\n\s+enum: \[eu, us\]\n\s+description: Data region of the account/, `port:\n        default: "${port}"\n        description: Port of the API`));
-		const {summary, output} = await importThenRun(home, [doc, '--operation', 'listContacts'], ['--param', 'username=ada'], {AEP_SOURCE_SECRET_PASSWORD: 'pw-e2e-1'});
+		const doc = pointedAt(home, 'openapi-3.0.yaml', api, text =>
+			text
+				.replace('https://{region}.api.acme.example/v2', 'http://127.0.0.1:{port}/v2')
+				.replace(
+					/region:\n\s+default: eu\n\s+enum: \[eu, us\]\n\s+description: Data region of the account/,
+					`port:\n        default: "${port}"\n        description: Port of the API`,
+				),
+		);
+		const {summary, output} = await importThenRun(home, [doc, '--operation', 'listContacts'], ['--param', 'username=ada'], {
+			AEP_SOURCE_SECRET_PASSWORD: 'pw-e2e-1',
+		});
 		assert.equal(summary.ok, true);
 		assert.equal(summary.run?.recordsWritten, total);
 		assert.ok(api.log.length >= 3 && api.log.every(entry => entry.authorization === `Basic ${Buffer.from('ada:pw-e2e-1').toString('base64')}`));
-		assert.ok(api.log.some(entry => /offset=100/.test(entry.url)), JSON.stringify(api.log));
+		assert.ok(
+			api.log.some(entry => /offset=100/.test(entry.url)),
+			JSON.stringify(api.log),
+		);
 		assert.doesNotMatch(output, /pw-e2e-1/);
 	} finally {
 		await api.close();
@@ -63,7 +80,10 @@ test('OpenAPI 3.1 ListCustomers (has_more + starting_after, API key header) runs
 		const doc = pointedAt(home, 'openapi-3.1.json', api, text => text.replace('https://api.paylane.example/v1', `${api.base}/v1`));
 		const {summary} = await importThenRun(home, [doc, '--operation', 'ListCustomers'], [], {AEP_SOURCE_SECRET_AUTH_KEY1: 'key-e2e-2'});
 		assert.equal(summary.run?.recordsWritten, total);
-		assert.ok(api.log.some(entry => entry.url.includes('starting_after=r099')), JSON.stringify(api.log));
+		assert.ok(
+			api.log.some(entry => entry.url.includes('starting_after=r099')),
+			JSON.stringify(api.log),
+		);
 	} finally {
 		await api.close();
 		rmSync(home, {recursive: true, force: true});
@@ -78,10 +98,15 @@ test('Swagger 2.0 listItems (PAGE, basic auth, host/basePath) runs end to end ag
 		return {body: {items: records.slice((page - 1) * size, page * size), total_pages: Math.ceil(total / size)}};
 	});
 	try {
-		const doc = pointedAt(home, 'swagger-2.0.yaml', api, text => text.replace('host: inventory.legacy.example', `host: ${new URL(api.base).host}`).replace('schemes: [http, https]', 'schemes: [http]'));
+		const doc = pointedAt(home, 'swagger-2.0.yaml', api, text =>
+			text.replace('host: inventory.legacy.example', `host: ${new URL(api.base).host}`).replace('schemes: [http, https]', 'schemes: [http]'),
+		);
 		const {summary} = await importThenRun(home, [doc, '--operation', 'listItems'], ['--param', 'username=inv'], {AEP_SOURCE_SECRET_PASSWORD: 'pw-e2e-3'});
 		assert.equal(summary.run?.recordsWritten, total);
-		assert.ok(api.log.some(entry => entry.url.includes('pageNumber=2')), JSON.stringify(api.log));
+		assert.ok(
+			api.log.some(entry => entry.url.includes('pageNumber=2')),
+			JSON.stringify(api.log),
+		);
 	} finally {
 		await api.close();
 		rmSync(home, {recursive: true, force: true});
@@ -93,15 +118,29 @@ test('a curl line with a bearer token and a sample response (cursor + has_more) 
 	const shape = (url: URL) => {
 		const from = Number(url.searchParams.get('page[after]') ?? 0);
 		const next = Math.min(from + 50, total);
-		return {body: {results: records.slice(from, next), meta: {has_more: next < total, after_cursor: next < total ? String(next) : null}, links: {next: next < total ? `/v2/tickets?page%5Bafter%5D=${next}` : null}}};
+		return {
+			body: {
+				results: records.slice(from, next),
+				meta: {has_more: next < total, after_cursor: next < total ? String(next) : null},
+				links: {next: next < total ? `/v2/tickets?page%5Bafter%5D=${next}` : null},
+			},
+		};
 	};
 	const api = await pagedApi('/v2/tickets', bearer('tok-e2e-4'), shape);
 	try {
 		const sample = path.join(home, 'page1.json');
 		writeFileSync(sample, JSON.stringify(shape(new URL('http://x/v2/tickets')).body));
-		const {summary, output} = await importThenRun(home, ['--curl', `curl -H 'Authorization: Bearer tok-e2e-4' ${api.base}/v2/tickets`, '--response', sample], [], {AEP_SOURCE_SECRET_ACCESS_TOKEN: 'tok-e2e-4'});
+		const {summary, output} = await importThenRun(
+			home,
+			['--curl', `curl -H 'Authorization: Bearer tok-e2e-4' ${api.base}/v2/tickets`, '--response', sample],
+			[],
+			{AEP_SOURCE_SECRET_ACCESS_TOKEN: 'tok-e2e-4'},
+		);
 		assert.equal(summary.run?.recordsWritten, total);
-		assert.ok(api.log.some(entry => entry.url.includes('page%5Bafter%5D=100') || entry.url.includes('page[after]=100')), JSON.stringify(api.log));
+		assert.ok(
+			api.log.some(entry => entry.url.includes('page%5Bafter%5D=100') || entry.url.includes('page[after]=100')),
+			JSON.stringify(api.log),
+		);
 		assert.doesNotMatch(output, /tok-e2e-4/);
 	} finally {
 		await api.close();

@@ -5,6 +5,7 @@
 // and type-changing junk. Repeatable: fixed seed; a failure prints the round and the spec.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
+import {validateHeaderName} from 'node:http';
 import {EngineError, planRequests} from '../source/engine/index.js';
 import {demoConnectionSpec} from '../source/sandbox/demo-source/index.js';
 import {compileSpec, getTemplate, templateNames, validateSpec} from '../source/spec/index.js';
@@ -48,6 +49,9 @@ const strings = [
 	'offset',
 	'',
 	' ',
+	'page[after]',
+	'X-Api-Key',
+	'Bad Header',
 	'GET',
 	'POST',
 	'get',
@@ -110,6 +114,8 @@ const roots: (string | number)[][] = [
 ];
 const fieldsToAdd = [
 	'path',
+	'x key',
+	'X-Trace',
 	'host',
 	'limitName',
 	'limitValue',
@@ -194,11 +200,16 @@ function enginePlans(spec: Json): {ok: true} | {ok: false; message: string} {
 			planRequests({spec, authParams, sourceParams, window: {start: new Date(0), end: new Date(3_600_000)}, scheduleMode}, 3, response),
 		);
 		all.push(planRequests({spec, authParams, sourceParams}, 3, response));
-		for (const each of all) for (const request of each.requests) new URL(request.url); // every request is sendable
+		for (const each of all) {
+			for (const request of each.requests) {
+				new URL(request.url); // every request is sendable: its URL parses and Node's client takes its header names
+				for (const name of Object.keys(request.headers)) validateHeaderName(name);
+			}
+		}
 		return {ok: true};
 	} catch (error) {
 		if (error instanceof EngineError && error.code === 'config') return {ok: false, message: error.message};
-		if (error instanceof TypeError && /Invalid URL/.test(error.message)) return {ok: false, message: `an unsendable URL: ${error.message}`};
+		if (error instanceof TypeError && /Invalid URL|Header name/.test(error.message)) return {ok: false, message: `an unsendable request: ${error.message}`};
 		throw error;
 	}
 }
@@ -221,8 +232,7 @@ test('validate finds no error ⇔ the engine plans every request without a spec 
 		} else {
 			assert.ok(
 				!engine.ok,
-				`round ${round}: validate found ${JSON.stringify(verdict.errors.map(each => `${each.path}: ${each.message}`))}, ` +
-					`but the engine planned every request\n${shown}`,
+				`round ${round}: validate found ${JSON.stringify(verdict.errors.map(each => `${each.path}: ${each.message}`))}, but the engine planned every request\n${shown}`,
 			);
 			invalid++;
 		}

@@ -21,7 +21,7 @@ export {
 	draft07,
 	fixedExploreSpec,
 } from './constants.js';
-export {findPlaceholders, declaredPlaceholders} from './placeholders.js';
+export {findPlaceholders, declaredPlaceholders, headerNameProblem} from './placeholders.js';
 export type {Placeholder} from './placeholders.js';
 export {secretPropertyNames, resolveAuthSpec, testAuthSpecName} from './auth-specs.js';
 export {templateNames, getTemplate, describeTemplate} from './templates.js';

@@ -2,6 +2,8 @@
 import {draft07, secretAuthProperty} from './constants.js';
 import {describeValue, finding, type Finding, type PathSegment} from './findings.js';
 import {arrayAt, isObject, objectAt} from './json.js';
+import {getAt} from './json-path.js';
+import {headerNameProblem} from './placeholders.js';
 
 /** Credentials each auth type must declare and require (3.9 #11–13). */
 const neededByType = new Map<unknown, {names: string[]; rule: string}>([
@@ -43,6 +45,7 @@ export function lintAuthSpecs(spec: unknown, out: Finding[]): void {
 		lintNeeded(entry['type'], properties, required, base, out);
 		lintSecrets(properties, base, out);
 		lintOverrideMethods(properties, base, out);
+		lintHeaderNames(properties, base, out);
 	});
 }
 
@@ -111,6 +114,14 @@ function lintSecrets(properties: Record<string, unknown>, base: PathSegment[], o
 				`Add "format": "password" to the "${name}" property.`,
 			),
 		);
+	}
+}
+
+function lintHeaderNames(properties: Record<string, unknown>, base: PathSegment[], out: Finding[]): void {
+	for (const [name, property] of Object.entries(properties)) {
+		const header = getAt(property, ['restAttributes', 'headerParamName']);
+		const problem = typeof header === 'string' && header.trim() !== '' ? headerNameProblem(header) : undefined;
+		if (problem) out.push(finding('error', [...base, 'spec', 'properties', name, 'restAttributes', 'headerParamName'], 'header-name', `${problem}, so the key could not be sent.`, 'Write the header the API expects, e.g. "X-Api-Key".'));
 	}
 }
 

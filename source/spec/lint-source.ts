@@ -3,7 +3,7 @@ import {categories, paginationFields, paginationRules, paginationTypes} from './
 import {describeValue, finding, formatPath, type Finding, type PathSegment} from './findings.js';
 import {arrayAt, isObject, objectAt, stringAt, visitStrings} from './json.js';
 import {checkSchemaUrl, lintRequired} from './lint-auth.js';
-import {declaredPlaceholders, findBareBraces, findPlaceholders} from './placeholders.js';
+import {declaredPlaceholders, findBareBraces, findPlaceholders, headerNameProblem} from './placeholders.js';
 import {describeJsonPathProblem, getAt, parseJsonPath} from './json-path.js';
 
 const sa: PathSegment[] = ['sourceSpec', 'attributes'];
@@ -19,6 +19,7 @@ export function lintSourceSpec(spec: unknown, out: Finding[]): void {
 		lintUnreachableHost(attributes['urlParams'], out);
 		lintPlaceholders(spec, attributes, out);
 		lintBody(attributes, out);
+		lintHeaderNames(attributes, out);
 		for (const key of ['contentPath', 'explodeEntityPath']) lintJsonPath(getAt(attributes, [key, 'path']), [...sa, key, 'path'], out);
 		lintJsonPathSyntax(attributes, out);
 		lintPagination(attributes['paginationParams'], out);
@@ -199,6 +200,20 @@ function lintPlaceholders(spec: unknown, attributes: Record<string, unknown>, ou
 			),
 		);
 	}
+}
+
+/** Header names the engine sends: headerParams keys, and a CONTINUATION_TOKEN parameterName sent as a header. */
+function lintHeaderNames(attributes: Record<string, unknown>, out: Finding[]): void {
+	const headers = objectAt(attributes, 'headerParams');
+	for (const name of Object.keys(headers ?? {})) {
+		const problem = headerNameProblem(name);
+		if (problem) out.push(finding('error', [...sa, 'headerParams', name], 'header-name', `${problem}, so no request could be sent.`, 'Use the header name alone as the key, e.g. "Accept"; its value goes on the right.'));
+	}
+	const pagination = objectAt(attributes, 'paginationParams');
+	const name = pagination?.['parameterName'];
+	if (pagination?.['type'] !== 'CONTINUATION_TOKEN' || pagination['parameterType'] !== 'HEADERPARAM' || typeof name !== 'string' || name.trim() === '') return;
+	const problem = headerNameProblem(name);
+	if (problem) out.push(finding('error', [...sa, 'paginationParams', 'parameterName'], 'header-name', `${problem}, but HEADERPARAM sends the token in a header of that name.`, 'Write the header the API expects, or use "parameterType": "QUERYPARAM" for a query parameter such as "page[after]".'));
 }
 
 function lintBody(attributes: Record<string, unknown>, out: Finding[]): void {

@@ -3,6 +3,20 @@ import {isObject, objectAt, arrayAt, propertyNames} from './json.js';
 
 export type Placeholder = {name: string; start: number; end: number};
 
+/** An HTTP header name: one or more token characters (RFC 9110 §5.1), the names Node's http client accepts. */
+const headerToken = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/**
+ * Why a text cannot be an HTTP header name (the engine would fail sending it), or undefined when it can. The one
+ * rule for headerParams names, restAttributes.headerParamName and a HEADERPARAM parameterName; the auth screen
+ * asks it too (docs/connection-spec-model.md#request).
+ */
+export function headerNameProblem(name: string): string | undefined {
+	if (headerToken.test(name)) return undefined;
+	const bad = [...name].find(char => !headerToken.test(char));
+	return `"${name}" cannot be an HTTP header name${bad === undefined ? '' : `: ${bad === ' ' ? 'a space' : JSON.stringify(bad)} is not allowed in one`}`;
+}
+
 /** Every `${name}` in a text; `end` is exclusive and covers the closing brace. */
 export function findPlaceholders(text: string): Placeholder[] {
 	const out: Placeholder[] = [];

@@ -7,7 +7,7 @@ import {KeyFooter} from '../components/key-footer.js';
 import type {StepProps} from './wizard-context.js';
 import {authTypeDocs, authTypeNames, helpFor, newAuthEntry, type AuthTypeName} from '../spec/auth-types.js';
 import {setIn} from './spec-paths.js';
-import {getAt, testAuthSpecName} from '../spec/index.js';
+import {getAt, headerNameProblem, testAuthSpecName} from '../spec/index.js';
 
 type Entry = Record<string, unknown> & {type?: string; name?: string};
 
@@ -146,7 +146,10 @@ function AuthEntryForm({
 						name: 'header',
 						label: 'Header carrying authKey1',
 						help: 'restAttributes.headerParamName: the HTTP header that carries the key (e.g. X-Api-Key).',
-						validate: (value: string) => (/^[A-Za-z0-9-]+$/.test(value) ? undefined : 'Use a header name such as X-Api-Key.'),
+						validate: (value: string) =>
+							value.trim() === ''
+								? 'Name the header, e.g. X-Api-Key.'
+								: headerNameProblem(value.trim()) && `${headerNameProblem(value.trim())}; use a header name such as X-Api-Key.`,
 					},
 				]
 			: []),
