@@ -30,7 +30,7 @@ async function importThenRun(
 }
 
 /** A copy of an OpenAPI fixture whose server is the test API. */
-function pointedAt(home: string, file: string, api: PagedApi, edit: (text: string) => string): string {
+function pointedAt(home: string, file: string, edit: (text: string) => string): string {
 	const copy = path.join(home, path.basename(file));
 	writeFileSync(copy, edit(readFileSync(fixture(file), 'utf8')));
 	return copy;
@@ -45,7 +45,7 @@ test('OpenAPI 3.0 listContacts (OFFSET + hasMore, basic auth, a server variable)
 	});
 	try {
 		const port = new URL(api.base).port;
-		const doc = pointedAt(home, 'openapi-3.0.yaml', api, text =>
+		const doc = pointedAt(home, 'openapi-3.0.yaml', text =>
 			text
 				.replace('https://{region}.api.acme.example/v2', 'http://127.0.0.1:{port}/v2')
 				.replace(
@@ -77,7 +77,7 @@ test('OpenAPI 3.1 ListCustomers (has_more + starting_after, API key header) runs
 		return {body: {object: 'list', data: records.slice(from, from + 50), has_more: from + 50 < total}};
 	});
 	try {
-		const doc = pointedAt(home, 'openapi-3.1.json', api, text => text.replace('https://api.paylane.example/v1', `${api.base}/v1`));
+		const doc = pointedAt(home, 'openapi-3.1.json', text => text.replace('https://api.paylane.example/v1', `${api.base}/v1`));
 		const {summary} = await importThenRun(home, [doc, '--operation', 'ListCustomers'], [], {AEP_SOURCE_SECRET_AUTH_KEY1: 'key-e2e-2'});
 		assert.equal(summary.run?.recordsWritten, total);
 		assert.ok(
@@ -98,7 +98,7 @@ test('Swagger 2.0 listItems (PAGE, basic auth, host/basePath) runs end to end ag
 		return {body: {items: records.slice((page - 1) * size, page * size), total_pages: Math.ceil(total / size)}};
 	});
 	try {
-		const doc = pointedAt(home, 'swagger-2.0.yaml', api, text =>
+		const doc = pointedAt(home, 'swagger-2.0.yaml', text =>
 			text.replace('host: inventory.legacy.example', `host: ${new URL(api.base).host}`).replace('schemes: [http, https]', 'schemes: [http]'),
 		);
 		const {summary} = await importThenRun(home, [doc, '--operation', 'listItems'], ['--param', 'username=inv'], {AEP_SOURCE_SECRET_PASSWORD: 'pw-e2e-3'});

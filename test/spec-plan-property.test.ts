@@ -232,7 +232,8 @@ test('validate finds no error ⇔ the engine plans every request without a spec 
 		} else {
 			assert.ok(
 				!engine.ok,
-				`round ${round}: validate found ${JSON.stringify(verdict.errors.map(each => `${each.path}: ${each.message}`))}, but the engine planned every request\n${shown}`,
+				`round ${round}: validate found ${JSON.stringify(verdict.errors.map(each => `${each.path}: ${each.message}`))}, ` +
+					`but the engine planned every request\n${shown}`,
 			);
 			invalid++;
 		}

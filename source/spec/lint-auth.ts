@@ -121,7 +121,16 @@ function lintHeaderNames(properties: Record<string, unknown>, base: PathSegment[
 	for (const [name, property] of Object.entries(properties)) {
 		const header = getAt(property, ['restAttributes', 'headerParamName']);
 		const problem = typeof header === 'string' && header.trim() !== '' ? headerNameProblem(header) : undefined;
-		if (problem) out.push(finding('error', [...base, 'spec', 'properties', name, 'restAttributes', 'headerParamName'], 'header-name', `${problem}, so the key could not be sent.`, 'Write the header the API expects, e.g. "X-Api-Key".'));
+		if (problem)
+			out.push(
+				finding(
+					'error',
+					[...base, 'spec', 'properties', name, 'restAttributes', 'headerParamName'],
+					'header-name',
+					`${problem}, so the key could not be sent.`,
+					'Write the header the API expects, e.g. "X-Api-Key".',
+				),
+			);
 	}
 }
 

@@ -207,13 +207,31 @@ function lintHeaderNames(attributes: Record<string, unknown>, out: Finding[]): v
 	const headers = objectAt(attributes, 'headerParams');
 	for (const name of Object.keys(headers ?? {})) {
 		const problem = headerNameProblem(name);
-		if (problem) out.push(finding('error', [...sa, 'headerParams', name], 'header-name', `${problem}, so no request could be sent.`, 'Use the header name alone as the key, e.g. "Accept"; its value goes on the right.'));
+		if (problem)
+			out.push(
+				finding(
+					'error',
+					[...sa, 'headerParams', name],
+					'header-name',
+					`${problem}, so no request could be sent.`,
+					'Use the header name alone as the key, e.g. "Accept"; its value goes on the right.',
+				),
+			);
 	}
 	const pagination = objectAt(attributes, 'paginationParams');
 	const name = pagination?.['parameterName'];
 	if (pagination?.['type'] !== 'CONTINUATION_TOKEN' || pagination['parameterType'] !== 'HEADERPARAM' || typeof name !== 'string' || name.trim() === '') return;
 	const problem = headerNameProblem(name);
-	if (problem) out.push(finding('error', [...sa, 'paginationParams', 'parameterName'], 'header-name', `${problem}, but HEADERPARAM sends the token in a header of that name.`, 'Write the header the API expects, or use "parameterType": "QUERYPARAM" for a query parameter such as "page[after]".'));
+	if (problem)
+		out.push(
+			finding(
+				'error',
+				[...sa, 'paginationParams', 'parameterName'],
+				'header-name',
+				`${problem}, but HEADERPARAM sends the token in a header of that name.`,
+				'Write the header the API expects, or use "parameterType": "QUERYPARAM" for a query parameter such as "page[after]".',
+			),
+		);
 }
 
 function lintBody(attributes: Record<string, unknown>, out: Finding[]): void {
