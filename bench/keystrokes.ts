@@ -2,8 +2,8 @@
 // The wizard renders with Ink's own render() (real frame throttling, not ink-testing-library's debug mode) into a fake
 // TTY; each key is written to the fake stdin and the time to the next frame written to the fake stdout is recorded.
 // Measures the code the CLI ships: this file is bundled with the CLI's esbuild options (.ci/bundle.mjs: production
-// React, the same dependency patches) and run in a child process with CI deleted (Ink draws nothing while CI is set,
-// toolchain §6). Services are the real ones except the session and the preview,
+// React, the same dependency patches) and run in a child process with CI deleted (Ink draws nothing while CI is set). Services are the real ones except the
+// session and the preview,
 // which return a local stub and the 1 MB sample (the DI seam the UI tests use; no network in a latency bench).
 import {spawn} from 'node:child_process';
 import {EventEmitter} from 'node:events';

@@ -18,7 +18,7 @@ export function percentile(values: number[], p: number): number {
 
 export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 	const env = {...process.env, ...extra};
-	// Ink renders nothing while CI is set (toolchain §6): delete it, don't blank it.
+	// Ink renders nothing while CI is set: delete it, don't blank it.
 	delete env['CI'];
 	delete env['CONTINUOUS_INTEGRATION'];
 	return env;

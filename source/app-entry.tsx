@@ -20,7 +20,7 @@ export async function runWizard(options: WizardOptions): Promise<number> {
 	const services = createLazyServices({env: options.env, ...(debug ? {debug} : {})});
 	// Resume and checklist choose their first screen from the saved drafts, so they wait for the stores.
 	if (options.command !== 'home') await services.ready;
-	// exitOnCtrlC is off: the app saves the draft and closes the sandbox before it exits (toolchain §6).
+	// exitOnCtrlC is off: the app saves the draft and closes the sandbox before it exits.
 	const instance = render(<App command={options.command} argv={options.argv} services={services} onInterrupt={() => (interrupted = true)} />, {
 		exitOnCtrlC: false,
 	});

@@ -99,12 +99,12 @@ test('a Flow Service envelope gives the catalog code, the report request id and 
 	assert.match((await failure(client.checkAccess())).hint, /sandbox name is wrong/);
 	answers.set(flowSpecPath, {status: 403, body: envelope('2120-403', 'Insufficient permissions for this operation.')});
 	assert.match((await failure(client.checkAccess())).hint, /product profile/);
-	// The old etag body (6.6) has no code; a 412 means 1404-412.
+	// The old etag body (docs/flow-service.md#etag-mismatch) has no code; a 412 means 1404-412.
 	answers.set(connectionPath, {status: 412, body: {errorMessage: 'Supplied version=["a"] does not match the current version on entity=["b"]'}});
 	const stale = await failure(client.connections.delete('c1'));
 	assert.equal(stale.code, '1404-412');
 	assert.match(stale.hint, /re-read it and retry/);
-	// The content-type problem body (6.3) keeps its detail.
+	// The content-type problem body (docs/flow-service.md#content-type-errors) keeps its detail.
 	answers.set('/data/foundation/flowservice/flows', {
 		status: 400,
 		body: {type: '/placeholder/type/uri', status: 400, title: 'BadRequestError', detail: 'A valid content-type must be specified'},

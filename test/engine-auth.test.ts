@@ -73,7 +73,7 @@ test('an unknown authSpecName is a config error listing the choices', async () =
 	assert.match(error.hint, /Basic Authentication/);
 });
 
-test('OAuth2RefreshCode refreshes an expired token once and goes on (reference 3.4.1)', async () => {
+test('OAuth2RefreshCode refreshes an expired token once and goes on', async () => {
 	const refreshing = await startDemoSource({records: 120, refreshTokens: true});
 	try {
 		const pages: boolean[] = [];

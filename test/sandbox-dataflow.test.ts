@@ -35,7 +35,7 @@ async function registerDemoSpec(): Promise<string> {
 	return created.body.id;
 }
 
-/** The safe append: GET, add the id, PUT the whole spec back (reference 1.5). */
+/** The safe append: GET, add the id, PUT the whole spec back (docs/flow-spec.md#safe-append). */
 async function appendToFlowSpec(specId: string): Promise<void> {
 	const current = (await t.call('GET', `${flowService}/flowSpecs/${restStorageToAep}`)).body.items[0];
 	const put = await t.call('PUT', `${flowService}/flowSpecs/${restStorageToAep}`, {

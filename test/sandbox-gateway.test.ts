@@ -81,7 +81,7 @@ test('sandbox header: missing → FLOW-2105-400, unknown → FLOW-2100-404; prod
 	assert.equal((await t.call('GET', flowSpecPath, {headers: {'x-sandbox-name': 'prod'}})).status, 200);
 });
 
-test('a body without a JSON Content-Type gets the problem body of reference 6.3', async () => {
+test('a body without a JSON Content-Type gets the problem body of', async () => {
 	for (const type of [undefined, 'text/plain']) {
 		const answer = await t.call('POST', `${flowService}/connectionSpecs`, {raw: '{}', headers: {'content-type': type}});
 		assert.equal(answer.status, 400);

@@ -18,8 +18,8 @@ function withPagination(pagination: unknown): Spec {
 
 const examples: [string, Spec][] = [
 	...templateNames().map((name): [string, Spec] => [`template ${name}`, getTemplate(name) as Spec]),
-	['reference 3.8', fixture('reference-3.8.json')],
-	['reference 3.7 (schema form)', fixture('reference-3.7-schema-form.json')],
+	['', fixture('reference-3.8.json')],
+	[' (schema form)', fixture('reference-3.7-schema-form.json')],
 	['3.8 with the auth examples of 3.4', {...fixture('reference-3.8.json'), authSpec: authExamples}],
 	...paginationExamples.map((pagination): [string, Spec] => [`3.8 with ${String(pagination['type'])} pagination`, withPagination(pagination)]),
 	[

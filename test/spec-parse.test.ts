@@ -129,7 +129,7 @@ test('secretPropertyNames finds format:password and secret-like names, per auth 
 	assert.deepEqual([...secretPropertyNames('junk')], []);
 });
 
-test('resolveAuthSpec matches the name, then the type case-insensitively (reference 1.7)', () => {
+test('resolveAuthSpec matches the name, then the type case-insensitively', () => {
 	const spec = getTemplate('demo') as ConnectionSpec;
 	assert.equal(resolveAuthSpec(spec, 'Basic Authentication')?.type, 'BasicAuthentication');
 	assert.equal(resolveAuthSpec(spec, 'oAuth2RefreshCode')?.name, 'OAuth2 Refresh Code');

@@ -1,5 +1,6 @@
-// Every complete example of the reference must validate with no errors (reference 3.4, 3.5.8, 3.5.9, 3.8),
-// and the schema-form template of 3.7 must load and explain itself without crashing.
+// Every complete example of the reference must validate with no errors (docs/connection-spec.md#authspec, docs/connection-spec.md#pagination,
+// docs/schedule.md#scheduleparams, docs/connection-spec.md#a-complete-example),
+// and the schema-form template of docs/connection-spec.md#the-authoring-template must load and explain itself without crashing.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
@@ -18,7 +19,7 @@ function assertNoErrors(result: ValidationResult, label: string): void {
 	assert.ok(result.spec, `${label} returns the normalised spec`);
 }
 
-/** The 3.8 example with its host coming from an auth property, so any documented auth example fits. */
+/** The docs/connection-spec.md#a-complete-example example with its host coming from an auth property, so any documented auth example fits. */
 function minimalSpec(): Record<string, any> {
 	const spec = fixture('reference-3.8.json');
 	spec['sourceSpec'].attributes.urlParams = {path: '/3.0/lists/${listId}/members', method: 'GET'};
@@ -28,7 +29,7 @@ function minimalSpec(): Record<string, any> {
 test('the complete instance example of 3.8 validates with no errors', () => {
 	const result = validateSpec(fixture('reference-3.8.json'));
 	assertNoErrors(result, '3.8');
-	// What the docs do that a strict reading forbids is accepted and said so (3.9 #30, #42).
+	// What the docs do that a strict reading forbids is accepted and said so (docs/connection-spec.md#pagination-rules, #42).
 	assert.deepEqual(result.lenient.map(item => item.path).sort(), ['exploreSpec.responseSpec.$schema', 'sourceSpec.attributes.paginationParams.limitValue']);
 	assert.deepEqual(result.warnings, []);
 });
@@ -41,11 +42,12 @@ test('the schema-form template of 3.7 loads, fails with findings and points at t
 		assert.ok(paths.includes(`sourceSpec.attributes.${section}`), `reports missing ${section}`);
 	}
 	assert.ok(
-		result.warnings.some(item => item.path === 'sourceSpec.spec' && item.rule === '3.1'),
+		result.warnings.some(item => item.path === 'sourceSpec.spec' && item.rule === 'instance-form'),
 		'explains the schema form',
 	);
-	// The template requires "host" without declaring it (8.2 #2): a warning, not an error (3.9 #10).
-	assert.ok(result.warnings.some(item => item.path === 'authSpec[0].spec.required[0]' && item.rule === '3.9#10'));
+	// The template requires "host" without declaring it (docs/connection-spec.md#oauth2refreshcode): a warning, not an error
+	// (docs/connection-spec.md#authspec-rules).
+	assert.ok(result.warnings.some(item => item.path === 'authSpec[0].spec.required[0]' && item.rule === 'auth-required-declared'));
 });
 
 for (const example of authExamples) {

@@ -162,7 +162,7 @@ test('progress list, catalog card, findings list and footer draw what they are g
 			/>
 			<CatalogCard label="Acme Members" category="CRM" description="Members of Acme." hasIcon />
 			<FindingsList
-				findings={[{path: 'sourceSpec.attributes.urlParams.path', severity: 'error', message: 'Missing path.', hint: 'Set it.', rule: '3.9#1'}]}
+				findings={[{path: 'sourceSpec.attributes.urlParams.path', severity: 'error', message: 'Missing path.', hint: 'Set it.', rule: 'name-required'}]}
 				onSelect={item => (chosen = item.path)}
 			/>
 			<KeyFooter keys={[['Esc', 'back']]} />

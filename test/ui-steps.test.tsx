@@ -28,7 +28,7 @@ test('auth: toggling types, at least one required, an unknown required name is f
 	assert.match(ink.frame(), /Auth spec 1 of 1: Basic authentication/);
 	assert.match(ink.frame(), /Display name; a base connection passes it as auth\.specName/);
 	await ink.press(keys.down);
-	assert.match(ink.frame(), /Root URL of the API\./, 'help text from reference 3.4 under the focused field');
+	assert.match(ink.frame(), /Root URL of the API\./, 'help text from under the focused field');
 	await ink.press(clear);
 	assert.match(ink.frame(), /✖ Describe host: users see this text/);
 	await ink.press('Base URL of Acme\r');

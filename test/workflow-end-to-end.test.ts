@@ -70,7 +70,7 @@ for (const authSpecName of ['OAuth2 Refresh Code', 'Basic Authentication', 'API 
 		const kinds = ctx.draft.remote['local']!.ledger.map(e => e.kind);
 		for (const kind of ['connection', 'sourceConnection', 'fieldGroup', 'schema', 'dataset', 'mappingSet', 'targetConnection', 'flow'])
 			assert.ok(kinds.includes(kind as never), `ledger has ${kind}`);
-		// Every deletable object is marked deleted; Data Prep has no DELETE for mapping sets (target-and-runs §4).
+		// Every deletable object is marked deleted; Data Prep has no DELETE for mapping sets (docs/target-and-runs.md#clean-up).
 		assert.deepEqual(
 			ledgerOpen(ctx.draft).filter(e => !e.startsWith('mappingSet')),
 			[],

@@ -1,11 +1,11 @@
 // Reads the many error body shapes of the platform into one {code, message, requestId}.
-// Shapes (sources-sdk 6.2–6.6, target-and-runs 5):
+// Shapes (docs/flow-service.md#gateway-errors, docs/flow-service.md#etag-mismatch, docs/target-and-runs.md#error-bodies-of-the-other-services):
 //   gateway        {error_code: "401013", message}
 //   Flow Service   {type: ".../FLOW-1439-404", title, status, report: {"detailed-message", "request-id"}, errorMessage}
 //   Schema Reg.    {type: "http://ns.adobe.com/aep/errors/XDM-1521-400", title, report: {registryRequestId, ...}, detail}
 //   IMS (OAuth)    {error: "invalid_client", error_description}
-//   etag (6.6)     {errorMessage: "Supplied version=[…] does not match …"}
-//   problem (6.3)  {type: "/placeholder/type/uri", status, title, detail}
+//   etag (docs/flow-service.md#etag-mismatch)     {errorMessage: "Supplied version=[…] does not match …"}
+//   problem (docs/flow-service.md#content-type-errors)  {type: "/placeholder/type/uri", status, title, detail}
 
 export type ErrorBodyFacts = {code?: string; message?: string; requestId?: string};
 
@@ -13,7 +13,7 @@ type Loose = Record<string, unknown>;
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
 
-/** `FLOW-1418-400` → `1418-400` (the catalog key of 6.5); other services keep their prefix (`XDM-1521-400`). */
+/** `FLOW-1418-400` → `1418-400` (the catalog key of docs/flow-service.md#error-codes); other services keep their prefix (`XDM-1521-400`). */
 export function codeFromTypeUri(type: string): string | undefined {
 	const match = /\/([A-Z]+)-(\d+-\d{3})$/.exec(type);
 	if (!match) return undefined;

@@ -16,7 +16,9 @@ export type PlatformErrorFields = {
 	retried?: string;
 };
 
-// Hints by Adobe code (sources-sdk 2.2, 6.2, 6.5; target-and-runs 5). Each says what to do.
+// Hints by Adobe code (docs/authentication.md#request-headers, docs/flow-service.md#gateway-errors, docs/flow-service.md#error-codes;
+// docs/target-and-runs.md#error-bodies-of-the-other-services).
+// Each says what to do.
 const hintsByCode: Record<string, string> = {
 	'401013':
 		'The access token is invalid or expired; the client already fetched a fresh one once, ' +
@@ -28,7 +30,7 @@ const hintsByCode: Record<string, string> = {
 	'403025': 'The credential is not entitled for this organization: check that the org id is the one shown on the credential in the Developer Console.',
 	'403027':
 		'The org id is malformed or the credential is not on an Experience Platform product profile: ' +
-		'check the org id, then add the API credential to a product profile in Admin Console (reference 1.1).',
+		'check the org id, then add the API credential to a product profile in Admin Console.',
 	invalid_client:
 		'The client id or client secret is wrong: copy both again from the OAuth Server-to-Server credential in the Developer Console and update the profile.',
 	invalid_scope: 'The scopes do not match the credential: copy the exact comma-separated scope string shown on the credential page.',
@@ -40,10 +42,9 @@ const hintsByCode: Record<string, string> = {
 	'2101-404': 'The sandbox name is wrong: use the all-lower-case sandbox name shown in the Platform UI sandbox switcher (e.g. prod).',
 	'2103-404': 'The sandbox was not found: check the sandbox name of the profile.',
 	'2105-400': 'The x-sandbox-name header is missing: set the sandbox name of the profile.',
-	'2118-403': 'A permission is missing: ask an admin to give the credential\'s product profile the Sources "Manage sources" permission (reference 1.1).',
-	'2120-403': 'Insufficient permissions: add the credential to an Experience Platform product profile with Sources manage/view permissions (reference 1.1).',
-	'2121-403':
-		'Manage permission on Enterprise Source was denied: add the Sources "Manage sources" permission to the credential\'s product profile (reference 1.1).',
+	'2118-403': 'A permission is missing: ask an admin to give the credential\'s product profile the Sources "Manage sources" permission.',
+	'2120-403': 'Insufficient permissions: add the credential to an Experience Platform product profile with Sources manage/view permissions.',
+	'2121-403': 'Manage permission on Enterprise Source was denied: add the Sources "Manage sources" permission to the credential\'s product profile.',
 	'1101-404': 'No resource has that id: it may have been deleted or belong to another sandbox.',
 	'1103-503': 'The service is temporarily unavailable; try again in a minute.',
 	'1104-504': 'The platform timed out; try again in a minute.',
@@ -67,7 +68,7 @@ function hintByStatus(status: number | undefined, code: string | undefined): str
 	if (status === 403)
 		return (
 			'Forbidden: the credential is probably missing a product-profile permission; ' +
-			'add it to an Experience Platform product profile with Sources permissions (reference 1.1).'
+			'add it to an Experience Platform product profile with Sources permissions.'
 		);
 	if (status === 404) return 'Not found: check the id, and that the profile points at the right sandbox.';
 	if (status === 412) return 'Someone else changed this object meanwhile: re-read it and retry with its new etag.';

@@ -1,4 +1,5 @@
-// Flow Service endpoints (sources-sdk 5; target-and-runs 2.1, 2.2, 2.5, 2.8, 2.9).
+// Flow Service endpoints (docs/flow-service.md; docs/flow-service.md#explore, docs/flow-service.md#source-connections, docs/flow-service.md#target-connections,
+// docs/flow-service.md#dataflows, docs/target-and-runs.md#runs).
 import {
 	connectionSchema,
 	createdRunSchema,
@@ -32,7 +33,7 @@ const path = (collection: string, id: string) => `/${collection}/${encodeURIComp
 
 export function connectionSpecsApi(t: Transport) {
 	const findByName = async (name: string): Promise<StoredSpec[]> => {
-		// 5.1.1: `property=name==…`. The value is sent unquoted (the documented form); the exact-name filter below keeps
+		// docs/flow-service.md#connection-specs: `property=name==…`. The value is sent unquoted (the documented form); the exact-name filter below keeps
 		// us correct if the service matches loosely or ignores the filter.
 		const items = await t.send({method: 'GET', service, path: '/connectionSpecs', query: [['property', `name==${name}`]], schema: itemList(storedSpecSchema)});
 		return items.filter(spec => spec.name === name);
@@ -62,13 +63,13 @@ export function connectionSpecsApi(t: Transport) {
 export function flowSpecsApi(t: Transport) {
 	return {
 		get: (id: string): Promise<FlowSpec> => t.send({method: 'GET', service, path: path('flowSpecs', id), schema: oneItem(flowSpecSchema)}),
-		/** Full-body replace (4.4); no If-Match is documented (8.3). */
+		/** Full-body replace (docs/flow-spec.md#put-the-flow-spec); no If-Match is documented (docs/README.md#choices-where-adobes-docs-are-silent). */
 		put: (id: string, body: Body): Promise<FlowSpec> => t.send({method: 'PUT', service, path: path('flowSpecs', id), body, schema: flowSpecSchema}),
 	};
 }
 
 /**
- * create/get/delete of one Flow Service collection. POSTs answer {id, etag} (5.0) and are never blindly repeated:
+ * create/get/delete of one Flow Service collection. POSTs answer {id, etag} (docs/flow-service.md#conventions) and are never blindly repeated:
  * when the answer is lost after the service may have acted (5xx, timeout, dropped connection), the object is looked
  * up by its name (`property=name==…`) and, if there, returned as if the POST had answered. Callers that create
  * objects give them unique names for this (the end-to-end check stamps each name with its run; docs/test-objects.md).
@@ -101,10 +102,10 @@ const toBase64Json = (value: Record<string, unknown>) => Buffer.from(JSON.string
 export function connectionsApi(t: Transport) {
 	return {
 		...collectionApi<Connection>(t, 'connections', connectionSchema),
-		/** 5.3.6: `{result: boolean}`. */
+		/** docs/flow-service.md#testing-a-base-connection: `{result: boolean}`. */
 		test: async (id: string): Promise<boolean> =>
 			(await t.send({method: 'GET', service, path: `${path('connections', id)}/test`, schema: testResultSchema})).result,
-		/** 5.3.7: REST explore; `sourceParams` travels as base64 JSON and is omitted when empty. */
+		/** docs/flow-service.md#explore: REST explore; `sourceParams` travels as base64 JSON and is omitted when empty. */
 		explore(id: string, sourceParams: Record<string, unknown>): Promise<ExploreResult> {
 			const query: [string, string][] = [
 				['objectType', 'rest'],
@@ -126,7 +127,7 @@ export function targetConnectionsApi(t: Transport) {
 	return collectionApi<TargetConnection>(t, 'targetConnections', targetConnectionSchema);
 }
 
-/** Filters as `{path: value}` become `property=path==value`, ANDed (5.0). */
+/** Filters as `{path: value}` become `property=path==value`, ANDed (docs/flow-service.md#conventions). */
 export type FlowFilters = Record<string, string>;
 
 export function flowsApi(t: Transport) {
@@ -145,12 +146,12 @@ export function flowsApi(t: Transport) {
 
 export function runsApi(t: Transport) {
 	return {
-		/** 5.7.1; the first page only (a test flow has a handful of runs). */
+		/** docs/target-and-runs.md#runs; the first page only (a test flow has a handful of runs). */
 		listForFlow: (flowId: string): Promise<Run[]> =>
 			t.send({method: 'GET', service, path: '/runs', query: [['property', `flowId==${flowId}`]], schema: itemList(runSchema)}),
 		get: (id: string): Promise<Run> => t.send({method: 'GET', service, path: path('runs', id), schema: oneItem(runSchema)}),
 		/**
-		 * 5.7.3: an ad hoc run of a `once` flow; 201. The docs answer the created run, the OpenAPI `{id, etag}`: only
+		 * docs/target-and-runs.md#runs: an ad hoc run of a `once` flow; 201. The docs answer the created run, the OpenAPI `{id, etag}`: only
 		 * `id` is read. Not repeated blindly (a POST); a lost answer leaves at most one extra run of a test flow.
 		 */
 		create: (body: {flowId: string; params: {startTime?: number; windowStartTime: number; windowEndTime: number}}): Promise<Created> =>

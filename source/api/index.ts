@@ -50,7 +50,7 @@ export type ClientOptions = {
 	clock?: RetryClock;
 };
 
-/** Fixed ids (sources-sdk 0.3). */
+/** Fixed ids (docs/flow-service.md#fixed-identifiers). */
 export const fixedIds = {
 	restStorageToAep: '6499120c-0b15-42dc-936e-847ea3c24d72',
 	dataLakeTargetSpec: 'c604ff05-7f1a-43c0-8e18-33bf874cb11c',
@@ -70,7 +70,7 @@ export function createPlatformClient(target: Target, options: ClientOptions = {}
 	const transport = createTransport({
 		platformUrl: target.platformUrl,
 		imsUrl: target.imsUrl,
-		// 2.2: every platform call carries these four (Authorization is added per attempt).
+		// docs/authentication.md#request-headers: every platform call carries these four (Authorization is added per attempt).
 		headers: () => ({'x-api-key': target.clientId, 'x-gw-ims-org-id': target.orgId, 'x-sandbox-name': target.sandboxName}),
 		token: () => tokens.get(), // called only after `tokens` below exists
 		rejectToken: token => tokens.reject(token),
@@ -89,7 +89,10 @@ export function createPlatformClient(target: Target, options: ClientOptions = {}
 	const flowSpecs = flowSpecsApi(transport);
 	return {
 		token: () => tokens.get(),
-		/** A harmless read that proves token, org, sandbox and permissions (2.5); throws a PlatformError naming what is wrong. */
+		/**
+		 * A harmless read that proves token, org, sandbox and permissions (docs/authentication.md#checking-credentials); throws a PlatformError naming what is
+		 * wrong.
+		 */
 		async checkAccess(): Promise<void> {
 			await flowSpecs.get(fixedIds.restStorageToAep);
 		},

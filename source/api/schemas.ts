@@ -5,7 +5,7 @@ import {z} from 'zod';
 const id = z.string().min(1);
 const specRef = z.looseObject({id, version: z.string().optional()});
 
-/** A connection spec as stored (sources-sdk 3.8): request fields plus server fields. */
+/** A connection spec as stored (docs/connection-spec.md#a-complete-example): request fields plus server fields. */
 export const storedSpecSchema = z.looseObject({
 	id,
 	name: z.string(),
@@ -16,7 +16,7 @@ export const storedSpecSchema = z.looseObject({
 });
 export type StoredSpec = z.infer<typeof storedSpecSchema>;
 
-/** RestStorageToAEP and friends (sources-sdk 4.2–4.4). */
+/** RestStorageToAEP and friends (docs/flow-spec.md#fields, docs/flow-spec.md#put-the-flow-spec). */
 export const flowSpecSchema = z.looseObject({
 	id,
 	name: z.string(),
@@ -26,7 +26,7 @@ export const flowSpecSchema = z.looseObject({
 });
 export type FlowSpec = z.infer<typeof flowSpecSchema>;
 
-/** 201 of POST /connections, /sourceConnections, /targetConnections, /flows (5.0). */
+/** 201 of POST /connections, /sourceConnections, /targetConnections, /flows (docs/flow-service.md#conventions). */
 export const createdSchema = z.looseObject({id, etag: z.string()});
 export type Created = z.infer<typeof createdSchema>;
 
@@ -75,7 +75,7 @@ export const flowSchema = z.looseObject({
 export type Flow = z.infer<typeof flowSchema>;
 
 const countSummary = z.looseObject({}).optional();
-/** A flow run (5.7.1; target-and-runs 2.9). Status values vary in case; compare case-insensitively. */
+/** A flow run (docs/target-and-runs.md#runs; docs/target-and-runs.md#runs). Status values vary in case; compare case-insensitively. */
 export const runSchema = z.looseObject({
 	id,
 	flowId: z.string().optional(),
@@ -100,7 +100,7 @@ export const runSchema = z.looseObject({
 });
 export type Run = z.infer<typeof runSchema>;
 
-/** `GET /{collection}/{id}` answers `{items: [one]}` (5.0). */
+/** `GET /{collection}/{id}` answers `{items: [one]}` (docs/flow-service.md#conventions). */
 export function oneItem<T extends z.ZodType>(item: T) {
 	return z.looseObject({items: z.array(item).min(1, 'expected one item, got none')}).transform(body => body.items[0] as z.infer<T>);
 }
@@ -118,13 +118,13 @@ export type ExploreResult = z.infer<typeof exploreSchema>;
 
 export const testResultSchema = z.looseObject({result: z.boolean()});
 
-/** Schema Registry create answers (target-and-runs 2.3). */
+/** Schema Registry create answers (docs/target-and-runs.md#schema-registry). */
 export const xdmResourceSchema = z.looseObject({$id: z.string().min(1), 'meta:altId': z.string().min(1), version: z.string()});
 export type XdmResource = z.infer<typeof xdmResourceSchema>;
 
 export const statsSchema = z.looseObject({tenantId: z.string().min(1)});
 
-/** Catalog create/delete answer: `["@/dataSets/{id}"]` (target-and-runs 2.4). */
+/** Catalog create/delete answer: `["@/dataSets/{id}"]` (docs/target-and-runs.md#catalog-datasets). */
 export const datasetRefsSchema = z.array(z.string());
 
 export const datasetSchema = z.looseObject({
@@ -139,7 +139,7 @@ export const keyedSchema = <T extends z.ZodType>(item: T) => z.record(z.string()
 export const batchSchema = z.looseObject({status: z.string().optional(), recordCount: z.number().optional()});
 export type Batch = z.infer<typeof batchSchema> & {id: string};
 
-/** Data Prep create answer (5.8.1): documented as 200 with id and an integer version. */
+/** Data Prep create answer (docs/target-and-runs.md#data-prep-mapping-sets): documented as 200 with id and an integer version. */
 export const mappingSetCreatedSchema = z.looseObject({id: z.string().min(1), version: z.coerce.number()});
 export const mappingSetSchema = z.looseObject({id: z.string().min(1)});
 export type MappingSet = z.infer<typeof mappingSetSchema>;

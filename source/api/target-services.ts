@@ -1,4 +1,5 @@
-// Schema Registry, Catalog and Data Prep calls of the end-to-end check (target-and-runs 2.3, 2.4, 2.6).
+// Schema Registry, Catalog and Data Prep calls of the end-to-end check (docs/target-and-runs.md#schema-registry, docs/target-and-runs.md#catalog-datasets,
+// docs/target-and-runs.md#data-prep-mapping-sets).
 import {z} from 'zod';
 import {
 	batchSchema,
@@ -17,12 +18,12 @@ import type {Transport} from './transport.js';
 
 type Body = Record<string, unknown>;
 
-/** `{CONTAINER_ID}/…/{id}` accepts the `meta:altId` or the URL-encoded `$id` (2.3). */
+/** `{CONTAINER_ID}/…/{id}` accepts the `meta:altId` or the URL-encoded `$id` (docs/target-and-runs.md#schema-registry). */
 const registryPath = (kind: 'fieldgroups' | 'schemas', id: string) => `/tenant/${kind}/${encodeURIComponent(id)}`;
 
 export function schemaRegistryApi(t: Transport) {
 	const service = 'schemaregistry' as const;
-	// Create and stats calls answer plain JSON; only lookups need the versioned xed Accept values of 2.3.
+	// Create and stats calls answer plain JSON; only lookups need the versioned xed Accept values of docs/target-and-runs.md#schema-registry.
 	const create = (kind: 'fieldgroups' | 'schemas', body: Body): Promise<XdmResource> =>
 		t.send({method: 'POST', service, path: `/tenant/${kind}`, body, accept: 'application/json', schema: xdmResourceSchema});
 	return {
@@ -71,7 +72,7 @@ export function catalogApi(t: Transport) {
 			};
 			return t.send({...request, recover});
 		},
-		/** Lookups are keyed by id (2.4). */
+		/** Lookups are keyed by id (docs/target-and-runs.md#catalog-datasets). */
 		async getDataset(id: string): Promise<Dataset> {
 			const keyed = keyedSchema(datasetSchema).refine(body => id in body, `expected the dataset keyed by "${id}"`);
 			const body = await t.send({method: 'GET', service, path: datasetPath(id), schema: keyed});
@@ -89,7 +90,7 @@ export function catalogApi(t: Transport) {
 export function dataPrepApi(t: Transport) {
 	const service = 'conversion' as const;
 	return {
-		/** Documented as 200 `{id, version, …}` (5.8.1). */
+		/** Documented as 200 `{id, version, …}` (docs/target-and-runs.md#data-prep-mapping-sets). */
 		createMappingSet: async (body: Body): Promise<{id: string; version: number}> => {
 			const created = await t.send({method: 'POST', service, path: '/mappingSets', body, schema: mappingSetCreatedSchema});
 			return {...created, id: created.id, version: created.version};

@@ -1,4 +1,4 @@
-// IMS access token for OAuth Server-to-Server credentials (sources-sdk 2.3): fetched on demand with the
+// IMS access token for OAuth Server-to-Server credentials (docs/authentication.md#getting-a-token): fetched on demand with the
 // client-credentials grant in a form body (never the query: query strings get logged), cached with its expiry,
 // renewed when less than 5 minutes remain, or after the platform rejected it.
 import {imsTokenSchema} from './schemas.js';

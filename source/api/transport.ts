@@ -164,7 +164,7 @@ function headerValue(value: string | string[] | undefined): string | undefined {
 }
 
 /**
- * Which failures are retried (sources-sdk 6.1, 6.5, 8.3):
+ * Which failures are retried (docs/flow-service.md#http-status-codes, docs/flow-service.md#error-codes, docs/README.md#choices-where-adobes-docs-are-silent):
  * - 429, 503 `1103-503` and refused connections prove the request was not processed: always retried.
  * - other 5xx, timeouts and lost answers are ambiguous: idempotent methods are retried; a POST is repeated only
  *   when the caller can first look for what the lost attempt created (`recover`, connection specs by name).

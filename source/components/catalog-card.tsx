@@ -1,4 +1,5 @@
-// How the source will look in the Experience Platform sources catalog (reference 1.2, 7.2): icon, label,
+// How the source will look in the Experience Platform sources catalog (docs/workflow.md#step-1-artifacts, docs/connection-spec.md#catalog-categories): icon,
+// label,
 // category and description in a card.
 import {Box, Text} from 'ink';
 

@@ -24,7 +24,7 @@ export type EngineOptions = {
 	onPage?: (page: PageTrace) => void;
 	/** Per request, default 30 s. */
 	timeoutMs?: number;
-	/** Retries of 429 / 5xx / dropped connections (default 3; 0 disables). Reference 8.3 "Rate limits". */
+	/** Retries of 429 / 5xx / dropped connections (default 3; 0 disables). docs/README.md#choices-where-adobes-docs-are-silent "Rate limits". */
 	retries?: number;
 	/**
 	 * Sends every request to this origin instead of the spec's host (path kept). The local profile uses it so that a

@@ -8,8 +8,8 @@ import {json, type Route, type SandboxRequest, type SandboxResponse} from './rou
 import {schemaFor} from './schema-registry.js';
 import type {Entity} from './state-store.js';
 
-// Catalog (target-and-runs 2.4): datasets and the batches runs write. Objects are answered keyed by id.
-// No Catalog error body is documented (5.4); the problem-details shape is an emulator choice.
+// Catalog (docs/target-and-runs.md#catalog-datasets): datasets and the batches runs write. Objects are answered keyed by id.
+// No Catalog error body is documented (docs/target-and-runs.md#error-bodies-of-the-other-services); the problem-details shape is an emulator choice.
 
 const hidden = new Set(['id', 'imsOrgId', 'sandboxName']);
 
@@ -87,7 +87,7 @@ function listBatches(request: SandboxRequest, context: SandboxContext): SandboxR
 		batches = batches.filter(batch =>
 			(batch['relatedObjects'] as {type: string; id: string}[]).some(object => object.type === 'dataSet' && object.id === dataSet),
 		);
-	// orderBy=desc:created (target-and-runs 2.4); default newest last, like creation order.
+	// orderBy=desc:created (docs/target-and-runs.md#catalog-datasets); default newest last, like creation order.
 	if (request.query.get('orderBy') === 'desc:created') batches = [...batches].sort((a, b) => Number(b['created']) - Number(a['created']));
 	const limit = Number(request.query.get('limit') ?? '0');
 	if (limit > 0) batches = batches.slice(0, limit);

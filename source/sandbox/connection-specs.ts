@@ -8,9 +8,10 @@ import {json, type Route, type SandboxRequest} from './router.js';
 import type {Entity} from './state-store.js';
 import {dataLakeTargetSpecId, documentedSourceSpecIds, restProviderId} from './flow-spec-seed.js';
 
-// Connection specs (reference 5.1): global store, caller's sandbox stamped on answers (5.9).
+// Connection specs (docs/flow-service.md#connection-specs): global store, caller's sandbox stamped on answers
+// (docs/flow-service.md#how-the-sandbox-models-state).
 
-/** Validates with the same rules the wizard uses; errors → 400 listing `path: message` each (6.4 Recommendation). */
+/** Validates with the same rules the wizard uses; errors → 400 listing `path: message` each (docs/flow-service.md#error-envelope Recommendation). */
 function validated(body: unknown): Record<string, unknown> {
 	if (!isObject(body)) throw flowError('1405-400', 'Request body must be a JSON object: the connection spec.');
 	const fields = withoutReadOnly(body);

@@ -9,7 +9,7 @@ import {authHeaders, authSpecNames, findAuthSpec, maskedParams, missingRequiredP
 import type {Entity} from './state-store.js';
 import {exploreConnection, testConnection} from './explore.js';
 
-// Base connections (reference 5.3).
+// Base connections (docs/flow-service.md#base-connections).
 
 type Auth = {specName: string; params: Record<string, unknown>};
 
@@ -39,7 +39,7 @@ function checkAuth(spec: Record<string, unknown>, auth: unknown): Auth {
 	return {specName: auth['specName'], params};
 }
 
-/** With `authorizationTestUrl`, the credentials are really tried when the connection is created (3.4.1). */
+/** With `authorizationTestUrl`, the credentials are really tried when the connection is created (docs/connection-spec.md#oauth2refreshcode). */
 async function tryAuthorizationUrl(spec: Record<string, unknown>, auth: Auth, signal: AbortSignal): Promise<void> {
 	const {specName, params} = auth;
 	const url = params['authorizationTestUrl'];
@@ -85,7 +85,7 @@ async function create(request: SandboxRequest, context: SandboxContext) {
 	return json(201, {id: entity.id, etag: entity['etag']}, locationHeader(context, 'flowservice', `/connections/${entity.id}`));
 }
 
-/** Never echo secrets: `format: password` values are masked (reference 5.3.2 Recommendation). */
+/** Never echo secrets: `format: password` values are masked (docs/flow-service.md#base-connections Recommendation). */
 export function presentConnection(entity: Entity, context: SandboxContext): unknown {
 	const spec = connectionSpecOf(context, entity);
 	const auth = authOf(entity);

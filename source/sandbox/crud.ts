@@ -6,7 +6,7 @@ import {listResponse} from './list-query.js';
 import {json, type SandboxRequest, type SandboxResponse} from './router.js';
 import type {CollectionName, Entity} from './state-store.js';
 
-// The GET / list / PATCH / DELETE behaviour shared by connections, source/target connections and flows (reference 5.0).
+// The GET / list / PATCH / DELETE behaviour shared by connections, source/target connections and flows (docs/flow-service.md#conventions).
 
 export type Present = (entity: Entity, context: SandboxContext) => unknown;
 
@@ -57,7 +57,7 @@ export function deleteOne(request: SandboxRequest, context: SandboxContext, name
 	return {status: 204};
 }
 
-/** Problems for required string fields, as `path: message` entries (reference 6.4 Recommendation). */
+/** Problems for required string fields, as `path: message` entries (docs/flow-service.md#error-envelope Recommendation). */
 export function requireStrings(body: Record<string, unknown>, paths: string[]): string[] {
 	return paths
 		.filter(path => {

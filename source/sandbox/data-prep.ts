@@ -8,9 +8,9 @@ import {schemaFor} from './schema-registry.js';
 import type {Entity} from './state-store.js';
 import {fieldAt} from './xdm.js';
 
-// Data Prep mapping sets (target-and-runs 2.6). Accepts the current shape (outputSchema + source/destination),
+// Data Prep mapping sets (docs/target-and-runs.md#data-prep-mapping-sets). Accepts the current shape (outputSchema + source/destination),
 // the legacy one (xdmSchema + sourceAttribute/destinationXdmPath) and the hybrid. No error body is documented
-// (5.5): the problem-details shape is an emulator choice.
+// (docs/target-and-runs.md#error-bodies-of-the-other-services): the problem-details shape is an emulator choice.
 
 const sourceTypes = ['ATTRIBUTE', 'EXPRESSION', 'STATIC'];
 
@@ -81,7 +81,7 @@ function create(request: SandboxRequest, context: SandboxContext): SandboxRespon
 		})),
 	};
 	collection(context, 'mappingSets').put(entity);
-	// Documented as HTTP 200, not 201 (target-and-runs question 5).
+	// Documented as HTTP 200, not 201 (docs/target-and-runs.md#data-prep-mapping-sets).
 	return json(200, header);
 }
 

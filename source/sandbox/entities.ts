@@ -3,7 +3,8 @@ import {newEtag} from './ids.js';
 import type {Caller} from './router.js';
 import type {Collection, Entity} from './state-store.js';
 
-// Server fields of reference 5.0: epoch-ms timestamps, who/which client, and the sandbox scope (5.9).
+// Server fields of docs/flow-service.md#conventions: epoch-ms timestamps, who/which client, and the sandbox scope
+// (docs/flow-service.md#how-the-sandbox-models-state).
 
 export function createdFields(caller: Caller, now = Date.now()): Record<string, unknown> {
 	return {
@@ -23,13 +24,13 @@ export function updatedFields(caller: Caller, now = Date.now()): Record<string, 
 	return {updatedAt: Math.max(now, 0), updatedBy: caller.userId, updatedClient: caller.clientId};
 }
 
-/** A new etag; `version` mirrors it on connections and flows (reference 5.0). */
+/** A new etag; `version` mirrors it on connections and flows (docs/flow-service.md#conventions). */
 export function freshEtag(): {etag: string; version: string} {
 	const etag = newEtag();
 	return {etag, version: etag};
 }
 
-/** Sandbox-scoped entities are visible only to callers of the same org and sandbox (reference 5.9). */
+/** Sandbox-scoped entities are visible only to callers of the same org and sandbox (docs/flow-service.md#how-the-sandbox-models-state). */
 export function inScope(entity: Entity, caller: Caller): boolean {
 	return entity['imsOrgId'] === caller.orgId && entity['sandboxName'] === caller.sandboxName;
 }
@@ -44,7 +45,7 @@ export function getScoped(items: Collection, id: string, caller: Caller, type: s
 	return entity;
 }
 
-/** Global entities (connection specs, flow specs) answer with the caller's sandbox stamped on (reference 5.9). */
+/** Global entities (connection specs, flow specs) answer with the caller's sandbox stamped on (docs/flow-service.md#how-the-sandbox-models-state). */
 export function stampCaller(entity: Entity, caller: Caller): Entity {
 	return {...entity, sandboxId: caller.sandboxId, sandboxName: caller.sandboxName, imsOrgId: caller.orgId};
 }
@@ -53,7 +54,7 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Strips the server-owned fields a client may echo back in a PUT body (reference 1.5). */
+/** Strips the server-owned fields a client may echo back in a PUT body (docs/flow-spec.md#safe-append). */
 export const readOnlyFields = [
 	'createdAt',
 	'updatedAt',

@@ -12,17 +12,17 @@ export class ApiError extends AepError {
 	}
 }
 
-/** Gateway errors for required headers (reference 6.2): `{error_code, message}` with a string code. */
+/** Gateway errors for required headers (docs/flow-service.md#gateway-errors): `{error_code, message}` with a string code. */
 export function gatewayError(status: number, errorCode: string, message: string, headers?: Record<string, string>): ApiError {
 	return new ApiError(status, {error_code: errorCode, message}, headers);
 }
 
-/** Missing or wrong Content-Type on a body request (reference 6.3), literally as documented. */
+/** Missing or wrong Content-Type on a body request (docs/flow-service.md#content-type-errors), literally as documented. */
 export function contentTypeError(): ApiError {
 	return new ApiError(400, {type: '/placeholder/type/uri', status: 400, title: 'BadRequestError', detail: 'A valid content-type must be specified'});
 }
 
-// Titles from the Flow Service error catalog (reference 6.5).
+// Titles from the Flow Service error catalog (docs/flow-service.md#error-codes).
 const flowTitles: Record<string, string> = {
 	'1101-404': 'Resource not found',
 	'1102-500': 'Internal Error',
@@ -38,7 +38,7 @@ const flowTitles: Record<string, string> = {
 export type FlowErrorReport = {id?: string; type?: string};
 
 /**
- * Flow Service error envelope (reference 6.4): `type` = .../FLOW-{code}-{status}, catalog title, a fresh
+ * Flow Service error envelope (docs/flow-service.md#error-envelope): `type` = .../FLOW-{code}-{status}, catalog title, a fresh
  * `request-id`, and the resource id/collection in `report` when the error is about one resource.
  */
 export function flowError(code: string, message: string, report: FlowErrorReport = {}, headers?: Record<string, string>): ApiError {
@@ -63,7 +63,7 @@ export function notFound(collection: string, id: string): ApiError {
 	return flowError('1101-404', `The requested ${collection} resource ${id} was not found.`, {id, type: collection});
 }
 
-/** 400 Flow Service envelope listing every offending field as `path: message` (reference 6.4 Recommendation). */
+/** 400 Flow Service envelope listing every offending field as `path: message` (docs/flow-service.md#error-envelope Recommendation). */
 export function invalidBody(problems: string[], code = '1452-400'): ApiError {
 	return flowError(code, problems.join('; '));
 }
@@ -76,7 +76,7 @@ function registryTimestamp(date: Date): string {
 
 const registryTitles: Record<number, string> = {400: 'Bad Request', 404: 'Resource not found', 406: 'Not Acceptable'};
 
-/** Schema Registry error (target-and-runs 5.3): note the `http://` type URI and MM-DD-YYYY timestamp. */
+/** Schema Registry error (docs/target-and-runs.md#error-bodies-of-the-other-services): note the `http://` type URI and MM-DD-YYYY timestamp. */
 export function registryError(code: string, message: string): ApiError {
 	const status = Number(code.split('-')[2] ?? code.split('-')[1]);
 	return new ApiError(status, {
@@ -89,7 +89,7 @@ export function registryError(code: string, message: string): ApiError {
 }
 
 /**
- * Catalog and Data Prep document no error bodies (target-and-runs 5.4, 5.5); the emulator reuses the
+ * Catalog and Data Prep document no error bodies (docs/target-and-runs.md#error-bodies-of-the-other-services); the emulator reuses the
  * problem-details shape `{type, title, status, detail}` as the reference suggests — an emulator choice.
  */
 export function problemError(status: number, title: string, detail: string): ApiError {

@@ -8,7 +8,7 @@ import {secretValues} from './source-auth.js';
 import {authOf, connectionSpecOf} from './connections.js';
 import type {Entity} from './state-store.js';
 
-// Explore and test of a base connection (reference 5.3.6, 5.3.7), executed for real against the source.
+// Explore and test of a base connection (docs/flow-service.md#testing-a-base-connection, docs/flow-service.md#explore), executed for real against the source.
 
 type EngineFailure = {code?: string; message: string; hint?: string; status?: number};
 
@@ -20,7 +20,7 @@ function sourceOf(request: SandboxRequest, context: SandboxContext): {connection
 	return {connection, spec, secrets: secretValues(spec, auth.specName, auth.params)};
 }
 
-/** `sourceParams` is base64 of a JSON object (reference 5.3.7); anything else is a 400 naming the parameter. */
+/** `sourceParams` is base64 of a JSON object (docs/flow-service.md#explore); anything else is a 400 naming the parameter. */
 function decodeSourceParams(value: string | null): Record<string, unknown> {
 	if (value === null || value === '') return {};
 	const text = Buffer.from(value, 'base64').toString('utf8');
@@ -37,7 +37,7 @@ function decodeSourceParams(value: string | null): Record<string, unknown> {
 function checkExploreQuery(query: URLSearchParams): void {
 	const objectType = query.get('objectType');
 	if (!objectType) throw flowError('1451-400', 'Query parameter objectType is missing: REST sources are explored with objectType=rest.');
-	// The OpenAPI enum is upper case (REST); the guides write `rest` — both accepted (target-and-runs question 7).
+	// The OpenAPI enum is upper case (REST); the guides write `rest` — both accepted (docs/flow-service.md#explore).
 	if (objectType.toLowerCase() !== 'rest') {
 		throw flowError(
 			'1451-400',
@@ -72,7 +72,7 @@ function isAuthorsProblem(error: EngineFailure): boolean {
 function customSchema(spec: Record<string, unknown>): unknown {
 	const sourceSpec = isObject(spec['sourceSpec']) ? spec['sourceSpec'] : {};
 	const attributes = isObject(sourceSpec['attributes']) ? sourceSpec['attributes'] : {};
-	// Reference 3.5.12 Recommendation: `sourceSpec.schema`, or `sourceSpec.attributes.schema`.
+	// docs/connection-spec.md#custom-schema Recommendation: `sourceSpec.schema`, or `sourceSpec.attributes.schema`.
 	return sourceSpec['schema'] ?? attributes['schema'];
 }
 

@@ -44,7 +44,7 @@ export class FaultInjector {
 			const limited = limit.every ? (this.rateCount - 1) % limit.every >= limit.every - burst : this.rateCount <= burst;
 			if (limited) {
 				const seconds = limit.retryAfterSeconds ?? 1;
-				// No 429 body is documented for the platform (reference 6.1); the Adobe I/O gateway shape is used.
+				// No 429 body is documented for the platform (docs/flow-service.md#http-status-codes); the Adobe I/O gateway shape is used.
 				return gatewayError(429, '429050', 'Too many requests', {'Retry-After': String(seconds)});
 			}
 		}

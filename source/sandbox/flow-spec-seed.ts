@@ -1,11 +1,14 @@
 import type {Entity} from './state-store.js';
 
-// Fixed identifiers of reference 0.3.
+// Fixed identifiers of docs/flow-service.md#fixed-identifiers.
 export const restStorageToAepId = '6499120c-0b15-42dc-936e-847ea3c24d72';
 export const dataLakeTargetSpecId = 'c604ff05-7f1a-43c0-8e18-33bf874cb11c';
 export const restProviderId = '0ed90a81-07f4-4586-8190-b40eccef1c5a';
 
-/** Other sources' ids already in RestStorageToAEP (4.3 GET example + 4.4 PUT example): a careless PUT drops them. */
+/**
+ * Other sources' ids already in RestStorageToAEP (docs/flow-spec.md#get-the-flow-spec GET example + docs/flow-spec.md#put-the-flow-spec PUT example): a
+ * careless PUT drops them.
+ */
 export const documentedSourceSpecIds = [
 	'2d46966e-4fcc-4015-9f9e-a67594e395a3',
 	'4e98f16f-87d6-4ef0-bdc6-7a2b0fe76e62',
@@ -23,7 +26,7 @@ const seedActor = {
 	updatedClient: 'acp_flowservice',
 };
 
-/** RestStorageToAEP exactly as reference 4.3 shows it (valid JSON this time). */
+/** RestStorageToAEP exactly as docs/flow-spec.md#get-the-flow-spec shows it (valid JSON this time). */
 export function restStorageToAep(): Entity {
 	return {
 		id: restStorageToAepId,

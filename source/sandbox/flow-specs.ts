@@ -7,12 +7,12 @@ import {documentedSourceSpecIds} from './flow-spec-seed.js';
 import {json, type Route, type SandboxRequest} from './router.js';
 import type {Entity} from './state-store.js';
 
-// Flow specs (reference 4, 5.2): global; GET answers `{items: […]}`; PUT replaces the whole object — exactly
-// like the real service, a body that leaves ids out of `sourceConnectionSpecIds` drops them (reference 1.5).
+// Flow specs (docs/flow-spec.md#reststoragetoaep, docs/flow-service.md#flow-specs): global; GET answers `{items: […]}`; PUT replaces the whole object — exactly
+// like the real service, a body that leaves ids out of `sourceConnectionSpecIds` drops them (docs/flow-spec.md#safe-append).
 
 /**
- * No etag is documented for flow specs (reference 1.5). The emulator keeps one internally and exposes it only as
- * an HTTP `ETag` header so a client *may* send If-Match; it is honoured when sent, never required (8.3).
+ * No etag is documented for flow specs (docs/flow-spec.md#safe-append). The emulator keeps one internally and exposes it only as
+ * an HTTP `ETag` header so a client *may* send If-Match; it is honoured when sent, never required (docs/README.md#choices-where-adobes-docs-are-silent).
  */
 function present(entity: Entity, request: SandboxRequest): Entity {
 	const {etag: _etag, ...rest} = entity;
@@ -67,7 +67,7 @@ function validateReplacement(id: string, body: unknown, context: SandboxContext)
 		if (unknown.length > 0) throw flowError('1413-400', `sourceConnectionSpecIds: unknown connection spec id(s) ${unknown.join(', ')}.`);
 	}
 	const fields = withoutReadOnly(body);
-	// The documented PUT sends `transformationSpec` (singular); the service answers `transformationSpecs` (4.4).
+	// The documented PUT sends `transformationSpec` (singular); the service answers `transformationSpecs` (docs/flow-spec.md#put-the-flow-spec).
 	if ('transformationSpec' in fields) {
 		if (!('transformationSpecs' in fields)) fields['transformationSpecs'] = fields['transformationSpec'];
 		delete fields['transformationSpec'];

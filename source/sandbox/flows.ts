@@ -8,7 +8,7 @@ import {json, type Caller, type Route, type SandboxRequest} from './router.js';
 import {scheduleProblems} from './schedule-params.js';
 import type {Entity} from './state-store.js';
 
-// Dataflows (reference 5.6, target-and-runs 2.8).
+// Dataflows (docs/flow-service.md#dataflows).
 
 function scoped(
 	context: SandboxContext,
@@ -26,7 +26,7 @@ function oneId(body: Record<string, unknown>, field: string): string {
 	return ids[0];
 }
 
-/** Source side: the source connection exists and its spec is listed in the flow spec (5.6.1 Recommendation). */
+/** Source side: the source connection exists and its spec is listed in the flow spec (docs/flow-service.md#dataflows Recommendation). */
 function checkSource(body: Record<string, unknown>, flowSpec: Entity, context: SandboxContext, caller: Caller): void {
 	const sourceId = oneId(body, 'sourceConnectionIds');
 	const source = scoped(context, 'sourceConnections', sourceId, caller);

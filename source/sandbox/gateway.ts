@@ -12,8 +12,9 @@ function header(headers: IncomingHttpHeaders, name: string): string | undefined 
 }
 
 /**
- * The gateway checks of reference 2.2 / 6.2, in the order the brief fixes: token, API key, org; then the
- * service's sandbox checks (6.5 `2105-400`, `2100-404`). Throws the documented error; returns the caller.
+ * The gateway checks of docs/authentication.md#request-headers / docs/flow-service.md#gateway-errors, in the order the brief fixes: token, API key, org; then
+ * the
+ * service's sandbox checks (docs/flow-service.md#error-codes `2105-400`, `2100-404`). Throws the documented error; returns the caller.
  */
 export function checkGateway(headers: IncomingHttpHeaders, service: Service, tokens: TokenStore, credentials: SandboxCredentials): Caller {
 	const authorization = header(headers, 'authorization');
@@ -26,7 +27,7 @@ export function checkGateway(headers: IncomingHttpHeaders, service: Service, tok
 	if (apiKey !== grant.clientId) throw gatewayError(403, '403003', 'Api Key is invalid');
 	const orgId = header(headers, 'x-gw-ims-org-id');
 	if (!orgId) throw gatewayError(400, '400003', 'Missing header');
-	// Org ids are compared case-insensitively (reference 0.4: one doc example ends in `@adobeOrg`).
+	// Org ids are compared case-insensitively (docs/flow-service.md#identifier-formats: one doc example ends in `@adobeOrg`).
 	if (orgId.toLowerCase() !== grant.orgId.toLowerCase()) throw gatewayError(403, '403025', 'Profile is not valid');
 	const sandboxName = checkSandbox(header(headers, 'x-sandbox-name'), service, credentials);
 	return {
@@ -52,7 +53,7 @@ function checkSandbox(name: string | undefined, service: Service, credentials: S
 	return name;
 }
 
-/** POST/PUT/PATCH bodies must be JSON (reference 6.3). */
+/** POST/PUT/PATCH bodies must be JSON (docs/flow-service.md#content-type-errors). */
 export function checkContentType(headers: IncomingHttpHeaders): void {
 	const type = header(headers, 'content-type');
 	if (!type || !/^application\/([\w.+-]*\+)?json(-patch\+json)?\s*(;|$)/i.test(type)) throw contentTypeError();

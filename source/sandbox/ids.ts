@@ -1,12 +1,13 @@
 import {createHash, randomBytes, randomUUID} from 'node:crypto';
 
-// Identifier shapes of reference 0.4 / target-and-runs 2.0, so clients that check formats see real-looking values.
+// Identifier shapes of docs/flow-service.md#identifier-formats / docs/flow-service.md#identifier-formats, so clients that check formats see real-looking
+// values.
 
 export function newUuid(): string {
 	return randomUUID();
 }
 
-/** Flow Service etag: a UUID-like token wrapped in double quotes inside the JSON string (reference 2.2). */
+/** Flow Service etag: a UUID-like token wrapped in double quotes inside the JSON string (docs/authentication.md#request-headers). */
 export function newEtag(): string {
 	const hex = randomBytes(10).toString('hex');
 	return `"${hex.slice(0, 8)}-0000-0200-0000-${hex.slice(8, 20)}"`;
@@ -47,7 +48,7 @@ export function sandboxIdFor(orgId: string, sandboxName: string): string {
 	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
-/** Compares etags after stripping an optional `W/` prefix and surrounding quotes (reference 2.2 Recommendation). */
+/** Compares etags after stripping an optional `W/` prefix and surrounding quotes (docs/authentication.md#request-headers Recommendation). */
 export function sameEtag(a: string, b: string): boolean {
 	const bare = (value: string) =>
 		value

@@ -2,9 +2,9 @@ import {randomBytes} from 'node:crypto';
 import {ApiError} from './errors.js';
 import type {SandboxCredentials} from './options.js';
 
-// IMS OAuth Server-to-Server token endpoint (reference 2.3). Success shape is documented; the error bodies are
+// IMS OAuth Server-to-Server token endpoint (docs/authentication.md#getting-a-token). Success shape is documented; the error bodies are
 // NOT documented by Adobe — the OAuth-style `{error, error_description}` answers below are emulator choices
-// (reference 2.3 Recommendation).
+// (docs/authentication.md#getting-a-token Recommendation).
 
 type IssuedToken = {clientId: string; orgId: string; expiresAt: number};
 

@@ -5,7 +5,7 @@ import type {SandboxRequest} from './router.js';
 
 export type PatchOperation = {op: string; path: string; value?: unknown};
 
-/** Validates the body of a Flow Service PATCH: a JSON-Patch array with add/replace/remove in any case (reference 5.0). */
+/** Validates the body of a Flow Service PATCH: a JSON-Patch array with add/replace/remove in any case (docs/flow-service.md#conventions). */
 export function parsePatch(body: unknown): PatchOperation[] {
 	if (!Array.isArray(body) || body.length === 0)
 		throw flowError('1405-400', 'Request body must be a non-empty JSON-Patch array, e.g. [{"op": "replace", "path": "/name", "value": "…"}].');
@@ -64,10 +64,13 @@ function missingField(path: string) {
 	return flowError('1455-400', `Invalid patch instruction: the field at ${path} does not exist.`);
 }
 
-/** If-Match rules (reference 2.2, 6.6): missing → `1403-400`; stale → `1404-412` with the documented wording. */
+/**
+ * If-Match rules (docs/authentication.md#request-headers, docs/flow-service.md#etag-mismatch): missing → `1403-400`; stale → `1404-412` with the documented
+ * wording.
+ */
 export function checkIfMatch(request: SandboxRequest, entity: Entity, required: boolean): void {
 	const header = request.headers['if-match'];
-	// The Postman collection sends it as a query parameter (target-and-runs open question 13): accept both.
+	// The Postman collection sends it as a query parameter (docs/flow-service.md#if-match-and-etags): accept both.
 	const supplied = (Array.isArray(header) ? header[0] : header) ?? request.query.get('if-match') ?? undefined;
 	if (!supplied) {
 		if (required) throw flowError('1403-400', 'Header If-Match is missing. Send the etag from the last GET of this resource.');

@@ -1,7 +1,7 @@
 import {flowError} from './errors.js';
 import type {Entity} from './state-store.js';
 
-// List query parameters of reference 5.0 (help/dataflows/api/sort-and-filter.md): `property` filters
+// List query parameters of docs/flow-service.md#conventions (help/dataflows/api/sort-and-filter.md): `property` filters
 // (repeat = AND, comma list = any-of, nested and `[]` array paths), `orderby`, `limit` + `continuationToken`, `count`.
 
 type Filter = {path: string[]; operator: string; values: string[]};
@@ -39,7 +39,7 @@ function compare(actual: unknown, operator: string, expected: string): boolean {
 	const bothNumeric = numeric && expected.trim() !== '' && !Number.isNaN(Number(expected));
 	switch (operator) {
 		case '==':
-			// Status values are compared case-insensitively (reference 5.7.1: `status==Failed`).
+			// Status values are compared case-insensitively (docs/target-and-runs.md#runs: `status==Failed`).
 			return text === expected || text.toLowerCase() === expected.toLowerCase();
 		case '!=':
 			return text !== expected;
@@ -151,7 +151,7 @@ function checkQuery(query: URLSearchParams, items: Record<string, unknown>[]): v
 }
 
 /**
- * A list answer: `{items, _links}` or `{count}` (reference 5.0). Filters and sorting apply to the items as
+ * A list answer: `{items, _links}` or `{count}` (docs/flow-service.md#conventions). Filters and sorting apply to the items as
  * presented, so the computed fields (`inheritedAttributes.…`, `lastRunDetails.…`) can be filtered on.
  */
 export function listResponse(entities: Entity[], query: URLSearchParams, present: (entity: Entity) => unknown, basePath: string): unknown {

@@ -19,10 +19,10 @@ export type SandboxOptions = {
 	orgId?: string;
 	sandboxName?: string;
 	scopes?: string;
-	/** Default 86399 (reference 2.3). */
+	/** Default 86399 (docs/authentication.md#getting-a-token). */
 	tokenTtlSeconds?: number;
 	faults?: SandboxFaults;
-	/** immediate: a due run starts at once; realistic: first run delayed (see scheduler.ts, target-and-runs 3.4). */
+	/** immediate: a due run starts at once; realistic: first run delayed (see scheduler.ts, docs/schedule.md#dataflow-schedules). */
 	runTiming?: 'immediate' | 'realistic';
 	/** Also start the demo source (default true). */
 	demo?: boolean | {records?: number};
@@ -34,7 +34,7 @@ export type SandboxOptions = {
 	routeSourcesToDemo?: boolean;
 	/** Told (one line) about every change that could not be saved; default: written to stderr. */
 	onStateWriteError?: (message: string) => void;
-	/** Reject unknown connection spec ids in a flow spec PUT (reference 4.4). */
+	/** Reject unknown connection spec ids in a flow spec PUT (docs/flow-spec.md#put-the-flow-spec). */
 	strictFlowSpecIds?: boolean;
 };
 
@@ -62,7 +62,7 @@ export type RunningSandbox = {
 	expireTokens(): void;
 	/** Source requests of this connection spec go to the demo source ('demo') or to the spec's own host ('spec', the default). */
 	routeSources(connectionSpecId: string, api: 'demo' | 'spec'): void;
-	/** Test-only: simulate a concurrent writer around flow spec reads/writes (reference 4.4). */
+	/** Test-only: simulate a concurrent writer around flow spec reads/writes (docs/flow-spec.md#put-the-flow-spec). */
 	hooks: {afterFlowSpecPut?: () => Promise<void> | void; beforeFlowSpecGet?: () => Promise<void> | void};
 	requestLog(): {method: string; path: string; status: number}[];
 	/** How many changes could not be saved since start (each answered 500 and was reported). */
@@ -70,5 +70,5 @@ export type RunningSandbox = {
 	close(): Promise<void>;
 };
 
-/** The Schema Registry tenant of the emulated org (target-and-runs 2.3 `GET /stats`). */
+/** The Schema Registry tenant of the emulated org (docs/target-and-runs.md#schema-registry `GET /stats`). */
 export const sandboxTenantId = 'sandbox';

@@ -109,7 +109,7 @@ function sourceError(error: unknown, secrets: string[]): RunError {
 	const engine = error instanceof EngineError ? error : undefined;
 	const status = engine?.status ?? (engine?.code === 'source-auth' ? 401 : 500);
 	const text = maskKnownPatterns(maskSecrets(`${(error as Error).message}${engine?.hint ? ` ${engine.hint}` : ''}`, secrets));
-	// Run-level codes look like CONNECTOR-1001-500 "reading from the source failed" (target-and-runs 3.2).
+	// Run-level codes look like CONNECTOR-1001-500 "reading from the source failed" (docs/target-and-runs.md#run-metrics).
 	return {code: `CONNECTOR-1001-${status}`, message: `Reading from the source failed: ${text}`};
 }
 
@@ -285,7 +285,7 @@ export async function executeRun(context: SandboxContext, runId: string, signal:
 	if (!signal.aborted && elapsed < timing.minimumRunMs) await delay(timing.minimumRunMs - elapsed, undefined, {signal}).catch(() => undefined);
 	const completedAt = Date.now();
 	const promotion = promotionErrors(tally);
-	// A partial run stays `success` and still lists its errors (target-and-runs 3.1, notifications).
+	// A partial run stays `success` and still lists its errors (docs/target-and-runs.md#run-status, notifications).
 	const errors = readError ? [readError] : [...(tally.pagingStop ? [tally.pagingStop] : []), ...promotion];
 	finishBatch(context, batchId, failed, tally, completedAt);
 	runs.put(

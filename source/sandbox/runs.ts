@@ -9,9 +9,9 @@ import type {Scheduler} from './scheduler.js';
 import {serviceCaller} from './run-executor.js';
 import type {Entity} from './state-store.js';
 
-// Flow runs (reference 5.7, target-and-runs 2.9).
+// Flow runs (docs/target-and-runs.md#runs).
 
-/** `property=state==inProgress` (target-and-runs 3.1) reads the run status. */
+/** `property=state==inProgress` (docs/target-and-runs.md#run-status) reads the run status. */
 function withStateAlias(query: URLSearchParams): URLSearchParams {
 	const rewritten = new URLSearchParams(query);
 	rewritten.delete('property');

@@ -1,8 +1,8 @@
 import {isObject} from './entities.js';
 
-// Schedule rules of reference 4.5 (the flow spec's scheduleSpec): startTime epoch seconds (number or numeric
+// Schedule rules of docs/flow-spec.md#schedule-rules (the flow spec's scheduleSpec): startTime epoch seconds (number or numeric
 // string), frequency once|minute|hour|day|week; once forbids interval/backfill; minute needs interval ≥ 15,
-// others ≥ 1; backfill boolean (or "true"/"false"). Values are stored as received (4.5 Recommendation).
+// others ≥ 1; backfill boolean (or "true"/"false"). Values are stored as received (docs/flow-spec.md#schedule-rules Recommendation).
 
 export const frequencies = ['once', 'minute', 'hour', 'day', 'week'] as const;
 const unitMs: Record<string, number> = {minute: 60_000, hour: 3_600_000, day: 86_400_000, week: 604_800_000};

@@ -7,10 +7,10 @@ import {finishedRun} from './run-record.js';
 import {AepError} from '../shared/errors.js';
 import {setTimeout as delay} from 'node:timers/promises';
 
-// Creates and starts runs when flows are due (reference 5.9: a run at startTime, then every interval × frequency;
+// Creates and starts runs when flows are due (docs/flow-service.md#how-the-sandbox-models-state: a run at startTime, then every interval × frequency;
 // `once` → one run). Runs whose time is in the past start at once.
 //
-// Timing (target-and-runs 3.4 — no SLA is documented; examples show a run starting ~16 s after flow creation and
+// Timing (docs/schedule.md#dataflow-schedules — no SLA is documented; examples show a run starting ~16 s after flow creation and
 // lasting about a minute): `immediate` starts a due run at once and finishes as fast as the source answers;
 // `realistic` starts each run 15 s after it is due and keeps it `inProgress` for at least 20 s.
 

@@ -6,7 +6,8 @@ import {json, type Caller, type Route, type SandboxRequest, type SandboxResponse
 import type {CollectionName, Entity} from './state-store.js';
 import {behaviours, globalClasses, globalFieldGroups, ownProperties, refsOf, resolveSchema} from './xdm.js';
 
-// Schema Registry (target-and-runs 2.3, errors 5.3). Tenant resources: field groups (`mixins` ids), classes, schemas.
+// Schema Registry (docs/target-and-runs.md#schema-registry, errors docs/target-and-runs.md#error-bodies-of-the-other-services). Tenant resources: field groups
+// (`mixins` ids), classes, schemas.
 // Codes for validation failures the docs do not list (XDM-1000-400) are emulator choices.
 
 type Kind = {collection: CollectionName; resourceType: 'mixins' | 'classes' | 'schemas'; notFoundCode: string};
@@ -19,7 +20,7 @@ const kinds: Record<'fieldgroups' | 'classes' | 'schemas', Kind> = {
 
 const hidden = new Set(['id', 'imsOrgId', 'sandboxName']);
 
-/** Lookup `Accept` (2.3): one of the xed formats with `version=1`; 400 when missing/invalid, 406 for another version. */
+/** Lookup `Accept` (docs/target-and-runs.md#schema-registry): one of the xed formats with `version=1`; 400 when missing/invalid, 406 for another version. */
 function lookupFormat(request: SandboxRequest): {full: boolean; noText: boolean} {
 	const accept = String(request.headers['accept'] ?? '');
 	const match = /application\/vnd\.adobe\.xed(-full)?(-notext)?(-desc|-deprecatefield)?\+json/.exec(accept);
@@ -68,7 +69,7 @@ function findAny(context: SandboxContext, id: string, scope: Entity): Entity | u
 	return undefined;
 }
 
-/** `{SCHEMA_ID}` in paths is the `meta:altId` or the URL-encoded `$id` (2.3). */
+/** `{SCHEMA_ID}` in paths is the `meta:altId` or the URL-encoded `$id` (docs/target-and-runs.md#schema-registry). */
 export function findResource(context: SandboxContext, name: CollectionName, idOrAltId: string, caller: Caller): Entity | undefined {
 	const items = collection(context, name);
 	const direct = items.get(idOrAltId);

@@ -3,9 +3,11 @@ import {authPlanOf} from '../spec/plan.js';
 import {resolveAuthSpec, secretPropertyNames, type AuthSpec, type ConnectionSpec} from '../spec/index.js';
 import {isSecretKeyName, mask} from '../spec/secrets.js';
 
-// Base-connection auth helpers (reference 3.4, 3.4.5, 5.3.1), on top of the spec model and the engine.
+// Base-connection auth helpers (docs/connection-spec.md#authspec, docs/connection-spec.md#auth-specs-and-base-connections,
+// docs/flow-service.md#base-connections),
+// on top of the spec model and the engine.
 
-/** The authSpec entry a base connection selects: by name, then case-insensitively by type (reference 1.7). */
+/** The authSpec entry a base connection selects: by name, then case-insensitively by type (docs/workflow.md#step-6-end-to-end-test). */
 export function findAuthSpec(spec: Record<string, unknown>, specName: string): AuthSpec | undefined {
 	if (!Array.isArray(spec['authSpec'])) return undefined;
 	return resolveAuthSpec(spec as ConnectionSpec, specName);
@@ -23,7 +25,7 @@ export function missingRequiredParams(entry: AuthSpec, params: Record<string, un
 	);
 }
 
-/** GET answers a partial view of the credentials: secret values become "***" (reference 5.3.2 Recommendation). */
+/** GET answers a partial view of the credentials: secret values become "***" (docs/flow-service.md#base-connections Recommendation). */
 export function maskedParams(spec: Record<string, unknown>, specName: string, params: Record<string, unknown>): Record<string, unknown> {
 	const isSecret = secretTest(spec, specName);
 	return Object.fromEntries(Object.entries(params).map(([name, value]) => [name, isSecret(name) && value !== undefined && value !== null ? mask : value]));
@@ -42,7 +44,10 @@ export function secretValues(spec: Record<string, unknown>, specName: string, pa
 		.map(([, value]) => value as string);
 }
 
-/** Headers that authenticate a call to the source, built by the engine (reference 3.4.1–3.4.3 Interpretations). */
+/**
+ * Headers that authenticate a call to the source, built by the engine (docs/connection-spec.md#oauth2refreshcode, docs/connection-spec.md#keybased
+ * Interpretations).
+ */
 export function authHeaders(spec: Record<string, unknown>, specName: string, params: Record<string, unknown>): Record<string, string> {
 	const entry = findAuthSpec(spec, specName);
 	if (!entry) throw new Error(`No authSpec entry is named "${specName}".`);

@@ -12,7 +12,8 @@ import {maskKnownPatterns, maskSecrets} from '../spec/secrets.js';
 import {authOf, connectionSpecOf} from './connections.js';
 import {secretValues} from './source-auth.js';
 
-// Source connections (reference 5.4) and target connections (5.5, target-and-runs 2.5).
+// Source connections (docs/flow-service.md#source-connections) and target connections (docs/flow-service.md#target-connections,
+// docs/flow-service.md#target-connections).
 
 function specChangeGuard(operations: {path: string}[]): void {
 	const changesSpec = operations.find(operation => /^\/connectionSpec(\/|$)/.test(operation.path));
@@ -123,7 +124,7 @@ function presentTarget(entity: Entity): unknown {
 	return {...entity, inheritedAttributes: {}};
 }
 
-/** A connection a flow still references cannot be deleted (`1447-400`, target-and-runs 4). */
+/** A connection a flow still references cannot be deleted (`1447-400`, docs/target-and-runs.md#clean-up). */
 function notUsedByFlows(field: 'sourceConnectionIds' | 'targetConnectionIds', context: SandboxContext) {
 	return (entity: Entity) => {
 		const flows = collection(context, 'flows')

@@ -269,7 +269,7 @@ export class StateStore {
 }
 
 /**
- * lmdb 3.5 also rejects an internal batch promise nobody can hold when a commit fails (EIO, ENOSPC), which would
+ * lmdb docs/connection-spec.md#sourcespec also rejects an internal batch promise nobody can hold when a commit fails (EIO, ENOSPC), which would
  * crash the process with an unhandled rejection after the failure was already answered 500 and reported. While a
  * store is open, exactly those rejections (errors carrying lmdb's `commitError`) are absorbed; any other
  * unhandled rejection is rethrown, so it still ends the process as by default.

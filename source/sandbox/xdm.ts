@@ -2,7 +2,7 @@ import {isObject} from './entities.js';
 import type {Entity} from './state-store.js';
 
 // Just enough XDM for the emulator: the standard classes a source dataflow uses, schema resolution
-// (class + field groups → one `properties` tree, as `xed-full` answers, target-and-runs 6.1) and field lookup.
+// (class + field groups → one `properties` tree, as `xed-full` answers, docs/target-and-runs.md#a-schema-for-arbitrary-json-records) and field lookup.
 
 export type FieldSchema = {
 	type?: string;
@@ -49,7 +49,7 @@ export const globalClasses: BuiltInClass[] = [
 		title: 'XDM ExperienceEvent',
 		'meta:extends': [timeSeries, 'https://ns.adobe.com/xdm/context/experienceevent'],
 		properties: {_id: {title: 'Identifier', type: 'string'}, timestamp: {title: 'Timestamp', type: 'string', format: 'date-time'}},
-		// ExperienceEvent makes `_id` and `timestamp` mandatory (target-and-runs 6).
+		// ExperienceEvent makes `_id` and `timestamp` mandatory (docs/target-and-runs.md#a-schema-for-arbitrary-json-records).
 		required: ['_id', 'timestamp'],
 	},
 ];

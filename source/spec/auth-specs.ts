@@ -1,4 +1,5 @@
-// Looking up auth specs and their secret fields (reference 1.7, 3.4.5, 3.9 #14).
+// Looking up auth specs and their secret fields (docs/workflow.md#step-6-end-to-end-test, docs/connection-spec.md#auth-specs-and-base-connections,
+// docs/connection-spec.md#authspec-rules).
 import {secretAuthProperty} from './constants.js';
 import {arrayAt, isObject, objectAt} from './json.js';
 import type {AuthSpec, ConnectionSpec} from './schema.js';

@@ -1,4 +1,5 @@
-// The documented auth types and their properties with the meaning each has (reference 3.4.1–3.4.3): help text for
+// The documented auth types and their properties with the meaning each has (docs/connection-spec.md#oauth2refreshcode, docs/connection-spec.md#keybased): help
+// text for
 // the auth screen and the builder of new authSpec entries. Pure data and functions (no I/O, no React).
 import {draft07} from './constants.js';
 

@@ -7,11 +7,11 @@ export const stepNames = ['setup', 'artifacts', 'auth', 'source', 'explore', 're
 export type StepName = (typeof stepNames)[number];
 
 export type Artifacts = {
-	/** kebab-case folder name, `Sources/{sourceName}/Artifacts/` (reference 1.2, 7.1). */
+	/** kebab-case folder name, `Sources/{sourceName}/Artifacts/` (docs/workflow.md#step-1-artifacts, docs/artifacts.md#the-artifacts-folder). */
 	sourceName: string;
 	label: string;
 	description: string;
-	/** camel-case category key (reference 7.2). */
+	/** camel-case category key (docs/connection-spec.md#catalog-categories). */
 	category: string;
 	/** Path of the SVG icon on disk. */
 	iconPath?: string;
@@ -77,7 +77,7 @@ export type RemoteState = {
 	appendedToFlowSpec?: boolean;
 	ledger: LedgerEntry[];
 	lastRun?: RunSummary;
-	/** The latest run per auth spec: the checklist wants a passing run for each one offered (reference 7.3 #6). */
+	/** The latest run per auth spec: the checklist wants a passing run for each one offered (docs/workflow.md#submission-checklist). */
 	runsByAuthSpec?: Record<string, RunSummary>;
 };
 

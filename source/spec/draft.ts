@@ -1,12 +1,12 @@
 // Draft <-> spec. The draft keeps the spec itself plus the catalog artifacts (label, description, category,
-// documentation link, reference 7.1); specFromDraft writes the artifacts back into sourceSpec.attributes.uiAttributes.
+// documentation link, docs/artifacts.md#the-artifacts-folder); specFromDraft writes the artifacts back into sourceSpec.attributes.uiAttributes.
 // Lossless: specFromDraft(draftFromSpec(s)) equals normaliseSpec(s).spec, unknown keys and key order included.
 import type {Artifacts, Draft} from './draft-types.js';
 import {arrayAt, isObject, objectAt, stringAt, type JsonObject} from './json.js';
 import {normaliseSpec} from './normalise.js';
 import {getTemplate, templateNames} from './templates.js';
 
-/** kebab-case folder name for `Sources/{name}/Artifacts/` (reference 7.1); "source" when nothing usable is left. */
+/** kebab-case folder name for `Sources/{name}/Artifacts/` (docs/artifacts.md#the-artifacts-folder); "source" when nothing usable is left. */
 export function slugify(name: string): string {
 	const slug = name
 		.normalize('NFKD')
@@ -106,7 +106,7 @@ function uiAttributesOf(spec: JsonObject, create: boolean): JsonObject | undefin
 
 function applyKeyOrText(ui: JsonObject, field: 'label' | 'description', value: string): void {
 	const current = ui[field];
-	// A key issued by Adobe stays: it is what the catalog shows once the artifacts PR is merged (reference 7.1).
+	// A key issued by Adobe stays: it is what the catalog shows once the artifacts PR is merged (docs/artifacts.md#the-artifacts-folder).
 	if (isObject(current) && typeof current['key'] === 'string' && current['text'] === undefined) return;
 	// Nothing typed and nothing usable in the spec: leave whatever is there for the validator to report.
 	if (value === '' && !isObject(current)) return;

@@ -1,7 +1,10 @@
 // What validation reports: one finding per problem, with the JSON path, a plain message and a fix hint.
 import type {PathSegment} from './json-path.js';
 
-/** `error` breaks the spec, `warning` is a recommendation, `lenient` is accepted although stricter docs forbid it (3.9 E/W/L). */
+/**
+ * `error` breaks the spec, `warning` is a recommendation, `lenient` is accepted although stricter docs forbid it (docs/connection-spec.md#validation-rules
+ * E/W/L).
+ */
 export type Severity = 'error' | 'warning' | 'lenient';
 
 export type Finding = {
@@ -10,7 +13,7 @@ export type Finding = {
 	severity: Severity;
 	message: string;
 	hint: string;
-	/** Where the rule comes from: a row of reference 3.9 (`3.9#30`) or another section (`8.1`). */
+	/** The rule, named for what it checks (`pagination-offset`, `jsonpath-syntax`, `header-name`); docs/connection-spec.md#validation-rules lists them. */
 	rule: string;
 };
 

@@ -1,15 +1,15 @@
-// Cross-field checks of authSpec (reference 3.9 rows 7, 10–15) and of `$schema` strings (row 42).
+// Cross-field checks of authSpec (docs/connection-spec.md#validation-rules rows 7, 10–15) and of `$schema` strings (row 42).
 import {draft07, secretAuthProperty} from './constants.js';
 import {describeValue, finding, type Finding, type PathSegment} from './findings.js';
 import {arrayAt, isObject, objectAt} from './json.js';
 import {getAt} from './json-path.js';
 import {headerNameProblem} from './placeholders.js';
 
-/** Credentials each auth type must declare and require (3.9 #11–13). */
+/** Credentials each auth type must declare and require (docs/connection-spec.md#authspec-rules). */
 const neededByType = new Map<unknown, {names: string[]; rule: string}>([
-	['OAuth2RefreshCode', {names: ['accessToken'], rule: '3.9#11'}],
-	['BasicAuthentication', {names: ['username', 'password'], rule: '3.9#12'}],
-	['KeyBased', {names: ['authKey1'], rule: '3.9#13'}],
+	['OAuth2RefreshCode', {names: ['accessToken'], rule: 'oauth2-access-token'}],
+	['BasicAuthentication', {names: ['username', 'password'], rule: 'basic-username-password'}],
+	['KeyBased', {names: ['authKey1'], rule: 'key-based-auth-key'}],
 ]);
 
 export function lintAuthSpecs(spec: unknown, out: Finding[]): void {
@@ -27,7 +27,7 @@ export function lintAuthSpecs(spec: unknown, out: Finding[]): void {
 					finding(
 						'warning',
 						[...base, 'name'],
-						'3.9#7',
+						'auth-spec-name',
 						`The auth spec name "${name}" is already used ` +
 							`by authSpec[${first}]. Base connections select an auth spec by name, so this one could never be chosen.`,
 						'Give every auth spec a unique name.',
@@ -39,9 +39,9 @@ export function lintAuthSpecs(spec: unknown, out: Finding[]): void {
 		const properties = objectAt(schema, 'properties');
 		if (!properties) return;
 		const required = arrayAt(schema, 'required');
-		// A required credential the type needs is already an error (3.9 #11–13); do not warn about it twice.
+		// A required credential the type needs is already an error (docs/connection-spec.md#authspec-rules); do not warn about it twice.
 		const needed = neededByType.get(entry['type'])?.names ?? [];
-		lintRequired(properties, required, [...base, 'spec'], '3.9#10', 'an auth spec', out, needed);
+		lintRequired(properties, required, [...base, 'spec'], 'auth-required-declared', 'an auth spec', out, needed);
 		lintNeeded(entry['type'], properties, required, base, out);
 		lintSecrets(properties, base, out);
 		lintOverrideMethods(properties, base, out);
@@ -109,7 +109,7 @@ function lintSecrets(properties: Record<string, unknown>, base: PathSegment[], o
 			finding(
 				'warning',
 				[...base, 'spec', 'properties', name, 'format'],
-				'3.9#14',
+				'secret-format-password',
 				`"${name}" holds a secret but is not marked "format": "password", so it may be shown unmasked.`,
 				`Add "format": "password" to the "${name}" property.`,
 			),
@@ -142,7 +142,7 @@ function lintOverrideMethods(properties: Record<string, unknown>, base: PathSegm
 			finding(
 				'error',
 				[...base, 'spec', 'properties', ...path, index],
-				'3.9#15',
+				'auth-request-method',
 				`authenticationMethod may only be GET or POST, but the enum lists ${describeValue(method)}.`,
 				'Keep ["GET", "POST"] or one of them.',
 			),
@@ -150,7 +150,7 @@ function lintOverrideMethods(properties: Record<string, unknown>, base: PathSegm
 	});
 }
 
-/** `$schema` must be draft-07; the documented "http: //" variant (with a space) is accepted (3.9 #42). */
+/** `$schema` must be draft-07; the documented "http: //" variant (with a space) is accepted (docs/connection-spec.md#placeholder-and-explorespec-rules). */
 export function checkSchemaUrl(value: unknown, path: PathSegment[], out: Finding[]): void {
 	// Non-strings are reported by the zod model where the type is fixed.
 	if (typeof value !== 'string' || value === draft07) return;
@@ -159,12 +159,12 @@ export function checkSchemaUrl(value: unknown, path: PathSegment[], out: Finding
 			finding(
 				'lenient',
 				path,
-				'3.9#42',
+				'json-schema-url',
 				`"$schema" is written "${value}" (with a space), as in every documented batch example; it is accepted.`,
 				`You may write "${draft07}".`,
 			),
 		);
 		return;
 	}
-	out.push(finding('warning', path, '3.9#42', `"$schema" should be the draft-07 URL, but it is "${value}".`, `Write "$schema": "${draft07}".`));
+	out.push(finding('warning', path, 'json-schema-url', `"$schema" should be the draft-07 URL, but it is "${value}".`, `Write "$schema": "${draft07}".`));
 }

@@ -1,4 +1,5 @@
-// Cross-field checks of sourceSpec (reference 3.9 rows 17, 21, 24, 26, 30–31, 37–40; 3.5.8, 3.5.11).
+// Cross-field checks of sourceSpec (docs/connection-spec.md#validation-rules rows 17, 21, 24, 26, 30–31, 37–40; docs/connection-spec.md#pagination,
+// docs/connection-spec.md#placeholders).
 import {categories, paginationFields, paginationRules, paginationTypes} from './constants.js';
 import {describeValue, finding, formatPath, type Finding, type PathSegment} from './findings.js';
 import {arrayAt, isObject, objectAt, stringAt, visitStrings} from './json.js';
@@ -38,7 +39,7 @@ function lintCategory(ui: unknown, out: Finding[]): void {
 			finding(
 				'warning',
 				path,
-				'3.9#17',
+				'ui-category',
 				`category must be an object {"key": "<category key>"}, but it is ${describeValue(category)}.`,
 				`Write "category": {"key": "${example}"}. Keys: ${categoryList}.`,
 			),
@@ -52,9 +53,9 @@ function lintCategory(ui: unknown, out: Finding[]): void {
 		finding(
 			'warning',
 			[...path, 'key'],
-			'3.9#17',
+			'ui-category',
 			`"${key}" is not one of the ten catalog category keys${near ? `; did you mean "${near.key}"?` : '.'}`,
-			`Use one of: ${categoryList}. If none fits, discuss the category with Adobe (reference 7.2).`,
+			`Use one of: ${categoryList}. If none fits, discuss the category with Adobe.`,
 		),
 	);
 }
@@ -73,7 +74,7 @@ function lintHost(spec: unknown, urlParams: unknown, out: Finding[]): void {
 				? `urlParams.host should be an absolute URL starting with https:// (or http://), but it is ${describeValue(host)}: ${caveat}`
 				: `urlParams.host must be an absolute URL starting with https:// (or http://), but it is ${describeValue(host)}.`;
 			out.push(
-				finding(fromValue ? 'warning' : 'error', path, '3.9#21', message, 'Write e.g. "https://api.example.com" or "https://${domain}.api.example.com".'),
+				finding(fromValue ? 'warning' : 'error', path, 'url-host', message, 'Write e.g. "https://api.example.com" or "https://${domain}.api.example.com".'),
 			);
 		}
 		for (const name of findBareBraces(host)) {
@@ -81,7 +82,7 @@ function lintHost(spec: unknown, urlParams: unknown, out: Finding[]): void {
 				finding(
 					'warning',
 					path,
-					'3.5.11',
+					'placeholder-syntax',
 					`urlParams.host contains "{${name}}" without "$"; placeholders are written \${${name}}, so this text would be sent literally.`,
 					`Write "\${${name}}".`,
 				),
@@ -99,9 +100,9 @@ function lintHost(spec: unknown, urlParams: unknown, out: Finding[]): void {
 		finding(
 			'error',
 			path,
-			'3.9#21',
+			'url-host',
 			`urlParams.host is not set${names ? ` and the auth spec(s) ${names} declare no "host" property` : ''}, so requests have no base URL.`,
-			'Set urlParams.host (e.g. "https://api.example.com"), or give every auth spec a "host" property (reference 3.4.4).',
+			'Set urlParams.host (e.g. "https://api.example.com"), or give every auth spec a "host" property.',
 		),
 	);
 }
@@ -165,7 +166,7 @@ function lintPlaceholders(spec: unknown, attributes: Record<string, unknown>, ou
 					finding(
 						'error',
 						path,
-						'3.9#39',
+						'placeholder-declared',
 						`${formatPath(path)} contains an empty placeholder "\${}".`,
 						'Put the name of a user input or credential inside the braces, or remove it.',
 					),
@@ -177,7 +178,7 @@ function lintPlaceholders(spec: unknown, attributes: Record<string, unknown>, ou
 				finding(
 					'error',
 					path,
-					'3.9#39',
+					'placeholder-declared',
 					`${formatPath(path)} uses \${${name}}, but "${name}" is neither a user input (sourceSpec.spec.properties) ` +
 						`nor a credential of any auth spec${near ? `; did you mean \${${near}}?` : '.'}`,
 					`Declare "${name}" in sourceSpec.spec.properties (a value the user enters) or in an auth spec's properties (a credential), ` +
@@ -194,7 +195,7 @@ function lintPlaceholders(spec: unknown, attributes: Record<string, unknown>, ou
 			finding(
 				'warning',
 				['sourceSpec', 'spec', 'properties', name],
-				'3.5.10',
+				'user-inputs-schema',
 				`The user input "${name}" is declared but never used as \${${name}} in urlParams, headerParams or bodyParams, so its value is never sent.`,
 				`Use \${${name}} in the path, a query, header or body value, or remove the input.`,
 			),
@@ -240,7 +241,7 @@ function lintBody(attributes: Record<string, unknown>, out: Finding[]): void {
 		finding(
 			'warning',
 			[...sa, 'bodyParams'],
-			'3.9#24',
+			'body-params-post-only',
 			'bodyParams is only sent with POST requests, but urlParams.method is GET, so the body is ignored.',
 			'Set urlParams.method to "POST", or remove bodyParams.',
 		),
@@ -253,7 +254,7 @@ function lintJsonPath(value: unknown, path: PathSegment[], out: Finding[]): void
 		finding(
 			'warning',
 			path,
-			'3.9#26',
+			'jsonpath-dollar',
 			`${formatPath(path)} should be a JSONPath starting with "$", but it is ${describeValue(value)}.`,
 			`Write "$.${value.replace(/^\.+/, '')}".`,
 		),
@@ -317,7 +318,7 @@ function lintPagination(pagination: unknown, out: Finding[]): void {
 			finding(
 				'warning',
 				[...base, key],
-				'3.5.8',
+				'pagination',
 				`"${key}" is not used by ${type} pagination and is ignored.`,
 				`${type} pagination uses: ${fields.join(', ')}. Remove "${key}", or pick the type it belongs to.`,
 			),
@@ -329,7 +330,7 @@ function lintPagination(pagination: unknown, out: Finding[]): void {
 			finding(
 				'lenient',
 				[...base, 'limitValue'],
-				paginationRules.get(type) ?? '3.9#30',
+				paginationRules.get(type) ?? 'pagination-offset',
 				`limitValue is the string "${limit}"; ` +
 					`it is read as the number ${limit.trim()} (the documented examples write it as a string, the schema says integer).`,
 				`You may write ${limit.trim()} without quotes.`,
@@ -345,7 +346,7 @@ function lintPagination(pagination: unknown, out: Finding[]): void {
 			finding(
 				'warning',
 				[...base, missing],
-				'3.9#31',
+				'pagination-end-condition',
 				`endConditionName and endConditionValue work as a pair, but only ${hasName ? 'endConditionName' : 'endConditionValue'} is set.`,
 				hasName ? 'Add e.g. "endConditionValue": "Const:false".' : 'Add e.g. "endConditionName": "$.hasMore", or remove endConditionValue.',
 			),
@@ -369,7 +370,7 @@ function lintSchedule(attributes: Record<string, unknown>, out: Finding[]): void
 	for (const key of Object.keys(schedule)) {
 		if (fields.includes(key)) continue;
 		out.push(
-			finding('warning', [...base, key], '3.5.9', `"${key}" is not used by the ${variant} and is ignored.`, `The ${variant} uses: ${fields.join(', ')}.`),
+			finding('warning', [...base, key], 'schedule', `"${key}" is not used by the ${variant} and is ignored.`, `The ${variant} uses: ${fields.join(', ')}.`),
 		);
 	}
 	if (advance) {
@@ -382,7 +383,7 @@ function lintSchedule(attributes: Record<string, unknown>, out: Finding[]): void
 				finding(
 					'warning',
 					base,
-					'3.9#38',
+					'schedule-advance',
 					'ADVANCE scheduling replaces the placeholder {SCHEDULE_QUERY}, but no query, header or body value contains it, so the schedule has no effect.',
 					'Add e.g. "queryParams": {"query": "{SCHEDULE_QUERY}"} to urlParams.',
 				),
@@ -397,7 +398,7 @@ function lintSchedule(attributes: Record<string, unknown>, out: Finding[]): void
 			finding(
 				'warning',
 				[...base, missing],
-				'3.9#37',
+				'schedule-standard',
 				`Only one of scheduleStartParamFormat and scheduleEndParamFormat is set, so the window start and end may be sent in different formats.`,
 				`Add "${missing}" with the same date format.`,
 			),
@@ -405,7 +406,10 @@ function lintSchedule(attributes: Record<string, unknown>, out: Finding[]): void
 	}
 }
 
-/** The authoring template's schema form describes urlParams & co. inside sourceSpec.spec (reference 3.1, 3.7). */
+/**
+ * The authoring template's schema form describes urlParams & co. inside sourceSpec.spec (docs/connection-spec.md#two-shapes-of-the-spec,
+ * docs/connection-spec.md#the-authoring-template).
+ */
 function looksLikeSchemaForm(spec: unknown): boolean {
 	const inputs = objectAt(spec, 'sourceSpec', 'spec', 'properties');
 	return ['urlParams', 'contentPath', 'paginationParams', 'scheduleParams'].some(key => getAt(inputs, [key, 'type']) === 'object');
@@ -416,15 +420,15 @@ function lintUserInputs(spec: unknown, out: Finding[]): void {
 	if (!inputs) return;
 	checkSchemaUrl(inputs['$schema'], ['sourceSpec', 'spec', '$schema'], out);
 	const properties = objectAt(inputs, 'properties');
-	if (properties) lintRequired(properties, arrayAt(inputs, 'required'), ['sourceSpec', 'spec'], '3.9#40', 'sourceSpec.spec', out);
+	if (properties) lintRequired(properties, arrayAt(inputs, 'required'), ['sourceSpec', 'spec'], 'user-inputs-schema', 'sourceSpec.spec', out);
 	if (looksLikeSchemaForm(spec)) {
 		out.push(
 			finding(
 				'warning',
 				['sourceSpec', 'spec'],
-				'3.1',
+				'instance-form',
 				'sourceSpec.spec describes urlParams, contentPath, paginationParams or scheduleParams as JSON Schema: ' +
-					'this is the schema form of the authoring template (reference 3.7). ' +
+					'this is the schema form of the authoring template. ' +
 					'The platform needs the instance form, with concrete values under sourceSpec.attributes.',
 				'Put concrete urlParams, contentPath, paginationParams and scheduleParams under sourceSpec.attributes ' +
 					'and keep only user inputs in sourceSpec.spec.properties. "aep-source export --template blank" shows the instance form.',

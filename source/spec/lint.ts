@@ -1,4 +1,4 @@
-// Cross-field and recommendation checks of reference 3.9 that a zod schema cannot express: W and L rows,
+// Cross-field and recommendation checks of docs/connection-spec.md#validation-rules that a zod schema cannot express: W and L rows,
 // references between sections (placeholders, required ⊆ properties), type-specific fields. Works on any value:
 // every read is guarded, so broken structure (already reported by the zod model) never makes it throw.
 import {ids, specType, specVersion} from './constants.js';
@@ -24,7 +24,7 @@ function lintTopLevel(spec: Record<string, unknown>, out: Finding[]): void {
 			finding(
 				'warning',
 				'providerId',
-				'3.9#2',
+				'provider-id',
 				`providerId is "${providerId}", but REST batch sources use "${ids.restProviderId}".`,
 				`Write "providerId": "${ids.restProviderId}" unless Adobe told you otherwise.`,
 			),
@@ -35,7 +35,7 @@ function lintTopLevel(spec: Record<string, unknown>, out: Finding[]): void {
 			finding(
 				'warning',
 				'type',
-				'3.9#3',
+				'spec-type',
 				`type should be "${specType}" for Self-Serve batch sources, but it is ${describeValue(spec['type'])}.`,
 				`Write "type": "${specType}".`,
 			),
@@ -46,7 +46,7 @@ function lintTopLevel(spec: Record<string, unknown>, out: Finding[]): void {
 			finding(
 				'warning',
 				'version',
-				'3.9#4',
+				'spec-version',
 				`version should be the string "${specVersion}", but it is ${describeValue(spec['version'])}.`,
 				`Write "version": "${specVersion}".`,
 			),
@@ -57,7 +57,7 @@ function lintTopLevel(spec: Record<string, unknown>, out: Finding[]): void {
 			finding(
 				'warning',
 				'attributes',
-				'3.9#5',
+				'attributes-object',
 				'attributes is missing; every batch example sends it.',
 				'Write "attributes": {"uiAttributes": {"apiFeatures": {"explorePaginationSupported": false}}}.',
 			),
@@ -74,9 +74,9 @@ function lintExploreSpec(spec: Record<string, unknown>, out: Finding[]): void {
 			finding(
 				'warning',
 				['exploreSpec', key],
-				'3.9#41',
+				'explore-spec',
 				`exploreSpec.${key} should be "Resource" (the explore spec is fixed for batch sources), but it is ${describeValue(explore[key])}.`,
-				'Copy the exploreSpec of reference 3.6 as is.',
+				'Copy the exploreSpec of as is.',
 			),
 		);
 	}

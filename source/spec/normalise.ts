@@ -1,4 +1,5 @@
-// Paste-safe import: rewrites the known spelling variants of the docs (reference 8.1, 8.2) into the canonical
+// Paste-safe import: rewrites the known spelling variants of the docs (docs/connection-spec.md#beta-era-specs, docs/README.md#where-adobes-docs-disagree) into
+// the canonical
 // instance form, and reports each rewrite as a warning at the path where it happened. Copy-on-write: the input is
 // never modified, untouched branches are shared, and renamed keys keep their position.
 import {authTypes, paginationTypes} from './constants.js';
@@ -50,7 +51,7 @@ function normaliseAuthSpecs(value: unknown, report: Report): unknown {
 		changed = true;
 		report(
 			['authSpec', index, 'type'],
-			'3.9#8',
+			'auth-spec-type',
 			`Auth type "${String(entry['type'])}" is an older or differently cased spelling; it was read as "${type}".`,
 			`Write "type": "${type}". Allowed auth types: ${authTypes.join(', ')}.`,
 		);
@@ -71,7 +72,7 @@ function normaliseAttributes(value: unknown, report: Report): unknown {
 			if (typeof flatten !== 'string') return flatten;
 			report(
 				[...base, key],
-				key === 'contentPath' ? '3.9#25' : '3.9#28',
+				key === 'contentPath' ? 'content-path' : 'explode-entity-path',
 				`${key} is a plain string (older docs); it was read as {"path": ${JSON.stringify(flatten)}}.`,
 				`Write "${key}": {"path": ${JSON.stringify(flatten)}} — the object form also takes skipAttributes, keepAttributes and overrideWrapperAttribute.`,
 			);
@@ -84,7 +85,7 @@ function normaliseAttributes(value: unknown, report: Report): unknown {
 			return schedule;
 		report(
 			[...base, 'scheduleParams', 'type'],
-			'3.9#38',
+			'schedule-advance',
 			`Schedule type "${schedule['type']}" was read as "ADVANCE".`,
 			'Write "type": "ADVANCE" in upper case.',
 		);
@@ -101,7 +102,7 @@ function normaliseUrlParams(value: unknown, report: Report): unknown {
 		const renamed = renameKey(urlParams, beta, 'host');
 		if (!renamed) continue;
 		urlParams = renamed;
-		report([...base, beta], '8.1', `"${beta}" is the beta spelling of "host"; it was read as urlParams.host.`, 'Rename the key to "host".');
+		report([...base, beta], 'beta-spelling', `"${beta}" is the beta spelling of "host"; it was read as urlParams.host.`, 'Rename the key to "host".');
 	}
 	for (const key of ['host', 'path', 'queryParams']) {
 		urlParams = updateKey(urlParams, key, part => replaceDoubleBraces(part, [...base, key], report));
@@ -117,7 +118,7 @@ function normalisePagination(value: unknown, report: Report): unknown {
 	if (type) {
 		report(
 			[...base, 'type'],
-			'3.9#29',
+			'pagination-type',
 			`Pagination type "${String(pagination['type'])}" was read as "${type}".`,
 			`Pagination types are upper case: ${paginationTypes.join(', ')}.`,
 		);
@@ -127,7 +128,7 @@ function normalisePagination(value: unknown, report: Report): unknown {
 	if (renamed) {
 		report(
 			[...base, 'offsetName'],
-			'3.9#30',
+			'pagination-offset',
 			'"offsetName" is spelled "offSetName" (capital S) in every documented example and field table; it was renamed.',
 			'Rename the key to "offSetName".',
 		);
@@ -136,7 +137,7 @@ function normalisePagination(value: unknown, report: Report): unknown {
 	return pagination;
 }
 
-/** `{{NAME}}` (beta template syntax, 3.5.11) → `${NAME}` in every string of a value, with one warning per string. */
+/** `{{NAME}}` (beta template syntax, docs/connection-spec.md#placeholders) → `${NAME}` in every string of a value, with one warning per string. */
 function replaceDoubleBraces(value: unknown, path: PathSegment[], report: Report): unknown {
 	const seen = new Set<unknown>();
 	const walk = (node: unknown, at: PathSegment[]): unknown => {
@@ -146,7 +147,7 @@ function replaceDoubleBraces(value: unknown, path: PathSegment[], report: Report
 			if (replaced !== node)
 				report(
 					at,
-					'3.5.11',
+					'placeholder-syntax',
 					`"{{…}}" is the beta placeholder syntax; ${JSON.stringify(node)} was read as ${JSON.stringify(replaced)}.`,
 					'Write placeholders as ${name}.',
 				);

@@ -1,4 +1,4 @@
-// Placeholders in urlParams / headerParams / bodyParams (reference 3.5.11).
+// Placeholders in urlParams / headerParams / bodyParams (docs/connection-spec.md#placeholders).
 import {isObject, objectAt, arrayAt, propertyNames} from './json.js';
 
 export type Placeholder = {name: string; start: number; end: number};
@@ -26,10 +26,10 @@ export function findPlaceholders(text: string): Placeholder[] {
 	return out;
 }
 
-/** Platform placeholders written without `$` on purpose (3.5.9, 3.5.11). */
+/** Platform placeholders written without `$` on purpose (docs/schedule.md#scheduleparams, docs/connection-spec.md#placeholders). */
 export const platformPlaceholders = new Set(['SCHEDULE_QUERY', 'START_TIME', 'END_TIME']);
 
-/** `{name}` without a leading `$` (or `@` of a pipeline expression): probably a typo for `${name}` (3.5.11). */
+/** `{name}` without a leading `$` (or `@` of a pipeline expression): probably a typo for `${name}` (docs/connection-spec.md#placeholders). */
 export function findBareBraces(text: string): string[] {
 	const out: string[] = [];
 	for (const match of text.matchAll(/(^|[^$@{])\{([A-Za-z_][\w.-]*)\}/g)) {
@@ -39,7 +39,7 @@ export function findBareBraces(text: string): string[] {
 	return out;
 }
 
-/** Names a `${name}` may use: properties of any auth spec, and user inputs in `sourceSpec.spec.properties` (3.5.10). */
+/** Names a `${name}` may use: properties of any auth spec, and user inputs in `sourceSpec.spec.properties` (docs/connection-spec.md#user-inputs). */
 export function declaredPlaceholders(spec: unknown): Set<string> {
 	const names = new Set<string>();
 	for (const auth of arrayAt(spec, 'authSpec') ?? []) {

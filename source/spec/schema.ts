@@ -1,19 +1,24 @@
-// zod model of a connection spec in instance form, as POSTed to /connectionSpecs (reference 3.2–3.6, Appendix B).
-// It encodes only the E-level structure of 3.9; W and L rules and cross-field checks live in lint.ts. Objects are
-// loose: unknown keys are kept, because the OpenAPI types these sections as open maps (3.3) and the platform
+// zod model of a connection spec in instance form, as POSTed to /connectionSpecs (docs/connection-spec.md#top-level-fields,
+// docs/connection-spec.md#explorespec,
+// Appendix B).
+// It encodes only the E-level structure of docs/connection-spec.md#validation-rules; W and L rules and cross-field checks live in lint.ts. Objects are
+// loose: unknown keys are kept, because the OpenAPI types these sections as open maps (docs/connection-spec.md#top-level-attributes) and the platform
 // stores whatever it receives. The schemas are built once at module load; validateSpec reuses them.
 import {z} from 'zod';
 import {authTypes, httpMethods, parameterTypes} from './constants.js';
 
-/** Accepts any value: the row is W-level in 3.9, so lint reports it and zod must not turn it into an error. */
+/** Accepts any value: the row is W-level in docs/connection-spec.md#validation-rules, so lint reports it and zod must not turn it into an error. */
 const lenient = <T>() => z.custom<T>(() => true);
 const nonBlank = z.string().regex(/\S/);
 
-/** Whole number > 0, or a numeric string (every documented OFFSET example uses "100"; 3.9 #30, 8.2 #6). */
+/**
+ * Whole number > 0, or a numeric string (every documented OFFSET example uses "100"; docs/connection-spec.md#pagination-rules,
+ * docs/connection-spec.md#pagination).
+ */
 const countLike = z.custom<number | string>(
 	value => (typeof value === 'number' && Number.isInteger(value) && value > 0) || (typeof value === 'string' && /^\s*[1-9]\d*\s*$/.test(value)),
 );
-/** Whole number ≥ 0, or a numeric string (`delayRequestMillis: "850"`, 3.5.8). */
+/** Whole number ≥ 0, or a numeric string (`delayRequestMillis: "850"`, docs/connection-spec.md#pagination). */
 const millisLike = z.custom<number | string>(
 	value => (typeof value === 'number' && Number.isInteger(value) && value >= 0) || (typeof value === 'string' && /^\s*\d+\s*$/.test(value)),
 );
@@ -43,11 +48,11 @@ const objectSchema = z.looseObject({
 export const authSpecSchema = z.looseObject({
 	name: nonBlank,
 	type: z.enum(authTypes),
-	// `required` is present in every example and rules 11–13 need it (3.9 #9).
+	// `required` is present in every example and rules 11–13 need it (docs/connection-spec.md#authspec-rules).
 	spec: objectSchema.extend({required: z.array(z.string())}),
 });
 
-/** `{key}` issued by Adobe, or `{text}` while testing — exactly one of them (3.9 #16). */
+/** `{key}` issued by Adobe, or `{text}` while testing — exactly one of them (docs/connection-spec.md#sourcespec-rules). */
 const keyOrText = z
 	.looseObject({key: nonBlank.optional(), text: nonBlank.optional()})
 	.refine(value => (value.key === undefined) !== (value.text === undefined), {
@@ -58,7 +63,7 @@ const uiAttributesSchema = z.looseObject({
 	isSource: z.boolean(),
 	isPreview: z.boolean().optional(),
 	isBeta: z.boolean().optional(),
-	// W-level (3.9 #17): shape and key are checked in lint.
+	// W-level (docs/connection-spec.md#sourcespec-rules): shape and key are checked in lint.
 	category: lenient<{key: string} | undefined>().optional(),
 	icon: keyOrText,
 	label: keyOrText,
@@ -130,7 +135,7 @@ export const sourceSpecSchema = z.looseObject({
 		uiAttributes: uiAttributesSchema,
 		urlParams: urlParamsSchema,
 		headerParams: stringMap.optional(),
-		// Shape undocumented (3.5.5): any JSON object.
+		// Shape undocumented (docs/connection-spec.md#bodyparams): any JSON object.
 		bodyParams: z.record(z.string(), z.unknown()).optional(),
 		contentPath: flattenPathSchema,
 		explodeEntityPath: flattenPathSchema.optional(),
@@ -138,12 +143,12 @@ export const sourceSpecSchema = z.looseObject({
 		scheduleParams: scheduleSchema,
 	}),
 	spec: objectSchema,
-	// Optional custom schema of the records (3.5.12).
+	// Optional custom schema of the records (docs/connection-spec.md#custom-schema).
 	schema: z.record(z.string(), z.unknown()).optional(),
 });
 
 export const exploreSpecSchema = z.looseObject({
-	// "Resource" is recommended (W, 3.9 #41), checked in lint.
+	// "Resource" is recommended (W, docs/connection-spec.md#placeholder-and-explorespec-rules), checked in lint.
 	name: lenient<string | undefined>().optional(),
 	type: lenient<string | undefined>().optional(),
 	requestSpec: z.record(z.string(), z.unknown()),

@@ -1,7 +1,7 @@
 // Secret masking shared by the engine, the platform client, the sandbox and every printer.
 // Pure: no I/O. A value is masked wherever it appears (headers, bodies, URLs, error text).
 
-/** Key names whose values are always secrets, whatever the spec says (reference 3.4, 2.3). */
+/** Key names whose values are always secrets, whatever the spec says (docs/connection-spec.md#authspec, docs/authentication.md#getting-a-token). */
 const secretKeyPattern =
 	/^(authorization|x-api-key-secret|client_?secret|access_?token|refresh_?token|password|passwd|secret|api_?key|authkey\d*|x-auth-key\d*|token)$/i;
 

@@ -32,7 +32,7 @@ const uiAttributes = (label: string, description: string, category: string, icon
 	label: {text: label},
 });
 
-/** Standard time-window schedule (3.5.9): both bounds sent with the same date format. */
+/** Standard time-window schedule (docs/schedule.md#scheduleparams): both bounds sent with the same date format. */
 const windowSchedule = (start: string, end: string, format: string) => ({
 	scheduleStartParamName: start,
 	scheduleEndParamName: end,
@@ -50,7 +50,7 @@ const offsetPaging = (limitName: string, limitValue: string) => ({
 });
 const secret = (description: string) => ({type: 'string', format: 'password', description});
 
-/** A generic REST source: one auth spec and values to replace (reference 3.7 converted to instance form). */
+/** A generic REST source: one auth spec and values to replace (docs/connection-spec.md#the-authoring-template converted to instance form). */
 function blank(): ConnectionSpec {
 	const spec: ConnectionSpec = {
 		...header('My REST source', 'A REST API source built with Self-Serve Sources (Batch SDK)'),
@@ -84,7 +84,7 @@ function blank(): ConnectionSpec {
 	return spec;
 }
 
-/** Modelled on the documented MailChimp Members source (reference 3.8, 3.5.9). */
+/** Modelled on the documented MailChimp Members source (docs/connection-spec.md#a-complete-example, docs/schedule.md#scheduleparams). */
 function mailchimpMembers(): ConnectionSpec {
 	const inputs = authSchema('User inputs used to fetch the resource.', {listId: text('Audience (list) whose members are fetched.')}, ['listId']);
 	const spec: ConnectionSpec = {
@@ -163,7 +163,7 @@ function demo(): ConnectionSpec {
 		sourceSpec: {
 			attributes: {
 				uiAttributes: uiAttributes('Demo Contacts', 'Contacts with tags and orders from the local demo API.', 'crm', 'demoContactsIcon'),
-				// No urlParams.host: the base URL comes from the auth param `host` (reference 3.4.4), so any port works.
+				// No urlParams.host: the base URL comes from the auth param `host` (docs/connection-spec.md#where-the-host-comes-from), so any port works.
 				urlParams: {path: '/v1/offset/contacts', method: 'GET'},
 				contentPath: {path: '$.contacts', skipAttributes: ['total', 'hasMore']},
 				paginationParams: offsetPaging('limit', '50'),

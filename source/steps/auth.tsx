@@ -1,4 +1,4 @@
-// Auth spec (reference 3.4): choose the auth types the source offers (one or more), then describe each one's
+// Auth spec (docs/connection-spec.md#authspec): choose the auth types the source offers (one or more), then describe each one's
 // properties. Types switched off are kept in memory for this visit, so toggling back does not lose edits.
 import {useRef, useState} from 'react';
 import {Box, Text, useInput} from 'ink';

@@ -1,4 +1,4 @@
-// End-to-end check (reference 1.7, target-and-runs): choose a target (existing ids or "create one for me"); the auth
+// End-to-end check (docs/workflow.md#step-6-end-to-end-test): choose a target (existing ids or "create one for me"); the auth
 // spec and test values come from the test-values panel (Ctrl-T; secrets in memory only); then watch each stage.
 import {useEffect, useMemo, useRef, useState} from 'react';
 import {Box, Text, useInput} from 'ink';

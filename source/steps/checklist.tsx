@@ -1,4 +1,4 @@
-// Submission checklist (reference 7.3): every item done / missing / failed with its evidence and what to do next;
+// Submission checklist (docs/workflow.md#submission-checklist): every item done / missing / failed with its evidence and what to do next;
 // `p` writes the submission packet (spec, artifacts, docs page, run evidence) to a folder.
 import path from 'node:path';
 import {useCallback, useEffect, useState} from 'react';

@@ -1,4 +1,5 @@
-// Create and register (reference 1.4–1.6): POST the spec (PUT when this profile already has its id), then the
+// Create and register (docs/workflow.md#step-3-register, docs/workflow.md#step-5-update-the-connection-spec): POST the spec (PUT when this profile already has
+// its id), then the
 // safe append of the id to the RestStorageToAEP flow spec. A spinner per call; ids when done; errors with hints.
 import {useMemo, useState} from 'react';
 import {Box, Text, useInput} from 'ink';

@@ -1,4 +1,5 @@
-// Explore spec (reference 3.6, 3.5.12): the fixed Resource exploreSpec, optionally with a custom schema inferred
+// Explore spec (docs/connection-spec.md#explorespec, docs/connection-spec.md#custom-schema): the fixed Resource exploreSpec, optionally with a custom schema
+// inferred
 // from the live preview's records; or a pasted exploreSpec JSON (bad JSON is reported by line:column).
 import {useState} from 'react';
 import {Box, Text, useInput} from 'ink';
@@ -135,7 +136,7 @@ export function ExploreScreen({draft, update, go, back}: StepProps) {
 	return (
 		<Box flexDirection="column">
 			<Text bold>Explore spec — what the platform shows when users browse your source</Text>
-			<Text dimColor>Batch sources use the fixed “Resource” explore spec (reference 3.6); a custom schema describes your records.</Text>
+			<Text dimColor>Batch sources use the fixed “Resource” explore spec; a custom schema describes your records.</Text>
 			<Menu
 				items={[
 					{

@@ -1,4 +1,4 @@
-// Review (reference 3.9): the whole spec JSON, scrollable, beside every validation finding with its path.
+// Review (docs/connection-spec.md#validation-rules): the whole spec JSON, scrollable, beside every validation finding with its path.
 // Enter on a finding jumps to the screen that fixes it; `s` writes the spec JSON to a file.
 import {writeFileAtomic} from '../shared/atomic-write.js';
 import path from 'node:path';

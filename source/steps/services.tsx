@@ -1,5 +1,5 @@
 // Everything a screen needs from outside React, injected once so tests can pass a temporary home and await every
-// piece of async work the screens start (toolchain §4 point 4). Screens never call got; they call these.
+// piece of async work the screens start. Screens never call got; they call these.
 // This file stays light (types and `await import()` only): the wizard's first frame must not wait for zod, conf,
 // got or the sandbox (startup budget, bench/startup.ts). Heavy modules load at first use.
 import {createContext, useContext} from 'react';

@@ -1,4 +1,4 @@
-// Source spec (reference 3.5): request, records path, pagination and schedule, with placeholders checked as you
+// Source spec (docs/connection-spec.md#sourcespec): request, records path, pagination and schedule, with placeholders checked as you
 // type, the next schedule windows rendered in the chosen formats, and a live preview against the real source.
 import {useEffect, useMemo, useRef, useState} from 'react';
 import {Box, Text, useInput} from 'ink';

@@ -1,5 +1,6 @@
 // Tests Adobe credentials before they are saved: a real token call and a harmless read (client.checkAccess), and
-// says which field is wrong when it fails (codes from sources-sdk 2.2 / 2.5, mapped in api/errors.ts).
+// says which field is wrong when it fails (codes from docs/authentication.md#request-headers / docs/authentication.md#checking-credentials, mapped in
+// api/errors.ts).
 import {useState} from 'react';
 import {validateAdobeProfile, type AdobeProfile} from '../store/index.js';
 import {PlatformError} from '../api/errors.js';

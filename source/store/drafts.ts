@@ -147,7 +147,7 @@ function freeId(id: string, taken: (id: string) => boolean): string {
 	for (let n = 2; ; n += 1) if (!taken(`${stem}-${n}`)) return `${stem}-${n}`;
 }
 
-/** Secret by name, or declared secret by the spec (`format: "password"` in any auth spec or user input, 3.4). */
+/** Secret by name, or declared secret by the spec (`format: "password"` in any auth spec or user input, docs/connection-spec.md#authspec). */
 function isSecretParam(key: string, declared: Set<string>): boolean {
 	return isSecretKeyName(key) || declared.has(key);
 }

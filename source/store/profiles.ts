@@ -26,7 +26,7 @@ export type Profile = LocalProfile | AdobeProfile;
 export const adobeDefaults = {imsUrl: 'https://ims-na1.adobelogin.com', platformUrl: 'https://platform.adobe.io'} as const;
 const builtInNames = new Set(['local', 'env']);
 
-// Field rules: org id and sandbox name formats of sources-sdk 0.4 (org id accepted case-insensitively).
+// Field rules: org id and sandbox name formats of docs/flow-service.md#identifier-formats (org id accepted case-insensitively).
 const adobeProfileSchema = z.object({
 	name: z
 		.string()

@@ -1,4 +1,4 @@
-// The submission checklist of reference 7.3, each item with a status, the evidence behind it and the next step.
+// The submission checklist of docs/workflow.md#submission-checklist, each item with a status, the evidence behind it and the next step.
 // Remote items are checked fresh against the platform when a client is given; without one they are 'missing'.
 import {existsSync} from 'node:fs';
 import path from 'node:path';
@@ -28,7 +28,7 @@ async function sandboxAccess(client?: PlatformClient): Promise<ChecklistItem> {
 		await client.checkAccess();
 		return item('sandbox-access', title, 'done', 'Token obtained and the RestStorageToAEP flow spec is readable.');
 	} catch (error) {
-		return item('sandbox-access', title, 'failed', describeError(error), 'Fix the profile credentials or permissions (reference 1.1).');
+		return item('sandbox-access', title, 'failed', describeError(error), 'Fix the profile credentials or permissions.');
 	}
 }
 
@@ -40,7 +40,7 @@ async function artifacts(draft: Draft): Promise<ChecklistItem> {
 	const icon = await checkSvgIcon(iconPath!);
 	if (!icon.ok) return item('artifacts', title, 'failed', icon.reason, 'Provide the icon as an SVG file.');
 	const known = categories.some(c => c.key === category);
-	const notes = [...icon.warnings, ...(known ? [] : [`Category "${category}" is not one of the ten known keys (reference 7.2); confirm it with Adobe.`])];
+	const notes = [...icon.warnings, ...(known ? [] : [`Category "${category}" is not one of the ten known keys; confirm it with Adobe.`])];
 	return item(
 		'artifacts',
 		title,
@@ -63,7 +63,7 @@ function artifactKeys(draft: Draft): ChecklistItem {
 		title,
 		'missing',
 		`${withText.join(', ')} use text placeholders: must be replaced before promotion.`,
-		'Replace the text with the keys Adobe issues after the artifacts PR is merged (reference 1.2).',
+		'Replace the text with the keys Adobe issues after the artifacts PR is merged.',
 	);
 }
 
@@ -164,7 +164,7 @@ function testObjectsDeleted(remote: Remote | undefined, client?: PlatformClient)
 	const open = tests.filter(e => !e.deletedAt);
 	const pending = open.filter(e => isDeletable(e.kind, client));
 	const retained = open.filter(e => !isDeletable(e.kind, client));
-	const note = retained.length > 0 ? ` ${retained.length} mapping set(s) stay: Data Prep documents no DELETE (target-and-runs §4).` : '';
+	const note = retained.length > 0 ? ` ${retained.length} mapping set(s) stay: Data Prep documents no DELETE.` : '';
 	if (pending.length === 0)
 		return item('test-cleanup', title, 'done', `All ${tests.length - retained.length} deletable test object(s) in the ledger were deleted.${note}`);
 	return item(
@@ -190,7 +190,7 @@ function verificationEnv(draft: Draft): ChecklistItem {
 function docsPage(draft: Draft): ChecklistItem {
 	const title = 'Documentation page generated';
 	if (fileExists(draft.exports?.docsPage)) {
-		return item('docs-page', title, 'done', draft.exports!.docsPage, 'Open a PR against AdobeDocs/experience-platform.en and sign the CLA (reference 1.9).');
+		return item('docs-page', title, 'done', draft.exports!.docsPage, 'Open a PR against AdobeDocs/experience-platform.en and sign the CLA.');
 	}
 	return item('docs-page', title, 'missing', undefined, 'Export the docs page (export or the submission packet).');
 }
@@ -221,7 +221,7 @@ export async function checklist(draft: Draft, profileName: string, client?: Plat
 			'adobe-contact',
 			'Adobe representative contacted',
 			'missing',
-			'There is no API for submission (reference 1.10).',
+			'There is no API for submission.',
 			'Send the submission packet to your Adobe representative for verification and promotion.',
 		),
 	];

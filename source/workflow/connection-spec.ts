@@ -1,4 +1,5 @@
-// Step 3 and 5 of the workflow (reference 1.4, 1.6): register the connection spec (POST) or replace it (PUT).
+// Step 3 and 5 of the workflow (docs/workflow.md#step-3-register, docs/workflow.md#step-5-update-the-connection-spec): register the connection spec (POST) or
+// replace it (PUT).
 // A spec with validation errors is never sent: validation runs first and throws before any request.
 import {createHash} from 'node:crypto';
 import {specFromDraft, validateSpec} from '../spec/index.js';
@@ -25,7 +26,7 @@ export function specHash(spec: unknown): string {
 	return createHash('sha256').update(canonicalJson(spec)).digest('hex');
 }
 
-/** Fields the Flow Service adds to a stored connection spec (reference 5.0); ignored when comparing. */
+/** Fields the Flow Service adds to a stored connection spec (docs/flow-service.md#conventions); ignored when comparing. */
 export const serverFields = [
 	'id',
 	'createdAt',
@@ -72,7 +73,7 @@ function isNotFound(error: unknown): boolean {
 }
 
 /**
- * POST when this profile has no spec id yet, else PUT (full replacement, no If-Match: reference 8.3).
+ * POST when this profile has no spec id yet, else PUT (full replacement, no If-Match: docs/README.md#choices-where-adobes-docs-are-silent).
  * A PUT answered 404 (the spec was removed, or the sandbox was reset) falls back to a POST.
  */
 export async function createOrUpdateConnectionSpec(ctx: WorkflowContext): Promise<{id: string; created: boolean}> {

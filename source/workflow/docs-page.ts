@@ -1,4 +1,4 @@
-// The user-facing API documentation page, following the outline of Adobe's API template (reference 1.9):
+// The user-facing API documentation page, following the outline of Adobe's API template (docs/workflow.md#step-8-document-the-source):
 // Overview (partner-maintained notice + contact), Prerequisites, Gather required credentials, the Flow Service
 // walk-through, and the appendix. Secrets never appear: their values become placeholders like {ACCESS_TOKEN}.
 // Example values come from the spec itself (a property's `example`/`examples`/`default`/first `enum` value, or an

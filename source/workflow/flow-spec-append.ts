@@ -1,15 +1,15 @@
-// Step 4 (reference 1.5): add the connection spec id to RestStorageToAEP's sourceConnectionSpecIds without ever
-// dropping another source's id. PUT /flowSpecs has no documented If-Match (8.3), so the write is read-merge-
+// Step 4 (docs/flow-spec.md#safe-append): add the connection spec id to RestStorageToAEP's sourceConnectionSpecIds without ever
+// dropping another source's id. PUT /flowSpecs has no documented If-Match (docs/README.md#choices-where-adobes-docs-are-silent), so the write is read-merge-
 // write-verify with bounded retries; where it matters (before a dataflow, in the checklist) the id is re-checked.
 import {ids} from '../spec/index.js';
 import {emit, toWorkflowError, updateRemote, type WorkflowContext, WorkflowError} from './progress.js';
 
-/** Server fields of a flow spec (reference 4.2) that a PUT body must not carry. */
+/** Server fields of a flow spec (docs/flow-spec.md#fields) that a PUT body must not carry. */
 const readOnlyFields = ['createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'createdClient', 'updatedClient', 'sandboxId', 'sandboxName', 'imsOrgId'];
 
 type FlowSpecItem = Record<string, unknown> & {sourceConnectionSpecIds?: unknown};
 
-/** GET /flowSpecs/{id} answers `{items: [item]}` (5.0); accept a bare item as well. */
+/** GET /flowSpecs/{id} answers `{items: [item]}` (docs/flow-service.md#conventions); accept a bare item as well. */
 async function readFlowSpec(ctx: WorkflowContext): Promise<FlowSpecItem> {
 	const answer = (await ctx.client.flowSpecs.get(ids.restStorageToAep)) as Record<string, unknown>;
 	const items = answer['items'];
@@ -26,7 +26,7 @@ function specIdsOf(item: FlowSpecItem): string[] {
 /**
  * The PUT body: the GET item minus read-only fields, with the merged id list. `transformationSpecs` is kept as the
  * service returned it: the GET answer spells it plural while the documented PUT body uses `transformationSpec`
- * (4.4, 8.2 #14); sending back what we read is the choice that cannot lose the section.
+ * (docs/flow-spec.md#put-the-flow-spec); sending back what we read is the choice that cannot lose the section.
  */
 function putBody(item: FlowSpecItem, merged: string[]): Record<string, unknown> {
 	const body: Record<string, unknown> = {...item};

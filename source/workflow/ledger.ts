@@ -1,5 +1,5 @@
 // The crash-safe ledger of remote objects this tool created (draft.remote[profile].ledger), and the clean-up
-// that deletes them in dependency order (target-and-runs §4: flow, source connection, target connection, base
+// that deletes them in dependency order (docs/target-and-runs.md#clean-up: flow, source connection, target connection, base
 // connection, dataset, schema, field group; mapping sets last and only when the client can delete them).
 import type {PlatformClient} from '../api/index.js';
 import type {LedgerEntry} from '../spec/draft-types.js';
@@ -7,7 +7,7 @@ import {describeError, emit, nowOf, updateRemote, type WorkflowContext} from './
 
 type Kind = LedgerEntry['kind'];
 
-/** Dependency order for deletion (§4). The connection spec is the product, not a test object: never here. */
+/** Dependency order for deletion (docs/target-and-runs.md#clean-up). The connection spec is the product, not a test object: never here. */
 const deleteOrder: Kind[] = ['flow', 'sourceConnection', 'targetConnection', 'connection', 'dataset', 'schema', 'fieldGroup', 'mappingSet'];
 
 /** Records a created object and saves the draft at once, so a crash right after still leaves the id behind. */
@@ -19,7 +19,7 @@ export function recordCreated(ctx: WorkflowContext, kind: Kind, id: string, deta
 
 type Deleter = (client: PlatformClient, id: string) => Promise<unknown>;
 
-/** Data Prep documents no DELETE for mapping sets (target-and-runs open question 19); use one if the client has it. */
+/** Data Prep documents no DELETE for mapping sets (docs/target-and-runs.md#clean-up); use one if the client has it. */
 function mappingSetDeleter(client: PlatformClient): Deleter | undefined {
 	const dataPrep = client.dataPrep as unknown as Record<string, unknown>;
 	const fn = dataPrep['deleteMappingSet'];
@@ -97,7 +97,7 @@ export async function cleanUp(ctx: WorkflowContext, options: {all?: boolean; onl
 	const retained = retainedEntries(ctx).filter(entry => !only || only.has(entryKey(entry)));
 	for (const entry of retained) {
 		// Nothing to call: the entry stays open (the checklist names it) rather than being marked deleted falsely.
-		emit(ctx, {stage: 'cleanup', status: 'info', id: entry.id, message: `${entry.kind} ${entry.id} stays: the API has no delete for it (target-and-runs §4).`});
+		emit(ctx, {stage: 'cleanup', status: 'info', id: entry.id, message: `${entry.kind} ${entry.id} stays: the API has no delete for it.`});
 	}
 	if (options.all) reportSpecEntries(ctx, result);
 	if (sorted.length > 0 && result.failed.length === 0) {

@@ -1,4 +1,4 @@
-// Watching a dataflow's runs until one is terminal (target-and-runs §3.3) and turning it into counts and errors.
+// Watching a dataflow's runs until one is terminal (docs/target-and-runs.md#deciding-the-outcome-of-a-run) and turning it into counts and errors.
 import type {PlatformClient} from '../api/index.js';
 import type {RunSummary} from '../spec/draft-types.js';
 import {AepError} from '../shared/errors.js';
@@ -18,7 +18,7 @@ function list(value: unknown): unknown[] {
 	return Array.isArray(value) ? value : [];
 }
 
-/** A finished run in RunSummary terms; `partial` = success with failed or no records (§3.3 step 4). */
+/** A finished run in RunSummary terms; `partial` = success with failed or no records (docs/target-and-runs.md#deciding-the-outcome-of-a-run step 4). */
 export type RunOutcome = Pick<RunSummary, 'runId' | 'recordsRead' | 'recordsWritten' | 'recordsFailed' | 'durationMs' | 'batchIds' | 'errors' | 'warnings'> & {
 	status: 'success' | 'partial' | 'failed';
 };
@@ -27,12 +27,12 @@ function startedAt(run: Json): number {
 	return num(obj(obj(run['metrics'])['durationSummary'])['startedAtUTC']) ?? num(run['createdAt']) ?? 0;
 }
 
-/** §3.3 step 2: the newest run by start time, else creation time. */
+/** docs/target-and-runs.md#deciding-the-outcome-of-a-run step 2: the newest run by start time, else creation time. */
 export function newestRun(runs: unknown[]): Json | undefined {
 	return runs.map(obj).sort((a, b) => startedAt(b) - startedAt(a))[0];
 }
 
-/** §3.3 step 3: terminal when the status is success/failed (any case) and completedAtUTC is present. */
+/** docs/target-and-runs.md#deciding-the-outcome-of-a-run step 3: terminal when the status is success/failed (any case) and completedAtUTC is present. */
 export function isTerminal(run: Json): boolean {
 	const metrics = obj(run['metrics']);
 	const status = String(obj(metrics['statusSummary'])['status'] ?? '').toLowerCase();
@@ -64,7 +64,7 @@ export function mappingWarningText(summary: Pick<RunSummary, 'warnings'>): strin
 }
 
 /**
- * §3.3 steps 4–6: counts, batch ids, every run- and activity-level error, activity warnings
+ * docs/target-and-runs.md#deciding-the-outcome-of-a-run steps 4–6: counts, batch ids, every run- and activity-level error, activity warnings
  * (statusSummary.extensions.warnings: rows ingested with fields set to null, not a failure), and pass/partial/fail.
  */
 export function summarizeRun(run: Json): RunOutcome {
@@ -119,7 +119,7 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 	});
 }
 
-/** `runId`: watch this run (an ad hoc run, 5.7.3) instead of the newest one. */
+/** `runId`: watch this run (an ad hoc run, docs/target-and-runs.md#runs) instead of the newest one. */
 export type WaitOptions = {runId?: string; pollIntervalMs?: number; timeoutMs?: number; signal?: AbortSignal; onPoll?: (state: string, polls: number) => void};
 
 /**
@@ -148,7 +148,7 @@ export class RunTimeoutError extends AepError {
 
 /**
  * Polls `GET /runs?property=flowId==…` with backoff: the first wait is pollIntervalMs (default 250 ms), growing
- * ×1.5 up to 20 times that (5 s by default). An empty list means "no run yet" (§3.3 step 1), never failure.
+ * ×1.5 up to 20 times that (5 s by default). An empty list means "no run yet" (docs/target-and-runs.md#deciding-the-outcome-of-a-run step 1), never failure.
  */
 export async function waitForRun(client: PlatformClient, flowId: string, options: WaitOptions = {}): Promise<Json> {
 	const first = options.pollIntervalMs ?? 250;

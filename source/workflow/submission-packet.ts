@@ -1,4 +1,4 @@
-// The submission packet (docs/submission.md): everything an Adobe reviewer needs in one folder — the spec JSON,
+// The submission packet (docs/workflow.md#step-7-verification-collection): everything an Adobe reviewer needs in one folder — the spec JSON,
 // the artifacts folder, the docs page, the last run summary, the checklist and the verification environment values.
 // Secrets never go in: credential values become placeholders. Records the written paths in draft.exports
 // (the caller saves the draft).
@@ -33,7 +33,7 @@ export function verifiedAuthSpecName(draft: Draft, profileName: string): string 
 	return candidates.find(name => offered(name) && passed(name)) ?? testAuthSpecName(draft);
 }
 
-/** The variables of Adobe's verification collection (reference 1.8), with placeholders for every secret. */
+/** The variables of Adobe's verification collection (docs/workflow.md#step-7-verification-collection), with placeholders for every secret. */
 export function verificationEnvironment(draft: Draft, profileName: string, now = new Date()): Record<string, string> {
 	const remote = draft.remote[profileName];
 	const authSpecName = verifiedAuthSpecName(draft, profileName) ?? '';

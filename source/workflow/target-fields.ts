@@ -1,5 +1,5 @@
 // "Create the target for me": an XDM field group and a mapping inferred from previewed records, following
-// target-and-runs §6.1 (XDM Individual Profile class + one tenant field group; fields under `_{TENANT_ID}`).
+// docs/target-and-runs.md#a-schema-for-arbitrary-json-records (XDM Individual Profile class + one tenant field group; fields under `_{TENANT_ID}`).
 // Kept minimal on purpose: scalars, nested objects and arrays of scalars present in every previewed record; arrays
 // of objects, optional fields and fields whose type varies are left out (reported): a wrong type fails records.
 
@@ -18,7 +18,7 @@ export type InferredTarget = {
 
 const isoDate = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 
-/** XDM field names: letters, digits and underscores, not starting with `_` (§6). */
+/** XDM field names: letters, digits and underscores, not starting with `_` (docs/target-and-runs.md#a-schema-for-arbitrary-json-records). */
 export function xdmName(key: string): string {
 	let name = key.replace(/[^A-Za-z0-9_]/g, '_').replace(/^_+/, '');
 	if (name === '') name = 'field';
@@ -56,7 +56,7 @@ function inferObject(records: Record<string, unknown>[], prefix: string, targetP
 		let name = xdmName(key);
 		while (used.has(name)) name = `${name}_`;
 		const target = targetPrefix ? `${targetPrefix}.${name}` : name;
-		// Data Prep fails a record whose mapped source path is missing (target-and-runs §6): map only fields every
+		// Data Prep fails a record whose mapped source path is missing (docs/target-and-runs.md#a-schema-for-arbitrary-json-records): map only fields every
 		// previewed record has.
 		if (!records.every(record => key in record)) {
 			out.skipped.push(source);
@@ -128,7 +128,7 @@ export function schemaBody(titleText: string, fieldGroupId: string): Record<stri
 
 export function mappingSetBody(schemaId: string, tenantId: string, inferred: InferredTarget): Record<string, unknown> {
 	const mappings: Mapping[] = inferred.leaves.map(leaf => ({sourceType: 'ATTRIBUTE', source: leaf.source, destination: `_${tenantId}.${leaf.target}`}));
-	// `_id` is the record class's unique record id (§6): fed from the source's own id when there is one.
+	// `_id` is the record class's unique record id (docs/target-and-runs.md#a-schema-for-arbitrary-json-records): fed from the source's own id when there is one.
 	if (inferred.idField) mappings.unshift({sourceType: 'ATTRIBUTE', source: inferred.idField, destination: '_id'});
 	return {outputSchema: {schemaRef: {id: schemaId, contentType: schemaFullVersion}}, mappings};
 }

@@ -1,4 +1,4 @@
-// The act-based Ink test helper from ../shared/toolchain.md §4: one key per act(), frames without ANSI codes.
+// The act-based Ink test helper: one key per act(), frames without ANSI codes.
 import {act, type ReactElement} from 'react';
 import {render} from 'ink-testing-library';
 import {stripVTControlCharacters} from 'node:util';

@@ -1,5 +1,5 @@
 // Drives the built CLI in a real pseudo-terminal through util-linux `script` (tmux is not available in CI).
-// CI is deleted from the child's environment (Ink renders nothing when CI is set, toolchain §6); keys are written one
+// CI is deleted from the child's environment (Ink renders nothing when CI is set); keys are written one
 // at a time with small gaps; output is ANSI-stripped and polled. kill() ends `script` and the wizard together.
 import {spawn, type ChildProcess} from 'node:child_process';
 import path from 'node:path';

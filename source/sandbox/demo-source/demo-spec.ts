@@ -1,4 +1,4 @@
-// A complete connection spec (instance form, reference 3.8 / Appendix B) for the demo source, one per pagination
+// A complete connection spec (instance form, docs/connection-spec.md#a-complete-example / Appendix B) for the demo source, one per pagination
 // style. Tests, the sandbox and templates use it; `overrides` replaces sourceSpec.attributes entries.
 import {demoCredentials} from './credentials.js';
 

@@ -1,5 +1,5 @@
-// The demo REST API: one resource (contacts) behind the five pagination styles of reference 3.5.8, three auth
-// styles (3.4.1–3.4.3), time filters for schedule windows (3.5.9) and deterministic fault injection.
+// The demo REST API: one resource (contacts) behind the five pagination styles of docs/connection-spec.md#pagination, three auth
+// styles (docs/connection-spec.md#authspec.1–3.4.3), time filters for schedule windows (docs/schedule.md#scheduleparams) and deterministic fault injection.
 import http from 'node:http';
 import {demoCredentials, demoRefreshToken} from './credentials.js';
 import {demoRecordJson, hasTag, select, type Selection, type TimeWindow} from './demo-records.js';
@@ -181,7 +181,7 @@ function integer(query: URLSearchParams, name: string, fallback: number, min: nu
 	return value;
 }
 
-/** Accepts ISO dates and the documented `ss:fffffff` variant (reference 3.5.9). */
+/** Accepts ISO dates and the documented `ss:fffffff` variant (docs/schedule.md#scheduleparams). */
 export function parseDemoTime(text: string, name: string): number {
 	const normalised = text
 		.trim()
