@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import {readFileSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {runCli, tempHome} from './helpers/cli.js';
-import {basic, bearer, header, int, pagedApi, type PagedApi} from './helpers/paged-api.js';
+import {basic, bearer, header, int, pagedApi} from './helpers/paged-api.js';
 
 const fixture = (name: string) => new URL(`./fixtures/bootstrap/${name}`, import.meta.url).pathname;
 const total = 120;

@@ -73,7 +73,10 @@ test('an invalid spec exits 1 and groups findings by section with path, message 
 		`sections in order:\n${text}`,
 	);
 	assert.match(text, /error +authSpec\[0\]\.spec\.properties\.accessToken +\[oauth2-access-token\]/);
-	assert.match(text, /error +sourceSpec\.attributes\.paginationParams\.type +\[pagination-type\]\n +.*OFFSET, POINTER, CONTINUATION_TOKEN, PAGE, NONE.*\n +Fix: /);
+	assert.match(
+		text,
+		/error +sourceSpec\.attributes\.paginationParams\.type +\[pagination-type\]\n +.*OFFSET, POINTER, CONTINUATION_TOKEN, PAGE, NONE.*\n +Fix: /,
+	);
 	assert.match(text, /warning +version/);
 	assert.match(text, /✗ .*invalid\.json is not valid: 2 errors, 1 warning, 1 accepted leniently\.$/m);
 	assert.doesNotMatch(text, /\u001B\[/, 'no ANSI codes without a terminal');
