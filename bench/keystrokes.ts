@@ -152,10 +152,10 @@ async function measureInChild(): Promise<Samples> {
 	// Loaded here, after NODE_ENV and CI are settled for this process.
 	const {default: React} = await import('react');
 	const {render} = await import('ink');
-	const {default: App} = await import('../source/app.js');
-	const {preloadScreens} = await import('../source/steps/screens.js');
-	const {createServices} = await import('../source/steps/create-services.js');
-	const {newDraft} = await import('../source/spec/index.js');
+	const {default: App} = await import('../source/wizard/app.js');
+	const {preloadScreens} = await import('../source/wizard/screens.js');
+	const {createServices} = await import('../source/wizard/create-services.js');
+	const {newDraft} = await import('../source/connection-spec/index.js');
 	const home = fs.mkdtempSync(path.join(os.tmpdir(), 'aep-keys-'));
 	try {
 		const records = bigSample();

@@ -7,7 +7,7 @@ import path from 'node:path';
 import {Agent, request} from 'node:http';
 import {cleanEnv} from './measure.js';
 import type {Row} from './run.js';
-import {getTemplate} from '../source/spec/index.js';
+import {getTemplate} from '../source/connection-spec/index.js';
 
 function startSandboxProcess(dataDir: string): Promise<{url: string; output: string; stop: () => void}> {
 	return new Promise((resolve, reject) => {

@@ -1,5 +1,5 @@
 // In-process validation cost of the largest template, in µs per call.
-import {getTemplate, templateNames, validateSpec} from '../source/spec/index.js';
+import {getTemplate, templateNames, validateSpec} from '../source/connection-spec/index.js';
 import type {Row} from './run.js';
 
 export async function benchValidation(): Promise<Row[]> {

@@ -6,9 +6,9 @@ import os from 'node:os';
 import path from 'node:path';
 import {PassThrough} from 'node:stream';
 import {startSandbox} from '../source/sandbox/index.js';
-import {getTemplate} from '../source/spec/index.js';
+import {getTemplate} from '../source/connection-spec/index.js';
 import {createPlatformClient, debugSink, PlatformError, type Target} from '../source/api/index.js';
-import {createMasker} from '../source/spec/masker.js';
+import {createMasker} from '../source/connection-spec/masker.js';
 import {joinedPattern} from './helpers/regex.js';
 
 let sandbox: Awaited<ReturnType<typeof startSandbox>>;

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {startSandbox} from '../source/sandbox/index.js';
-import {getTemplate} from '../source/spec/index.js';
+import {getTemplate} from '../source/connection-spec/index.js';
 import {createPlatformClient, fixedIds, PlatformError, type PlatformClient} from '../source/api/index.js';
 
 let sandbox: Awaited<ReturnType<typeof startSandbox>>;

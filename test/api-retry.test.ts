@@ -7,10 +7,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type {AddressInfo} from 'node:net';
 import {startSandbox} from '../source/sandbox/index.js';
-import {getTemplate} from '../source/spec/index.js';
+import {getTemplate} from '../source/connection-spec/index.js';
 import {createPlatformClient, fixedIds, PlatformError, type Target} from '../source/api/index.js';
 import {backoffDelay, standardRetryPolicy as defaultRetryPolicy, parseRetryAfter} from '../source/shared/retry.js';
-import {seededRandom} from '../source/spec/seeded-random.js';
+import {seededRandom} from '../source/shared/seeded-random.js';
 
 let sandbox: Awaited<ReturnType<typeof startSandbox>>;
 let target: Target;

@@ -10,8 +10,8 @@ import {PassThrough} from 'node:stream';
 import {runCli, tempHome} from './helpers/cli.js';
 import {dispatch} from '../source/commands/dispatch.js';
 import {importSpecFile} from '../source/steps/import-spec.js';
-import {getTemplate} from '../source/spec/index.js';
-import {seededRandom} from '../source/spec/seeded-random.js';
+import {getTemplate} from '../source/connection-spec/index.js';
+import {seededRandom} from '../source/shared/seeded-random.js';
 
 const crash = /Maximum call stack|\n\s+at |TypeError|SyntaxError|RangeError|\bE[A-Z]{3,}\b/;
 

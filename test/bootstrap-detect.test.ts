@@ -140,7 +140,7 @@ test('a response that is not JSON is refused with a sentence', () => {
 
 test('applySuggestion: a copy of the spec with the records path and paging set; paging query parameters leave the request', async () => {
 	const {applySuggestion, queryOfSpec} = await import('../source/bootstrap/index.js');
-	const {getTemplate} = await import('../source/spec/index.js');
+	const {getTemplate} = await import('../source/connection-spec/index.js');
 	const spec = getTemplate('blank') as unknown as Record<string, unknown>;
 	const attributes = (spec['sourceSpec'] as {attributes: Record<string, unknown>}).attributes;
 	attributes['urlParams'] = {path: '/v1/items', method: 'GET', queryParams: {limit: '2', offset: '0', status: 'open'}};

@@ -8,8 +8,8 @@ import http from 'node:http';
 import type {AddressInfo} from 'node:net';
 import path from 'node:path';
 import {runCli, tempHome} from './helpers/cli.js';
-import {specFromDraft, validateSpec} from '../source/spec/index.js';
-import type {Draft} from '../source/spec/draft-types.js';
+import {specFromDraft, validateSpec} from '../source/connection-spec/index.js';
+import type {Draft} from '../source/connection-spec/draft-types.js';
 import {joinedPattern} from './helpers/regex.js';
 
 const fixture = (name: string) => new URL(`./fixtures/bootstrap/${name}`, import.meta.url).pathname;

@@ -6,7 +6,7 @@ import {readFileSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {envProfileOf, runCli, tempHome} from './helpers/cli.js';
 import {startSandbox} from '../source/sandbox/index.js';
-import type {Draft} from '../source/spec/draft-types.js';
+import type {Draft} from '../source/connection-spec/draft-types.js';
 
 const readDraft = (home: string, id: string) => JSON.parse(readFileSync(path.join(home, 'drafts', `${id}.json`), 'utf8')) as Draft;
 const draftIds = async (home: string) => (JSON.parse((await runCli(['drafts', '--json'], {home})).stdout) as {id: string}[]).map(each => each.id).sort();

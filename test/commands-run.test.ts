@@ -5,7 +5,7 @@ import path from 'node:path';
 import {envProfileOf, runCli, tempHome} from './helpers/cli.js';
 import {getToken} from './helpers/sandbox-client.js';
 import {startSandbox} from '../source/sandbox/index.js';
-import {getTemplate} from '../source/spec/index.js';
+import {getTemplate} from '../source/connection-spec/index.js';
 import {demoCredentials} from '../source/sandbox/demo-source/index.js';
 import {createUserTarget, startFixture} from './helpers/workflow-fixture.js';
 

@@ -10,7 +10,7 @@ import {spawnSync} from 'node:child_process';
 import type {CommandContext} from '../source/commands/context.js';
 import {dispatch} from '../source/commands/dispatch.js';
 import {exportTemplate} from '../source/commands/export-template.js';
-import {getTemplate} from '../source/spec/index.js';
+import {getTemplate} from '../source/connection-spec/index.js';
 
 let dir = '';
 const reference = readFileSync(new URL('./fixtures/spec/reference-3.8.json', import.meta.url), 'utf8');

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {openDraftStore} from '../source/store/index.js';
-import {newDraft} from '../source/spec/index.js';
+import {newDraft} from '../source/connection-spec/index.js';
 import {checkSvgIcon, exportArtifacts, exportSubmissionPacket} from '../source/workflow/index.js';
 import {runCli, tempHome} from './helpers/cli.js';
 import {keys} from './helpers/ink.js';

@@ -10,18 +10,18 @@ const root = path.resolve(import.meta.dirname, '..', 'source');
 
 /** Folders of source/ and the folders of ours each may import at run time (type-only imports are free). */
 const allowed: Record<string, string[]> = {
-	spec: [],
+	'connection-spec': [],
 	shared: [],
-	engine: ['spec', 'shared'],
-	api: ['spec', 'shared'],
-	store: ['spec', 'shared'],
-	workflow: ['api', 'engine', 'spec', 'store', 'shared'],
-	sandbox: ['engine', 'spec', 'shared'],
-	components: ['spec', 'shared'],
-	bootstrap: ['spec', 'shared'],
+	engine: ['connection-spec', 'shared'],
+	api: ['connection-spec', 'shared'],
+	store: ['connection-spec', 'shared'],
+	workflow: ['api', 'engine', 'connection-spec', 'store', 'shared'],
+	sandbox: ['engine', 'connection-spec', 'shared'],
+	components: ['connection-spec', 'shared'],
+	bootstrap: ['connection-spec', 'shared'],
 };
-const core = ['spec', 'shared', 'engine', 'api', 'store', 'workflow', 'sandbox', 'bootstrap'];
-const screens = ['steps', 'components'];
+const core = ['connection-spec', 'shared', 'engine', 'api', 'store', 'workflow', 'sandbox', 'bootstrap'];
+const screens = ['wizard', 'steps', 'components'];
 const uiPackages = /^(ink|react|ink-[a-z-]+|react-[a-z-]+)(\/|$)/;
 
 type Import = {file: string; line: number; specifier: string; typeOnly: boolean};
@@ -67,7 +67,7 @@ test('the import scanner sees the code (a rule that finds no imports proves noth
 	);
 });
 
-test('the core (spec, engine, api, store, workflow, sandbox) never imports Ink or React', () => {
+test('the core (connection-spec, engine, api, store, workflow, sandbox) never imports Ink or React', () => {
 	const bad = all.filter(i => core.includes(topOf(i.file)) && uiPackages.test(i.specifier) && !i.typeOnly);
 	assert.deepEqual(
 		bad.map(i => `${i.file}:${i.line} ${i.specifier}`),

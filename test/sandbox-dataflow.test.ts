@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {after, before, test} from 'node:test';
-import {getTemplate} from '../source/spec/index.js';
+import {getTemplate} from '../source/connection-spec/index.js';
 import {demoCredentials, demoRecord} from '../source/sandbox/demo-source/index.js';
 import {dataLakeSpec, flowService, restStorageToAep, startTestSandbox, type TestSandbox} from './helpers/sandbox-client.js';
 

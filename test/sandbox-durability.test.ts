@@ -4,7 +4,7 @@ import {once} from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import {test} from 'node:test';
-import {getTemplate} from '../source/spec/index.js';
+import {getTemplate} from '../source/connection-spec/index.js';
 import {cliPath} from './helpers/cli.js';
 import {flowService, restStorageToAep, tempDir} from './helpers/sandbox-client.js';
 import {startSandboxProcess} from './helpers/sandbox-process.js';

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import {rmSync} from 'node:fs';
 import {startSandbox, type RunningSandbox} from '../source/sandbox/index.js';
 import {createPlatformClient, PlatformError, type PlatformClient} from '../source/api/index.js';
-import {validateSpec} from '../source/spec/index.js';
+import {validateSpec} from '../source/connection-spec/index.js';
 import {tempDir} from './helpers/sandbox-client.js';
 import {startThirdPartyApi, ticketsSpec, type ThirdPartyApi} from './helpers/third-party-api.js';
 

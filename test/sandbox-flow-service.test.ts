@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import {after, before, test} from 'node:test';
-import {getTemplate} from '../source/spec/index.js';
+import {getTemplate} from '../source/connection-spec/index.js';
 import {demoCredentials} from '../source/sandbox/demo-source/index.js';
 import {dataLakeSpec, flowService, restStorageToAep, startTestSandbox, type Answer, type TestSandbox} from './helpers/sandbox-client.js';
 

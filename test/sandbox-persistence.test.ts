@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {test} from 'node:test';
-import {getTemplate} from '../source/spec/index.js';
+import {getTemplate} from '../source/connection-spec/index.js';
 import {SandboxBusyError, startSandbox} from '../source/sandbox/index.js';
 import {spawn} from 'node:child_process';
 import {once} from 'node:events';

@@ -3,7 +3,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
-import {draftFromSpec, getTemplate, newDraft, normaliseSpec, slugify, specFromDraft, templateNames} from '../source/spec/index.js';
+import {draftFromSpec, getTemplate, newDraft, normaliseSpec, slugify, specFromDraft, templateNames} from '../source/connection-spec/index.js';
 import {authExamples, paginationExamples} from './fixtures/spec/reference-examples.js';
 
 type Spec = Record<string, any>;

@@ -3,8 +3,8 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
-import {getTemplate, templateNames, validateSpec} from '../source/spec/index.js';
-import {seededRandom as prng} from '../source/spec/seeded-random.js';
+import {getTemplate, templateNames, validateSpec} from '../source/connection-spec/index.js';
+import {seededRandom as prng} from '../source/shared/seeded-random.js';
 
 type Node = Record<string, unknown> | unknown[];
 type Slot = {parent: Node; key: string | number};

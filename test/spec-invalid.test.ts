@@ -2,7 +2,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
-import {getTemplate, validateSpec, type Severity} from '../source/spec/index.js';
+import {getTemplate, validateSpec, type Severity} from '../source/connection-spec/index.js';
 import {authExamples} from './fixtures/spec/reference-examples.js';
 
 type Spec = Record<string, any>;

@@ -9,7 +9,7 @@ import {pressUntil, renderWizard, seedDraft, tempHome, testServices} from './hel
 import {runCli} from './helpers/cli.js';
 import {previewSourceSpec} from '../source/engine/index.js';
 import {demoAuthParams, demoConnectionSpec, startDemoSource, type DemoSource} from '../source/sandbox/demo-source/index.js';
-import {compileSpec, validateSpec} from '../source/spec/index.js';
+import {compileSpec, validateSpec} from '../source/connection-spec/index.js';
 import {setIn} from '../source/steps/spec-paths.js';
 import {joinedPattern} from './helpers/regex.js';
 

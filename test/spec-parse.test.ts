@@ -14,7 +14,7 @@ import {
 	resolveAuthSpec,
 	secretPropertyNames,
 	type ConnectionSpec,
-} from '../source/spec/index.js';
+} from '../source/connection-spec/index.js';
 
 type Spec = Record<string, any>;
 const reference = (): Spec => JSON.parse(readFileSync(new URL('./fixtures/spec/reference-3.8.json', import.meta.url), 'utf8'));

@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import {validateHeaderName} from 'node:http';
 import {EngineError, planRequests} from '../source/engine/index.js';
 import {demoConnectionSpec} from '../source/sandbox/demo-source/index.js';
-import {compileSpec, getTemplate, templateNames, validateSpec} from '../source/spec/index.js';
-import {seededRandom} from '../source/spec/seeded-random.js';
+import {compileSpec, getTemplate, templateNames, validateSpec} from '../source/connection-spec/index.js';
+import {seededRandom} from '../source/shared/seeded-random.js';
 
 type Json = Record<string, unknown>;
 

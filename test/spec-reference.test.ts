@@ -4,7 +4,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
-import {validateSpec, type ValidationResult} from '../source/spec/index.js';
+import {validateSpec, type ValidationResult} from '../source/connection-spec/index.js';
 import {advanceUrlParams, authExamples, paginationExamples, scheduleExamples} from './fixtures/spec/reference-examples.js';
 
 const fixture = (name: string): Record<string, any> => JSON.parse(readFileSync(new URL(`./fixtures/spec/${name}`, import.meta.url), 'utf8'));

@@ -1,7 +1,7 @@
 // Templates: every one validates with zero errors; demo matches the sandbox's demo API; copies are independent.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {describeTemplate, getTemplate, ids, templateNames, validateSpec} from '../source/spec/index.js';
+import {describeTemplate, getTemplate, ids, templateNames, validateSpec} from '../source/connection-spec/index.js';
 
 test('the three templates exist, each with a one-line description', () => {
 	assert.deepEqual(templateNames(), ['blank', 'mailchimp-members', 'demo']);

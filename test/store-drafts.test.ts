@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type {Draft} from '../source/spec/draft-types.js';
+import type {Draft} from '../source/connection-spec/draft-types.js';
 import {DraftSecretError, openDraftStore, openProfileStore} from '../source/store/index.js';
 
 const tempHome = () => fs.mkdtempSync(path.join(os.tmpdir(), 'aep-store-drafts-'));

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {lastFour} from '../source/spec/secrets.js';
+import {lastFour} from '../source/connection-spec/secrets.js';
 import {openProfileStore, profileFromEnv, profileTarget, ProfileError, type AdobeProfile} from '../source/store/index.js';
 
 const tempHome = () => fs.mkdtempSync(path.join(os.tmpdir(), 'aep-store-profiles-'));

@@ -4,7 +4,7 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {keys} from './helpers/ink.js';
 import {pressUntil, renderWizard, savedDraft, savedSpec, seedDraft, testServices} from './helpers/ui-wizard.js';
-import {validateSpec, specFromDraft} from '../source/spec/index.js';
+import {validateSpec, specFromDraft} from '../source/connection-spec/index.js';
 
 const pagination = (services: ReturnType<typeof testServices>) =>
 	(savedSpec(services)['sourceSpec'] as {attributes: {paginationParams: Record<string, unknown>}}).attributes.paginationParams;

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {keys} from './helpers/ink.js';
 import {renderWizard, seedDraft, tempHome, testServices} from './helpers/ui-wizard.js';
-import {createLazyServices} from '../source/steps/services.js';
+import {createLazyServices} from '../source/wizard/services.js';
 
 const secret = 'hunter2-secret-value';
 const stack = /\n\s+at |node_modules|\.js:\d+/;

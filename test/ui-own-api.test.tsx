@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import {keys} from './helpers/ink.js';
 import {pressUntil, renderWizard, savedDraft, testServices, type WizardHarness} from './helpers/ui-wizard.js';
 import {startThirdPartyApi, ticketsSpec, type ThirdPartyApi} from './helpers/third-party-api.js';
-import {draftFromSpec} from '../source/spec/index.js';
-import type {StepName} from '../source/spec/draft-types.js';
+import {draftFromSpec} from '../source/connection-spec/index.js';
+import type {StepName} from '../source/connection-spec/draft-types.js';
 
 const ctrlT = '\u0014';
 const ctrlO = '\u000F';

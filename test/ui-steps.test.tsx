@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {keys} from './helpers/ink.js';
 import {pressUntil, renderWizard, savedDraft, savedSpec, seedDraft, tempHome, testServices} from './helpers/ui-wizard.js';
-import {createServices} from '../source/steps/create-services.js';
+import {createServices} from '../source/wizard/create-services.js';
 import {setIn} from '../source/steps/spec-paths.js';
 
 const clear = '\u0015';

@@ -1,6 +1,6 @@
 import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {ids} from '../source/spec/index.js';
+import {ids} from '../source/connection-spec/index.js';
 import {appendToRestStorageToAEP, createOrUpdateConnectionSpec, verifyInFlowSpec, WorkflowError} from '../source/workflow/index.js';
 import {demoDraft, recordingContext, startFixture, type Fixture} from './helpers/workflow-fixture.js';
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type {Draft} from '../source/spec/draft-types.js';
+import type {Draft} from '../source/connection-spec/draft-types.js';
 import {
 	appendToRestStorageToAEP,
 	checklist,

@@ -1,7 +1,7 @@
 import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {startDemoSource, type DemoSource} from '../source/sandbox/demo-source/index.js';
-import type {Draft} from '../source/spec/draft-types.js';
+import type {Draft} from '../source/connection-spec/draft-types.js';
 import {appendToRestStorageToAEP, cleanUp, createOrUpdateConnectionSpec, runEndToEndCheck} from '../source/workflow/index.js';
 import {
 	createUserTarget,

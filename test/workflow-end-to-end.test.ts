@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {startDemoSource, type DemoSource} from '../source/sandbox/demo-source/index.js';
-import type {Draft} from '../source/spec/draft-types.js';
+import type {Draft} from '../source/connection-spec/draft-types.js';
 import {appendToRestStorageToAEP, cleanUp, createOrUpdateConnectionSpec, runEndToEndCheck, type ProgressEvent} from '../source/workflow/index.js';
 import {
 	createUserTarget,

@@ -1,11 +1,11 @@
 // The platform client: IMS token + Flow Service, Schema Registry, Catalog and Data Prep over got.
 // Public surface of source/api; other folders import only from here.
 import {RetryQuota, standardRetryPolicy, type RetryEvent} from '../shared/retry.js';
-import {seededRandom} from '../spec/seeded-random.js';
+import {seededRandom} from '../shared/seeded-random.js';
 import {connectionSpecsApi, connectionsApi, flowSpecsApi, flowsApi, runsApi, sourceConnectionsApi, targetConnectionsApi} from './flow-service.js';
 import {catalogApi, dataPrepApi, schemaRegistryApi} from './target-services.js';
 import {createTokenSource, memoryTokenCache, type TokenCache} from './token.js';
-import {createMasker} from '../spec/masker.js';
+import {createMasker} from '../connection-spec/masker.js';
 import {createTransport, type RetryClock} from './transport.js';
 
 export {PlatformError, hintFor} from './errors.js';

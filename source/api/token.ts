@@ -2,7 +2,7 @@
 // client-credentials grant in a form body (never the query: query strings get logged), cached with its expiry,
 // renewed when less than 5 minutes remain, or after the platform rejected it.
 import {imsTokenSchema} from './schemas.js';
-import type {Masker} from '../spec/masker.js';
+import type {Masker} from '../connection-spec/masker.js';
 import type {Transport} from './transport.js';
 
 export type CachedToken = {token: string; expiresAt: number};

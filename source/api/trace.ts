@@ -1,5 +1,5 @@
 // The --debug HTTP trace and the masking every traced or thrown text goes through.
-import type {Masker} from '../spec/masker.js';
+import type {Masker} from '../connection-spec/masker.js';
 
 const bodyLimit = 600;
 

@@ -8,7 +8,7 @@ import {retryDelay, RetryQuota, type RetryEvent, type RetryPolicy} from '../shar
 import {parseErrorBody} from './error-body.js';
 import {PlatformError} from './errors.js';
 import {requestLine, responseLine} from './trace.js';
-import type {Masker} from '../spec/masker.js';
+import type {Masker} from '../connection-spec/masker.js';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type Service = 'flowservice' | 'schemaregistry' | 'catalog' | 'conversion';

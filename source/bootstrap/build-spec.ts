@@ -1,6 +1,6 @@
 // A RequestShape (from an OpenAPI operation or a curl line) → a connection spec in instance form, with every
 // guess and its evidence. Pure (no I/O, no React). What each field means: docs/bootstrap.md.
-import {draft07, fixedExploreSpec, ids, specType, specVersion} from '../spec/constants.js';
+import {draft07, fixedExploreSpec, ids, specType, specVersion} from '../connection-spec/constants.js';
 import {suggestFromResponse, type PaginationParams} from './detect-response.js';
 import type {AuthShape, BootstrapResult, Guess, InputShape, Json, RequestShape, TestValues} from './guess.js';
 

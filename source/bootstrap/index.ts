@@ -1,8 +1,8 @@
 // Bootstrapping a draft from what the author already has: an OpenAPI operation, a curl command, a sample response.
 // The command (commands/import.ts) and the wizard screen (steps/bootstrap.tsx) both call these. No React.
 // How inputs map to a connection spec: docs/bootstrap.md.
-import {draftFromSpec, slugify, validateSpec} from '../spec/index.js';
-import type {Draft} from '../spec/draft-types.js';
+import {draftFromSpec, slugify, validateSpec} from '../connection-spec/index.js';
+import type {Draft} from '../connection-spec/draft-types.js';
 import {specFromShape} from './build-spec.js';
 import {suggestFromResponse, type ResponseSuggestion} from './detect-response.js';
 import {parseCurl, shapeFromCurl} from './curl.js';

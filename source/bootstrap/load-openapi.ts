@@ -3,8 +3,8 @@
 // lazily, so only the import path loads them (start-up budgets in bench/startup.ts). No React.
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
-import {cannotRead} from '../spec/file-errors.js';
-import {parseSpecText} from '../spec/parse.js';
+import {cannotRead} from '../shared/file-errors.js';
+import {parseSpecText} from '../connection-spec/parse.js';
 import type {Json} from './guess.js';
 import {openApiVersion} from './openapi.js';
 import {atPointer, pruneToOperation} from './prune.js';

@@ -3,7 +3,7 @@ import {UsageError, type CommandContext} from './context.js';
 import {debugSink} from '../api/trace.js';
 import {aepHome} from '../store/home.js';
 import type {Session, SessionOptions} from '../session.js';
-import type {Draft} from '../spec/draft-types.js';
+import type {Draft} from '../connection-spec/draft-types.js';
 import {peekDefaultProfile} from '../store/peek.js';
 
 /** Session options of a command: its home, and the HTTP trace on stderr with --debug (or AEP_SOURCE_DEBUG=1). */

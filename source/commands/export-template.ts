@@ -1,5 +1,5 @@
 // The `--template` half of `aep-source export`: print a template's spec JSON, or write it to a file.
-import {getTemplate, templateNames} from '../spec/index.js';
+import {getTemplate, templateNames} from '../connection-spec/index.js';
 import {UsageError, write, type CommandContext} from './context.js';
 import {writeOutputFile} from '../shared/output-file.js';
 import {cutForEcho} from '../shared/errors.js';

@@ -4,8 +4,8 @@ import type {CommandBody} from './registry.js';
 import {namedDraft, profileFor, sessionOptions, withCommandSession} from './args.js';
 import {exportTemplate} from './export-template.js';
 import {openDraftStore} from '../store/index.js';
-import {specFromDraft} from '../spec/index.js';
-import type {Draft} from '../spec/draft-types.js';
+import {specFromDraft} from '../connection-spec/index.js';
+import type {Draft} from '../connection-spec/draft-types.js';
 import {checkOutputPath, writeOutputFile} from '../shared/output-file.js';
 
 const usage = 'aep-source export DRAFT [--spec] [--out FILE] | --artifacts DIR | --docs FILE | --packet DIR';

@@ -5,7 +5,7 @@ import type {CommandBody, CommandInput} from './registry.js';
 import {openDraftStore} from '../store/index.js';
 import {aepHome} from '../store/home.js';
 import {draftIdPattern} from '../store/draft-schema.js';
-import {draftFromSpec, normaliseSpec, parseSpecText, slugify, validateSpec} from '../spec/index.js';
+import {draftFromSpec, normaliseSpec, parseSpecText, slugify, validateSpec} from '../connection-spec/index.js';
 import {secretEnvName} from '../workflow/test-values.js';
 import type {BootstrapResult} from '../bootstrap/index.js';
 import {describeGuessValue} from '../bootstrap/describe.js';

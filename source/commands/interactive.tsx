@@ -26,7 +26,7 @@ const interactive = async (context: CommandContext, {flags, args}: WizardInput):
 	}
 	// chalk (under Ink) honours FORCE_COLOR but not NO_COLOR (no-color.org); map one to the other before it loads.
 	if (context.env['NO_COLOR'] && context.env['FORCE_COLOR'] === undefined) process.env['FORCE_COLOR'] = '0';
-	const {runWizard} = await import('../app-entry.js');
+	const {runWizard} = await import('../wizard/app-entry.js');
 	// The wizard reads its start from argv: the draft to resume, or the template to start from.
 	const argv = [...args, ...(flags.template === undefined ? [] : ['--template', flags.template])];
 	const debugFile = flags.debug || /^(1|true|yes|on)$/i.test(context.env['AEP_SOURCE_DEBUG'] ?? '') ? path.join(aepHome(context.env), 'debug.log') : undefined;

@@ -3,9 +3,9 @@
 // into shell history): only from AEP_SOURCE_SECRET_* variables, or, routed to the demo API, its public credentials.
 import {UsageError} from './context.js';
 import type {Session} from '../session.js';
-import type {Draft} from '../spec/draft-types.js';
-import {isSecretKeyName} from '../spec/secrets.js';
-import {specFromDraft} from '../spec/index.js';
+import type {Draft} from '../connection-spec/draft-types.js';
+import {isSecretKeyName} from '../connection-spec/secrets.js';
+import {specFromDraft} from '../connection-spec/index.js';
 import {resolveTestValues, secretEnvName, type SourceApi, type SourceRoute} from '../workflow/test-values.js';
 import type {EndToEndOptions} from '../workflow/index.js';
 

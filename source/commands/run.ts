@@ -8,8 +8,18 @@ import {openCommandSession, profileFor, sessionOptions} from './args.js';
 import {resolveTestInputs} from './run-inputs.js';
 import {DraftBusyError, openDraftStore, type DraftStore} from '../store/index.js';
 import {aepHome} from '../store/home.js';
-import {draftFromSpec, getTemplate, newDraft, normaliseSpec, parseSpecText, slugify, specFromDraft, templateNames, validateSpec} from '../spec/index.js';
-import type {Draft, RunSummary} from '../spec/draft-types.js';
+import {
+	draftFromSpec,
+	getTemplate,
+	newDraft,
+	normaliseSpec,
+	parseSpecText,
+	slugify,
+	specFromDraft,
+	templateNames,
+	validateSpec,
+} from '../connection-spec/index.js';
+import type {Draft, RunSummary} from '../connection-spec/draft-types.js';
 import {SessionError} from '../session.js';
 import {PlatformError, type RetryEvent} from '../api/index.js';
 import {describeRetries} from '../shared/retry.js';

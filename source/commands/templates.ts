@@ -1,5 +1,5 @@
 // `aep-source templates`: the spec templates a new source can start from, one line each.
-import {describeTemplate, templateNames} from '../spec/index.js';
+import {describeTemplate, templateNames} from '../connection-spec/index.js';
 import {write} from './context.js';
 import type {CommandBody} from './registry.js';
 

@@ -2,7 +2,7 @@
 // Exit 0 valid (warnings allowed), 1 errors, 2 usage problems (no file, unreadable, not JSON). Plain text, no Ink.
 import {readUserFile} from '../shared/read-input.js';
 import {UsageError} from '../shared/errors.js';
-import {parseSpecText, validateSpec, type Finding, type ValidationResult} from '../spec/index.js';
+import {parseSpecText, validateSpec, type Finding, type ValidationResult} from '../connection-spec/index.js';
 import {write, type CommandContext} from './context.js';
 import {commands, type CommandBody} from './registry.js';
 

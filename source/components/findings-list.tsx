@@ -1,6 +1,6 @@
 // Validation findings with their JSON path; one can be selected to jump to the screen that fixes it.
 import {Box, Text} from 'ink';
-import type {Finding} from '../spec/findings.js';
+import type {Finding} from '../connection-spec/findings.js';
 import {Menu} from './menu.js';
 
 const badge = {error: '✖ error', warning: '! warning', lenient: '~ lenient'} as const;

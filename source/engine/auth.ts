@@ -2,8 +2,8 @@
 import {configError, EngineError} from './engine-error.js';
 import type {HttpClient, HttpResponse} from './http-client.js';
 import type {Masker} from './masking.js';
-import {pickAuthSpec} from '../spec/auth-specs.js';
-import type {AuthPlan} from '../spec/plan.js';
+import {pickAuthSpec} from '../connection-spec/auth-specs.js';
+import type {AuthPlan} from '../connection-spec/plan.js';
 
 /**
  * The auth plan a run uses: `authSpecName` picked like a base connection's `auth.specName` (exact name, then name

@@ -7,5 +7,5 @@ export {inferSchema} from './infer-schema.js';
 export {formatDate} from './date-format.js';
 export {scheduleWindowPreview} from './schedule.js';
 export {substitutePlaceholders} from './placeholders.js';
-export {jsonPath} from '../spec/json-path.js';
+export {jsonPath} from '../connection-spec/json-path.js';
 export {planRequests, type PlannedRequest} from './plan-requests.js';

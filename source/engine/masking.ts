@@ -1,11 +1,11 @@
-// The secrets of one run, masked through the one Masker (source/spec/masker.ts): every auth param value, and every
+// The secrets of one run, masked through the one Masker (source/connection-spec/masker.ts): every auth param value, and every
 // source param that is secret-named or `format: "password"`. Values that only locate the API stay readable so
 // traces remain useful (docs/connection-spec-model.md#auth).
-import {createMasker, type Masker} from '../spec/masker.js';
-import {isSecretKeyName} from '../spec/secrets.js';
-import type {PropertyPlan} from '../spec/plan.js';
+import {createMasker, type Masker} from '../connection-spec/masker.js';
+import {isSecretKeyName} from '../connection-spec/secrets.js';
+import type {PropertyPlan} from '../connection-spec/plan.js';
 
-export type {Masker} from '../spec/masker.js';
+export type {Masker} from '../connection-spec/masker.js';
 
 /** Auth params that locate the API rather than prove identity. */
 const locatorKeys = new Set(['host', 'domain', 'authorizationTestUrl', 'accessTokenUrl', 'refreshTokenUrl', 'expirationDate']);

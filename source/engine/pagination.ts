@@ -1,8 +1,8 @@
 // paginationParams: deciding the next request or the stop reason for each type, from the compiled plan
 // (the spec model reads and checks the fields; docs/connection-spec-model.md#pagination has the rules).
 import type {IncomingHttpHeaders} from 'node:http';
-import {firstMatch} from '../spec/json-path.js';
-import {pageDefaults, type PaginationPlan} from '../spec/plan.js';
+import {firstMatch} from '../connection-spec/json-path.js';
+import {pageDefaults, type PaginationPlan} from '../connection-spec/plan.js';
 import type {StopCode} from './types.js';
 
 export type Pagination = PaginationPlan;

@@ -4,8 +4,8 @@
 // - the wrapper `{ [overrideWrapperAttribute]: element }` is applied only when overrideWrapperAttribute is set;
 // - explodeEntityPath is evaluated against the record as produced by contentPath (so after wrapping);
 // - a record whose explode array is empty or missing yields no output, and the run reports how many did.
-import {evaluateJsonPath, getAt, segmentsOf, type PathSegment} from '../spec/json-path.js';
-import type {FlattenPlan} from '../spec/plan.js';
+import {evaluateJsonPath, getAt, segmentsOf, type PathSegment} from '../connection-spec/json-path.js';
+import type {FlattenPlan} from '../connection-spec/plan.js';
 
 export type FlattenRule = FlattenPlan;
 

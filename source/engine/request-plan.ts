@@ -4,7 +4,7 @@ import {configError} from './engine-error.js';
 import {scheduleQueryPlaceholder, stripPipelineExpressions, substituteBareBraces, substitutePlaceholders} from './placeholders.js';
 import {advanceScheduleQuery, standardScheduleParams} from './schedule.js';
 import type {EngineOptions} from './types.js';
-import type {RequestTemplate, SchedulePlan, SourcePlan} from '../spec/plan.js';
+import type {RequestTemplate, SchedulePlan, SourcePlan} from '../connection-spec/plan.js';
 
 export type RequestPlan = {
 	method: 'GET' | 'POST';

@@ -1,6 +1,6 @@
 // scheduleParams (docs/schedule.md): the standard time window and the ADVANCE query expression.
 import {formatDate} from './date-format.js';
-import {schedulePlanOf, type SchedulePlan} from '../spec/plan.js';
+import {schedulePlanOf, type SchedulePlan} from '../connection-spec/plan.js';
 
 export type ScheduleWindow = {start: Date; end: Date};
 

@@ -8,7 +8,7 @@ import {runMasker as createRunMasker, type Masker} from './masking.js';
 import {createPaginator, requestCap, type PageStep} from './pagination.js';
 import {explodeRecord, pageElements, shapeRecord} from './records.js';
 import {buildRequestPlan, requestUrl} from './request-plan.js';
-import {compileSpec, pageDefaults, type AuthPlan, type SourcePlan} from '../spec/plan.js';
+import {compileSpec, pageDefaults, type AuthPlan, type SourcePlan} from '../connection-spec/plan.js';
 import type {EngineOptions, EngineResult, PageTrace, StopCode} from './types.js';
 
 const keptTraces = 10_000;

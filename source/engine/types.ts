@@ -1,5 +1,5 @@
 // Public types of the execution engine (the contract other areas code against).
-import type {SourcePlan} from '../spec/plan.js';
+import type {SourcePlan} from '../connection-spec/plan.js';
 
 export type EngineOptions = {
 	/** Connection spec, instance form: compiled by the spec model unless `plan` is given; a spec with errors is refused. */

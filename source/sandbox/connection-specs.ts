@@ -1,4 +1,4 @@
-import {validateSpec} from '../spec/index.js';
+import {validateSpec} from '../connection-spec/index.js';
 import {collection, type SandboxContext} from './context.js';
 import {createdFields, isObject, stampCaller, updatedFields, withoutReadOnly} from './entities.js';
 import {flowError, notFound} from './errors.js';

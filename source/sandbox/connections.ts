@@ -1,4 +1,4 @@
-import {maskKnownPatterns, maskSecrets} from '../spec/secrets.js';
+import {maskKnownPatterns, maskSecrets} from '../connection-spec/secrets.js';
 import {collection, type SandboxContext} from './context.js';
 import {bodyObject, deleteOne, getOne, list, locationHeader, patchOne, requireStrings} from './crud.js';
 import {createdFields, freshEtag, inScope, isObject} from './entities.js';

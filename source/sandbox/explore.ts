@@ -1,5 +1,5 @@
 import {inferSchema, previewSourceSpec} from '../engine/index.js';
-import {maskKnownPatterns, maskSecrets} from '../spec/secrets.js';
+import {maskKnownPatterns, maskSecrets} from '../connection-spec/secrets.js';
 import {collection, type SandboxContext} from './context.js';
 import {getScoped, isObject} from './entities.js';
 import {flowError} from './errors.js';

@@ -1,6 +1,6 @@
 import {flowError, gatewayError} from './errors.js';
 import type {SandboxFaults} from './options.js';
-import {seededRandom} from '../spec/seeded-random.js';
+import {seededRandom} from '../shared/seeded-random.js';
 
 const serverErrorCodes: Record<number, string> = {500: '1102-500', 502: '1102-502', 503: '1103-503', 504: '1104-504'};
 

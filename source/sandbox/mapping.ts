@@ -1,5 +1,5 @@
 import {isObject} from './entities.js';
-import {firstMatch, parseJsonPath} from '../spec/json-path.js';
+import {firstMatch, parseJsonPath} from '../connection-spec/json-path.js';
 import {fieldAt, type FieldSchema, type ResolvedSchema} from './xdm.js';
 
 // Applying a stored mapping set to one source record: `source` is a dot path inside the record, `destination` a dot

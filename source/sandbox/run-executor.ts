@@ -4,7 +4,7 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import {setTimeout as delay} from 'node:timers/promises';
 import {EngineError, streamRecords} from '../engine/index.js';
-import {maskKnownPatterns, maskSecrets} from '../spec/secrets.js';
+import {maskKnownPatterns, maskSecrets} from '../connection-spec/secrets.js';
 import {datasetDir} from './catalog.js';
 import {collection, type SandboxContext} from './context.js';
 import {authOf, connectionSpecOf} from './connections.js';

@@ -1,7 +1,7 @@
 import {createAuthSession} from '../engine/auth.js';
-import {authPlanOf} from '../spec/plan.js';
-import {resolveAuthSpec, secretPropertyNames, type AuthSpec, type ConnectionSpec} from '../spec/index.js';
-import {isSecretKeyName, mask} from '../spec/secrets.js';
+import {authPlanOf} from '../connection-spec/plan.js';
+import {resolveAuthSpec, secretPropertyNames, type AuthSpec, type ConnectionSpec} from '../connection-spec/index.js';
+import {isSecretKeyName, mask} from '../connection-spec/secrets.js';
 
 // Base-connection auth helpers (docs/connection-spec.md#authspec, docs/connection-spec.md#auth-specs-and-base-connections,
 // docs/flow-service.md#base-connections),

@@ -8,7 +8,7 @@ import {json, type Route, type SandboxRequest} from './router.js';
 import {schemaFor} from './schema-registry.js';
 import type {CollectionName, Entity} from './state-store.js';
 import {previewSourceSpec} from '../engine/index.js';
-import {maskKnownPatterns, maskSecrets} from '../spec/secrets.js';
+import {maskKnownPatterns, maskSecrets} from '../connection-spec/secrets.js';
 import {authOf, connectionSpecOf} from './connections.js';
 import {secretValues} from './source-auth.js';
 

@@ -3,14 +3,14 @@
 import path from 'node:path';
 import {useEffect, useState} from 'react';
 import {Box, Text, useInput} from 'ink';
-import {categories} from '../spec/index.js';
-import type {Artifacts} from '../spec/draft-types.js';
+import {categories} from '../connection-spec/index.js';
+import type {Artifacts} from '../connection-spec/draft-types.js';
 import {Form, type FormField} from '../components/form.js';
 import {CatalogCard} from '../components/catalog-card.js';
 import {PathPrompt} from '../components/path-prompt.js';
 import {KeyFooter} from '../components/key-footer.js';
-import {useServices} from './services.js';
-import type {StepProps} from './wizard-context.js';
+import {useServices} from '../wizard/services.js';
+import type {StepProps} from '../wizard/wizard-context.js';
 
 const kebab = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 

@@ -4,10 +4,10 @@ import {useRef, useState} from 'react';
 import {Box, Text, useInput} from 'ink';
 import {Form, type FormField} from '../components/form.js';
 import {KeyFooter} from '../components/key-footer.js';
-import type {StepProps} from './wizard-context.js';
-import {authTypeDocs, authTypeNames, helpFor, newAuthEntry, type AuthTypeName} from '../spec/auth-types.js';
+import type {StepProps} from '../wizard/wizard-context.js';
+import {authTypeDocs, authTypeNames, helpFor, newAuthEntry, type AuthTypeName} from '../connection-spec/auth-types.js';
 import {setIn} from './spec-paths.js';
-import {getAt, headerNameProblem, testAuthSpecName} from '../spec/index.js';
+import {getAt, headerNameProblem, testAuthSpecName} from '../connection-spec/index.js';
 
 type Entry = Record<string, unknown> & {type?: string; name?: string};
 

@@ -3,14 +3,14 @@
 // curl line become in-memory test values, never part of the draft. The work is in source/bootstrap.
 import {useRef, useState} from 'react';
 import {Box, Text, useInput} from 'ink';
-import type {Draft} from '../spec/draft-types.js';
+import type {Draft} from '../connection-spec/draft-types.js';
 import type {BootstrapResult, LoadedDocument, OperationSummary} from '../bootstrap/index.js';
 import TextInput from 'ink-text-input';
 import {Menu} from '../components/menu.js';
 import {KeyFooter} from '../components/key-footer.js';
 import {Spinner} from '../components/progress-list.js';
-import {useServices} from './services.js';
-import {useWizard} from './wizard-context.js';
+import {useServices} from '../wizard/services.js';
+import {useWizard} from '../wizard/wizard-context.js';
 import {describeGuessValue} from '../bootstrap/describe.js';
 
 type Phase =

@@ -2,15 +2,15 @@
 // spec and test values come from the test-values panel (Ctrl-T; secrets in memory only); then watch each stage.
 import {useEffect, useMemo, useRef, useState} from 'react';
 import {Box, Text, useInput} from 'ink';
-import type {RunSummary} from '../spec/draft-types.js';
+import type {RunSummary} from '../connection-spec/draft-types.js';
 import type {StageName} from '../workflow/progress.js';
 import {pendingEntries} from '../workflow/ledger.js';
 import {mappingWarningText} from '../workflow/run-monitor.js';
 import {Form, type FormField} from '../components/form.js';
 import {formatElapsed, ProgressList} from '../components/progress-list.js';
 import {KeyFooter} from '../components/key-footer.js';
-import {useServices} from './services.js';
-import {useWizard, type StepProps} from './wizard-context.js';
+import {useServices} from '../wizard/services.js';
+import {useWizard, type StepProps} from '../wizard/wizard-context.js';
 import {useWorkflowJob} from './use-workflow.js';
 import {authEntries, describeRoute, wizardTestValues} from './test-credentials.js';
 import {TestValuesPanel, useTestPlace} from './test-values-panel.js';

@@ -8,8 +8,8 @@ import {Spinner} from '../components/progress-list.js';
 import {KeyFooter} from '../components/key-footer.js';
 import {PathPrompt} from '../components/path-prompt.js';
 import {rowsOf, useTerminalSize} from '../components/use-terminal-size.js';
-import {useServices} from './services.js';
-import {useWizard, type StepProps} from './wizard-context.js';
+import {useServices} from '../wizard/services.js';
+import {useWizard, type StepProps} from '../wizard/wizard-context.js';
 import {describeFailure} from './use-workflow.js';
 
 const marks = {done: ['✔', 'green'], missing: ['○', 'yellow'], failed: ['✖', 'red']} as const;

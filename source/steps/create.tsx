@@ -5,8 +5,8 @@ import {useMemo, useState} from 'react';
 import {Box, Text, useInput} from 'ink';
 import {ProgressList} from '../components/progress-list.js';
 import {KeyFooter} from '../components/key-footer.js';
-import {useServices} from './services.js';
-import {useWizard, type StepProps} from './wizard-context.js';
+import {useServices} from '../wizard/services.js';
+import {useWizard, type StepProps} from '../wizard/wizard-context.js';
 import {useWorkflowJob} from './use-workflow.js';
 
 export function CreateScreen({draft, update, go, back}: StepProps) {

@@ -1,10 +1,10 @@
 // Resume: the saved drafts, newest first, with the step each was left on.
 import {Box, Text, useInput} from 'ink';
-import type {Draft} from '../spec/draft-types.js';
+import type {Draft} from '../connection-spec/draft-types.js';
 import {Menu} from '../components/menu.js';
 import {KeyFooter} from '../components/key-footer.js';
 import {ErrorPanel} from '../components/error-panel.js';
-import {useServices} from './services.js';
+import {useServices} from '../wizard/services.js';
 import {useState} from 'react';
 
 export function DraftListScreen({purpose, onOpen, onBack}: {purpose: 'resume' | 'checklist'; onOpen: (draft: Draft) => void; onBack: () => void}) {

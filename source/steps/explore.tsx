@@ -3,19 +3,19 @@
 // from the live preview's records; or a pasted exploreSpec JSON (bad JSON is reported by line:column).
 import {useState} from 'react';
 import {Box, Text, useInput} from 'ink';
-import {parseSpecText} from '../spec/index.js';
-import {fixedExploreSpec} from '../spec/constants.js';
+import {parseSpecText} from '../connection-spec/index.js';
+import {fixedExploreSpec} from '../connection-spec/constants.js';
 import {inferSchema} from '../workflow/preview.js';
 import {Menu} from '../components/menu.js';
 import TextInput from 'ink-text-input';
 import {KeyFooter} from '../components/key-footer.js';
 import {PreviewPanel} from './preview-panel.js';
-import type {StepProps} from './wizard-context.js';
+import type {StepProps} from '../wizard/wizard-context.js';
 import {usePreview} from './use-preview.js';
 import {TestValuesPanel, useTestPlace} from './test-values-panel.js';
 import {describeRoute, wizardTestValues} from './test-credentials.js';
-import {useServices} from './services.js';
-import {useWizard} from './wizard-context.js';
+import {useServices} from '../wizard/services.js';
+import {useWizard} from '../wizard/wizard-context.js';
 import {setIn} from './spec-paths.js';
 
 type Choice = 'inferred' | 'fixed' | 'paste';

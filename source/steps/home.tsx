@@ -4,7 +4,7 @@ import {Box, Text} from 'ink';
 import {Menu} from '../components/menu.js';
 import {KeyFooter} from '../components/key-footer.js';
 import {countDrafts} from '../store/peek.js';
-import {useServices} from './services.js';
+import {useServices} from '../wizard/services.js';
 
 export type HomeChoice = 'new' | 'bootstrap' | 'resume' | 'import' | 'profiles' | 'checklist' | 'quit';
 

@@ -5,11 +5,11 @@ import {UsageError} from '../shared/errors.js';
 import path from 'node:path';
 import {useState} from 'react';
 import {Box, Text} from 'ink';
-import {draftFromSpec, parseSpecText, slugify} from '../spec/index.js';
-import type {Draft} from '../spec/draft-types.js';
+import {draftFromSpec, parseSpecText, slugify} from '../connection-spec/index.js';
+import type {Draft} from '../connection-spec/draft-types.js';
 import {Form} from '../components/form.js';
 import {KeyFooter} from '../components/key-footer.js';
-import {useServices} from './services.js';
+import {useServices} from '../wizard/services.js';
 
 export function ImportScreen({onImported, onBack}: {onImported: (draft: Draft) => void; onBack: () => void}) {
 	const services = useServices();

@@ -1,12 +1,12 @@
 // New source: pick a template (or blank), name the source, and the draft is created and saved at once.
 import {useState} from 'react';
 import {Box, Text, useInput} from 'ink';
-import {describeTemplate, newDraft, slugify, templateNames} from '../spec/index.js';
-import type {Draft} from '../spec/draft-types.js';
+import {describeTemplate, newDraft, slugify, templateNames} from '../connection-spec/index.js';
+import type {Draft} from '../connection-spec/draft-types.js';
 import {Menu} from '../components/menu.js';
 import {Form} from '../components/form.js';
 import {KeyFooter} from '../components/key-footer.js';
-import {useServices} from './services.js';
+import {useServices} from '../wizard/services.js';
 
 export function NewSourceScreen({template: given, onCreated, onBack}: {template?: string; onCreated: (draft: Draft) => void; onBack: () => void}) {
 	const services = useServices();

@@ -4,15 +4,15 @@ import {writeFileAtomic} from '../shared/atomic-write.js';
 import path from 'node:path';
 import {useMemo, useState} from 'react';
 import {Box, Text, useInput} from 'ink';
-import {specFromDraft, validateSpec, type Finding} from '../spec/index.js';
-import type {StepName} from '../spec/draft-types.js';
+import {specFromDraft, validateSpec, type Finding} from '../connection-spec/index.js';
+import type {StepName} from '../connection-spec/draft-types.js';
 import {JsonView} from '../components/json-view.js';
 import {FindingsList} from '../components/findings-list.js';
 import {KeyFooter} from '../components/key-footer.js';
 import {PathPrompt} from '../components/path-prompt.js';
 import {useTerminalSize} from '../components/use-terminal-size.js';
-import {useServices} from './services.js';
-import {useWizard, type StepProps} from './wizard-context.js';
+import {useServices} from '../wizard/services.js';
+import {useWizard, type StepProps} from '../wizard/wizard-context.js';
 
 /** The step whose screen edits the part of the spec a finding points at. */
 export function stepForPath(findingPath: string): StepName {

@@ -2,14 +2,14 @@
 // credentials before saving; the client secret is typed masked and only ever shown as its last four characters.
 import {useState} from 'react';
 import {Box, Text, useInput} from 'ink';
-import {lastFour} from '../spec/secrets.js';
+import {lastFour} from '../connection-spec/secrets.js';
 import type {AdobeProfile, Profile} from '../store/index.js';
 import {Menu} from '../components/menu.js';
 import {Form, type FormField} from '../components/form.js';
 import {KeyFooter} from '../components/key-footer.js';
 import {Spinner} from '../components/progress-list.js';
-import {useServices} from './services.js';
-import {useWizard} from './wizard-context.js';
+import {useServices} from '../wizard/services.js';
+import {useWizard} from '../wizard/wizard-context.js';
 import {profileFieldError, useProfileCheck} from './use-profile-check.js';
 
 export type ProfilesScreenProps = {

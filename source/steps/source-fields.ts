@@ -2,7 +2,7 @@
 // of the one spec model whose path is the field's path (docs/connection-spec-model.md); the screen itself checks only
 // raw typed text the model never sees (JSON syntax, date-pattern letters, input names). Pure functions: the screen
 // only wires them to the form.
-import {formatPath, getAt, validateSpec, type Finding} from '../spec/index.js';
+import {formatPath, getAt, validateSpec, type Finding} from '../connection-spec/index.js';
 import {paginationFields, paginationTypes} from './spec-constants.js';
 import type {FormField} from '../components/form.js';
 import {getString, setIn, type Path} from './spec-paths.js';

@@ -2,7 +2,7 @@
 // type, the next schedule windows rendered in the chosen formats, and a live preview against the real source.
 import {useEffect, useMemo, useRef, useState} from 'react';
 import {Box, Text, useInput} from 'ink';
-import {declaredPlaceholders, formatPath, getAt} from '../spec/index.js';
+import {declaredPlaceholders, formatPath, getAt} from '../connection-spec/index.js';
 import {scheduleWindowPreview} from '../workflow/preview.js';
 import {Form} from '../components/form.js';
 import {KeyFooter} from '../components/key-footer.js';
@@ -10,8 +10,8 @@ import {useTerminalSize} from '../components/use-terminal-size.js';
 import {PreviewPanel} from './preview-panel.js';
 import {TestValuesPanel, useTestPlace} from './test-values-panel.js';
 import {describeRoute, wizardTestValues} from './test-credentials.js';
-import {useServices} from './services.js';
-import {fieldForPath, useWizard, type StepProps} from './wizard-context.js';
+import {useServices} from '../wizard/services.js';
+import {fieldForPath, useWizard, type StepProps} from '../wizard/wizard-context.js';
 import {applySourceField, sourceFields, sourceValues} from './source-fields.js';
 import {usePreview} from './use-preview.js';
 

@@ -1,2 +1,2 @@
 // Constants of the spec model the screens need, re-exported in one place.
-export {paginationFields, paginationTypes} from '../spec/constants.js';
+export {paginationFields, paginationTypes} from '../connection-spec/constants.js';

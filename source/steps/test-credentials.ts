@@ -1,6 +1,6 @@
 // The wizard's view of the test values (workflow/test-values.ts, the same resolution `run` uses): non-secret values
 // live in the draft (draft.test), secret ones only in memory (wizard.testSecrets) or AEP_SOURCE_SECRET_* variables.
-import type {Draft} from '../spec/draft-types.js';
+import type {Draft} from '../connection-spec/draft-types.js';
 import {resolveTestValues, type TestValues} from '../workflow/test-values.js';
 
 export {authEntries, describeRoute, secretEnvName, type AuthEntryInfo, type SourceRoute, type TestValues} from '../workflow/test-values.js';

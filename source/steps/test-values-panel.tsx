@@ -6,9 +6,9 @@ import {useEffect, useState} from 'react';
 import {Box, Text} from 'ink';
 import {Form, type FormField} from '../components/form.js';
 import {KeyFooter} from '../components/key-footer.js';
-import type {Draft} from '../spec/draft-types.js';
-import {useServices} from './services.js';
-import {useWizard} from './wizard-context.js';
+import type {Draft} from '../connection-spec/draft-types.js';
+import {useServices} from '../wizard/services.js';
+import {useWizard} from '../wizard/wizard-context.js';
 import {authEntries, describeRoute, secretEnvName, wizardTestValues, type WizardTestContext} from './test-credentials.js';
 
 export type TestValuesPanelProps = {

@@ -2,10 +2,10 @@
 // host, or the demo API on the local profile when chosen) with at most 3 pages, debounced after each committed
 // change; typing alone never starts a request.
 import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
-import {specFromDraft} from '../spec/index.js';
-import type {Draft} from '../spec/draft-types.js';
-import {useServices} from './services.js';
-import {useWizard, type PreviewOutcome} from './wizard-context.js';
+import {specFromDraft} from '../connection-spec/index.js';
+import type {Draft} from '../connection-spec/draft-types.js';
+import {useServices} from '../wizard/services.js';
+import {useWizard, type PreviewOutcome} from '../wizard/wizard-context.js';
 import {describeRoute, wizardTestValues} from './test-credentials.js';
 
 export const previewPageCap = 3;

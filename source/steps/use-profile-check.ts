@@ -4,7 +4,7 @@
 import {useState} from 'react';
 import {validateAdobeProfile, type AdobeProfile} from '../store/index.js';
 import {PlatformError} from '../api/errors.js';
-import {useServices} from './services.js';
+import {useServices} from '../wizard/services.js';
 
 export type ProfileCheck = {status: 'idle' | 'checking' | 'ok' | 'failed'; field?: string; message?: string};
 

@@ -2,11 +2,11 @@
 // events into progress rows, and keeps every job awaitable by tests.
 import {useCallback, useRef, useState} from 'react';
 import {draftOwner, type ProgressEvent, type WorkflowContext} from '../workflow/index.js';
-import type {Draft} from '../spec/draft-types.js';
+import type {Draft} from '../connection-spec/draft-types.js';
 import type {ProgressItem} from '../components/progress-list.js';
-import {useServices} from './services.js';
+import {useServices} from '../wizard/services.js';
 import {describeRetries} from '../shared/retry.js';
-import {useWizard} from './wizard-context.js';
+import {useWizard} from '../wizard/wizard-context.js';
 
 export type JobError = {stage?: string; message: string; hint?: string};
 

@@ -2,7 +2,7 @@
 // line and column, and what to do — never with a fragment of its content, never with a stack, never by resetting it.
 import fs from 'node:fs';
 import {UsageError} from '../shared/errors.js';
-import {parseSpecText} from '../spec/parse.js';
+import {parseSpecText} from '../connection-spec/parse.js';
 
 /** A store file that cannot be used as it is (unreadable, not JSON, the wrong shape): exit 2. `where` is the file. */
 export class DataFileError extends UsageError {}

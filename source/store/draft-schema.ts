@@ -1,6 +1,6 @@
-// The zod shape of a saved draft (source/spec/draft-types.ts), checked when a draft file is read or imported.
+// The zod shape of a saved draft (source/connection-spec/draft-types.ts), checked when a draft file is read or imported.
 import {z} from 'zod';
-import {stepNames, type Draft} from '../spec/draft-types.js';
+import {stepNames, type Draft} from '../connection-spec/draft-types.js';
 import {DataFileError} from './data-file.js';
 
 /** Draft ids are file names: no separators, no leading dot. */

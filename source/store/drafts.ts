@@ -1,9 +1,9 @@
 // Drafts: one JSON file per draft under `<home>/drafts/`, each written atomically, never holding a secret.
 import fs from 'node:fs';
 import path from 'node:path';
-import type {Draft} from '../spec/draft-types.js';
-import {secretPropertyNames} from '../spec/index.js';
-import {isSecretKeyName} from '../spec/secrets.js';
+import type {Draft} from '../connection-spec/draft-types.js';
+import {secretPropertyNames} from '../connection-spec/index.js';
+import {isSecretKeyName} from '../connection-spec/secrets.js';
 import {draftIdPattern, parseDraft} from './draft-schema.js';
 import {aepHome} from './home.js';
 import {storedSecrets} from './profiles.js';

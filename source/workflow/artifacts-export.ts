@@ -4,8 +4,8 @@
 // file may contain a secret (export-guard.ts).
 import {mkdir} from 'node:fs/promises';
 import path from 'node:path';
-import {specFromDraft} from '../spec/index.js';
-import type {Draft} from '../spec/draft-types.js';
+import {specFromDraft} from '../connection-spec/index.js';
+import type {Draft} from '../connection-spec/draft-types.js';
 import {assertNoSecret, exportContext, ExportRefusedError, type ExportOptions} from './export-guard.js';
 import {checkSvgIcon} from './svg-icon.js';
 import {writeFileAtomic} from '../shared/atomic-write.js';

@@ -3,8 +3,8 @@
 import {existsSync} from 'node:fs';
 import path from 'node:path';
 import type {PlatformClient} from '../api/index.js';
-import {categories, specFromDraft, validateSpec} from '../spec/index.js';
-import type {Draft, RemoteState, RunSummary} from '../spec/draft-types.js';
+import {categories, specFromDraft, validateSpec} from '../connection-spec/index.js';
+import type {Draft, RemoteState, RunSummary} from '../connection-spec/draft-types.js';
 import {diffDeployedSpec} from './spec-diff.js';
 import {verifyInFlowSpec} from './flow-spec-append.js';
 import {isDeletable} from './ledger.js';

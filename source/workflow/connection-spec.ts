@@ -2,7 +2,7 @@
 // replace it (PUT).
 // A spec with validation errors is never sent: validation runs first and throws before any request.
 import {createHash} from 'node:crypto';
-import {specFromDraft, validateSpec} from '../spec/index.js';
+import {specFromDraft, validateSpec} from '../connection-spec/index.js';
 import {recordCreated} from './ledger.js';
 import {emit, remoteOf, toWorkflowError, updateRemote, WorkflowError, type WorkflowContext} from './progress.js';
 

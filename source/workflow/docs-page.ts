@@ -4,9 +4,9 @@
 // Example values come from the spec itself (a property's `example`/`examples`/`default`/first `enum` value, or an
 // "e.g. …" in its description), never from the draft's test inputs: those are the author's end-to-end values
 // (a local demo host, a test account) and mean nothing to the readers of a public page (docs/docs-page.md).
-import {ids, secretPropertyNames} from '../spec/index.js';
-import type {Draft, RunSummary} from '../spec/draft-types.js';
-import {isSecretKeyName} from '../spec/secrets.js';
+import {ids, secretPropertyNames} from '../connection-spec/index.js';
+import type {Draft, RunSummary} from '../connection-spec/draft-types.js';
+import {isSecretKeyName} from '../connection-spec/secrets.js';
 
 type PropertySchema = {description?: string; format?: string; title?: string; example?: unknown; examples?: unknown; default?: unknown; enum?: unknown};
 type AuthSpec = {name: string; type?: string; spec?: {properties?: Record<string, PropertySchema>; required?: string[]}};

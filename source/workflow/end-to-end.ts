@@ -7,7 +7,7 @@
 // check deletes an earlier attempt's leftovers first; `resumeFrom` reuses a failed attempt's kept objects),
 // stages.ts with connections.ts, target.ts and dataflow.ts (the stages), summary.ts (the RunSummary and where it is
 // kept). This file composes them and does the final clean-up.
-import type {RunSummary} from '../spec/draft-types.js';
+import type {RunSummary} from '../connection-spec/draft-types.js';
 import {cleanUp, pendingEntries} from './ledger.js';
 import {describeError, emit, nowOf, scrub, WorkflowError} from './progress.js';
 import type {WorkflowContext} from './progress.js';

@@ -1,7 +1,7 @@
 // Step 4 (docs/flow-spec.md#safe-append): add the connection spec id to RestStorageToAEP's sourceConnectionSpecIds without ever
 // dropping another source's id. PUT /flowSpecs has no documented If-Match (docs/README.md#choices-where-adobes-docs-are-silent), so the write is read-merge-
 // write-verify with bounded retries; where it matters (before a dataflow, in the checklist) the id is re-checked.
-import {ids} from '../spec/index.js';
+import {ids} from '../connection-spec/index.js';
 import {emit, toWorkflowError, updateRemote, type WorkflowContext, WorkflowError} from './progress.js';
 
 /** Server fields of a flow spec (docs/flow-spec.md#fields) that a PUT body must not carry. */

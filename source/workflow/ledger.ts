@@ -2,7 +2,7 @@
 // that deletes them in dependency order (docs/target-and-runs.md#clean-up: flow, source connection, target connection, base
 // connection, dataset, schema, field group; mapping sets last and only when the client can delete them).
 import type {PlatformClient} from '../api/index.js';
-import type {LedgerEntry} from '../spec/draft-types.js';
+import type {LedgerEntry} from '../connection-spec/draft-types.js';
 import {describeError, emit, nowOf, updateRemote, type WorkflowContext} from './progress.js';
 
 type Kind = LedgerEntry['kind'];

@@ -1,9 +1,9 @@
 // Shared workflow vocabulary: stages, progress events, the context every workflow function takes, and the
 // error type that names the failing stage. No I/O, no printing: callers decide how to show events.
 import type {PlatformClient} from '../api/index.js';
-import type {Finding} from '../spec/index.js';
-import type {Draft, RemoteState} from '../spec/draft-types.js';
-import {maskKnownPatterns, maskSecrets} from '../spec/secrets.js';
+import type {Finding} from '../connection-spec/index.js';
+import type {Draft, RemoteState} from '../connection-spec/draft-types.js';
+import {maskKnownPatterns, maskSecrets} from '../connection-spec/secrets.js';
 import {AepError} from '../shared/errors.js';
 
 export type StageName =

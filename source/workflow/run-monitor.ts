@@ -1,6 +1,6 @@
 // Watching a dataflow's runs until one is terminal (docs/target-and-runs.md#deciding-the-outcome-of-a-run) and turning it into counts and errors.
 import type {PlatformClient} from '../api/index.js';
-import type {RunSummary} from '../spec/draft-types.js';
+import type {RunSummary} from '../connection-spec/draft-types.js';
 import {AepError} from '../shared/errors.js';
 
 type Json = Record<string, unknown>;

@@ -1,7 +1,7 @@
 // The local draft against the spec deployed on the platform (peers.md: no tool shows this): every difference by
 // JSON path, so "stored spec equals local" says what differs, and `aep-source diff` shows it before a PUT.
-import {formatPath, specFromDraft, validateSpec} from '../spec/index.js';
-import type {Draft} from '../spec/draft-types.js';
+import {formatPath, specFromDraft, validateSpec} from '../connection-spec/index.js';
+import type {Draft} from '../connection-spec/draft-types.js';
 import {withoutServerFields} from './connection-spec.js';
 import type {WorkflowContext} from './progress.js';
 

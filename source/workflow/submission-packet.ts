@@ -4,9 +4,9 @@
 // (the caller saves the draft).
 import path from 'node:path';
 import type {PlatformClient} from '../api/index.js';
-import {ids, secretPropertyNames, specFromDraft, testAuthSpecName} from '../spec/index.js';
-import type {Draft} from '../spec/draft-types.js';
-import {isSecretKeyName} from '../spec/secrets.js';
+import {ids, secretPropertyNames, specFromDraft, testAuthSpecName} from '../connection-spec/index.js';
+import type {Draft} from '../connection-spec/draft-types.js';
+import {isSecretKeyName} from '../connection-spec/secrets.js';
 import {exportArtifacts} from './artifacts-export.js';
 import {assertNoSecret, exportContext, type ExportOptions} from './export-guard.js';
 import {checklist, type ChecklistItem} from './checklist.js';

@@ -6,7 +6,7 @@ import {constants} from 'node:fs';
 import {type FileHandle, open, realpath} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import {cannotRead} from '../spec/file-errors.js';
+import {cannotRead} from '../shared/file-errors.js';
 import {aepHome} from '../store/home.js';
 
 const warnBytes = 100 * 1024;

@@ -2,10 +2,10 @@
 // where its source requests go on the local profile. One resolution for the wizard and `run` (docs/local-routing.md).
 // Pure (no HTTP, no React): screens import this file directly.
 import {substitutePlaceholders} from '../engine/placeholders.js';
-import {demoValueFor} from '../spec/demo-credentials.js';
-import type {TestInputs} from '../spec/draft-types.js';
-import {secretPropertyNames} from '../spec/auth-specs.js';
-import {isSecretKeyName} from '../spec/secrets.js';
+import {demoValueFor} from '../shared/demo-credentials.js';
+import type {TestInputs} from '../connection-spec/draft-types.js';
+import {secretPropertyNames} from '../connection-spec/auth-specs.js';
+import {isSecretKeyName} from '../connection-spec/secrets.js';
 
 export type SourceApi = 'demo' | 'spec';
 

@@ -4,12 +4,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {act} from 'react';
-import App from '../../source/app.js';
-import {preloadScreens} from '../../source/steps/screens.js';
-import type {WizardServices} from '../../source/steps/services.js';
-import {createServices} from '../../source/steps/create-services.js';
-import {newDraft} from '../../source/spec/index.js';
-import type {Draft, StepName} from '../../source/spec/draft-types.js';
+import App from '../../source/wizard/app.js';
+import {preloadScreens} from '../../source/wizard/screens.js';
+import type {WizardServices} from '../../source/wizard/services.js';
+import {createServices} from '../../source/wizard/create-services.js';
+import {newDraft} from '../../source/connection-spec/index.js';
+import type {Draft, StepName} from '../../source/connection-spec/draft-types.js';
 import {renderInk, type InkHarness} from './ink.js';
 
 export type WizardHarness = InkHarness & {services: WizardServices; home: string; idle: () => Promise<void>; cleanup: () => Promise<void>};

@@ -6,8 +6,8 @@ import path from 'node:path';
 import {createPlatformClient, type PlatformClient} from '../../source/api/index.js';
 import {startSandbox} from '../../source/sandbox/index.js';
 import {demoCredentials} from '../../source/sandbox/demo-source/index.js';
-import {newDraft} from '../../source/spec/index.js';
-import type {Draft} from '../../source/spec/draft-types.js';
+import {newDraft} from '../../source/connection-spec/index.js';
+import type {Draft} from '../../source/connection-spec/draft-types.js';
 import {draftOwner, type ProgressEvent, type WorkflowContext} from '../../source/workflow/index.js';
 
 export type Fixture = Awaited<ReturnType<typeof startFixture>>;

@@ -1,6 +1,6 @@
 // The dataflow and run stages of the end-to-end check: the once flow and its monitored first run
 // (docs/flow-service.md#dataflows, docs/target-and-runs.md#runs).
-import {ids} from '../../spec/index.js';
+import {ids} from '../../connection-spec/index.js';
 import {appendToRestStorageToAEP, verifyInFlowSpec} from '../flow-spec-append.js';
 import {emit, nowOf, WorkflowError} from '../progress.js';
 import {mappingWarningText, RunTimeoutError, summarizeRun, waitForRun} from '../run-monitor.js';

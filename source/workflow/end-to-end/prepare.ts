@@ -1,8 +1,8 @@
 // Before the first stage: the registered spec id, the auth spec to use, its secrets and the run's names
 // (docs/workflow.md#step-6-end-to-end-test, docs/test-objects.md#every-name-carries-the-runs-stamp).
-import type {RunSummary} from '../../spec/draft-types.js';
-import {resolveAuthSpec, secretPropertyNames, testAuthSpecName, type ConnectionSpec} from '../../spec/index.js';
-import {isSecretKeyName} from '../../spec/secrets.js';
+import type {RunSummary} from '../../connection-spec/draft-types.js';
+import {resolveAuthSpec, secretPropertyNames, testAuthSpecName, type ConnectionSpec} from '../../connection-spec/index.js';
+import {isSecretKeyName} from '../../connection-spec/secrets.js';
 import {nowOf, remoteOf, type WorkflowContext} from '../progress.js';
 import type {EndToEndOptions, Run} from './run.js';
 import {preflightFailure} from './summary.js';

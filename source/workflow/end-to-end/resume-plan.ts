@@ -5,7 +5,7 @@
 // cannot support the resume (nothing kept, another auth spec, spec, target or inputs), the plan says why.
 // Secrets are not fingerprinted: a changed password needs a fresh check (the screen's inputs form runs one).
 import {createHash} from 'node:crypto';
-import type {LedgerEntry} from '../../spec/draft-types.js';
+import type {LedgerEntry} from '../../connection-spec/draft-types.js';
 import {openEntries} from '../ledger.js';
 import type {StageName} from '../progress.js';
 import {targetOf, usesExistingMapping, type EndToEndOptions, type Run} from './run.js';

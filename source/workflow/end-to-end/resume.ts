@@ -1,6 +1,6 @@
 // Applying a resume plan before the stages run: a fresh check deletes an earlier attempt's leftovers; a resume reuses
 // the kept objects and deletes the rest (docs/test-objects.md#the-ledger). See resume-plan.ts for what is reusable.
-import type {LedgerEntry} from '../../spec/draft-types.js';
+import type {LedgerEntry} from '../../connection-spec/draft-types.js';
 import {cleanUp, pendingEntries} from '../ledger.js';
 import {emit} from '../progress.js';
 import {checkOrder, planResume} from './resume-plan.js';

@@ -1,7 +1,7 @@
 // The state of one end-to-end check and the stage wrapper every stage runs in (docs/workflow.md#step-6-end-to-end-test).
 // `Run` is the check's own working state (ids as they are created); the draft is only changed through the context's
 // update function (recordCreated, updateRemote), never in place.
-import type {RunSummary} from '../../spec/draft-types.js';
+import type {RunSummary} from '../../connection-spec/draft-types.js';
 import {AepError} from '../../shared/errors.js';
 import {recordCreated} from '../ledger.js';
 import {describeError, emit, hintOf, scrub, throwIfAborted, WorkflowError, type StageName, type WorkflowContext} from '../progress.js';

@@ -1,6 +1,6 @@
 // The run summary of an end-to-end check (RunSummary in spec/draft-types.ts) and where it is kept
 // (docs/workflow.md#step-6-end-to-end-test). Durations are in ms; `finishedAt` is an ISO time filled in last.
-import type {RunSummary} from '../../spec/draft-types.js';
+import type {RunSummary} from '../../connection-spec/draft-types.js';
 import {nowOf, scrub, updateRemote, type StageName, type WorkflowContext, type WorkflowError} from '../progress.js';
 import type {summarizeRun} from '../run-monitor.js';
 import type {Run, RunOutcome} from './run.js';

@@ -1,6 +1,6 @@
 // The target stages of the end-to-end check: field group, schema and dataset; mapping set; target connection
 // (docs/target-and-runs.md#the-call-sequence, docs/flow-service.md#target-connections).
-import {ids} from '../../spec/index.js';
+import {ids} from '../../connection-spec/index.js';
 import {emit, WorkflowError} from '../progress.js';
 import {datasetContentType, fieldGroupBody, inferTarget, mappingSetBody, schemaBody, schemaFullVersion} from '../target-fields.js';
 import {record, stage, targetOf, type Run} from './run.js';

@@ -1,11 +1,11 @@
 // The wizard's step machine: which screen is shown, with which draft. Screens hold the rest.
 import {Suspense, use, useCallback, useEffect, useMemo, useRef, useState, type ReactNode} from 'react';
 import {Box, Text, useApp, useInput} from 'ink';
-import type {Draft, StepName} from './spec/draft-types.js';
-import {peekDefaultProfile, peekProfileExists} from './store/peek.js';
-import {ServicesProvider, type WizardServices} from './steps/services.js';
-import {useSessionHolder, WizardProvider, type PreviewOutcome, type StepProps} from './steps/wizard-context.js';
-import {HomeScreen, type HomeChoice} from './steps/home.js';
+import type {Draft, StepName} from '../connection-spec/draft-types.js';
+import {peekDefaultProfile, peekProfileExists} from '../store/peek.js';
+import {ServicesProvider, type WizardServices} from './services.js';
+import {useSessionHolder, WizardProvider, type PreviewOutcome, type StepProps} from './wizard-context.js';
+import {HomeScreen, type HomeChoice} from '../steps/home.js';
 import {
 	ArtifactsScreen,
 	AuthScreen,
@@ -21,9 +21,9 @@ import {
 	ProfilesScreen,
 	ReviewScreen,
 	SourceScreen,
-} from './steps/screens.js';
-import {previousStep} from './steps/step-order.js';
-import {WizardErrorBoundary} from './components/error-boundary.js';
+} from './screens.js';
+import {previousStep} from './step-order.js';
+import {WizardErrorBoundary} from '../components/error-boundary.js';
 
 export type AppProps = {
 	/** `home`, `new`, `resume`, `checklist` or `profiles` (the CLI command). */

@@ -172,6 +172,6 @@ export const ServicesProvider = ServicesContext.Provider;
 
 export function useServices(): WizardServices {
 	const services = useContext(ServicesContext);
-	if (!services) throw new Error('useServices() needs a <ServicesProvider> (see source/app.tsx).');
+	if (!services) throw new Error('useServices() needs a <ServicesProvider> (see source/wizard/app.tsx).');
 	return services;
 }

@@ -2,7 +2,7 @@
 // The local profile's session starts the in-process sandbox, so it is opened once and closed on exit.
 import {createContext, useCallback, useContext, useEffect, useRef, useState} from 'react';
 import type {Session} from '../session.js';
-import type {Draft, StepName} from '../spec/draft-types.js';
+import type {Draft, StepName} from '../connection-spec/draft-types.js';
 import type {WizardServices} from './services.js';
 
 export type SessionState = {status: 'idle' | 'opening' | 'open' | 'failed'; error?: string; hint?: string};

@@ -23,19 +23,19 @@ function lazyScreen<P extends object>(load: Loader<P>): LazyScreen<P> {
 	return Screen;
 }
 
-export const NewSourceScreen = lazyScreen(async () => (await import('./new-source.js')).NewSourceScreen);
-export const DraftListScreen = lazyScreen(async () => (await import('./draft-list.js')).DraftListScreen);
-export const BootstrapScreen = lazyScreen(async () => (await import('./bootstrap.js')).BootstrapScreen);
-export const ImportScreen = lazyScreen(async () => (await import('./import-spec.js')).ImportScreen);
-export const ProfilesScreen = lazyScreen(async () => (await import('./setup.js')).ProfilesScreen);
-export const ArtifactsScreen = lazyScreen(async () => (await import('./artifacts.js')).ArtifactsScreen);
-export const AuthScreen = lazyScreen(async () => (await import('./auth.js')).AuthScreen);
-export const SourceScreen = lazyScreen(async () => (await import('./source.js')).SourceScreen);
-export const ExploreScreen = lazyScreen(async () => (await import('./explore.js')).ExploreScreen);
-export const ReviewScreen = lazyScreen(async () => (await import('./review.js')).ReviewScreen);
-export const CreateScreen = lazyScreen(async () => (await import('./create.js')).CreateScreen);
-export const CheckScreen = lazyScreen(async () => (await import('./check.js')).CheckScreen);
-export const ChecklistScreen = lazyScreen(async () => (await import('./checklist.js')).ChecklistScreen);
+export const NewSourceScreen = lazyScreen(async () => (await import('../steps/new-source.js')).NewSourceScreen);
+export const DraftListScreen = lazyScreen(async () => (await import('../steps/draft-list.js')).DraftListScreen);
+export const BootstrapScreen = lazyScreen(async () => (await import('../steps/bootstrap.js')).BootstrapScreen);
+export const ImportScreen = lazyScreen(async () => (await import('../steps/import-spec.js')).ImportScreen);
+export const ProfilesScreen = lazyScreen(async () => (await import('../steps/setup.js')).ProfilesScreen);
+export const ArtifactsScreen = lazyScreen(async () => (await import('../steps/artifacts.js')).ArtifactsScreen);
+export const AuthScreen = lazyScreen(async () => (await import('../steps/auth.js')).AuthScreen);
+export const SourceScreen = lazyScreen(async () => (await import('../steps/source.js')).SourceScreen);
+export const ExploreScreen = lazyScreen(async () => (await import('../steps/explore.js')).ExploreScreen);
+export const ReviewScreen = lazyScreen(async () => (await import('../steps/review.js')).ReviewScreen);
+export const CreateScreen = lazyScreen(async () => (await import('../steps/create.js')).CreateScreen);
+export const CheckScreen = lazyScreen(async () => (await import('../steps/check.js')).CheckScreen);
+export const ChecklistScreen = lazyScreen(async () => (await import('../steps/checklist.js')).ChecklistScreen);
 
 /** Loads every screen module (the app calls it after the first frame; tests await it before rendering). */
 export async function preloadScreens(): Promise<void> {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import {render} from 'ink';
 import App from './app.js';
-import {createLazyServices} from './steps/services.js';
+import {createLazyServices} from './services.js';
 
 export type WizardOptions = {
 	command: string;

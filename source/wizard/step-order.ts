@@ -1,4 +1,4 @@
-import {stepNames, type StepName} from '../spec/draft-types.js';
+import {stepNames, type StepName} from '../connection-spec/draft-types.js';
 
 export function previousStep(step: StepName): StepName | undefined {
 	return stepNames[stepNames.indexOf(step) - 1];
