@@ -97,5 +97,16 @@ test('review: s asks where to write; Esc writes nothing, an edited path is where
 	await ink.press('acme-spec.json\r');
 	assert.match(ink.frame(), /✔ Saved .*acme-spec\.json/);
 	assert.ok(fs.existsSync(path.join(services.home, 'acme-spec.json')));
+	// A folder (or a missing folder) as the answer: a sentence, never an errno, and nothing written.
+	fs.mkdirSync(path.join(services.home, 'a-folder'));
+	await ink.press('s');
+	await ink.press('\u0015');
+	await ink.press('a-folder\r');
+	assert.match(ink.frame(), /✖ Nothing was saved: .*a-folder is a folder; the spec file needs a file name\./);
+	assert.doesNotMatch(ink.frame(), /EISDIR/);
+	await ink.press('s');
+	await ink.press('\u0015');
+	await ink.press('missing/spec.json\r');
+	assert.match(ink.frame(), /✖ Nothing was saved: The folder .*missing does not exist\./);
 	await ink.cleanup();
 });

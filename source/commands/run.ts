@@ -94,6 +94,9 @@ function resolveDraft(store: DraftStore, positional: string | undefined, templat
 			`the spec file ${positional}`,
 		);
 	}
+	// A path that names no file is a missing file, not a draft id (draft ids have no "/" and no ".json").
+	if (/[\\/]/.test(positional) || positional.endsWith('.json'))
+		throw new UsageError(`Cannot read ${positional}: there is no such file.`, {hint: `Usage: ${usage}`});
 	const draft = store.load(positional);
 	if (!draft)
 		throw new UsageError(`"${positional}" is neither a file nor a saved draft. "aep-source drafts" lists drafts; templates: ${templateNames().join(', ')}.`);

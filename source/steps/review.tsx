@@ -1,6 +1,6 @@
 // Review (docs/connection-spec.md#validation-rules): the whole spec JSON, scrollable, beside every validation finding with its path.
 // Enter on a finding jumps to the screen that fixes it; `s` writes the spec JSON to a file.
-import {writeFileAtomic} from '../shared/atomic-write.js';
+import {writeOutputFile} from '../shared/output-file.js';
 import path from 'node:path';
 import {useMemo, useState} from 'react';
 import {Box, Text, useInput} from 'ink';
@@ -45,10 +45,11 @@ export function ReviewScreen({draft, go, back}: StepProps) {
 		setAsking(false);
 		const file = path.resolve(services.exportDir, target);
 		try {
-			writeFileAtomic(file, `${JSON.stringify(spec, null, 2)}\n`, {mode: 0o644});
+			// The same checks as --out: a folder, a missing folder or a device is a sentence, never an errno.
+			writeOutputFile(file, `${JSON.stringify(spec, null, 2)}\n`, {force: true, flag: 'the spec file'});
 			setMessage(`✔ Saved ${file}`);
 		} catch (error) {
-			setMessage(`✖ Could not write ${file}: ${error instanceof Error ? error.message : String(error)}`);
+			setMessage(`✖ Nothing was saved: ${error instanceof Error ? error.message : String(error)}`);
 		}
 	};
 	useInput((input, key) => {
