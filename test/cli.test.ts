@@ -27,6 +27,9 @@ test('an unknown command exits 2 with a pointer to --help', () => {
 test('the wizard without a terminal exits 2 and says what to run instead', () => {
 	const result = spawnSync('node', [cli], {encoding: 'utf8', input: ''});
 	assert.equal(result.status, 2);
-	assert.match(result.stderr, /needs a terminal/);
+	assert.match(result.stderr, /^"aep-source" is interactive and needs a terminal/);
 	assert.match(result.stderr, /aep-source run/);
+	const resume = spawnSync('node', [cli, 'resume'], {encoding: 'utf8', input: ''});
+	assert.equal(resume.status, 2);
+	assert.match(resume.stderr, /^"aep-source resume" is interactive and needs a terminal/);
 });

@@ -19,7 +19,7 @@ const interactive = async (context: CommandContext, {flags, args}: WizardInput):
 	if (!context.interactive) {
 		write(
 			context.stderr,
-			`"aep-source ${context.command === 'home' ? '' : context.command}" is interactive and needs a terminal (stdin and stdout must be a TTY).`,
+			`"${context.command === 'home' ? 'aep-source' : `aep-source ${context.command}`}" is interactive and needs a terminal (stdin and stdout must be a TTY).`,
 		);
 		write(context.stderr, `Without one, run instead:\n  ${instead[context.command] ?? instead['home']}`);
 		return 2;
