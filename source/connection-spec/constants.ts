@@ -11,6 +11,31 @@ export const ids = {
 } as const;
 
 /** `type` of a REST batch connection spec (docs/connection-spec.md#top-level-fields). */
+/**
+ * Fields the Flow Service adds to every object it stores and a client may echo back: timestamps (epoch ms), who and
+ * which client, the sandbox and org, and the etag (docs/flow-service.md#conventions). One list for the sandbox (which
+ * strips them from PUT bodies), the safe append (which leaves them out of its PUT) and the spec diff (which ignores them).
+ */
+export const serverOwnedFields = [
+	'createdAt',
+	'updatedAt',
+	'createdBy',
+	'updatedBy',
+	'createdClient',
+	'updatedClient',
+	'sandboxId',
+	'sandboxName',
+	'imsOrgId',
+	'etag',
+] as const;
+
+/** A shallow copy of `item` without `fields` (default: the server-owned fields). */
+export function withoutFields(item: Record<string, unknown>, fields: readonly string[] = serverOwnedFields): Record<string, unknown> {
+	const copy = {...item};
+	for (const field of fields) delete copy[field];
+	return copy;
+}
+
 export const specType = 'generic-rest';
 export const specVersion = '1.0';
 

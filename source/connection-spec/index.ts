@@ -20,6 +20,8 @@ export {
 	specVersion,
 	draft07,
 	fixedExploreSpec,
+	serverOwnedFields,
+	withoutFields,
 } from './constants.js';
 export {findPlaceholders, declaredPlaceholders, headerNameProblem} from './placeholders.js';
 export type {Placeholder} from './placeholders.js';

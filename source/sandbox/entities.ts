@@ -1,3 +1,4 @@
+import {serverOwnedFields, withoutFields} from '../connection-spec/constants.js';
 import {notFound} from './errors.js';
 import {newEtag} from './ids.js';
 import type {Caller} from './router.js';
@@ -55,21 +56,6 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** Strips the server-owned fields a client may echo back in a PUT body (docs/flow-spec.md#safe-append). */
-export const readOnlyFields = [
-	'createdAt',
-	'updatedAt',
-	'createdBy',
-	'updatedBy',
-	'createdClient',
-	'updatedClient',
-	'sandboxId',
-	'sandboxName',
-	'imsOrgId',
-	'etag',
-];
-
 export function withoutReadOnly(body: Record<string, unknown>): Record<string, unknown> {
-	const copy = {...body};
-	for (const field of readOnlyFields) delete copy[field];
-	return copy;
+	return withoutFields(body, serverOwnedFields);
 }

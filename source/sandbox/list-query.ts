@@ -1,3 +1,4 @@
+import {serverOwnedFields} from '../connection-spec/constants.js';
 import {flowError} from './errors.js';
 import type {Entity} from './state-store.js';
 
@@ -89,16 +90,7 @@ const documentedFields = new Set([
 	'id',
 	'name',
 	'description',
-	'createdAt',
-	'updatedAt',
-	'createdBy',
-	'updatedBy',
-	'createdClient',
-	'updatedClient',
-	'sandboxId',
-	'sandboxName',
-	'imsOrgId',
-	'etag',
+	...serverOwnedFields,
 	'version',
 	'state',
 	'connectionSpec',

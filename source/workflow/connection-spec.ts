@@ -2,7 +2,7 @@
 // replace it (PUT).
 // A spec with validation errors is never sent: validation runs first and throws before any request.
 import {createHash} from 'node:crypto';
-import {specFromDraft, validateSpec} from '../connection-spec/index.js';
+import {serverOwnedFields, specFromDraft, validateSpec, withoutFields} from '../connection-spec/index.js';
 import {recordCreated} from './ledger.js';
 import {emit, remoteOf, toWorkflowError, updateRemote, WorkflowError, type WorkflowContext} from './progress.js';
 
@@ -27,24 +27,10 @@ export function specHash(spec: unknown): string {
 }
 
 /** Fields the Flow Service adds to a stored connection spec (docs/flow-service.md#conventions); ignored when comparing. */
-export const serverFields = [
-	'id',
-	'createdAt',
-	'updatedAt',
-	'createdBy',
-	'updatedBy',
-	'createdClient',
-	'updatedClient',
-	'sandboxId',
-	'sandboxName',
-	'imsOrgId',
-	'etag',
-] as const;
+export const serverFields = ['id', ...serverOwnedFields] as const;
 
 export function withoutServerFields(item: Record<string, unknown>): Record<string, unknown> {
-	const copy = {...item};
-	for (const field of serverFields) delete copy[field];
-	return copy;
+	return withoutFields(item, serverFields);
 }
 
 /** The spec to send, validated; throws a WorkflowError carrying the findings when it has errors. */

@@ -1,11 +1,10 @@
 // Step 4 (docs/flow-spec.md#safe-append): add the connection spec id to RestStorageToAEP's sourceConnectionSpecIds without ever
 // dropping another source's id. PUT /flowSpecs has no documented If-Match (docs/README.md#choices-where-adobes-docs-are-silent), so the write is read-merge-
 // write-verify with bounded retries; where it matters (before a dataflow, in the checklist) the id is re-checked.
-import {ids} from '../connection-spec/index.js';
+import {ids, withoutFields} from '../connection-spec/index.js';
 import {emit, toWorkflowError, updateRemote, type WorkflowContext, WorkflowError} from './progress.js';
 
 /** Server fields of a flow spec (docs/flow-spec.md#fields) that a PUT body must not carry. */
-const readOnlyFields = ['createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'createdClient', 'updatedClient', 'sandboxId', 'sandboxName', 'imsOrgId'];
 
 type FlowSpecItem = Record<string, unknown> & {sourceConnectionSpecIds?: unknown};
 
@@ -29,10 +28,7 @@ function specIdsOf(item: FlowSpecItem): string[] {
  * (docs/flow-spec.md#put-the-flow-spec); sending back what we read is the choice that cannot lose the section.
  */
 function putBody(item: FlowSpecItem, merged: string[]): Record<string, unknown> {
-	const body: Record<string, unknown> = {...item};
-	for (const field of readOnlyFields) delete body[field];
-	body['sourceConnectionSpecIds'] = merged;
-	return body;
+	return {...withoutFields(item), sourceConnectionSpecIds: merged};
 }
 
 /** Existing ids in their order, then every required id that is missing, in the order we first saw it. */
