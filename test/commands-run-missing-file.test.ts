@@ -17,3 +17,10 @@ test('run of a missing spec file: "no such file" and exit 2, with and without --
 	assert.equal(unknownDraft.code, 2);
 	assert.match(unknownDraft.stderr, /"no-such-draft" is neither a file nor a saved draft/);
 });
+
+test('export of a name that cannot be a draft id: a sentence and exit 2', async () => {
+	const result = await runCli(['export', 'a/b'], {home: tempHome()});
+	assert.equal(result.code, 2);
+	assert.match(result.stderr, /"a\/b" is not a draft id/);
+	assert.doesNotMatch(result.stderr, /at \w+ \(/, 'no stack');
+});

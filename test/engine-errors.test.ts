@@ -116,3 +116,22 @@ test('configuration problems are "config" errors that say what to fix', async ()
 	assert.match(limit.error.message, /paginationParams\.limitValue must be a whole number greater than 0/);
 	assert.equal((await failure(options({spec: {}}))).error.code, 'config');
 });
+
+test('a source error body is masked before it is cut: a secret-named field across the 200-character cut never shows', async () => {
+	const http = await import('node:http');
+	const leaked = 'tok-live-SECRET-across-the-cut-1234567890';
+	const server = http.createServer((_request, response) => {
+		response.writeHead(404, {'content-type': 'application/json'});
+		response.end(JSON.stringify({message: 'x'.repeat(160), access_token: leaked, detail: 'not found'}));
+	});
+	await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+	try {
+		const {port} = server.address() as {port: number};
+		const {error} = await failure(options({authParams: {...demoAuthParams(`http://127.0.0.1:${port}`)}, retries: 0}));
+		const shown = `${error.message} ${error.hint ?? ''}`;
+		assert.match(shown, /404/);
+		for (const fragment of [leaked, leaked.slice(0, 12), 'tok-live']) assert.ok(!shown.includes(fragment), `"${fragment}" reached the message: ${shown}`);
+	} finally {
+		server.close();
+	}
+});

@@ -155,3 +155,21 @@ test('wizard: a rejected icon path is never saved, and Ctrl-E of a draft that na
 	assert.deepEqual(exported, []);
 	await again.cleanup();
 });
+
+test('aep-source export DRAFT (and --out) refuses a draft that carries a secret given through the environment', async () => {
+	const home = homeWithSecrets();
+	const secret = 'env-given-secret-0042';
+	const draft = newDraft({id: 'carrier', template: 'demo'});
+	openDraftStore(home).save({...draft, artifacts: {...draft.artifacts, description: `pasted by mistake: ${secret}`}});
+	const env = {AEP_SOURCE_SECRET_ACCESS_TOKEN: secret};
+	const printed = await runCli(['export', 'carrier'], {home, env});
+	assert.equal(printed.code, 1, printed.stderr);
+	assert.match(printed.stderr, /Nothing was exported: the exported draft would contain a secret/);
+	assert.ok(!printed.stdout.includes(secret) && !printed.stderr.includes(secret));
+	const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'aep-leak-export-')), 'draft.json');
+	const written = await runCli(['export', 'carrier', '--out', out], {home, env});
+	assert.equal(written.code, 1);
+	assert.equal(fs.existsSync(out), false, 'nothing was written');
+	const clean = await runCli(['export', 'carrier'], {home});
+	assert.equal(clean.code, 0, 'without that secret known, the draft exports as before');
+});

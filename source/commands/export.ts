@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type {CommandContext} from './context.js';
 import {write} from './context.js';
 import type {CommandBody} from './registry.js';
@@ -50,6 +51,9 @@ const exportCommand: CommandBody<'export'> = async (context, {flags, args}) => {
 		return 0;
 	}
 	const json = `${JSON.stringify(flags.spec ? specFromDraft(draft) : draft, null, 2)}\n`;
+	// Like every export: refused, with nothing written, if it would carry a secret this machine knows.
+	const {assertNoSecret, exportContext} = await import('../workflow/export-guard.js');
+	assertNoSecret(flags.out ? path.basename(flags.out) : 'the exported draft', json, exportContext({env: context.env, home}).secrets);
 	if (flags.out) {
 		writeOutputFile(flags.out, json, {force: flags.force, flag: '--out'});
 		write(context.stderr, `Wrote ${flags.spec ? 'the connection spec' : 'the draft'} of "${id}" to ${flags.out}.`);

@@ -117,9 +117,14 @@ function transportError(error: TransportError, maskedUrl: string, context: Fetch
 	});
 }
 
+/**
+ * The first 200 characters of a body, for an error message. Masked before it is cut (secret-named JSON fields and every
+ * known secret value), so a secret that crosses the cut or a field whose closing quote is cut off cannot slip through.
+ */
 function snippet(response: HttpResponse, masker: Masker): string {
-	const text = response.body.subarray(0, 400).toString('utf8').replace(/\s+/g, ' ').trim();
-	return masker.text(text.length > 200 ? `${text.slice(0, 200)}…` : text);
+	const masked = masker.body(response.body.subarray(0, 64 * 1024).toString('utf8'));
+	const text = masked.replace(/\s+/g, ' ').trim();
+	return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
 
 /** What else to try when an OAuth 2 refresh-code source rejects its credentials ('' for other auth types). */

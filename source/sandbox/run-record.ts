@@ -3,7 +3,7 @@ import type {Entity} from './state-store.js';
 import {createdFields, freshEtag} from './entities.js';
 import {newUuid} from './ids.js';
 
-// The run object of docs/target-and-runs.md#runs / docs/target-and-runs.md#runs, built in the documented shape.
+// The run object of docs/target-and-runs.md#runs, built in the documented shape.
 
 export type RunError = {code: string; message: string; recordCount?: number};
 

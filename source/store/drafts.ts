@@ -11,7 +11,7 @@ import {writeFileAtomic} from '../shared/atomic-write.js';
 import {readDataFile} from './data-file.js';
 import {draftFileNames} from './peek.js';
 import {acquirePidLock, LockHeldError, type PidLock} from '../shared/pid-lock.js';
-import {AepError} from '../shared/errors.js';
+import {AepError, UsageError} from '../shared/errors.js';
 
 export type DraftSummary = {
 	id: string;
@@ -74,7 +74,10 @@ export class DraftBusyError extends AepError {
 export function openDraftStore(home: string = aepHome(), options: DraftStoreOptions = {}): DraftStore {
 	const dir = path.join(home, 'drafts');
 	const fileOf = (id: string) => {
-		if (!draftIdPattern.test(id)) throw new Error(`"${id}" is not a draft id (letters, digits, ".", "-", "_")`);
+		if (!draftIdPattern.test(id))
+			throw new UsageError(`"${id.length > 80 ? `${id.slice(0, 80)}…` : id}" is not a draft id (letters, digits, ".", "-", "_").`, {
+				hint: '"aep-source drafts" lists the saved drafts.',
+			});
 		return path.join(dir, `${id}.json`);
 	};
 	const readDraft = (file: string): Draft => {
