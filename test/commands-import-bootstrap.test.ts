@@ -480,3 +480,25 @@ test('import --curl with no credentials: exit 1 says a source needs an auth spec
 	assert.equal(result.code, 1);
 	assert.match(result.stderr, /- auth: the input shows no credentials or security scheme, and a source needs one auth spec/);
 });
+
+test('import --curl: credentials the auth spec does not take (API-key-like headers, secret query and body fields) are never saved', async () => {
+	const home = tempHome();
+	const values = ['sub-key-7f3a9c1e', 'qsecret-55aa77', 'body-pass-9911', 'sig-0a0b0c0d'];
+	const line =
+		`curl -X POST -H "Authorization: Bearer tok-e2e-abcdef" -H "Ocp-Apim-Subscription-Key: ${values[0]}" ` +
+		`"https://api.example.test/v1/items/search?client_secret=${values[1]}&sig=${values[3]}&limit=10" ` +
+		`-d '{"password": "${values[2]}", "filter": "open"}'`;
+	const result = await runCli(['import', '--curl', line], {home});
+	const output = result.stdout + result.stderr;
+	for (const value of values) assert.ok(!output.includes(value), `${value} reached the output`);
+	const drafts = fs.readdirSync(path.join(home, 'drafts')).filter(name => name.endsWith('.json'));
+	assert.equal(drafts.length, 1, output);
+	const saved = fs.readFileSync(path.join(home, 'drafts', drafts[0]!), 'utf8');
+	for (const value of values) assert.ok(!saved.includes(value), `${value} was saved in the draft`);
+	const spec = specFromDraft(JSON.parse(saved) as Draft) as {
+		sourceSpec: {attributes: {urlParams: {queryParams?: Record<string, string>}; bodyParams?: Record<string, unknown>}};
+	};
+	assert.deepEqual(spec.sourceSpec.attributes.urlParams.queryParams?.['limit'], '10', 'ordinary query parameters are kept');
+	assert.equal(spec.sourceSpec.attributes.bodyParams?.['filter'], 'open', 'ordinary body fields are kept');
+	assert.match(output, /Ocp-Apim-Subscription-Key header looks like a credential/);
+});

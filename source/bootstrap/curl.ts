@@ -3,6 +3,14 @@
 import {parse as shellWords} from 'shell-quote';
 import type {AuthShape, Headers, RequestShape} from './guess.js';
 import {BootstrapInputError} from './input-error.js';
+import {isSecretKeyName} from '../connection-spec/secrets.js';
+
+/** A header, query or body name that carries a credential the auth spec did not take: its value is never saved. */
+const credentialName = /secret|passw|token|api[-_]?key|apikey|subscription[-_]?key|signature|^sig$|^x-auth|^proxy-authorization$/i;
+
+function looksLikeCredential(name: string): boolean {
+	return isSecretKeyName(name) || credentialName.test(name);
+}
 
 export type CurlRequest = {
 	method: 'GET' | 'POST';
@@ -311,10 +319,18 @@ export function shapeFromCurl(request: CurlRequest, response?: {body: unknown; h
 			unmapped.push('the Cookie header (sources send no cookies; its value is not saved)');
 			continue;
 		}
+		if (looksLikeCredential(name)) {
+			unmapped.push(`the ${name} header looks like a credential: its value is not saved (declare it as an auth property)`);
+			continue;
+		}
 		headerParams[name] = value;
 	}
 	const queryParams: Record<string, string> = {};
-	for (const [name, value] of request.url.searchParams) if (!credentials.consumedQuery.has(name)) queryParams[name] = value;
+	for (const [name, value] of request.url.searchParams) {
+		if (credentials.consumedQuery.has(name)) continue;
+		if (looksLikeCredential(name)) unmapped.push(`the ${name} query parameter looks like a credential: its value is not saved`);
+		else queryParams[name] = value;
+	}
 	let bodyParams: Record<string, unknown> | undefined;
 	if (request.body !== undefined) {
 		try {
@@ -324,6 +340,11 @@ export function shapeFromCurl(request: CurlRequest, response?: {body: unknown; h
 		} catch {
 			bodyParams = Object.fromEntries(new URLSearchParams(request.body));
 			unmapped.push('the form-encoded body was turned into a JSON object: the platform sends bodyParams as JSON');
+		}
+		for (const name of Object.keys(bodyParams ?? {})) {
+			if (!looksLikeCredential(name)) continue;
+			delete bodyParams![name];
+			unmapped.push(`the body field ${name} looks like a credential: its value is not saved`);
 		}
 	}
 	const origin = `${request.url.protocol}//${request.url.host}`;
