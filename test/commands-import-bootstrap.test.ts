@@ -502,3 +502,19 @@ test('import --curl: credentials the auth spec does not take (API-key-like heade
 	assert.equal(spec.sourceSpec.attributes.bodyParams?.['filter'], 'open', 'ordinary body fields are kept');
 	assert.match(output, /Ocp-Apim-Subscription-Key header looks like a credential/);
 });
+
+test('import: a bad-input message never echoes the credentials of a URL or a header', async () => {
+	const home = tempHome();
+	const twoUrls = await runCli(['import', '--curl', 'curl https://ada:pw-in-url-123@api.example.test/a?api_key=key-in-query-456 https://api.example.test/b'], {
+		home,
+	});
+	assert.equal(twoUrls.code, 2);
+	assert.match(twoUrls.stderr, /names two URLs \("https:\/\/\*\*\*@api\.example\.test\/a\?api_key=\*\*\*"/);
+	const badHeader = await runCli(['import', '--curl', 'curl -H "Bearer hdr-token-7890abcdef" https://api.example.test/items'], {home});
+	assert.equal(badHeader.code, 2);
+	const unreachable = await runCli(['import', 'http://127.0.0.1:9/openapi.json?token=url-token-2468', '--operation', 'x', '--timeout', '2'], {home});
+	assert.equal(unreachable.code, 2);
+	const output = [twoUrls, badHeader, unreachable].map(r => r.stdout + r.stderr).join('\n');
+	for (const secret of ['pw-in-url-123', 'key-in-query-456', 'hdr-token-7890abcdef', 'url-token-2468'])
+		assert.ok(!output.includes(secret), `${secret} was echoed`);
+});
