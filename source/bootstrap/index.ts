@@ -87,12 +87,9 @@ export function draftFromBootstrap(result: BootstrapResult, options: {id: string
 	};
 }
 
-/** A free draft id from the spec's name (`name`, `name-2`, …). */
-export function freeDraftId(result: BootstrapResult, exists: (id: string) => boolean, wanted?: string): string {
-	const base = wanted ?? slugify(String(result.spec['name'] ?? 'imported-api'));
-	let id = base;
-	for (let n = 2; !wanted && exists(id); n++) id = `${base}-${n}`;
-	return id;
+/** The draft id a bootstrapped spec starts from: its name, slugified (the store makes it free: `name-2` …). */
+export function draftIdBase(result: BootstrapResult): string {
+	return slugify(String(result.spec['name'] ?? 'imported-api')) || 'imported-api';
 }
 
 /**

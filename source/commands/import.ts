@@ -2,7 +2,7 @@ import {readUserFile} from '../shared/read-input.js';
 import {cutForEcho} from '../shared/errors.js';
 import {UsageError, write, type CommandContext} from './context.js';
 import type {CommandBody, CommandInput} from './registry.js';
-import {openDraftStore} from '../store/index.js';
+import {DraftExistsError, openDraftStore, type DraftStore} from '../store/index.js';
 import {aepHome} from '../store/home.js';
 import {draftIdPattern} from '../store/draft-schema.js';
 import {draftFromSpec, normaliseSpec, parseSpecText, slugify, validateSpec} from '../connection-spec/index.js';
@@ -33,7 +33,7 @@ const importCommand: CommandBody<'import'> = async (context, {flags: values, arg
 	const store = openDraftStore(aepHome(context.env));
 	if (parsed.value && typeof parsed.value === 'object' && 'formatVersion' in parsed.value) {
 		const keepRemote = Boolean(values['keep-remote']);
-		const draft = store.importFrom(file, {keepRemote});
+		const draft = store.importFrom(file, {keepRemote, ...(values.id === undefined ? {} : {id: values.id})});
 		const remote = keepRemote
 			? " It keeps the original's registered spec ids and ledger (--keep-remote): registering it updates that spec."
 			: ' It starts unregistered (no spec ids, ledger or runs), so registering it creates its own spec; --keep-remote keeps them.';
@@ -42,8 +42,7 @@ const importCommand: CommandBody<'import'> = async (context, {flags: values, arg
 	}
 	const {spec, findings} = normaliseSpec(parsed.value);
 	const name = typeof (spec as {name?: unknown}).name === 'string' ? (spec as {name: string}).name : 'imported-source';
-	let id = values.id ?? slugify(name);
-	for (let n = 2; !values.id && store.load(id); n++) id = `${slugify(name)}-${n}`;
+	const id = wantedOrFreeId(store, values.id, slugify(name) || 'imported-source');
 	const draft = draftFromSpec(spec, {id});
 	store.save(draft);
 	for (const finding of findings) write(context.stderr, `warning ${finding.path}: ${finding.message}`);
@@ -91,7 +90,7 @@ async function bootstrapCommand(context: CommandContext, values: Flags, file: st
 		from = `${values.operation} (${loaded.version})`;
 	}
 	const store = openDraftStore(aepHome(context.env), {knownSecrets: () => Object.values(result.testValues.secrets)});
-	const id = bootstrap.freeDraftId(result, candidate => Boolean(store.load(candidate)), values.id);
+	const id = wantedOrFreeId(store, values.id, bootstrap.draftIdBase(result));
 	store.save(bootstrap.draftFromBootstrap(result, {id}));
 	const errors = bootstrap.specErrors(result);
 	const warnings = validateSpec(result.spec).warnings.length;
@@ -125,6 +124,13 @@ async function bootstrapCommand(context: CommandContext, values: Flags, file: st
 	if (missing.length === 0) return 0;
 	write(context.stderr, `The draft "${id}" is saved but incomplete. Missing:\n${missing.map(entry => `  - ${entry}`).join('\n')}`);
 	return 1;
+}
+
+/** `--id` as given (DraftExistsError, exit 2, when a draft holds it: nothing is overwritten), else the first free id from `base`. */
+function wantedOrFreeId(store: DraftStore, wanted: string | undefined, base: string): string {
+	if (wanted === undefined) return store.freeId(base);
+	if (store.has(wanted)) throw new DraftExistsError(wanted);
+	return wanted;
 }
 
 function seconds(value: string | undefined): number {

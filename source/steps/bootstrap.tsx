@@ -90,7 +90,7 @@ export function BootstrapScreen({onCreated, onBack}: {onCreated: (draft: Draft) 
 		void services.track(
 			core().then(bootstrap => {
 				try {
-					const id = bootstrap.freeDraftId(current.result, candidate => Boolean(services.drafts.load(candidate)));
+					const id = services.drafts.freeId(bootstrap.draftIdBase(current.result));
 					const draft: Draft = {...bootstrap.draftFromBootstrap(current.result, {id, now: new Date(services.clock())}), step: 'setup'};
 					services.drafts.save(draft);
 					for (const [name, value] of Object.entries(current.result.testValues.secrets)) wizard.setTestSecret(name, value);

@@ -17,7 +17,7 @@ export function ImportScreen({onImported, onBack}: {onImported: (draft: Draft) =
 	const [error, setError] = useState<string>();
 
 	const load = (values: Record<string, string>) => {
-		const result = importSpecFile(values['file'] ?? '', id => Boolean(services.drafts.load(id)));
+		const result = importSpecFile(values['file'] ?? '', base => services.drafts.freeId(base));
 		if ('error' in result) return setError(result.error);
 		services.drafts.save(result.draft);
 		onImported(result.draft);
@@ -55,7 +55,8 @@ export function ImportScreen({onImported, onBack}: {onImported: (draft: Draft) =
 	);
 }
 
-export function importSpecFile(file: string, exists: (id: string) => boolean): {draft: Draft} | {error: string} {
+/** `freeId` turns the id the file suggests into a free one (the draft store's freeId). */
+export function importSpecFile(file: string, freeId: (base: string) => string): {draft: Draft} | {error: string} {
 	let text: string;
 	try {
 		text = readUserFile(path.resolve(file.trim()));
@@ -68,8 +69,7 @@ export function importSpecFile(file: string, exists: (id: string) => boolean): {
 	if (!parsed.value || typeof parsed.value !== 'object' || Array.isArray(parsed.value))
 		return {error: 'The file holds JSON but not an object; a connection spec is an object with authSpec, sourceSpec and exploreSpec.'};
 	const base = slugify(String((parsed.value as {name?: unknown}).name ?? path.basename(file, path.extname(file)))) || 'imported-source';
-	let id = base;
-	for (let n = 2; exists(id); n++) id = `${base}-${n}`;
+	const id = freeId(base);
 	const draft = draftFromSpec(parsed.value as Record<string, unknown>, {id});
 	return {draft: {...draft, step: 'review'}};
 }

@@ -106,12 +106,9 @@ function validateName(services: ReturnType<typeof useServices>, value: string): 
 	return undefined;
 }
 
+/** A corrupt draft's id is taken too: it is never written over. */
 function exists(services: ReturnType<typeof useServices>, id: string): boolean {
-	try {
-		return Boolean(services.drafts.load(id));
-	} catch {
-		return false;
-	}
+	return services.drafts.has(id);
 }
 
 function freeName(services: ReturnType<typeof useServices>, base: string): string {

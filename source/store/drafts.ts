@@ -27,6 +27,13 @@ export type DraftStore = {
 	list(): DraftSummary[];
 	/** undefined when absent; throws (naming the file) when the file is corrupt. */
 	load(id: string): Draft | undefined;
+	/** Whether a file holds the id, readable or not: a corrupt draft's id is taken too (it is never written over). */
+	has(id: string): boolean;
+	/**
+	 * `acme` when free, else `acme-2`, `acme-3` … (a trailing `-N` of `base` is replaced, not extended). `base` must be
+	 * a draft id (draftIdPattern); throws UsageError otherwise.
+	 */
+	freeId(base: string): string;
 	/** Strips secrets, sets updatedAt, writes atomically; returns what was written. */
 	save(draft: Draft): Draft;
 	remove(id: string): void;
@@ -36,9 +43,9 @@ export type DraftStore = {
 	 * Reads and validates a draft file; saves it under a new id when the id is taken. The copy starts with no remote
 	 * state (registered spec ids, ledgers, runs, the profile, the run origin, export paths), so registering it creates
 	 * its own spec instead of replacing the original's; `keepRemote` keeps the remote state (moving a draft between
-	 * machines).
+	 * machines). `id` names the copy instead: UsageError when a draft already holds it (nothing is overwritten).
 	 */
-	importFrom(file: string, options?: {keepRemote?: boolean}): Draft;
+	importFrom(file: string, options?: {keepRemote?: boolean; id?: string}): Draft;
 	/**
 	 * One run (end-to-end check, clean-up) of a draft at a time: `<dir>/<id>.run.lock` holds the runner's pid.
 	 * Throws DraftBusyError naming the pid when a live process holds it; a dead holder's lock is taken over
@@ -57,6 +64,16 @@ export class DraftSecretError extends AepError {
 	constructor(readonly path: string) {
 		super(`The draft was not saved: a known secret value appears at ${path}. Move it to the auth step, where secrets stay in memory.`);
 		this.name = 'DraftSecretError';
+	}
+}
+
+/** A draft id asked for by name is taken; nothing was written. */
+export class DraftExistsError extends UsageError {
+	constructor(readonly id: string) {
+		super(`A draft "${id}" already exists, so nothing was written.`, {
+			hint: `Choose another id ("aep-source drafts" lists the saved ones), or remove ${id}.json from the drafts folder first.`,
+		});
+		this.name = 'DraftExistsError';
 	}
 }
 
@@ -90,13 +107,16 @@ export function openDraftStore(home: string = aepHome(), options: DraftStoreOpti
 		writeFileAtomic(file, json, {mode});
 		return clean;
 	};
-	const load = (id: string) => (fs.existsSync(fileOf(id)) ? readDraft(fileOf(id)) : undefined);
+	const has = (id: string) => fs.existsSync(fileOf(id));
+	const load = (id: string) => (has(id) ? readDraft(fileOf(id)) : undefined);
 	const save = (draft: Draft) => write({...parseDraft(draft, `draft "${draft.id}"`), updatedAt: new Date().toISOString()}, fileOf(draft.id), 0o600);
 
 	return {
 		dir,
 		list: () => listDrafts(dir, readDraft),
 		load,
+		has,
+		freeId: base => freeId(base, has),
 		save,
 		remove: id => fs.rmSync(fileOf(id), {force: true}),
 		exportTo(id, file) {
@@ -116,7 +136,8 @@ export function openDraftStore(home: string = aepHome(), options: DraftStoreOpti
 		},
 		importFrom(file, importOptions = {}) {
 			const read = readDraft(path.resolve(file));
-			const id = freeId(read.id, id => fs.existsSync(fileOf(id)));
+			if (importOptions.id !== undefined && has(importOptions.id)) throw new DraftExistsError(importOptions.id);
+			const id = importOptions.id ?? freeId(read.id, has);
 			if (importOptions.keepRemote) return save({...read, id});
 			const {remote: _remote, exports: _exports, madeBy: _madeBy, profile: _profile, ...own} = read;
 			return save({...own, id, remote: {}});
@@ -143,7 +164,7 @@ function listDrafts(dir: string, readDraft: (file: string) => Draft): DraftSumma
 	return summaries.map(entry => entry.summary);
 }
 
-/** `acme` → `acme-2`, `acme-3` … until free. */
+/** `acme` → `acme-2`, `acme-3` … until free; the one free-id rule for every way a draft is made. */
 function freeId(id: string, taken: (id: string) => boolean): string {
 	if (!taken(id)) return id;
 	const stem = id.replace(/-\d+$/, '');

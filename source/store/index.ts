@@ -12,5 +12,14 @@ export {
 	type Profile,
 	type ProfileStore,
 } from './profiles.js';
-export {openDraftStore, withoutSecrets, DraftSecretError, DraftBusyError, type DraftStore, type DraftStoreOptions, type DraftSummary} from './drafts.js';
+export {
+	openDraftStore,
+	withoutSecrets,
+	DraftSecretError,
+	DraftBusyError,
+	DraftExistsError,
+	type DraftStore,
+	type DraftStoreOptions,
+	type DraftSummary,
+} from './drafts.js';
 export {draftSchema, parseDraft} from './draft-schema.js';
