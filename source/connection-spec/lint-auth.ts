@@ -1,4 +1,4 @@
-// Cross-field checks of authSpec (docs/connection-spec.md#validation-rules rows 7, 10–15) and of `$schema` strings (row 42).
+// Cross-field checks of authSpec (docs/connection-spec.md#validation-rules rows 7, 10–15, 43) and of `$schema` strings (row 42).
 import {draft07, secretAuthProperty} from './constants.js';
 import {describeValue, finding, type Finding, type PathSegment} from './findings.js';
 import {arrayAt, isObject, objectAt} from './json.js';
@@ -44,6 +44,7 @@ export function lintAuthSpecs(spec: unknown, out: Finding[]): void {
 		lintRequired(properties, required, [...base, 'spec'], 'auth-required-declared', 'an auth spec', out, needed);
 		lintNeeded(entry['type'], properties, required, base, out);
 		lintSecrets(properties, base, out);
+		lintDescriptions(properties, base, out);
 		lintOverrideMethods(properties, base, out);
 		lintHeaderNames(properties, base, out);
 	});
@@ -112,6 +113,29 @@ function lintSecrets(properties: Record<string, unknown>, base: PathSegment[], o
 				'secret-format-password',
 				`"${name}" holds a secret but is not marked "format": "password", so it may be shown unmasked.`,
 				`Add "format": "password" to the "${name}" property.`,
+			),
+		);
+	}
+}
+
+/**
+ * Each credential a user types needs a description: the platform's connect form shows it to the user (row 43). A hidden
+ * property (`uiAttributes.hidden`, e.g. `expirationDate`) is never shown, so it needs none.
+ */
+function lintDescriptions(properties: Record<string, unknown>, base: PathSegment[], out: Finding[]): void {
+	for (const [name, property] of Object.entries(properties)) {
+		if (!isObject(property) || getAt(property, ['uiAttributes', 'hidden']) === true) continue;
+		const description = property['description'];
+		if (typeof description === 'string' && description.trim() !== '') continue;
+		// A description of another type is a structure error already.
+		if (description !== undefined && typeof description !== 'string') continue;
+		out.push(
+			finding(
+				'warning',
+				[...base, 'spec', 'properties', name, 'description'],
+				'auth-property-description',
+				`"${name}" has no description, so users connecting the source see only its bare name.`,
+				`Add "description": "…" to the "${name}" property: a few words saying what to enter (e.g. "API root URL").`,
 			),
 		);
 	}

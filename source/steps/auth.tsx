@@ -7,7 +7,8 @@ import {KeyFooter} from '../components/key-footer.js';
 import type {StepProps} from '../wizard/wizard-context.js';
 import {authTypeDocs, authTypeNames, helpFor, newAuthEntry, type AuthTypeName} from '../connection-spec/auth-types.js';
 import {setIn} from './spec-paths.js';
-import {getAt, headerNameProblem, testAuthSpecName} from '../connection-spec/index.js';
+import {formatPath, getAt, testAuthSpecName} from '../connection-spec/index.js';
+import {checkedByModel} from './model-findings.js';
 
 type Entry = Record<string, unknown> & {type?: string; name?: string};
 
@@ -61,6 +62,8 @@ export function AuthScreen({draft, update, go, back}: StepProps) {
 		return (
 			<AuthEntryForm
 				key={`${mode}-${String(entry.type)}`}
+				spec={draft.spec}
+				index={mode}
 				entry={entry}
 				position={`${mode + 1} of ${entries.length}`}
 				onChange={next => setEntries(entries.map((each, index) => (index === mode ? next : each)))}
@@ -102,12 +105,16 @@ export function AuthScreen({draft, update, go, back}: StepProps) {
 }
 
 function AuthEntryForm({
+	spec,
+	index,
 	entry,
 	position,
 	onChange,
 	onDone,
 	onBack,
 }: {
+	spec: Record<string, unknown>;
+	index: number;
 	entry: Entry;
 	position: string;
 	onChange: (entry: Entry) => void;
@@ -118,53 +125,60 @@ function AuthEntryForm({
 	const properties = (getAt(entry, ['spec', 'properties']) ?? {}) as Record<string, Record<string, unknown>>;
 	const names = Object.keys(properties);
 	const required = ((getAt(entry, ['spec', 'required']) as unknown[]) ?? []).map(String);
+	const base = ['authSpec', index] as const;
+	// Each field shows the model's findings at its path (source/steps/model-findings.ts): the rules live in the model.
+	const withEntry = (next: Entry) => setIn(spec, base, next);
+	const byModel = (field: FormField, path: (string | number)[], edit: (value: string) => Entry, inside = false) =>
+		checkedByModel(field, {where: formatPath([...base, ...path]), inside, apply: value => withEntry(edit(value))});
+	const header = ['spec', 'properties', 'authKey1', 'restAttributes', 'headerParamName'];
+	const edits: Record<string, (value: string) => Entry> = {
+		name: value => ({...entry, name: value.trim()}),
+		required: value => setIn(entry, ['spec', 'required'], splitList(value)),
+		header: value => setIn(entry, header, value.trim()),
+	};
+	for (const name of names) edits[`prop:${name}`] = value => setIn(entry, ['spec', 'properties', name, 'description'], value);
 	const fields: FormField[] = [
-		{
-			name: 'name',
-			label: 'Auth spec name',
-			help: 'Display name; a base connection passes it as auth.specName.',
-			validate: value => (value.trim() ? undefined : 'The name is required (e.g. “Basic Authentication”).'),
-		},
-		...names.map(name => ({
-			name: `prop:${name}`,
-			label: `${name}${properties[name]?.['format'] === 'password' ? ' (secret)' : ''}`,
-			help: helpFor(type, name),
-			validate: (value: string) => (value.trim() ? undefined : `Describe ${name}: users see this text when they connect.`),
-		})),
-		{
-			name: 'required',
-			label: 'Required properties',
-			help: 'Comma-separated names a base connection must supply.',
-			validate: value => {
-				const unknown = splitList(value).filter(name => !names.includes(name));
-				return unknown.length ? `Not a property of this auth spec: ${unknown.join(', ')} (properties: ${names.join(', ')}).` : undefined;
-			},
-		},
+		byModel({name: 'name', label: 'Auth spec name', help: 'Display name; a base connection passes it as auth.specName.'}, ['name'], edits['name']!),
+		...names.map(name =>
+			byModel(
+				{
+					name: `prop:${name}`,
+					label: `${name}${properties[name]?.['format'] === 'password' ? ' (secret)' : ''}`,
+					help: helpFor(type, name),
+				},
+				['spec', 'properties', name, 'description'],
+				edits[`prop:${name}`]!,
+			),
+		),
+		byModel(
+			{name: 'required', label: 'Required properties', help: 'Comma-separated names a base connection must supply.'},
+			['spec', 'required'],
+			edits['required']!,
+			true,
+		),
 		...(type === 'KeyBased'
 			? [
-					{
-						name: 'header',
-						label: 'Header carrying authKey1',
-						help: 'restAttributes.headerParamName: the HTTP header that carries the key (e.g. X-Api-Key).',
-						validate: (value: string) =>
-							value.trim() === ''
-								? 'Name the header, e.g. X-Api-Key.'
-								: headerNameProblem(value.trim()) && `${headerNameProblem(value.trim())}; use a header name such as X-Api-Key.`,
-					},
+					byModel(
+						{
+							name: 'header',
+							label: 'Header carrying authKey1',
+							help: 'restAttributes.headerParamName: the HTTP header that carries the key (e.g. X-Api-Key); empty: sent as authKey1.',
+						},
+						header,
+						edits['header']!,
+					),
 				]
 			: []),
 	];
 	const values: Record<string, string> = {
 		name: String(entry.name ?? ''),
 		required: required.join(', '),
-		header: String(getAt(entry, ['spec', 'properties', 'authKey1', 'restAttributes', 'headerParamName']) ?? ''),
+		header: String(getAt(entry, header) ?? ''),
 	};
 	for (const name of names) values[`prop:${name}`] = String(properties[name]?.['description'] ?? '');
 	const commit = (field: string, value: string) => {
-		if (field === 'name') onChange({...entry, name: value.trim()});
-		else if (field === 'required') onChange(setIn(entry, ['spec', 'required'], splitList(value)));
-		else if (field === 'header') onChange(setIn(entry, ['spec', 'properties', 'authKey1', 'restAttributes', 'headerParamName'], value.trim()));
-		else onChange(setIn(entry, ['spec', 'properties', field.slice(5), 'description'], value));
+		const edit = edits[field];
+		if (edit) onChange(edit(value));
 	};
 	return (
 		<Box flexDirection="column">
