@@ -1,8 +1,8 @@
 // Resume: the saved drafts, newest first, with the step each was left on.
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import type {Draft} from '../connection-spec/draft-types.js';
 import {Menu} from '../components/menu.js';
-import {KeyFooter} from '../components/key-footer.js';
+import {menuKeys, useKeys} from '../components/use-keys.js';
 import {ErrorPanel} from '../components/error-panel.js';
 import {useServices} from '../wizard/services.js';
 import {useState} from 'react';
@@ -11,14 +11,12 @@ export function DraftListScreen({purpose, onOpen, onBack}: {purpose: 'resume' | 
 	const services = useServices();
 	const [error, setError] = useState<unknown>();
 	const drafts = [...services.drafts.list()].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
-	useInput((_input, key) => {
-		if (key.escape) onBack();
-	});
+	const footer = useKeys([...menuKeys('open', drafts.length > 0), {keys: 'escape', label: 'back', action: onBack}]);
 	if (drafts.length === 0) {
 		return (
 			<Box flexDirection="column">
 				<Text>No drafts saved yet. Go back and choose “New source”.</Text>
-				<KeyFooter keys={[['Esc', 'back']]} />
+				{footer}
 			</Box>
 		);
 	}
@@ -46,13 +44,7 @@ export function DraftListScreen({purpose, onOpen, onBack}: {purpose: 'resume' | 
 				}}
 			/>
 			{error !== undefined && <ErrorPanel error={error} />}
-			<KeyFooter
-				keys={[
-					['↑/↓', 'move'],
-					['Enter', 'open'],
-					['Esc', 'back'],
-				]}
-			/>
+			{footer}
 		</Box>
 	);
 }

@@ -2,7 +2,7 @@
 // imports only Ink, React and light modules; every other screen is loaded lazily by app.tsx.
 import {Box, Text} from 'ink';
 import {Menu} from '../components/menu.js';
-import {KeyFooter} from '../components/key-footer.js';
+import {menuKeys, quitKey, useKeys} from '../components/use-keys.js';
 import {countDrafts} from '../store/peek.js';
 import {useServices} from '../wizard/services.js';
 
@@ -22,6 +22,7 @@ export function HomeScreen({onChoose}: {onChoose: (choice: HomeChoice) => void})
 	const services = useServices();
 	// Counted from the file names: the home screen is the first frame and must not wait for zod (bench/startup.ts).
 	const count = safeCount(() => countDrafts(services.home));
+	const footer = useKeys([...menuKeys(), quitKey('quit')]);
 	return (
 		<Box flexDirection="column">
 			{count === 0 ? (
@@ -32,13 +33,7 @@ export function HomeScreen({onChoose}: {onChoose: (choice: HomeChoice) => void})
 			<Box marginTop={1}>
 				<Menu items={items} onSelect={item => onChoose(item.value)} />
 			</Box>
-			<KeyFooter
-				keys={[
-					['↑/↓', 'move'],
-					['Enter', 'choose'],
-					['Ctrl-C', 'quit'],
-				]}
-			/>
+			{footer}
 		</Box>
 	);
 }
