@@ -1,4 +1,4 @@
-import {maskKnownPatterns, maskSecrets} from '../connection-spec/secrets.js';
+import {createMasker} from '../connection-spec/masker.js';
 import {collection, type SandboxContext} from './context.js';
 import {bodyObject, deleteOne, getOne, list, locationHeader, patchOne, requireStrings} from './crud.js';
 import {createdFields, freshEtag, inScope, isObject} from './entities.js';
@@ -45,20 +45,23 @@ async function tryAuthorizationUrl(spec: Record<string, unknown>, auth: Auth, si
 	const url = params['authorizationTestUrl'];
 	if (typeof url !== 'string' || url === '') return;
 	const secrets = secretValues(spec, specName, params);
-	const masked = (text: string) => maskKnownPatterns(maskSecrets(text, secrets));
+	const masker = createMasker(secrets);
+	const shownUrl = masker.url(url);
+	// Built before the request: a header that cannot be built is not "could not be reached".
+	const headers = authHeaders(spec, specName, params);
 	let status: number;
 	try {
-		const response = await fetch(url, {headers: authHeaders(spec, specName, params), signal: AbortSignal.any([signal, AbortSignal.timeout(15_000)])});
+		const response = await fetch(url, {headers, signal: AbortSignal.any([signal, AbortSignal.timeout(15_000)])});
 		await response.arrayBuffer();
 		status = response.status;
 	} catch (error) {
 		throw flowError(
 			'1452-400',
-			masked(`Credential validation failed: GET ${url} could not be reached (${(error as Error).message}). Check auth.params.authorizationTestUrl.`),
+			masker.text(`Credential validation failed: GET ${shownUrl} could not be reached (${(error as Error).message}). Check auth.params.authorizationTestUrl.`),
 		);
 	}
 	if (status < 200 || status > 299) {
-		throw flowError('1452-400', masked(`Credential validation failed: GET ${url} answered HTTP ${status}. Check the credentials in auth.params.`));
+		throw flowError('1452-400', masker.text(`Credential validation failed: GET ${shownUrl} answered HTTP ${status}. Check the credentials in auth.params.`));
 	}
 }
 

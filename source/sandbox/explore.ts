@@ -1,5 +1,5 @@
 import {inferSchema, previewSourceSpec} from '../engine/index.js';
-import {maskKnownPatterns, maskSecrets} from '../connection-spec/secrets.js';
+import {createMasker} from '../connection-spec/masker.js';
 import {collection, type SandboxContext} from './context.js';
 import {getScoped, isObject} from './entities.js';
 import {flowError} from './errors.js';
@@ -56,7 +56,7 @@ function checkExploreQuery(query: URLSearchParams): void {
  * The status codes are an emulator choice where Adobe's docs are silent (docs/source-errors.md).
  */
 export function sourceFailure(error: EngineFailure, secrets: string[]) {
-	const text = maskKnownPatterns(maskSecrets(`${error.message}${error.hint ? ` ${error.hint}` : ''}`, secrets));
+	const text = createMasker(secrets).text(`${error.message}${error.hint ? ` ${error.hint}` : ''}`);
 	if (isAuthorsProblem(error)) return flowError('1452-400', `Explore failed: ${text}`);
 	return flowError('1102-502', `Explore failed: the source could not be read: ${text}`);
 }

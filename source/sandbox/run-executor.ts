@@ -4,7 +4,7 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import {setTimeout as delay} from 'node:timers/promises';
 import {EngineError, streamRecords} from '../engine/index.js';
-import {maskKnownPatterns, maskSecrets} from '../connection-spec/secrets.js';
+import {createMasker} from '../connection-spec/masker.js';
 import {datasetDir} from './catalog.js';
 import {collection, type SandboxContext} from './context.js';
 import {authOf, connectionSpecOf} from './connections.js';
@@ -108,7 +108,7 @@ function cancelled(signal: AbortSignal): RunError {
 function sourceError(error: unknown, secrets: string[]): RunError {
 	const engine = error instanceof EngineError ? error : undefined;
 	const status = engine?.status ?? (engine?.code === 'source-auth' ? 401 : 500);
-	const text = maskKnownPatterns(maskSecrets(`${(error as Error).message}${engine?.hint ? ` ${engine.hint}` : ''}`, secrets));
+	const text = createMasker(secrets).text(`${(error as Error).message}${engine?.hint ? ` ${engine.hint}` : ''}`);
 	// Run-level codes look like CONNECTOR-1001-500 "reading from the source failed" (docs/target-and-runs.md#run-metrics).
 	return {code: `CONNECTOR-1001-${status}`, message: `Reading from the source failed: ${text}`};
 }

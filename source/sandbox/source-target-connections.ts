@@ -8,7 +8,7 @@ import {json, type Route, type SandboxRequest} from './router.js';
 import {schemaFor} from './schema-registry.js';
 import type {CollectionName, Entity} from './state-store.js';
 import {previewSourceSpec} from '../engine/index.js';
-import {maskKnownPatterns, maskSecrets} from '../connection-spec/secrets.js';
+import {createMasker} from '../connection-spec/masker.js';
 import {authOf, connectionSpecOf} from './connections.js';
 import {secretValues} from './source-auth.js';
 
@@ -88,7 +88,7 @@ async function checkCredentials(body: Record<string, unknown>, context: SandboxC
 	});
 	const error = outcome.error as {code?: string; message: string} | undefined;
 	if (error?.code !== 'source-auth') return;
-	const text = maskKnownPatterns(maskSecrets(error.message, secretValues(spec, auth.specName, auth.params)));
+	const text = createMasker(secretValues(spec, auth.specName, auth.params)).text(error.message);
 	throw flowError(
 		'1452-400',
 		`Credential validation failed: the source refused the base connection's credentials (${text}). Fix auth.params of base connection ${base.id}.`,

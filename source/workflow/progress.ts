@@ -3,7 +3,7 @@
 import type {PlatformClient} from '../api/index.js';
 import type {Finding} from '../connection-spec/index.js';
 import type {Draft, RemoteState} from '../connection-spec/draft-types.js';
-import {maskKnownPatterns, maskSecrets} from '../connection-spec/secrets.js';
+import {createMasker} from '../connection-spec/masker.js';
 import {AepError} from '../shared/errors.js';
 
 export type StageName =
@@ -88,7 +88,7 @@ export function toWorkflowError(stage: StageName, error: unknown, hint: string):
 
 /** Masks known secret values and secret-looking patterns in any text that leaves the workflow. */
 export function scrub(text: string, secrets: Iterable<string>): string {
-	return maskKnownPatterns(maskSecrets(text, secrets));
+	return createMasker(secrets).text(text);
 }
 
 /** The draft's remote state for a profile; a fresh empty one (not stored) when there is none yet. */
