@@ -36,15 +36,17 @@ export async function runEndToEndCheck(ctx: WorkflowContext, options: EndToEndOp
 async function attempt(run: Run): Promise<RunSummary> {
 	const started = Date.now();
 	try {
+		run.stage = 'cleanup';
 		const from = await prepareResume(run);
 		await runStages(run, from);
+		run.stage = 'run';
 		return successSummary(run, await monitor(run));
 	} catch (error) {
 		if (error instanceof PersistFailure) throw error;
 		const wrapped =
 			error instanceof WorkflowError
 				? error
-				: new WorkflowError('cleanup', scrub(describeError(error), run.secrets), {hint: 'Run the check again.', cause: error});
+				: new WorkflowError(run.stage ?? 'base-connection', scrub(describeError(error), run.secrets), {hint: 'Run the check again.', cause: error});
 		return failureSummary(run, wrapped, started);
 	}
 }

@@ -40,6 +40,8 @@ export type Run = {
 	stamp: string;
 	/** Ledger detail `attempt`: the stamp of the attempt whose objects this run creates or reuses. */
 	attempt: string;
+	/** The stage under way: an unexpected error (not a WorkflowError) is reported as this stage's failure. */
+	stage?: StageName;
 	/** The kept flow of a resumed attempt: the run stage starts an ad hoc run of it. */
 	reusedFlow?: boolean;
 	connectionId?: string;

@@ -51,6 +51,7 @@ async function reuseStage(run: Run, name: StageName, from: number): Promise<void
 /** Runs the stages from index `from` (in checkOrder) up to the dataflow; the ones before it are reused. */
 export async function runStages(run: Run, from: number): Promise<void> {
 	for (const [index, [name, runner]] of stageRunners.entries()) {
+		run.stage = name;
 		if (index < from) await reuseStage(run, name, from);
 		else await runner(run);
 	}
