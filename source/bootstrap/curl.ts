@@ -3,13 +3,14 @@
 import {parse as shellWords} from 'shell-quote';
 import type {AuthShape, Headers, RequestShape} from './guess.js';
 import {BootstrapInputError} from './input-error.js';
-import {isSecretKeyName} from '../connection-spec/secrets.js';
+import {looksLikeCredentialName as looksLikeCredential} from './credential-names.js';
 
-/** A header, query or body name that carries a credential the auth spec did not take: its value is never saved. */
-const credentialName = /secret|passw|token|api[-_]?key|apikey|subscription[-_]?key|signature|^sig$|^x-auth|^proxy-authorization$/i;
-
-function looksLikeCredential(name: string): boolean {
-	return isSecretKeyName(name) || credentialName.test(name);
+/**
+ * A header, query or body name as messages may echo it: a plain name as it is; anything else (a JSON fragment that
+ * several -d parts turned into a form "name", say) could hold the credential itself, so only its length is told.
+ */
+function shownName(name: string): string {
+	return /^[A-Za-z0-9_.[\]-]{1,64}$/.test(name) ? name : `(a ${name.length}-character name that is not a plain field name, not shown)`;
 }
 
 export type CurlRequest = {
@@ -320,7 +321,7 @@ export function shapeFromCurl(request: CurlRequest, response?: {body: unknown; h
 			continue;
 		}
 		if (looksLikeCredential(name)) {
-			unmapped.push(`the ${name} header looks like a credential: its value is not saved (declare it as an auth property)`);
+			unmapped.push(`the ${shownName(name)} header looks like a credential: its value is not saved (declare it as an auth property)`);
 			continue;
 		}
 		headerParams[name] = value;
@@ -328,7 +329,7 @@ export function shapeFromCurl(request: CurlRequest, response?: {body: unknown; h
 	const queryParams: Record<string, string> = {};
 	for (const [name, value] of request.url.searchParams) {
 		if (credentials.consumedQuery.has(name)) continue;
-		if (looksLikeCredential(name)) unmapped.push(`the ${name} query parameter looks like a credential: its value is not saved`);
+		if (looksLikeCredential(name)) unmapped.push(`the ${shownName(name)} query parameter looks like a credential: its value is not saved`);
 		else queryParams[name] = value;
 	}
 	let bodyParams: Record<string, unknown> | undefined;
@@ -344,7 +345,7 @@ export function shapeFromCurl(request: CurlRequest, response?: {body: unknown; h
 		for (const name of Object.keys(bodyParams ?? {})) {
 			if (!looksLikeCredential(name)) continue;
 			delete bodyParams![name];
-			unmapped.push(`the body field ${name} looks like a credential: its value is not saved`);
+			unmapped.push(`the body field ${shownName(name)} looks like a credential: its value is not saved`);
 		}
 	}
 	const origin = `${request.url.protocol}//${request.url.host}`;

@@ -12,6 +12,7 @@ import {Spinner} from '../components/progress-list.js';
 import {useServices} from '../wizard/services.js';
 import {useWizard} from '../wizard/wizard-context.js';
 import {describeGuessValue} from '../bootstrap/describe.js';
+import {maskCurlForDisplay} from '../bootstrap/credential-names.js';
 
 type Phase =
 	| {kind: 'choose'}
@@ -161,7 +162,13 @@ export function BootstrapScreen({onCreated, onBack}: {onCreated: (draft: Draft) 
 					<Text>Paste the curl command:</Text>
 					<Box>
 						<Text>{'› '}</Text>
-						<TextInput value={curl} onChange={setCurl} onSubmit={readCurl} placeholder="curl -H 'Authorization: Bearer …' https://api.example.com/v1/items" />
+						<TextInput
+							value={curl}
+							onChange={setCurl}
+							onSubmit={readCurl}
+							mask={maskCurlForDisplay}
+							placeholder="curl -H 'Authorization: Bearer …' https://api.example.com/v1/items"
+						/>
 					</Box>
 					<Text dimColor>The command is not saved; its credentials become test values kept in memory.</Text>
 					<KeyFooter

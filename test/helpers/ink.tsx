@@ -28,6 +28,8 @@ export type InkHarness = {
 	frame: () => string;
 	/** How many frames Ink has drawn so far. */
 	frameCount: () => number;
+	/** Every frame Ink has drawn so far, without ANSI codes (to assert that something never appeared). */
+	allFrames: () => string[];
 	/** Waits inside act for pending async work (e.g. HTTP calls started by the screen). */
 	settle: (work?: Promise<unknown>) => Promise<void>;
 	/** Polls (outside act) until the frame satisfies the predicate; fails after timeoutMs. */
@@ -57,6 +59,7 @@ export async function renderInk(tree: ReactElement): Promise<InkHarness> {
 		},
 		frame,
 		frameCount: () => instance.frames.length,
+		allFrames: () => instance.frames.map(each => stripVTControlCharacters(each)),
 		async settle(work) {
 			await act(async () => {
 				await work;
