@@ -27,6 +27,8 @@ type Case = {
 	path: string;
 	severity: Finding['severity'];
 	rule: string;
+	/** A change saved in the draft before the screen opens (what cannot be typed: a template's own state). */
+	seed?: boolean;
 	typeIntoScreen: (ink: Ink) => Promise<void>;
 };
 
@@ -44,6 +46,8 @@ const cases: Case[] = [
 		rule: 'auth-spec-name',
 		async typeIntoScreen(ink) {
 			await openEntry(ink, 1);
+			await ink.press(keys.enter); // the Name row
+			assert.match(ink.frame(), /❯ Auth spec name:/);
 			await ink.press(clear);
 		},
 	},
@@ -56,6 +60,8 @@ const cases: Case[] = [
 		async typeIntoScreen(ink) {
 			await openEntry(ink, 1);
 			await pressUntil(ink, keys.down, /❯ username/);
+			await ink.press(keys.enter);
+			await pressUntil(ink, keys.down, /❯ Description/);
 			await ink.press(clear);
 		},
 	},
@@ -65,10 +71,25 @@ const cases: Case[] = [
 		path: 'authSpec[1].spec.required[3]',
 		severity: 'warning',
 		rule: 'auth-required-declared',
+		seed: true,
 		async typeIntoScreen(ink) {
 			await openEntry(ink, 1);
-			await pressUntil(ink, keys.down, /❯ Required properties/);
-			await ink.type(', token');
+			assert.match(ink.frame(), /token +in required, not declared/);
+		},
+	},
+	{
+		name: 'a password property that is not marked secret',
+		change: spec => setIn(spec, ['authSpec', 1, 'spec', 'properties', 'password', 'format'], undefined),
+		path: 'authSpec[1].spec.properties.password.format',
+		severity: 'warning',
+		rule: 'secret-format-password',
+		async typeIntoScreen(ink) {
+			await openEntry(ink, 1);
+			await pressUntil(ink, keys.down, /❯ password/);
+			await ink.press(keys.enter);
+			await pressUntil(ink, keys.down, /❯ Secret \(format: password\): ‹ yes ›/);
+			await ink.press(keys.left);
+			assert.match(ink.frame(), /❯ Secret \(format: password\): ‹ no ›/);
 		},
 	},
 	{
@@ -79,7 +100,9 @@ const cases: Case[] = [
 		rule: 'header-name',
 		async typeIntoScreen(ink) {
 			await openEntry(ink, 2);
-			await pressUntil(ink, keys.down, /❯ Header carrying authKey1/);
+			await pressUntil(ink, keys.down, /❯ authKey1/);
+			await ink.press(keys.enter);
+			await pressUntil(ink, keys.down, /❯ Sent in header/);
 			await ink.press(clear);
 			await ink.type('X Api');
 		},
@@ -96,7 +119,7 @@ for (const item of cases) {
 		assert.equal(expected.severity, item.severity);
 
 		const services = testServices();
-		seedDraft(services, {step: 'auth'});
+		seedDraft(services, {step: 'auth', ...(item.seed ? {change: draft => ({...draft, spec: item.change(draft.spec)})} : {})});
 		const ink = await renderWizard({command: 'resume', argv: ['demo-contacts'], services});
 		try {
 			await item.typeIntoScreen(ink);

@@ -4,7 +4,13 @@
 import SelectInput from 'ink-select-input';
 import {Box, Text} from 'ink';
 
-export type MenuItem<V extends string = string> = {label: string; value: V; hint?: string};
+export type MenuItem<V extends string = string> = {
+	label: string;
+	value: V;
+	hint?: string;
+	/** A line under the item (e.g. a finding about it), indented under its label. */
+	detail?: {text: string; color?: string};
+};
 
 export type MenuProps<V extends string> = {
 	items: MenuItem<V>[];
@@ -22,7 +28,7 @@ export function Menu<V extends string>({items, onSelect, onHighlight, focus = tr
 	const find = (item: {value: V} | undefined) => (item ? byValue.get(item.value) : undefined);
 	return (
 		<SelectInput<V>
-			items={items.map(item => ({key: item.value, label: item.label, value: item.value, hint: item.hint}))}
+			items={items.map(item => ({key: item.value, label: item.label, value: item.value, hint: item.hint, detail: item.detail}))}
 			isFocused={focus}
 			initialIndex={Math.min(Math.max(0, initialIndex), Math.max(0, items.length - 1))}
 			limit={limit}
@@ -49,11 +55,20 @@ function Pointer({isSelected = false}: {isSelected?: boolean}) {
 	);
 }
 
-function MenuRow({isSelected = false, label, hint}: {isSelected?: boolean; label: string; hint?: string}) {
-	return (
+function MenuRow({isSelected = false, label, hint, detail}: {isSelected?: boolean; label: string; hint?: string; detail?: MenuItem['detail']}) {
+	const row = (
 		<Text color={isSelected ? 'cyan' : undefined}>
 			{label}
 			{hint ? <Text dimColor>{`  ${hint}`}</Text> : null}
 		</Text>
+	);
+	if (!detail) return row;
+	return (
+		<Box flexDirection="column">
+			{row}
+			<Box paddingLeft={2}>
+				<Text color={detail.color}>{detail.text}</Text>
+			</Box>
+		</Box>
 	);
 }

@@ -10,7 +10,7 @@ import {CatalogCard} from '../components/catalog-card.js';
 import {PathPrompt} from '../components/path-prompt.js';
 import {KeyFooter} from '../components/key-footer.js';
 import {useServices} from '../wizard/services.js';
-import type {StepProps} from '../wizard/wizard-context.js';
+import {fieldForPath, useWizard, type StepProps} from '../wizard/wizard-context.js';
 
 const kebab = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -95,8 +95,23 @@ export function useIconCheck(savedPath: string | undefined, save: (iconPath: str
 	return {icon: result, check};
 }
 
+/** Where each field's value lands in the spec (specFromDraft), so a Review finding opens the field that fixes it. */
+const ui = 'sourceSpec.attributes.uiAttributes';
+const fieldPaths = [
+	{name: 'label', path: `${ui}.label`},
+	{name: 'description', path: `${ui}.description`},
+	{name: 'category', path: `${ui}.category`},
+	{name: 'iconPath', path: `${ui}.icon`},
+	{name: 'documentationLink', path: `${ui}.documentationLink`},
+];
+
 export function ArtifactsScreen({draft, update, go, back}: StepProps) {
 	const services = useServices();
+	// Opened from a Review finding: start on the field that fixes it (consumed once, as on the source screen).
+	const wizard = useWizard();
+	const [initialField] = useState(() => fieldForPath(wizard.focusPath, fieldPaths));
+	// biome-ignore lint/correctness/useExhaustiveDependencies: the focus path is consumed once, on arrival
+	useEffect(() => wizard.setFocusPath(undefined), []);
 	const [exported, setExported] = useState<string>();
 	const {icon, check: checkIcon} = useIconCheck(draft.artifacts.iconPath, iconPath =>
 		update(current => ({...current, artifacts: {...current.artifacts, iconPath}})),
@@ -146,6 +161,7 @@ export function ArtifactsScreen({draft, update, go, back}: StepProps) {
 						onBack={back}
 						externalErrors={{iconPath: icon?.error}}
 						doneLabel="Continue to the auth spec"
+						initialField={initialField}
 						reserveRows={18}
 						focus={!asking}
 					/>

@@ -1,14 +1,12 @@
 // Auth spec (docs/connection-spec.md#authspec): choose the auth types the source offers (one or more), then describe each one's
 // properties. Types switched off are kept in memory for this visit, so toggling back does not lose edits.
-import {useRef, useState} from 'react';
+import {useEffect, useRef, useState} from 'react';
 import {Box, Text, useInput} from 'ink';
-import {Form, type FormField} from '../components/form.js';
 import {KeyFooter} from '../components/key-footer.js';
-import type {StepProps} from '../wizard/wizard-context.js';
-import {authTypeDocs, authTypeNames, helpFor, newAuthEntry, type AuthTypeName} from '../connection-spec/auth-types.js';
-import {setIn} from './spec-paths.js';
-import {formatPath, getAt, testAuthSpecName} from '../connection-spec/index.js';
-import {checkedByModel} from './model-findings.js';
+import {useWizard, type StepProps} from '../wizard/wizard-context.js';
+import {authTypeDocs, authTypeNames, newAuthEntry, type AuthTypeName} from '../connection-spec/auth-types.js';
+import {testAuthSpecName} from '../connection-spec/index.js';
+import {AuthEntryScreen} from './auth-entry.js';
 
 type Entry = Record<string, unknown> & {type?: string; name?: string};
 
@@ -17,9 +15,20 @@ function entriesOf(spec: Record<string, unknown>): Entry[] {
 	return Array.isArray(list) ? (list as Entry[]) : [];
 }
 
+/** The entry a Review finding points into (`authSpec[2].spec…` → 2), or the types list. */
+function entryForPath(focusPath: string | undefined, count: number): 'types' | number {
+	const index = Number(/^authSpec\[(\d+)\][.[]/.exec(focusPath ?? '')?.[1] ?? Number.NaN);
+	return Number.isInteger(index) && index < count && !/^authSpec\[\d+\]\.type$/.test(focusPath ?? '') ? index : 'types';
+}
+
 export function AuthScreen({draft, update, go, back}: StepProps) {
 	const entries = entriesOf(draft.spec);
-	const [mode, setMode] = useState<'types' | number>('types');
+	// Opened from a Review finding: start on the auth spec, property and field that fix it (consumed once).
+	const wizard = useWizard();
+	const [focusPath, setFocusPath] = useState(wizard.focusPath);
+	// biome-ignore lint/correctness/useExhaustiveDependencies: the focus path is consumed once, on arrival
+	useEffect(() => wizard.setFocusPath(undefined), []);
+	const [mode, setMode] = useState<'types' | number>(() => entryForPath(focusPath, entries.length));
 	const stash = useRef(new Map<string, Entry>());
 	const [cursor, setCursor] = useState(0);
 	const [error, setError] = useState<string>();
@@ -59,16 +68,30 @@ export function AuthScreen({draft, update, go, back}: StepProps) {
 			setMode('types');
 			return null;
 		}
+		// Each edit applies to the entry as it is in the current draft (several edits can land before a render).
+		const change = (edit: (entry: Entry) => Entry) =>
+			update(current => {
+				const list = entriesOf(current.spec);
+				const spec = {...current.spec, authSpec: list.map((each, index) => (index === mode ? edit(each) : each))};
+				return {...current, spec, test: {...current.test, authSpecName: testAuthSpecName({spec, test: current.test})}};
+			});
 		return (
-			<AuthEntryForm
+			<AuthEntryScreen
 				key={`${mode}-${String(entry.type)}`}
 				spec={draft.spec}
 				index={mode}
 				entry={entry}
 				position={`${mode + 1} of ${entries.length}`}
-				onChange={next => setEntries(entries.map((each, index) => (index === mode ? next : each)))}
-				onDone={() => (mode + 1 < entries.length ? setMode(mode + 1) : go('source'))}
-				onBack={() => (mode === 0 ? setMode('types') : setMode(mode - 1))}
+				change={change}
+				onDone={() => {
+					setFocusPath(undefined);
+					mode + 1 < entries.length ? setMode(mode + 1) : go('source');
+				}}
+				onBack={() => {
+					setFocusPath(undefined);
+					setMode(mode === 0 ? 'types' : mode - 1);
+				}}
+				focusPath={focusPath !== undefined && entryForPath(focusPath, entries.length) === mode ? focusPath : undefined}
 			/>
 		);
 	}
@@ -102,102 +125,4 @@ export function AuthScreen({draft, update, go, back}: StepProps) {
 			/>
 		</Box>
 	);
-}
-
-function AuthEntryForm({
-	spec,
-	index,
-	entry,
-	position,
-	onChange,
-	onDone,
-	onBack,
-}: {
-	spec: Record<string, unknown>;
-	index: number;
-	entry: Entry;
-	position: string;
-	onChange: (entry: Entry) => void;
-	onDone: () => void;
-	onBack: () => void;
-}) {
-	const type = String(entry.type ?? '');
-	const properties = (getAt(entry, ['spec', 'properties']) ?? {}) as Record<string, Record<string, unknown>>;
-	const names = Object.keys(properties);
-	const required = ((getAt(entry, ['spec', 'required']) as unknown[]) ?? []).map(String);
-	const base = ['authSpec', index] as const;
-	// Each field shows the model's findings at its path (source/steps/model-findings.ts): the rules live in the model.
-	const withEntry = (next: Entry) => setIn(spec, base, next);
-	const byModel = (field: FormField, path: (string | number)[], edit: (value: string) => Entry, inside = false) =>
-		checkedByModel(field, {where: formatPath([...base, ...path]), inside, apply: value => withEntry(edit(value))});
-	const header = ['spec', 'properties', 'authKey1', 'restAttributes', 'headerParamName'];
-	const edits: Record<string, (value: string) => Entry> = {
-		name: value => ({...entry, name: value.trim()}),
-		required: value => setIn(entry, ['spec', 'required'], splitList(value)),
-		header: value => setIn(entry, header, value.trim()),
-	};
-	for (const name of names) edits[`prop:${name}`] = value => setIn(entry, ['spec', 'properties', name, 'description'], value);
-	const fields: FormField[] = [
-		byModel({name: 'name', label: 'Auth spec name', help: 'Display name; a base connection passes it as auth.specName.'}, ['name'], edits['name']!),
-		...names.map(name =>
-			byModel(
-				{
-					name: `prop:${name}`,
-					label: `${name}${properties[name]?.['format'] === 'password' ? ' (secret)' : ''}`,
-					help: helpFor(type, name),
-				},
-				['spec', 'properties', name, 'description'],
-				edits[`prop:${name}`]!,
-			),
-		),
-		byModel(
-			{name: 'required', label: 'Required properties', help: 'Comma-separated names a base connection must supply.'},
-			['spec', 'required'],
-			edits['required']!,
-			true,
-		),
-		...(type === 'KeyBased'
-			? [
-					byModel(
-						{
-							name: 'header',
-							label: 'Header carrying authKey1',
-							help: 'restAttributes.headerParamName: the HTTP header that carries the key (e.g. X-Api-Key); empty: sent as authKey1.',
-						},
-						header,
-						edits['header']!,
-					),
-				]
-			: []),
-	];
-	const values: Record<string, string> = {
-		name: String(entry.name ?? ''),
-		required: required.join(', '),
-		header: String(getAt(entry, header) ?? ''),
-	};
-	for (const name of names) values[`prop:${name}`] = String(properties[name]?.['description'] ?? '');
-	const commit = (field: string, value: string) => {
-		const edit = edits[field];
-		if (edit) onChange(edit(value));
-	};
-	return (
-		<Box flexDirection="column">
-			<Text bold>{`Auth spec ${position}: ${authTypeDocs[type as AuthTypeName]?.title ?? type}`}</Text>
-			<Form fields={fields} values={values} onCommit={commit} onDone={onDone} onBack={onBack} doneLabel="Continue" />
-			<KeyFooter
-				keys={[
-					['↑/↓/Tab', 'field'],
-					['Enter', 'save field'],
-					['Esc', 'back'],
-				]}
-			/>
-		</Box>
-	);
-}
-
-function splitList(value: string): string[] {
-	return value
-		.split(',')
-		.map(each => each.trim())
-		.filter(Boolean);
 }
