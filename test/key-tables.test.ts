@@ -14,7 +14,6 @@ const screens = [
 
 /** Screens that still draw a footer list or read keys of their own (not converted yet). */
 const notConverted = new Set([
-	'steps/auth.tsx',
 	'steps/source.tsx',
 	'steps/test-values-panel.tsx',
 	'steps/preview-panel.tsx',
@@ -31,7 +30,14 @@ const notConverted = new Set([
 	'components/error-boundary.tsx',
 ]);
 /** Widgets own their keys (the footer of the screen around them declares them with `by`). */
-const widgets = new Set(['components/form.tsx', 'components/menu.tsx', 'components/json-view.tsx', 'components/path-prompt.tsx', 'components/use-keys.tsx']);
+const widgets = new Set([
+	'components/form.tsx',
+	'components/menu.tsx',
+	'components/json-view.tsx',
+	'components/path-prompt.tsx',
+	'components/text-prompt.tsx',
+	'components/use-keys.tsx',
+]);
 
 test('every converted screen takes its footer and its keys from one useKeys table', () => {
 	const bad = screens

@@ -88,18 +88,18 @@ test('auth properties: remove (asks first; also leaves required), toggle secret,
 		await pressUntil(ink, keys.down, /❯ \[ Continue \]/);
 		await ink.press(keys.enter);
 		assert.match(ink.frame(), /Auth spec 2 of 3: Basic authentication/);
+		// The footer shows the keys that work on the highlighted row: no "d" on the Name row.
+		assert.match(ink.frame(), /↑\/↓ move {2}· {2}Enter edit {2}· {2}a add a property {2}· {2}Esc back/);
 		// Name → host → username, and Enter, in one read.
 		await ink.press(downDownEnter);
 		assert.match(ink.frame(), /property “username”/);
 		await ink.press(keys.escape);
 		assert.match(ink.frame(), /❯ username/);
+		assert.match(ink.frame(), /a add a property {2}· {2}d remove {2}· {2}Esc back/);
 
-		// d asks; any other key keeps the property.
+		// d asks; n keeps the property.
 		await ink.press('d');
-		assert.match(
-			ink.frame().replace(/\n\s*/g, ' '),
-			/Remove “username” \(its description, and its place in required\)\? y removes it, any other key keeps it\./,
-		);
+		assert.match(ink.frame().replace(/\n\s*/g, ' '), /Remove “username” \(its description, and its place in required\)\? y removes it, n or Esc keeps it\./);
 		await ink.press('n');
 		assert.match(ink.frame(), /Kept “username”\./);
 		assert.ok(entryOf(services, 1).spec.properties['username']);

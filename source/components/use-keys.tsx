@@ -7,7 +7,7 @@ import {type Key, useInput} from 'ink';
 import {KeyFooter, type KeyHint} from './key-footer.js';
 
 /**
- * A key, by name: `escape`, `return`, `linefeed` (a pasted "\n"), `tab`, `shift+tab`, `up`, `down`, `left`, `right`,
+ * A key, by name: `escape`, `return`, `linefeed` (a pasted "\n"), `space`, `tab`, `shift+tab`, `up`, `down`, `left`, `right`,
  * `pageup`, `pagedown`, `home`, `end`, `backspace`, `delete`, `ctrl+<letter>`, or one printable character (`s`, `?`).
  */
 export type KeyName = string;
@@ -38,6 +38,7 @@ const named: Record<string, {show: string; test: (input: string, key: Key) => bo
 	escape: {show: 'Esc', test: (_input, key) => key.escape},
 	return: {show: 'Enter', test: (_input, key) => key.return},
 	linefeed: {show: 'Ctrl-J', test: input => input === '\n'},
+	space: {show: 'Space', test: (input, key) => input === ' ' && !key.ctrl && !key.meta},
 	tab: {show: 'Tab', test: (_input, key) => key.tab && !key.shift},
 	'shift+tab': {show: 'Shift-Tab', test: (_input, key) => key.tab && key.shift},
 	up: {show: '↑', test: (_input, key) => key.upArrow},

@@ -4,11 +4,11 @@
 // model's findings at its path, with the model's severity (source/steps/model-findings.ts); the screen itself
 // checks only a typed property name (empty, or used twice).
 import {useMemo, useState} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import {formatPath, validateSpec, type Finding} from '../connection-spec/index.js';
 import {authTypeDocs, helpFor, type AuthTypeName} from '../connection-spec/auth-types.js';
 import {Form, type FormField} from '../components/form.js';
-import {KeyFooter} from '../components/key-footer.js';
+import {formKeys, menuKeys, useKeys} from '../components/use-keys.js';
 import {Menu, type MenuItem} from '../components/menu.js';
 import {TextPrompt} from '../components/text-prompt.js';
 import {fieldForPath} from '../wizard/wizard-context.js';
@@ -113,24 +113,7 @@ export function AuthEntryScreen({spec, index, entry, position, change, onDone, o
 	const specWith = (edit: (entry: AuthEntry) => AuthEntry) => setIn(spec, ['authSpec', index], edit(entry));
 
 	if (view.kind === 'name') {
-		const field = checkedByModel(
-			{name: 'name', label: 'Auth spec name', help: 'Display name; a base connection passes it as auth.specName.'},
-			{where: `${base}.name`, apply: value => specWith(current => ({...current, name: value.trim()}))},
-		);
-		return (
-			<Box flexDirection="column">
-				<Text bold>{title}</Text>
-				<Form
-					fields={[field]}
-					values={{name: String(entry.name ?? '')}}
-					onCommit={(_, value) => change(current => ({...current, name: value.trim()}))}
-					onDone={() => toList('name')}
-					onBack={() => toList('name')}
-					doneLabel="Back to the properties"
-				/>
-				<KeyFooter keys={editorKeys} />
-			</Box>
-		);
+		return <NameEditor title={title} base={base} entry={entry} specWith={specWith} change={change} onClose={() => toList('name')} />;
 	}
 
 	if (view.kind === 'property' && Object.hasOwn(propertiesOf(entry), view.name)) {
@@ -168,12 +151,41 @@ export function AuthEntryScreen({spec, index, entry, position, change, onDone, o
 	);
 }
 
-const editorKeys: [string, string][] = [
-	['↑/↓/Tab', 'field'],
-	['Enter', 'save field'],
-	['←/→', 'type · secret · required'],
-	['Esc', 'back to the properties'],
-];
+function NameEditor({
+	title,
+	base,
+	entry,
+	specWith,
+	change,
+	onClose,
+}: {
+	title: string;
+	base: string;
+	entry: AuthEntry;
+	specWith: (edit: (entry: AuthEntry) => AuthEntry) => unknown;
+	change: AuthEntryScreenProps['change'];
+	onClose: () => void;
+}) {
+	const footer = useKeys(formKeys({enter: 'save field', back: 'back to the properties'}));
+	const field = checkedByModel(
+		{name: 'name', label: 'Auth spec name', help: 'Display name; a base connection passes it as auth.specName.'},
+		{where: `${base}.name`, apply: value => specWith(current => ({...current, name: value.trim()}))},
+	);
+	return (
+		<Box flexDirection="column">
+			<Text bold>{title}</Text>
+			<Form
+				fields={[field]}
+				values={{name: String(entry.name ?? '')}}
+				onCommit={(_, value) => change(current => ({...current, name: value.trim()}))}
+				onDone={onClose}
+				onBack={onClose}
+				doneLabel="Back to the properties"
+			/>
+			{footer}
+		</Box>
+	);
+}
 
 function findingLine(item: Finding | undefined): MenuItem['detail'] {
 	if (!item) return undefined;
@@ -269,34 +281,64 @@ function PropertyList({
 		}
 	};
 	const removing = view.kind === 'remove' ? view.name : undefined;
-	useInput(
-		(input, key) => {
-			if (removing !== undefined) {
-				if (input === 'y') {
-					change(current => removeProperty(current, removing));
-					setMessage(`Removed “${removing}” (and from required).`);
-					// The row that takes its place stays highlighted, so several can be removed in a row.
-					const at = items.findIndex(item => item.value === `property:${removing}`);
-					setHighlight(items[at + 1]?.value === 'continue' ? 'add' : items[at + 1]?.value);
-				} else setMessage(`Kept “${removing}”.`);
-				setView({kind: 'list'});
-				return;
-			}
-			if (key.escape) onBack();
-			else if (input === 'a') {
-				setMessage(undefined);
-				setView({kind: 'add'});
-			} else if (input === 'd' && highlight !== undefined && /^(property|undeclared):/.test(highlight)) {
-				const name = highlight.slice(highlight.indexOf(':') + 1);
-				if (highlight.startsWith('undeclared:')) {
-					change(current => removeProperty(current, name));
-					setMessage(`Took “${name}” out of required.`);
-					const at = items.findIndex(item => item.value === highlight);
-					setHighlight(items[at + 1]?.value === 'continue' ? 'add' : items[at + 1]?.value);
-				} else setView({kind: 'remove', name});
-			}
-		},
-		{isActive: view.kind === 'list' || view.kind === 'remove'},
+	/** After a row goes, the row that takes its place stays highlighted, so several can be removed in a row. */
+	const highlightAfter = (value: string) => {
+		const next = items[items.findIndex(item => item.value === value) + 1]?.value;
+		setHighlight(next === 'continue' ? 'add' : next);
+	};
+	const onProperty = highlight !== undefined && /^(property|undeclared):/.test(highlight);
+	const footer = useKeys(
+		removing !== undefined
+			? [
+					{
+						keys: 'y',
+						label: 'remove',
+						action: () => {
+							change(current => removeProperty(current, removing));
+							setMessage(`Removed “${removing}” (and from required).`);
+							highlightAfter(`property:${removing}`);
+							setView({kind: 'list'});
+						},
+					},
+					{
+						keys: ['n', 'escape'],
+						label: 'keep',
+						action: () => {
+							setMessage(`Kept “${removing}”.`);
+							setView({kind: 'list'});
+						},
+					},
+				]
+			: view.kind === 'add'
+				? [
+						{keys: 'return', label: 'add', by: 'text input'},
+						{keys: 'ctrl+u', label: 'clear', by: 'text input'},
+						{keys: 'escape', label: 'cancel', by: 'text input'},
+					]
+				: [
+						...menuKeys('edit'),
+						{
+							keys: 'a',
+							label: 'add a property',
+							action: () => {
+								setMessage(undefined);
+								setView({kind: 'add'});
+							},
+						},
+						{
+							keys: 'd',
+							label: highlight?.startsWith('undeclared:') ? 'take out of required' : 'remove',
+							when: onProperty,
+							action: () => {
+								const name = highlight!.slice(highlight!.indexOf(':') + 1);
+								if (highlight!.startsWith('property:')) return setView({kind: 'remove', name});
+								change(current => removeProperty(current, name));
+								setMessage(`Took “${name}” out of required.`);
+								highlightAfter(highlight!);
+							},
+						},
+						{keys: 'escape', label: 'back', action: onBack},
+					],
 	);
 
 	return (
@@ -336,18 +378,10 @@ function PropertyList({
 				/>
 			)}
 			{removing !== undefined && (
-				<Text color="yellow">{`Remove “${removing}” (its description, and its place in required)? y removes it, any other key keeps it.`}</Text>
+				<Text color="yellow">{`Remove “${removing}” (its description, and its place in required)? y removes it, n or Esc keeps it.`}</Text>
 			)}
 			{message && <Text color={message.startsWith('✖') ? 'red' : undefined}>{message}</Text>}
-			<KeyFooter
-				keys={[
-					['↑/↓', 'move'],
-					['Enter', 'edit'],
-					['a', 'add a property'],
-					['d', 'remove'],
-					['Esc', 'back'],
-				]}
-			/>
+			{footer}
 		</Box>
 	);
 }
@@ -373,6 +407,7 @@ function PropertyEditor({
 	onRenamed: (name: string) => void;
 	onClose: () => void;
 }) {
+	const footer = useKeys(formKeys({enter: 'save field', choice: 'type · secret · required', back: 'back to the properties'}));
 	const type = String(entry.type ?? '');
 	const property = propertiesOf(entry)[name] ?? {};
 	const base = formatPath(['authSpec', index]);
@@ -454,7 +489,7 @@ function PropertyEditor({
 				initialField={initialField}
 				doneLabel="Back to the properties"
 			/>
-			<KeyFooter keys={editorKeys} />
+			{footer}
 		</Box>
 	);
 }

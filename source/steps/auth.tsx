@@ -1,8 +1,8 @@
 // Auth spec (docs/connection-spec.md#authspec): choose the auth types the source offers (one or more), then describe each one's
 // properties. Types switched off are kept in memory for this visit, so toggling back does not lose edits.
 import {useEffect, useRef, useState} from 'react';
-import {Box, Text, useInput} from 'ink';
-import {KeyFooter} from '../components/key-footer.js';
+import {Box, Text} from 'ink';
+import {useKeys} from '../components/use-keys.js';
 import {useWizard, type StepProps} from '../wizard/wizard-context.js';
 import {authTypeDocs, authTypeNames, newAuthEntry, type AuthTypeName} from '../connection-spec/auth-types.js';
 import {testAuthSpecName} from '../connection-spec/index.js';
@@ -48,17 +48,24 @@ export function AuthScreen({draft, update, go, back}: StepProps) {
 		setError(undefined);
 	};
 
-	useInput(
-		(input, key) => {
-			if (key.escape) back();
-			else if (key.upArrow) setCursor(n => (n + authTypeNames.length - 1) % authTypeNames.length);
-			else if (key.downArrow) setCursor(n => (n + 1) % authTypeNames.length);
-			else if (input === ' ') toggle(authTypeNames[cursor]!);
-			else if (key.return) {
-				if (entries.length === 0) setError('Choose at least one auth type (Space), then Enter.');
-				else setMode(0);
-			}
-		},
+	const footer = useKeys(
+		[
+			{
+				keys: ['up', 'down'],
+				label: 'move',
+				action: (_input, key) => setCursor(n => (n + (key.upArrow ? authTypeNames.length - 1 : 1)) % authTypeNames.length),
+			},
+			{keys: 'space', label: 'toggle', action: () => toggle(authTypeNames[cursor]!)},
+			{
+				keys: 'return',
+				label: 'describe the chosen types',
+				action: () => {
+					if (entries.length === 0) setError('Choose at least one auth type (Space), then Enter.');
+					else setMode(0);
+				},
+			},
+			{keys: 'escape', label: 'back', action: back},
+		],
 		{isActive: mode === 'types'},
 	);
 
@@ -115,14 +122,7 @@ export function AuthScreen({draft, update, go, back}: StepProps) {
 					<Text key={String(entry.name)} dimColor>{`    also: ${String(entry.name)} (${String(entry.type)}) from the template`}</Text>
 				))}
 			{error && <Text color="red">{`✖ ${error}`}</Text>}
-			<KeyFooter
-				keys={[
-					['↑/↓', 'move'],
-					['Space', 'toggle'],
-					['Enter', 'describe the chosen types'],
-					['Esc', 'back'],
-				]}
-			/>
+			{footer}
 		</Box>
 	);
 }
