@@ -10,6 +10,7 @@ import {benchValidation} from './validation.js';
 import {benchKeystrokes} from './keystrokes.js';
 import {engineRows} from './engine-rows.js';
 import {benchBootstrap} from './bootstrap.js';
+import {benchOwnApi} from './own-api.js';
 
 export type Row = {name: string; value: string; ratio?: string; budget: string; pass: boolean};
 
@@ -55,6 +56,7 @@ if (wanted('keystrokes')) rows.push(...(await benchKeystrokes()));
 if (wanted('validation')) rows.push(...(await benchValidation()));
 if (wanted('engine')) rows.push(...(await engineRows(Number(process.env['BENCH_ENGINE_ROUNDS'] ?? 3))));
 if (wanted('e2e')) await endToEnd(rows);
+if (wanted('own-api')) rows.push(...(await benchOwnApi(runs)));
 if (wanted('bootstrap')) rows.push(...(await benchBootstrap(runs)));
 if (wanted('sandbox')) rows.push(...(await benchSandboxThroughput()));
 printTable(rows);
