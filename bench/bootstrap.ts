@@ -72,7 +72,11 @@ export async function benchBootstrap(runs: number): Promise<Row[]> {
 		] as const) {
 			const home = mkdtempSync(path.join(dir, 'home-'));
 			const env = cleanEnv({AEP_SOURCE_HOME: home});
-			const times = await repeat(Math.min(runs, 5), () => timeCommand('node', [cli, 'import', file, '--operation', 'listResources7', '--id', 'bench'], env));
+			// A new draft id each time: import never writes over a draft (a taken id is a usage error).
+			let serial = 0;
+			const times = await repeat(Math.min(runs, 5), () =>
+				timeCommand('node', [cli, 'import', file, '--operation', 'listResources7', '--id', `bench-${++serial}`], env),
+			);
 			const value = median(times);
 			const mb = (statSync(file).size / 2 ** 20).toFixed(1);
 			rows.push({
