@@ -17,17 +17,8 @@ const notConverted = new Set([
 	'steps/source.tsx',
 	'steps/test-values-panel.tsx',
 	'steps/preview-panel.tsx',
-	'steps/new-source.tsx',
-	'steps/setup.tsx',
-	'steps/import-spec.tsx',
 	'steps/bootstrap.tsx',
-	'steps/create.tsx',
-	'steps/check.tsx',
-	'steps/checklist.tsx',
-	'steps/review.tsx',
 	'steps/explore.tsx',
-	'steps/artifacts.tsx',
-	'components/error-boundary.tsx',
 ]);
 /** Widgets own their keys (the footer of the screen around them declares them with `by`). */
 const widgets = new Set([

@@ -1,9 +1,9 @@
 // Around the whole wizard: a failure while drawing a screen (a corrupt draft or profiles.json, a bug) shows the
 // error panel instead of a stack, and Enter or Esc goes back to Home; Ctrl-C quits.
 import {Component, type ReactNode} from 'react';
-import {Box, useInput} from 'ink';
+import {Box} from 'ink';
 import {ErrorPanel} from './error-panel.js';
-import {KeyFooter} from './key-footer.js';
+import {useKeys} from './use-keys.js';
 
 type Props = {children: ReactNode; onHome: () => void; onQuit: () => void};
 
@@ -21,19 +21,14 @@ export class WizardErrorBoundary extends Component<Props, {error?: unknown; caug
 }
 
 function CrashScreen({error, onHome, onQuit}: {error: unknown; onHome: () => void; onQuit: () => void}) {
-	useInput((input, key) => {
-		if (key.ctrl && input === 'c') onQuit();
-		else if (key.return || key.escape) onHome();
-	});
+	const footer = useKeys([
+		{keys: ['return', 'escape'], label: 'back to Home', action: onHome},
+		{keys: 'ctrl+c', label: 'quit', action: onQuit},
+	]);
 	return (
 		<Box flexDirection="column">
 			<ErrorPanel error={error} title="This screen could not be shown." />
-			<KeyFooter
-				keys={[
-					['Enter/Esc', 'back to Home'],
-					['Ctrl-C', 'quit'],
-				]}
-			/>
+			{footer}
 		</Box>
 	);
 }

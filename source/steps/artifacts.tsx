@@ -2,13 +2,13 @@
 // card is drawn live, and `e` exports the Sources/{source}/Artifacts/ folder.
 import path from 'node:path';
 import {useEffect, useState} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import {categories} from '../connection-spec/index.js';
 import type {Artifacts} from '../connection-spec/draft-types.js';
 import {Form, type FormField} from '../components/form.js';
 import {CatalogCard} from '../components/catalog-card.js';
-import {PathPrompt} from '../components/path-prompt.js';
-import {KeyFooter} from '../components/key-footer.js';
+import {PathPrompt, pathPromptKeys} from '../components/path-prompt.js';
+import {formKeys, useKeys} from '../components/use-keys.js';
 import {useServices} from '../wizard/services.js';
 import {fieldForPath, useWizard, type StepProps} from '../wizard/wizard-context.js';
 
@@ -127,11 +127,10 @@ export function ArtifactsScreen({draft, update, go, back}: StepProps) {
 
 	// Ctrl-E asks where to write first (default: the folder the wizard was started in).
 	const [asking, setAsking] = useState(false);
-	useInput(
-		(input, key) => {
-			if (key.ctrl && input === 'e') setAsking(true);
-		},
-		{isActive: !asking},
+	const footer = useKeys(
+		asking
+			? pathPromptKeys
+			: [...formKeys({enter: 'save field', choice: 'category'}), {keys: 'ctrl+e', label: 'export Artifacts folder', action: () => setAsking(true)}],
 	);
 	const exportNow = (baseDir: string) => {
 		setAsking(false);
@@ -180,15 +179,7 @@ export function ArtifactsScreen({draft, update, go, back}: StepProps) {
 				/>
 			)}
 			{exported && <Text>{exported}</Text>}
-			<KeyFooter
-				keys={[
-					['↑/↓/Tab', 'field'],
-					['Enter', 'save field'],
-					['←/→', 'category'],
-					['Ctrl-E', 'export Artifacts folder'],
-					['Esc', 'back'],
-				]}
-			/>
+			{footer}
 		</Box>
 	);
 }

@@ -1,14 +1,14 @@
 // End-to-end check (docs/workflow.md#step-6-end-to-end-test): choose a target (existing ids or "create one for me"); the auth
 // spec and test values come from the test-values panel (Ctrl-T; secrets in memory only); then watch each stage.
 import {useEffect, useMemo, useRef, useState} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import type {RunSummary} from '../connection-spec/draft-types.js';
 import type {StageName} from '../workflow/progress.js';
 import {pendingEntries} from '../workflow/ledger.js';
 import {mappingWarningText} from '../workflow/run-monitor.js';
 import {Form, type FormField} from '../components/form.js';
 import {formatElapsed, ProgressList} from '../components/progress-list.js';
-import {KeyFooter} from '../components/key-footer.js';
+import {formKeys, quitKey, useKeys, type KeyBinding} from '../components/use-keys.js';
 import {useServices} from '../wizard/services.js';
 import {useWizard, type StepProps} from '../wizard/wizard-context.js';
 import {useWorkflowJob} from './use-workflow.js';
@@ -116,22 +116,17 @@ export function CheckScreen({draft, update, go, back}: StepProps) {
 	const failedStage = (summary?.status === 'failed' ? summary.failedStage : job.error?.stage) as StageName | undefined;
 	const failed = summary?.status === 'failed' || job.error !== undefined;
 	const kept = failed ? pendingEntries({draft, profileName: wizard.profileName}).length : 0;
-	useInput(
-		(input, key) => {
-			if (key.ctrl && input === 't') setPanel(true);
-		},
-		{isActive: mode === 'inputs' && !panel},
-	);
-	useInput(
-		(input, key) => {
-			if (job.running) return;
-			if (key.escape) setMode('inputs');
-			else if (key.return && summary?.status === 'success') go('checklist');
-			else if (input === 'r' && failed) run(failedStage);
-			else if (input === 'c' && failed && kept > 0) cleanUpKept();
-		},
-		{isActive: mode === 'progress'},
-	);
+	const idle = !job.running;
+	const progressKeys: KeyBinding[] = [
+		{...quitKey(stopping ? 'quit now, keep the test objects' : 'stop & clean up'), when: job.running},
+		{keys: 'return', label: 'continue to the checklist', action: () => go('checklist'), when: idle && summary?.status === 'success'},
+		{keys: 'r', label: `retry from ${failedStage ?? 'the start'}`, action: () => run(failedStage), when: idle && failed},
+		{keys: 'c', label: 'clean up', action: cleanUpKept, when: idle && failed && kept > 0},
+		{keys: 'escape', label: 'edit inputs', action: () => setMode('inputs'), when: idle},
+	];
+	const inputKeys: KeyBinding[] = [...formKeys({enter: 'save field', choice: 'choice'}), {keys: 'ctrl+t', label: 'test values', action: () => setPanel(true)}];
+	// The test-values panel, when open, has a key table of its own.
+	const footer = useKeys(mode === 'progress' ? progressKeys : inputKeys, {isActive: mode === 'progress' || !panel});
 
 	if (mode === 'progress') {
 		return (
@@ -178,18 +173,7 @@ export function CheckScreen({draft, update, go, back}: StepProps) {
 						{job.error.hint && <Text color="yellow" wrap="wrap">{`→ ${job.error.hint}`}</Text>}
 					</Box>
 				)}
-				<KeyFooter
-					keys={
-						job.running
-							? [stopping ? ['Ctrl-C', 'quit now, keep the test objects'] : ['Ctrl-C', 'stop & clean up']]
-							: summary?.status === 'success'
-								? [
-										['Enter', 'continue to the checklist'],
-										['Esc', 'edit inputs'],
-									]
-								: failureKeys(failedStage, kept)
-					}
-				/>
+				{footer}
 			</Box>
 		);
 	}
@@ -255,21 +239,9 @@ export function CheckScreen({draft, update, go, back}: StepProps) {
 			<Text wrap="truncate">{`Source requests ${describeRoute(testValues.route)}`}</Text>
 			<Text wrap="truncate">{`Test values: auth spec “${testValues.authSpecName ?? '?'}”${publicCredentials}${missingValues} (Ctrl-T to edit)`}</Text>
 			<Form key={draft.test.target.mode} fields={fields} values={values} onCommit={commit} onDone={start} onBack={back} doneLabel="Run the end-to-end check" />
-			<KeyFooter
-				keys={[
-					['↑/↓/Tab', 'field'],
-					['Enter', 'save field'],
-					['←/→', 'choice'],
-					['Ctrl-T', 'test values'],
-					['Esc', 'back'],
-				]}
-			/>
+			{footer}
 		</Box>
 	);
-}
-
-function failureKeys(failedStage: string | undefined, kept: number): [string, string][] {
-	return [['r', `retry from ${failedStage ?? 'the start'}`], ...(kept > 0 ? [['c', 'clean up'] as [string, string]] : []), ['Esc', 'edit inputs']];
 }
 
 function testChange(test: StepProps['draft']['test'], name: string, value: string): Partial<StepProps['draft']['test']> {

@@ -2,11 +2,11 @@
 // `p` writes the submission packet (spec, artifacts, docs page, run evidence) to a folder.
 import path from 'node:path';
 import {useCallback, useEffect, useState} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import type {ChecklistItem} from '../workflow/index.js';
 import {Spinner} from '../components/progress-list.js';
-import {KeyFooter} from '../components/key-footer.js';
-import {PathPrompt} from '../components/path-prompt.js';
+import {quitKey, useKeys} from '../components/use-keys.js';
+import {PathPrompt, pathPromptKeys} from '../components/path-prompt.js';
 import {rowsOf, useTerminalSize} from '../components/use-terminal-size.js';
 import {useServices} from '../wizard/services.js';
 import {useWizard, type StepProps} from '../wizard/wizard-context.js';
@@ -68,18 +68,25 @@ export function ChecklistScreen({draft, update, back, home}: StepProps) {
 		budget === undefined || heights.reduce((sum, each) => sum + each, 0) <= budget ? [0, heights.length] : windowFrom(heights, top, budget - 2);
 	const page = Math.max(1, end - start);
 
-	useInput((input, key) => {
-		if (asking) return;
-		if (key.downArrow) setTop(Math.min(Math.max(0, heights.length - 1), start + 1));
-		else if (key.upArrow) setTop(Math.max(0, start - 1));
-		else if (key.pageDown) setTop(Math.min(Math.max(0, heights.length - 1), start + page));
-		else if (key.pageUp) setTop(Math.max(0, start - page));
-		if (busy) return;
-		if (key.escape) back();
-		else if (input === 'p') setAsking(true);
-		else if (input === 'r') refresh();
-		else if (input === 'h') home();
-	});
+	const last = Math.max(0, heights.length - 1);
+	const scrolls = start > 0 || end < heights.length;
+	const footer = useKeys(
+		asking
+			? pathPromptKeys
+			: [
+					{
+						keys: ['up', 'down', 'pageup', 'pagedown'],
+						label: 'scroll',
+						when: scrolls,
+						action: (_input, key) => setTop(Math.min(last, Math.max(0, start + (key.downArrow ? 1 : key.upArrow ? -1 : key.pageDown ? page : -page)))),
+					},
+					{keys: 'p', label: 'export submission packet', action: () => setAsking(true), when: !busy},
+					{keys: 'r', label: 'refresh', action: refresh, when: !busy},
+					{keys: 'h', label: 'home', action: home, when: !busy},
+					{keys: 'escape', label: 'back', action: back, when: !busy},
+					quitKey('quit'),
+				],
+	);
 
 	const done = items?.filter(item => item.status === 'done').length ?? 0;
 	return (
@@ -115,16 +122,7 @@ export function ChecklistScreen({draft, update, back, home}: StepProps) {
 				/>
 			)}
 			{message && <Text wrap="wrap">{message}</Text>}
-			<KeyFooter
-				keys={[
-					['↑/↓ PgUp/PgDn', 'scroll'],
-					['p', 'export submission packet'],
-					['r', 'refresh'],
-					['h', 'home'],
-					['Esc', 'back'],
-					['Ctrl-C', 'quit'],
-				]}
-			/>
+			{footer}
 		</Box>
 	);
 }

@@ -2,9 +2,9 @@
 // its id), then the
 // safe append of the id to the RestStorageToAEP flow spec. A spinner per call; ids when done; errors with hints.
 import {useMemo, useState} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import {ProgressList} from '../components/progress-list.js';
-import {KeyFooter} from '../components/key-footer.js';
+import {quitKey, useKeys} from '../components/use-keys.js';
 import {useServices} from '../wizard/services.js';
 import {useWizard, type StepProps} from '../wizard/wizard-context.js';
 import {useWorkflowJob} from './use-workflow.js';
@@ -32,14 +32,14 @@ export function CreateScreen({draft, update, go, back}: StepProps) {
 			return {id: spec.id, created: spec.created, changed: append.changed, count: append.after.length};
 		}, setResult);
 
-	useInput((input, key) => {
-		if (job.running) return;
-		if (key.escape) back();
-		else if (key.return) {
-			if (result) go('check');
-			else run();
-		} else if (input === 'r' && (job.error || result)) run();
-	});
+	const idle = !job.running;
+	const footer = useKeys([
+		{keys: 'return', label: 'continue to the end-to-end check', action: () => go('check'), when: idle && result !== undefined},
+		{keys: 'return', label: existingId ? 'update & register' : 'create & register', action: run, when: idle && result === undefined},
+		{keys: 'r', label: result ? 'run again' : 'retry', action: run, when: idle && (result !== undefined || job.error !== undefined)},
+		{keys: 'escape', label: 'back', action: back, when: idle},
+		{...quitKey(), when: job.running},
+	]);
 
 	return (
 		<Box flexDirection="column">
@@ -68,23 +68,7 @@ export function CreateScreen({draft, update, go, back}: StepProps) {
 					{job.error.hint && <Text color="yellow" wrap="wrap">{`→ ${job.error.hint}`}</Text>}
 				</Box>
 			)}
-			<KeyFooter
-				keys={
-					job.running
-						? [['Ctrl-C', 'save & quit']]
-						: result
-							? [
-									['Enter', 'continue to the end-to-end check'],
-									['r', 'run again'],
-									['Esc', 'back'],
-								]
-							: [
-									['Enter', existingId ? 'update & register' : 'create & register'],
-									...(job.error ? ([['r', 'retry']] as [string, string][]) : []),
-									['Esc', 'back'],
-								]
-				}
-			/>
+			{footer}
 		</Box>
 	);
 }

@@ -8,13 +8,14 @@ import {Box, Text} from 'ink';
 import {draftFromSpec, parseSpecText, slugify} from '../connection-spec/index.js';
 import type {Draft} from '../connection-spec/draft-types.js';
 import {Form} from '../components/form.js';
-import {KeyFooter} from '../components/key-footer.js';
+import {formKeys, useKeys} from '../components/use-keys.js';
 import {useServices} from '../wizard/services.js';
 
 export function ImportScreen({onImported, onBack}: {onImported: (draft: Draft) => void; onBack: () => void}) {
 	const services = useServices();
 	const [file, setFile] = useState('');
 	const [error, setError] = useState<string>();
+	const footer = useKeys(formKeys());
 
 	const load = (values: Record<string, string>) => {
 		const result = importSpecFile(values['file'] ?? '', base => services.drafts.freeId(base));
@@ -45,12 +46,7 @@ export function ImportScreen({onImported, onBack}: {onImported: (draft: Draft) =
 				doneLabel="Import"
 			/>
 			{error && <Text color="red">{`✖ ${error}`}</Text>}
-			<KeyFooter
-				keys={[
-					['Enter', 'next'],
-					['Esc', 'back'],
-				]}
-			/>
+			{footer}
 		</Box>
 	);
 }

@@ -1,11 +1,11 @@
 // New source: pick a template (or blank), name the source, and the draft is created and saved at once.
 import {useState} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import {describeTemplate, newDraft, slugify, templateNames} from '../connection-spec/index.js';
 import type {Draft} from '../connection-spec/draft-types.js';
 import {Menu} from '../components/menu.js';
 import {Form} from '../components/form.js';
-import {KeyFooter} from '../components/key-footer.js';
+import {formKeys, menuKeys, useKeys} from '../components/use-keys.js';
 import {useServices} from '../wizard/services.js';
 
 export function NewSourceScreen({template: given, onCreated, onBack}: {template?: string; onCreated: (draft: Draft) => void; onBack: () => void}) {
@@ -16,12 +16,7 @@ export function NewSourceScreen({template: given, onCreated, onBack}: {template?
 	const [name, setName] = useState(() => freeName(services, given && !unknown ? given : ''));
 	const [error, setError] = useState<string>();
 
-	useInput(
-		(_input, key) => {
-			if (key.escape && template === undefined) onBack();
-		},
-		{isActive: template === undefined},
-	);
+	const footer = useKeys(template === undefined ? [...menuKeys(), {keys: 'escape', label: 'back', action: onBack}] : formKeys());
 
 	if (template === undefined) {
 		const items = names.map(value => ({label: value, value, hint: describeTemplate(value)}));
@@ -36,13 +31,7 @@ export function NewSourceScreen({template: given, onCreated, onBack}: {template?
 						setName(freeName(services, item.value === 'blank' ? '' : item.value));
 					}}
 				/>
-				<KeyFooter
-					keys={[
-						['↑/↓', 'move'],
-						['Enter', 'choose'],
-						['Esc', 'back'],
-					]}
-				/>
+				{footer}
 			</Box>
 		);
 	}
@@ -87,13 +76,7 @@ export function NewSourceScreen({template: given, onCreated, onBack}: {template?
 				doneLabel="Create draft"
 			/>
 			{error && <Text color="red">{`✖ ${error}`}</Text>}
-			<KeyFooter
-				keys={[
-					['Enter', 'next'],
-					['↑/↓', 'field'],
-					['Esc', 'back'],
-				]}
-			/>
+			{footer}
 		</Box>
 	);
 }

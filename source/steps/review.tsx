@@ -3,13 +3,13 @@
 import {writeOutputFile} from '../shared/output-file.js';
 import path from 'node:path';
 import {useMemo, useState} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import {specFromDraft, validateSpec, type Finding} from '../connection-spec/index.js';
 import type {StepName} from '../connection-spec/draft-types.js';
 import {JsonView} from '../components/json-view.js';
 import {FindingsList} from '../components/findings-list.js';
-import {KeyFooter} from '../components/key-footer.js';
-import {PathPrompt} from '../components/path-prompt.js';
+import {menuKeys, useKeys} from '../components/use-keys.js';
+import {PathPrompt, pathPromptKeys} from '../components/path-prompt.js';
 import {useTerminalSize} from '../components/use-terminal-size.js';
 import {useServices} from '../wizard/services.js';
 import {useWizard, type StepProps} from '../wizard/wizard-context.js';
@@ -52,17 +52,27 @@ export function ReviewScreen({draft, go, back}: StepProps) {
 			setMessage(`✖ Nothing was saved: ${error instanceof Error ? error.message : String(error)}`);
 		}
 	};
-	useInput((input, key) => {
-		if (asking) return;
-		if (key.escape) back();
-		else if (key.tab) setFocus(current => (current === 'json' ? 'findings' : 'json'));
-		else if (input === 's') setAsking(true);
-		else if (input === 'c') {
-			if (result.errors.length > 0)
-				setMessage(`✖ Fix the ${result.errors.length} error(s) first: Tab to the findings, Enter jumps to the screen that fixes one.`);
-			else go('create');
-		}
-	});
+	const footer = useKeys(
+		asking
+			? pathPromptKeys
+			: [
+					{keys: ['up', 'down', 'pageup', 'pagedown'], label: 'scroll', by: 'list', when: focus === 'json'},
+					{keys: ['home', 'end'], by: 'list', when: focus === 'json'},
+					...menuKeys('go to the fix', focus === 'findings' && findings.length > 0),
+					{keys: 'tab', label: 'JSON ⇄ findings', action: () => setFocus(current => (current === 'json' ? 'findings' : 'json'))},
+					{keys: 's', label: 'save spec file', action: () => setAsking(true)},
+					{
+						keys: 'c',
+						label: 'continue to create',
+						action: () => {
+							if (result.errors.length > 0)
+								setMessage(`✖ Fix the ${result.errors.length} error(s) first: Tab to the findings, Enter jumps to the screen that fixes one.`);
+							else go('create');
+						},
+					},
+					{keys: 'escape', label: 'back', action: back},
+				],
+	);
 
 	return (
 		<Box flexDirection="column">
@@ -93,15 +103,7 @@ export function ReviewScreen({draft, go, back}: StepProps) {
 				/>
 			)}
 			{message && <Text>{message}</Text>}
-			<KeyFooter
-				keys={[
-					['↑/↓ PgUp/PgDn', 'scroll'],
-					['Tab', 'JSON ⇄ findings'],
-					['s', 'save spec file'],
-					['c', 'continue to create'],
-					['Esc', 'back'],
-				]}
-			/>
+			{footer}
 		</Box>
 	);
 }

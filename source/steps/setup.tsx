@@ -1,12 +1,12 @@
 // Profiles: the built-in local sandbox (default, nothing to fill in) and Adobe orgs. Adding one tests the
 // credentials before saving; the client secret is typed masked and only ever shown as its last four characters.
 import {useState} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import {lastFour} from '../connection-spec/secrets.js';
 import type {AdobeProfile, Profile} from '../store/index.js';
 import {Menu} from '../components/menu.js';
 import {Form, type FormField} from '../components/form.js';
-import {KeyFooter} from '../components/key-footer.js';
+import {formKeys, menuKeys, useKeys} from '../components/use-keys.js';
 import {Spinner} from '../components/progress-list.js';
 import {useServices} from '../wizard/services.js';
 import {useWizard} from '../wizard/wizard-context.js';
@@ -28,17 +28,27 @@ export function ProfilesScreen({setup = false, onDone, onBack}: ProfilesScreenPr
 function ProfileList({setup, onAdd, onDone, onBack}: {setup: boolean; onAdd: () => void; onDone: () => void; onBack: () => void}) {
 	const services = useServices();
 	const wizard = useWizard();
-	const [highlighted, setHighlighted] = useState<string>();
+	// The menu starts on the active profile, so that is the highlighted one until the user moves.
+	const [highlighted, setHighlighted] = useState<string>(wizard.profileName);
 	const [, refresh] = useState(0);
 	const profiles = services.profiles.list();
-	useInput((input, key) => {
-		if (key.escape) onBack();
-		else if (input === 'x' && highlighted && highlighted !== 'local' && highlighted !== '+add') {
-			services.profiles.remove(highlighted);
-			if (wizard.profileName === highlighted) wizard.setProfileName('local');
-			refresh(n => n + 1);
-		}
-	});
+	const removable = highlighted !== 'local' && highlighted !== '+add' && profiles.some(profile => profile.name === highlighted);
+	const footer = useKeys([
+		...menuKeys(setup ? 'use this profile & continue' : 'make active'),
+		{
+			keys: 'x',
+			label: 'remove profile',
+			when: removable,
+			action: () => {
+				services.profiles.remove(highlighted);
+				if (wizard.profileName === highlighted) wizard.setProfileName('local');
+				// ink-select-input goes back to the first item when its items change.
+				setHighlighted(services.profiles.list()[0]?.name ?? '+add');
+				refresh(n => n + 1);
+			},
+		},
+		{keys: 'escape', label: 'back', action: onBack},
+	]);
 	const items = [
 		...profiles.map(profile => ({
 			label: describeProfile(profile, services.profiles.secret(profile.name)),
@@ -67,14 +77,7 @@ function ProfileList({setup, onAdd, onDone, onBack}: {setup: boolean; onAdd: () 
 					}}
 				/>
 			</Box>
-			<KeyFooter
-				keys={[
-					['↑/↓', 'move'],
-					['Enter', setup ? 'use this profile & continue' : 'make active'],
-					['x', 'remove profile'],
-					['Esc', 'back'],
-				]}
-			/>
+			{footer}
 		</Box>
 	);
 }
@@ -104,6 +107,7 @@ function AddProfile({onBack}: {onBack: () => void}) {
 	const [values, setValues] = useState<Record<string, string>>({});
 	const {check, run, reset} = useProfileCheck();
 	const checkError = check.status === 'failed' ? check.message : undefined;
+	const footer = useKeys(formKeys({back: 'back (nothing saved)', when: check.status !== 'checking'}));
 	const withValidation = fields.map(field => ({
 		...field,
 		validate: (value: string) =>
@@ -144,13 +148,7 @@ function AddProfile({onBack}: {onBack: () => void}) {
 				</Text>
 			)}
 			{checkError && <Text color="red" wrap="wrap">{`✖ ${checkError}`}</Text>}
-			<KeyFooter
-				keys={[
-					['↑/↓/Tab', 'field'],
-					['Enter', 'next'],
-					['Esc', 'back (nothing saved)'],
-				]}
-			/>
+			{footer}
 		</Box>
 	);
 }
