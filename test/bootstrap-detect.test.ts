@@ -160,3 +160,13 @@ test('applySuggestion: a copy of the spec with the records path and paging set; 
 	});
 	assert.deepEqual(applied['urlParams'], {path: '/v1/items', method: 'GET', queryParams: {status: 'open'}});
 });
+
+test('no response at all: paging is "not detected", flagged so each surface can say how to give a sample', () => {
+	const suggestion = suggestFromResponse({body: undefined, headers: {}, query: {}});
+	assert.deepEqual(suggestion.pagination.value, {type: 'NONE'});
+	assert.equal(suggestion.pagination.needsResponse, true);
+	assert.match(suggestion.pagination.evidence, /^not detected: no sample response was given → NONE \(one request\) for now\.$/);
+	// A response that has no paging is a different sentence, and needs nothing more.
+	const single = suggestFromResponse(sample('single-object.json'));
+	assert.equal(single.pagination.needsResponse, undefined);
+});

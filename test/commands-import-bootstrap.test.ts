@@ -471,6 +471,33 @@ test('import --curl without a sample response: the draft is saved, exit 1 lists 
 	assert.doesNotMatch(result.stdout + result.stderr + fs.readFileSync(path.join(home, 'drafts', 'acme-things.json'), 'utf8'), /SECRET_4242/);
 });
 
+test('import --curl without a sample response: paging is "not detected", never "not found in the response", with how to give one', async () => {
+	const home = tempHome();
+	const result = await runCli(['import', '--curl', `curl -H 'Authorization: Bearer ${secretToken}' https://api.acme.example/v2/things`], {home});
+	assert.equal(result.code, 1);
+	assert.match(
+		result.stdout,
+		joinedPattern(
+			/ {2}paginationParams: NONE\n {6}not detected: no sample response was given → NONE \(one request\) for now\. /,
+			/Pass a sample response with --response FILE, or set it in the wizard\./,
+		),
+	);
+	assert.doesNotMatch(result.stdout, /found in the response/);
+	// With the response, the same line detects the paging from it, and says so.
+	const withResponse = await runCli(
+		[
+			'import',
+			'--curl',
+			`curl -H 'Authorization: Bearer ${secretToken}' https://api.acme.example/v2/things`,
+			'--response',
+			fixture('responses/single-object.json'),
+		],
+		{home: tempHome()},
+	);
+	assert.match(withResponse.stdout, /paginationParams: NONE\n {6}no next-page URL, cursor, page count or offset was found in the response → NONE/);
+	assert.doesNotMatch(withResponse.stdout, /no sample response was given|--response FILE, or set it/);
+});
+
 test('import --curl with no credentials: exit 1 says a source needs an auth spec', async () => {
 	const home = tempHome();
 	const result = await runCli(

@@ -168,3 +168,44 @@ test('draft list: Esc goes back, ↑/↓ and Enter open the draft, as its footer
 	await ink.waitFor(frame => /Review —/.test(frame));
 	await ink.cleanup();
 });
+
+test('profiles: "x remove profile" is shown only on a profile that can be removed, and removes it', async () => {
+	const services = testServices();
+	services.profiles.save(
+		{name: 'acme-prod', kind: 'adobe', orgId: `${'a'.repeat(24)}@AdobeOrg`, clientId: 'client-1', scopes: 'openid', sandboxName: 'prod'},
+		'secret-value-1234',
+	);
+	const ink = await renderWizard({command: 'profiles', services});
+	assert.match(ink.frame(), /❯ local/);
+	assert.doesNotMatch(ink.frame(), /x remove profile/, 'the built-in local profile cannot be removed');
+	await ink.press('x');
+	assert.equal(services.profiles.list().length, 2);
+	await ink.press(keys.down);
+	assert.match(ink.frame(), /❯ acme-prod/);
+	assert.match(ink.frame(), /x remove profile/);
+	await ink.press('x');
+	assert.deepEqual(
+		services.profiles.list().map(profile => profile.name),
+		['local'],
+	);
+	assert.doesNotMatch(ink.frame(), /acme-prod/);
+	assert.doesNotMatch(ink.frame(), /x remove profile/, 'back on local, nothing to remove');
+	await ink.press(keys.down);
+	assert.match(ink.frame(), /❯ \+ Add an Adobe profile/);
+	assert.doesNotMatch(ink.frame(), /x remove profile/);
+	await ink.cleanup();
+});
+
+test('create: Enter and r are offered only when they work', async () => {
+	const services = testServices();
+	seedDraft(services, {step: 'create'});
+	const ink = await renderWizard({command: 'resume', argv: ['demo-contacts'], services});
+	assert.match(ink.frame(), /Enter create & register {2}· {2}Esc back/);
+	assert.doesNotMatch(ink.frame(), /r retry|r run again/);
+	await ink.press('r');
+	assert.doesNotMatch(ink.frame(), /POST \/connectionSpecs.*✔/, '"r" is not a key here yet');
+	await ink.press(keys.enter);
+	await ink.waitFor(frame => /Connection spec created/.test(frame), 30_000);
+	assert.match(ink.frame(), /Enter continue to the end-to-end check {2}· {2}r run again {2}· {2}Esc back/);
+	await ink.cleanup();
+});

@@ -319,6 +319,9 @@ function detectPagination(
 		const unreachable = 'no cursor, next-page URL, page or offset was found to ask for them → NONE; set the pagination by hand.';
 		return {guess: none(`\`${at(hasMore)}\` says more records exist, but ${unreachable}`), queryNames: []};
 	}
+	// Without a response there was nothing to look in: say so, rather than that the response had no paging.
+	if (body === undefined)
+		return {guess: {...none('not detected: no sample response was given → NONE (one request) for now.'), needsResponse: true as const}, queryNames: []};
 	return {guess: none(`no next-page URL, cursor, page count or offset was found in ${source} → NONE (one request).`), queryNames: []};
 }
 

@@ -7,6 +7,11 @@ export type Guess<T = unknown> = {
 	field: string;
 	value: T;
 	evidence: string;
+	/**
+	 * Set when the guess is a default because no sample response was given: the CLI and the wizard each add how to
+	 * give one on their surface (--response FILE; "s" sends the curl request once).
+	 */
+	needsResponse?: true;
 };
 
 /** A JSON object as the bootstrapper reads it (parsed JSON or YAML). */

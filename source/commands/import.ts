@@ -114,7 +114,10 @@ async function bootstrapCommand(context: CommandContext, values: Flags, file: st
 		);
 	} else {
 		const lines = [`Bootstrapped "${String(result.spec['name'])}" from ${from} as draft "${id}".`, 'Guesses (change any of them in the wizard):'];
-		for (const guess of result.guesses) lines.push(`  ${guess.field}: ${describeGuessValue(guess.value)}\n      ${guess.evidence}`);
+		for (const guess of result.guesses) {
+			const remedy = guess.needsResponse ? ' Pass a sample response with --response FILE, or set it in the wizard.' : '';
+			lines.push(`  ${guess.field}: ${describeGuessValue(guess.value)}\n      ${guess.evidence}${remedy}`);
+		}
 		if (result.unmapped.length) lines.push('Not mapped:', ...result.unmapped.map(entry => `  - ${entry}`));
 		if (secretEnv.length) lines.push(`Credentials from the curl command were not saved. For "aep-source run ${id}", set ${secretEnv.join(', ')}.`);
 		lines.push(`Spec: ${errors.length} errors, ${warnings} warnings. Resume it with: aep-source resume ${id}`);

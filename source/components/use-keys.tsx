@@ -5,6 +5,7 @@
 import type {ReactElement} from 'react';
 import {type Key, useInput} from 'ink';
 import {KeyFooter, type KeyHint} from './key-footer.js';
+import {rowsOf} from './use-terminal-size.js';
 
 /**
  * A key, by name: `escape`, `return`, `linefeed` (a pasted "\n"), `space`, `tab`, `shift+tab`, `up`, `down`, `left`, `right`,
@@ -86,6 +87,12 @@ export function footerHints(bindings: KeyBinding[]): KeyHint[] {
 		seen.add(name);
 	}
 	return live(bindings).flatMap(binding => (binding.label === undefined ? [] : [[keysOf(binding).map(keyLabel).join('/'), binding.label] as KeyHint]));
+}
+
+/** Rows the footer of `bindings` takes at `columns` (its top margin included), to budget a screen that must fit. */
+export function footerRows(bindings: KeyBinding[], columns: number): number {
+	const hints = footerHints(bindings);
+	return 1 + rowsOf(hints.map(([key, action]) => `${key} ${action}`).join('  ·  '), columns);
 }
 
 /** Runs the action of the first live binding whose keys match; returns whether a binding claimed the key. */

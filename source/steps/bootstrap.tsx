@@ -2,12 +2,14 @@
 // operation, see every guess with its evidence and what is missing, then create the draft. Credentials from a
 // curl line become in-memory test values, never part of the draft. The work is in source/bootstrap.
 import {useRef, useState} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import type {Draft} from '../connection-spec/draft-types.js';
-import type {BootstrapResult, LoadedDocument, OperationSummary} from '../bootstrap/index.js';
+import type {BootstrapResult, Guess, LoadedDocument, OperationSummary} from '../bootstrap/index.js';
 import TextInput from 'ink-text-input';
 import {Menu} from '../components/menu.js';
-import {KeyFooter} from '../components/key-footer.js';
+import {footerRows, menuKeys, useKeys, type KeyBinding} from '../components/use-keys.js';
+import {FocusList, focusWindow, moveFocus, Wrapped, wrappedRows, type FocusItem} from '../components/focus-list.js';
+import {useTerminalSize} from '../components/use-terminal-size.js';
 import {Spinner} from '../components/progress-list.js';
 import {useServices} from '../wizard/services.js';
 import {useWizard} from '../wizard/wizard-context.js';
@@ -32,12 +34,15 @@ export function BootstrapScreen({onCreated, onBack}: {onCreated: (draft: Draft) 
 	const [location, setLocation] = useState('');
 	const [curl, setCurl] = useState('');
 	const [error, setError] = useState<string>();
+	/** The focused item of the result list. */
+	const [focus, setFocus] = useState(0);
 	const generation = useRef(0);
 
 	/** Runs core work with a spinner; a newer job (or Esc) makes an older one's answer be ignored. */
 	const run = (what: string, back: Phase, work: (bootstrap: Awaited<ReturnType<typeof core>>) => Promise<Phase>) => {
 		const job = ++generation.current;
 		setError(undefined);
+		setFocus(0);
 		setPhase({kind: 'busy', what, back});
 		const done = core().then(async bootstrap => {
 			try {
@@ -103,44 +108,51 @@ export function BootstrapScreen({onCreated, onBack}: {onCreated: (draft: Draft) 
 		);
 	};
 
-	useInput(
-		(input, key) => {
-			if (key.escape) {
-				setError(undefined);
-				generation.current++;
-				if (phase.kind === 'choose') onBack();
-				else if (phase.kind === 'busy' || phase.kind === 'result') setPhase(phase.back);
-				else if (phase.kind === 'operations') setPhase({kind: 'openapi'});
-				else setPhase({kind: 'choose'});
-				return;
-			}
-			if (phase.kind !== 'result') return;
-			if (key.return) create(phase);
-			else if (input === 's' && phase.curl !== undefined) sendOnce(phase);
-		},
-		{isActive: true},
-	);
+	const goBack = () => {
+		setError(undefined);
+		generation.current++;
+		if (phase.kind === 'choose') onBack();
+		else if (phase.kind === 'busy' || phase.kind === 'result') setPhase(phase.back);
+		else if (phase.kind === 'operations') setPhase({kind: 'openapi'});
+		else setPhase({kind: 'choose'});
+	};
+
+	// From 80×24 up: the header (2 rows), the title, the error and the footer keep their rows, one row stays free
+	// (Ink redraws the whole terminal for a frame as tall as it); lists get the rest and scroll around the focus.
+	const {columns, rows} = useTerminalSize();
+	const result = phase.kind === 'result' ? resultItems(phase, columns) : undefined;
+	const actions = {
+		escape: goBack,
+		create: () => phase.kind === 'result' && create(phase),
+		send: () => phase.kind === 'result' && sendOnce(phase),
+		move: (key: MoveKey) => setFocus(current => moveFocus(current, result?.items.length ?? 0, end - start, key)),
+	};
+	// The room is budgeted with the scroll keys in the footer; they are shown (and the focus drawn) only when the
+	// result does not fit. Header 2 rows, title 1, one row free.
+	const errorRows = error ? wrappedRows(`✖ ${error}`, columns) : 0;
+	const room = rows === undefined ? undefined : rows - 4 - errorRows - footerRows(phaseKeys(phase, actions, true), columns);
+	const listBudget = room === undefined || result === undefined ? undefined : room - result.fixedRows;
+	const [start, end] = result
+		? focusWindow(
+				result.items.map(item => item.rows),
+				focus,
+				listBudget,
+			)
+		: [0, 0];
+	const scrolls = result !== undefined && (start > 0 || end < result.items.length);
+	const footer = useKeys(phaseKeys(phase, actions, scrolls));
 
 	return (
 		<Box flexDirection="column">
 			<Text bold>New source from an OpenAPI document or a curl command</Text>
 			{phase.kind === 'choose' && (
-				<>
-					<Menu
-						items={[
-							{label: 'From an OpenAPI document (file or URL)', value: 'openapi', hint: 'OpenAPI 3.0/3.1 or Swagger 2.0, JSON or YAML'},
-							{label: 'From a curl command', value: 'curl', hint: 'as pasted from the API docs; credentials stay in memory'},
-						]}
-						onSelect={item => setPhase({kind: item.value === 'openapi' ? 'openapi' : 'curl'})}
-					/>
-					<KeyFooter
-						keys={[
-							['↑/↓', 'move'],
-							['Enter', 'choose'],
-							['Esc', 'back'],
-						]}
-					/>
-				</>
+				<Menu
+					items={[
+						{label: 'From an OpenAPI document (file or URL)', value: 'openapi', hint: 'OpenAPI 3.0/3.1 or Swagger 2.0, JSON or YAML'},
+						{label: 'From a curl command', value: 'curl', hint: 'as pasted from the API docs; credentials stay in memory'},
+					]}
+					onSelect={item => setPhase({kind: item.value === 'openapi' ? 'openapi' : 'curl'})}
+				/>
 			)}
 			{phase.kind === 'openapi' && (
 				<>
@@ -149,12 +161,6 @@ export function BootstrapScreen({onCreated, onBack}: {onCreated: (draft: Draft) 
 						<Text>{'› '}</Text>
 						<TextInput value={location} onChange={setLocation} onSubmit={readDocument} placeholder="openapi.yaml" />
 					</Box>
-					<KeyFooter
-						keys={[
-							['Enter', 'read'],
-							['Esc', 'back'],
-						]}
-					/>
 				</>
 			)}
 			{phase.kind === 'curl' && (
@@ -171,12 +177,6 @@ export function BootstrapScreen({onCreated, onBack}: {onCreated: (draft: Draft) 
 						/>
 					</Box>
 					<Text dimColor>The command is not saved; its credentials become test values kept in memory.</Text>
-					<KeyFooter
-						keys={[
-							['Enter', 'read'],
-							['Esc', 'back'],
-						]}
-					/>
 				</>
 			)}
 			{phase.kind === 'busy' && (
@@ -188,6 +188,8 @@ export function BootstrapScreen({onCreated, onBack}: {onCreated: (draft: Draft) 
 				<>
 					<Text>{`${phase.loaded.version}: choose the operation that lists the records`}</Text>
 					<Menu
+						// One row per operation (long ones are cut by the row), so a long list scrolls within the room left.
+						limit={room === undefined ? undefined : Math.max(3, room - 1)}
 						items={phase.offered.map(entry => ({
 							label: `${entry.method} ${entry.path}`,
 							value: entry.id,
@@ -204,50 +206,100 @@ export function BootstrapScreen({onCreated, onBack}: {onCreated: (draft: Draft) 
 							}));
 						}}
 					/>
-					<KeyFooter
-						keys={[
-							['↑/↓', 'move'],
-							['Enter', 'choose'],
-							['Esc', 'back'],
-						]}
-					/>
 				</>
 			)}
-			{phase.kind === 'result' && <ResultView phase={phase} />}
+			{phase.kind === 'result' && result && (
+				<>
+					<Text wrap="wrap">{`From ${phase.from}: "${String(phase.result.spec['name'])}"`}</Text>
+					<Text bold>Guesses (each can be changed in the steps that follow):</Text>
+					<FocusList items={result.items} focus={scrolls ? Math.min(focus, result.items.length - 1) : -1} budget={listBudget} />
+					{result.secrets.length > 0 && <Text dimColor wrap="wrap">{`Credentials kept in memory for the test run: ${result.secrets.join(', ')}`}</Text>}
+				</>
+			)}
 			{error && <Text color="red" wrap="wrap">{`✖ ${error}`}</Text>}
+			{footer}
 		</Box>
 	);
 }
 
-function ResultView({phase}: {phase: Phase & {kind: 'result'}}) {
+/** The screen's keys in each phase (one table: the footer and the handler). */
+type MoveKey = {upArrow: boolean; downArrow: boolean; pageUp: boolean; pageDown: boolean};
+
+function phaseKeys(
+	phase: Phase,
+	actions: {escape: () => void; create: () => void; send: () => void; move: (key: MoveKey) => void},
+	scrolls: boolean,
+): KeyBinding[] {
+	const back: KeyBinding = {keys: 'escape', label: phase.kind === 'busy' ? 'cancel' : 'back', action: actions.escape};
+	switch (phase.kind) {
+		case 'choose':
+		case 'operations':
+			return [...menuKeys(), back];
+		case 'openapi':
+		case 'curl':
+			return [{keys: 'return', label: 'read', by: 'text input'}, back];
+		case 'busy':
+			return [back];
+		case 'result':
+			return [
+				{keys: ['up', 'down', 'pageup', 'pagedown'], label: 'move', action: (_input, key) => actions.move(key), when: scrolls},
+				{keys: 'return', label: 'create the draft', action: actions.create},
+				{keys: 's', label: 'send the request once and suggest from its response', action: actions.send, when: phase.curl !== undefined},
+				back,
+			];
+	}
+}
+
+const remedy = {
+	curl: 'Press s to send the request once and detect it from the answer, or set it in the source step.',
+	openapi: 'Set it in the source step once the draft is created.',
+};
+
+/** The result as focusable items (guesses, then what was not mapped, then what is missing), each with its height. */
+function resultItems(phase: Phase & {kind: 'result'}, columns: number): {items: FocusItem[]; fixedRows: number; secrets: string[]} {
 	const {result} = phase;
 	const secrets = Object.keys(result.testValues.secrets);
-	return (
-		<>
-			<Text>{`From ${phase.from}: "${String(result.spec['name'])}"`}</Text>
-			<Text bold>Guesses (each can be changed in the steps that follow):</Text>
-			{result.guesses.map(guess => (
-				<Box key={guess.field} flexDirection="column">
-					<Text wrap="wrap">{`  ${guess.field}: ${describeGuessValue(guess.value)}`}</Text>
-					<Text dimColor wrap="wrap">{`    ${guess.evidence}`}</Text>
-				</Box>
-			))}
-			{result.unmapped.length > 0 && <Text color="yellow">Not mapped:</Text>}
-			{result.unmapped.map(entry => (
-				<Text key={entry} color="yellow" wrap="wrap">{`  - ${entry}`}</Text>
-			))}
-			{result.missing.length > 0 && <Text color="yellow">Missing (the draft is created; complete it in the steps):</Text>}
-			{result.missing.map(entry => (
-				<Text key={entry} color="yellow" wrap="wrap">{`  - ${entry}`}</Text>
-			))}
-			{secrets.length > 0 && <Text dimColor>{`Credentials kept in memory for the test run: ${secrets.join(', ')}`}</Text>}
-			<KeyFooter
-				keys={[
-					['Enter', 'create the draft'],
-					...(phase.curl !== undefined ? ([['s', 'send the request once and suggest from its response']] as [string, string][]) : []),
-					['Esc', 'back'],
-				]}
-			/>
-		</>
+	const line = (focused: boolean, text: string, color?: string) => (
+		<Box>
+			<Box width={2} flexShrink={0}>
+				<Text color="cyan">{focused ? '❯' : ' '}</Text>
+			</Box>
+			<Wrapped text={text} width={columns - 2} color={focused ? 'cyan' : color} bold={focused} />
+		</Box>
 	);
+	const heading = (text: string) => <Wrapped text={text} width={columns} color="yellow" />;
+	const guessItem = (guess: Guess, index: number): FocusItem => {
+		const head = `${guess.field}: ${describeGuessValue(guess.value)}`;
+		const evidence = guess.needsResponse ? `${guess.evidence} ${phase.curl === undefined ? remedy.openapi : remedy.curl}` : guess.evidence;
+		return {
+			key: `guess-${index}-${guess.field}`,
+			rows: wrappedRows(head, columns - 2) + wrappedRows(evidence, columns - 4),
+			render: focused => (
+				<>
+					{line(focused, head)}
+					<Wrapped text={evidence} width={columns} indent={4} dimColor />
+				</>
+			),
+		};
+	};
+	const listed = (kind: string, title: string, entries: string[]): FocusItem[] =>
+		entries.map((entry, index) => ({
+			key: `${kind}-${index}`,
+			rows: (index === 0 ? wrappedRows(title, columns) : 0) + wrappedRows(`- ${entry}`, columns - 2),
+			render: focused => (
+				<>
+					{index === 0 && heading(title)}
+					{line(focused, `- ${entry}`, 'yellow')}
+				</>
+			),
+		}));
+	const items = [
+		...result.guesses.map(guessItem),
+		...listed('unmapped', 'Not mapped:', result.unmapped),
+		...listed('missing', 'Missing (the draft is created; complete it in the steps):', result.missing),
+	];
+	const from = `From ${phase.from}: "${String(result.spec['name'])}"`;
+	const fixedRows =
+		wrappedRows(from, columns) + 1 + (secrets.length ? wrappedRows(`Credentials kept in memory for the test run: ${secrets.join(', ')}`, columns) : 0);
+	return {items, fixedRows, secrets};
 }

@@ -2,13 +2,14 @@
 // inferred
 // from the live preview's records; or a pasted exploreSpec JSON (bad JSON is reported by line:column).
 import {useState} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import {parseSpecText} from '../connection-spec/index.js';
 import {fixedExploreSpec} from '../connection-spec/constants.js';
 import {inferSchema} from '../workflow/preview.js';
 import {Menu} from '../components/menu.js';
 import TextInput from 'ink-text-input';
-import {KeyFooter} from '../components/key-footer.js';
+import {footerRows, menuKeys, useKeys, type KeyBinding} from '../components/use-keys.js';
+import {rowsOf, useTerminalSize} from '../components/use-terminal-size.js';
 import {PreviewPanel} from './preview-panel.js';
 import type {StepProps} from '../wizard/wizard-context.js';
 import {usePreview} from './use-preview.js';
@@ -34,27 +35,37 @@ export function ExploreScreen({draft, update, go, back}: StepProps) {
 	const route = describeRoute(wizardTestValues(draft, {...place, secrets: wizard.testSecrets, env: services.env}).route);
 	const records = state.outcome?.records ?? [];
 
-	useInput(
-		(input, key) => {
-			if (key.escape) back();
-			else if (key.ctrl && input === 'r') run();
-			else if (key.ctrl && input === 't') setMode('values');
-		},
-		{isActive: mode === 'choose'},
-	);
-	useInput(
-		(input, key) => {
-			if (key.escape) {
-				setMode('choose');
-				setError(undefined);
-			} else if (key.ctrl && input === 'u') {
+	const chooseKeys: KeyBinding[] = [
+		...menuKeys(),
+		{keys: 'ctrl+r', label: 'run preview', action: run},
+		{keys: 'ctrl+t', label: 'test values', action: () => setMode('values')},
+		{keys: 'escape', label: 'back', action: back},
+	];
+	const pasteKeys: KeyBinding[] = [
+		{keys: 'return', label: 'use it (or next line)', by: 'text input'},
+		// A pasted line feed ends the line like Enter (the text input never takes it as text).
+		{keys: 'linefeed', action: () => endLine(pasted)},
+		{
+			keys: 'ctrl+u',
+			label: 'clear',
+			action: () => {
 				setLines([]);
 				setPasted('');
 				setError(undefined);
-			} else if (input === '\n') endLine(pasted);
+			},
 		},
-		{isActive: mode === 'paste'},
-	);
+		{
+			keys: 'escape',
+			label: 'back',
+			action: () => {
+				setMode('choose');
+				setError(undefined);
+			},
+		},
+	];
+	const keys = mode === 'paste' ? pasteKeys : chooseKeys;
+	// The test-values panel has a key table of its own.
+	const footer = useKeys(keys, {isActive: mode !== 'values'});
 
 	const apply = (choice: Choice) => {
 		if (choice === 'paste') return setMode('paste');
@@ -92,22 +103,40 @@ export function ExploreScreen({draft, update, go, back}: StepProps) {
 		go('review');
 	};
 
+	// From 80×24 up: the header (2 rows), the title, the choices, the messages and the footer keep their rows; the
+	// preview panel (or, while pasting, the lines pasted so far) gets the rest, less one row Ink needs free.
+	const {columns, rows} = useTerminalSize();
+	const footerHeight = footerRows(keys, columns);
+	const messageRows = (error ? rowsOf(`✖ ${error}`, columns) : 0) + (done ? rowsOf(done, columns) : 0);
+	const room = (used: number) => (rows === undefined ? undefined : rows - 3 - used - footerHeight - messageRows);
+
 	if (mode === 'values') {
+		const previewRows = room(0);
 		return (
 			<Box flexDirection="column">
 				<TestValuesPanel draft={draft} update={update} onClose={() => setMode('choose')} />
-				<PreviewPanel state={state} route={route} />
+				<PreviewPanel
+					state={state}
+					route={route}
+					columns={columns}
+					maxRows={previewRows === undefined ? undefined : Math.max(5, Math.floor(previewRows * 0.35))}
+				/>
 			</Box>
 		);
 	}
 
 	if (mode === 'paste') {
+		const title = 'Paste the exploreSpec JSON (one or more lines); Enter uses it once the JSON is complete';
+		// The lines pasted so far: the last ones that fit, with a count of those above.
+		const lineRoom = room(rowsOf(title, columns) + 1);
+		const shownFrom = lineRoom === undefined || lines.length <= lineRoom ? 0 : lines.length - Math.max(1, lineRoom - 1);
 		return (
 			<Box flexDirection="column">
-				<Text bold>Paste the exploreSpec JSON (one or more lines); Enter uses it once the JSON is complete</Text>
-				{lines.map((line, index) => (
+				<Text bold>{title}</Text>
+				{shownFrom > 0 && <Text dimColor>{`  ↑ ${shownFrom} more line${shownFrom === 1 ? '' : 's'} above`}</Text>}
+				{lines.slice(shownFrom).map((line, offset) => (
 					// biome-ignore lint/suspicious/noArrayIndexKey: pasted lines are positional and may repeat
-					<Text key={index}>{`${index === 0 ? '> ' : '  '}${line}`}</Text>
+					<Text key={shownFrom + offset} wrap="truncate">{`${shownFrom + offset === 0 ? '> ' : '  '}${line}`}</Text>
 				))}
 				<Box>
 					<Text>{lines.length === 0 ? '> ' : '  '}</Text>
@@ -122,45 +151,33 @@ export function ExploreScreen({draft, update, go, back}: StepProps) {
 					/>
 				</Box>
 				{error && <Text color="red">{`✖ ${error}`}</Text>}
-				<KeyFooter
-					keys={[
-						['Enter', 'use it (or next line)'],
-						['Ctrl-U', 'clear'],
-						['Esc', 'back'],
-					]}
-				/>
+				{footer}
 			</Box>
 		);
 	}
 
+	const title = 'Explore spec — what the platform shows when users browse your source';
+	const intro = 'Batch sources use the fixed “Resource” explore spec; a custom schema describes your records.';
+	const items = [
+		{
+			label: 'Fixed explore spec + custom schema inferred from the preview records',
+			value: 'inferred' as Choice,
+			hint: records.length ? `${records.length} records` : 'run the preview first (Ctrl-R)',
+		},
+		{label: 'Fixed explore spec only', value: 'fixed' as Choice},
+		{label: 'Paste an exploreSpec JSON', value: 'paste' as Choice},
+	];
+	const menuRows = items.reduce((sum, item) => sum + rowsOf(`${item.label}${item.hint ? `  ${item.hint}` : ''}`, columns - 2), 0);
+	const previewRows = room(rowsOf(title, columns) + rowsOf(intro, columns) + menuRows);
 	return (
 		<Box flexDirection="column">
-			<Text bold>Explore spec — what the platform shows when users browse your source</Text>
-			<Text dimColor>Batch sources use the fixed “Resource” explore spec; a custom schema describes your records.</Text>
-			<Menu
-				items={[
-					{
-						label: 'Fixed explore spec + custom schema inferred from the preview records',
-						value: 'inferred' as Choice,
-						hint: records.length ? `${records.length} records` : 'run the preview first (Ctrl-R)',
-					},
-					{label: 'Fixed explore spec only', value: 'fixed' as Choice},
-					{label: 'Paste an exploreSpec JSON', value: 'paste' as Choice},
-				]}
-				onSelect={item => apply(item.value)}
-			/>
+			<Text bold>{title}</Text>
+			<Text dimColor>{intro}</Text>
+			<Menu items={items} onSelect={item => apply(item.value)} />
 			{error && <Text color="red">{`✖ ${error}`}</Text>}
 			{done && <Text color="green">{done}</Text>}
-			<PreviewPanel state={state} route={route} />
-			<KeyFooter
-				keys={[
-					['↑/↓', 'move'],
-					['Enter', 'choose'],
-					['Ctrl-R', 'run preview'],
-					['Ctrl-T', 'test values'],
-					['Esc', 'back'],
-				]}
-			/>
+			<PreviewPanel state={state} route={route} columns={columns} maxRows={previewRows === undefined ? undefined : Math.max(3, previewRows)} />
+			{footer}
 		</Box>
 	);
 }
