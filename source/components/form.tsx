@@ -12,7 +12,8 @@ export type FormField = {
 	name: string;
 	label: string;
 	help?: string;
-	kind?: 'text' | 'secret' | 'choice';
+	/** `action`: a row that opens something (a sub-screen) on Enter; its value is a read-only summary. */
+	kind?: 'text' | 'secret' | 'choice' | 'action';
 	/** For `choice`: ←/→ cycle the values. */
 	choices?: {label: string; value: string}[];
 	placeholder?: string;
@@ -33,6 +34,8 @@ export type FormProps = {
 	doneLabel?: string;
 	/** Errors found outside the form (e.g. by spec validation), keyed by field name. */
 	externalErrors?: Record<string, string | undefined>;
+	/** Enter on an `action` field. */
+	onAction?: (name: string) => void;
 	/** Called when the focused field changes (so a screen can show field-specific panels). */
 	onFocusField?: (name: string | undefined) => void;
 	focus?: boolean;
@@ -110,7 +113,8 @@ export function Form(props: FormProps) {
 			if (key.escape) {
 				commit(focused.current);
 				latest.current.onBack?.();
-			} else if (field && field.kind !== 'choice' && key.ctrl && input === 'u') {
+			} else if (field?.kind === 'action' && key.return) latest.current.onAction?.(field.name);
+			else if (field && field.kind !== 'choice' && field.kind !== 'action' && key.ctrl && input === 'u') {
 				edits.current[field.name] = '';
 				rerender(n => n + 1);
 			} else if (key.upArrow || (key.shift && key.tab)) moveTo(focused.current - 1);
@@ -180,6 +184,8 @@ export function Form(props: FormProps) {
 							</Box>
 							{field.kind === 'choice' ? (
 								<Text>{`‹ ${field.choices?.find(choice => choice.value === value)?.label ?? (value || '—')} ›`}</Text>
+							) : field.kind === 'action' ? (
+								<Text>{value || '—'}</Text>
 							) : (
 								<TextInput
 									value={value}

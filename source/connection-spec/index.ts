@@ -32,3 +32,20 @@ export {compileSpec, blocksPlan, planPaths} from './plan.js';
 export type {Compiled, SourcePlan, AuthPlan, PaginationPlan, SchedulePlan, FlattenPlan, RequestTemplate, PropertyPlan} from './plan.js';
 export {parseJsonPath, compileJsonPath, evaluateJsonPath, firstMatch, getAt, jsonPath, describeJsonPathProblem} from './json-path.js';
 export type {JsonPath, JsonPathProblem, Selector, PathSegment} from './json-path.js';
+export {undeclaredPlaceholders} from './lint-source.js';
+export {
+	userInputTypes,
+	userInputName,
+	userInputsOf,
+	addUserInput,
+	changeUserInput,
+	removeUserInput,
+	renameUserInput,
+	declareAuthProperty,
+	typedValue,
+	typedEnum,
+	valueText,
+	unfinishedText,
+	descriptionStub,
+} from './user-inputs.js';
+export type {UserInput, UserInputChange, UserInputType} from './user-inputs.js';

@@ -3,7 +3,8 @@
 import {categories, paginationFields, paginationRules, paginationTypes} from './constants.js';
 import {describeValue, finding, formatPath, type Finding, type PathSegment} from './findings.js';
 import {arrayAt, isObject, objectAt, stringAt, visitStrings} from './json.js';
-import {checkSchemaUrl, lintRequired} from './lint-auth.js';
+import {checkSchemaUrl, lintRequired, lintUnfinishedDescriptions} from './lint-auth.js';
+import {matchesType} from './user-inputs.js';
 import {declaredPlaceholders, findBareBraces, findPlaceholders, headerNameProblem} from './placeholders.js';
 import {describeJsonPathProblem, getAt, parseJsonPath} from './json-path.js';
 
@@ -151,6 +152,21 @@ function requestStrings(attributes: Record<string, unknown>, visit: (text: strin
 	visitStrings(urlParams?.['queryParams'], [...sa, 'urlParams', 'queryParams'], visit);
 	visitStrings(attributes['headerParams'], [...sa, 'headerParams'], visit);
 	visitStrings(attributes['bodyParams'], [...sa, 'bodyParams'], visit);
+}
+
+/**
+ * The names of `${name}` placeholders in the request (host, path, query, header and body values) that resolve to no
+ * user input and no auth property, in order of first use (docs/connection-spec.md#placeholders); blank names excluded.
+ */
+export function undeclaredPlaceholders(spec: unknown): string[] {
+	const attributes = objectAt(spec, 'sourceSpec', 'attributes');
+	if (!attributes) return [];
+	const declared = declaredPlaceholders(spec);
+	const names = new Set<string>();
+	requestStrings(attributes, text => {
+		for (const {name} of findPlaceholders(text)) if (name.trim() !== '' && !declared.has(name)) names.add(name);
+	});
+	return [...names];
 }
 
 function lintPlaceholders(spec: unknown, attributes: Record<string, unknown>, out: Finding[]): void {
@@ -415,12 +431,59 @@ function looksLikeSchemaForm(spec: unknown): boolean {
 	return ['urlParams', 'contentPath', 'paginationParams', 'scheduleParams'].some(key => getAt(inputs, [key, 'type']) === 'object');
 }
 
+/** A user input's `default` and `enum` values are of its type, and the default is one of the enum (docs/connection-spec.md#user-input-values). */
+function lintUserInputValues(name: string, property: Record<string, unknown>, out: Finding[]): void {
+	const type = typeof property['type'] === 'string' ? property['type'] : 'string';
+	const base: PathSegment[] = ['sourceSpec', 'spec', 'properties', name];
+	const enumValues = Array.isArray(property['enum']) ? property['enum'] : undefined;
+	const fix = type === 'boolean' ? 'true or false' : type === 'integer' ? 'a whole number' : type === 'number' ? 'a number' : 'text';
+	enumValues?.forEach((value, index) => {
+		if (matchesType(type, value)) return;
+		out.push(
+			finding(
+				'warning',
+				[...base, 'enum', index],
+				'user-input-value',
+				`The enum of "${name}" lists ${describeValue(value)}, but "${name}" is of type ${type}.`,
+				`Write ${fix}, or change the type.`,
+			),
+		);
+	});
+	const value = property['default'];
+	if (value === undefined) return;
+	if (!matchesType(type, value)) {
+		out.push(
+			finding(
+				'warning',
+				[...base, 'default'],
+				'user-input-value',
+				`The default of "${name}" is ${describeValue(value)}, but "${name}" is of type ${type}.`,
+				`Write ${fix}, or change the type.`,
+			),
+		);
+	} else if (enumValues && !enumValues.some(each => each === value)) {
+		out.push(
+			finding(
+				'warning',
+				[...base, 'default'],
+				'user-input-value',
+				`The default of "${name}" is ${describeValue(value)}, which is not one of its enum values.`,
+				`Pick one of: ${enumValues.map(each => JSON.stringify(each)).join(', ')}; or add it to the enum.`,
+			),
+		);
+	}
+}
+
 function lintUserInputs(spec: unknown, out: Finding[]): void {
 	const inputs = objectAt(spec, 'sourceSpec', 'spec');
 	if (!inputs) return;
 	checkSchemaUrl(inputs['$schema'], ['sourceSpec', 'spec', '$schema'], out);
 	const properties = objectAt(inputs, 'properties');
 	if (properties) lintRequired(properties, arrayAt(inputs, 'required'), ['sourceSpec', 'spec'], 'user-inputs-schema', 'sourceSpec.spec', out);
+	if (properties && !looksLikeSchemaForm(spec)) {
+		lintUnfinishedDescriptions(properties, ['sourceSpec', 'spec'], out);
+		for (const [name, property] of Object.entries(properties)) if (isObject(property)) lintUserInputValues(name, property, out);
+	}
 	if (looksLikeSchemaForm(spec)) {
 		out.push(
 			finding(

@@ -2,7 +2,7 @@
 // of the one spec model whose path is the field's path (docs/connection-spec-model.md); the screen itself checks only
 // raw typed text the model never sees (JSON syntax, date-pattern letters, input names). Pure functions: the screen
 // only wires them to the form.
-import {formatPath, getAt, validateSpec, type Finding} from '../connection-spec/index.js';
+import {formatPath, getAt, userInputsOf, validateSpec, type Finding} from '../connection-spec/index.js';
 import {paginationFields, paginationTypes} from './spec-constants.js';
 import type {FormField} from '../components/form.js';
 import {getString, setIn, type Path} from './spec-paths.js';
@@ -132,16 +132,11 @@ export function sourceFields(spec: Record<string, unknown>): SourceField[] {
 			: []),
 		{
 			name: 'userInputs',
+			path: ['sourceSpec', 'spec'],
 			label: 'User inputs',
-			help: 'Comma-separated names users fill in when they connect (sourceSpec.spec.properties); use them as ${name}.',
-			validate: value =>
-				value
-					.split(',')
-					.map(each => each.trim())
-					.filter(Boolean)
-					.every(name => /^[A-Za-z_][\w]*$/.test(name))
-					? undefined
-					: 'Names are letters, digits and _, separated by commas.',
+			kind: 'action',
+			json: true,
+			help: 'Enter: add, rename or remove the values users enter when they connect, with type, required, default and allowed values.',
 		},
 		{
 			name: 'contentPath',
@@ -209,6 +204,12 @@ export function sourceFields(spec: Record<string, unknown>): SourceField[] {
 	return fields.map(({raw, ...field}) => (field.path && field.kind !== 'choice' ? checkedByModel(spec, field, raw) : field));
 }
 
+/** The User inputs row: the names, or how to start. */
+function userInputsSummary(spec: Record<string, unknown>): string {
+	const names = userInputsOf(spec).map(input => input.name);
+	return names.length === 0 ? 'none (Enter to add)' : `${names.join(', ')} (Enter to edit)`;
+}
+
 function dateFormatMessage(value: string): string | undefined {
 	if (value.trim() === '') return undefined;
 	return /yyyy|yy|MM|dd|HH/.test(value) ? undefined : 'No date parts found: use a pattern such as yyyy-MM-ddTHH:mm:ssZ.';
@@ -218,12 +219,12 @@ function dateFormatMessage(value: string): string | undefined {
 export function sourceValues(spec: Record<string, unknown>, fields: SourceField[]): Record<string, string> {
 	const values: Record<string, string> = {};
 	for (const field of fields) {
-		if (field.path) {
+		if (field.kind === 'action') values[field.name] = userInputsSummary(spec);
+		else if (field.path) {
 			const raw = getAt(spec, field.path);
 			values[field.name] = field.json ? (raw === undefined ? '' : JSON.stringify(raw)) : getString(spec, field.path);
 		}
 	}
-	values['userInputs'] = Object.keys((getAt(spec, ['sourceSpec', 'spec', 'properties']) as Record<string, unknown>) ?? {}).join(', ');
 	return values;
 }
 
@@ -237,7 +238,8 @@ export function applySourceField(
 	value: string,
 	remembered: Record<string, unknown> = {},
 ): Record<string, unknown> {
-	if (field.name === 'userInputs') return withUserInputs(spec, value);
+	// The user inputs are edited on their own screen (user-inputs.tsx); the row's text is only a summary.
+	if (field.kind === 'action') return spec;
 	if (field.name === 'paginationType') return withPaginationType(spec, value, remembered);
 	if (!field.path) return spec;
 	if (field.json) {
@@ -251,20 +253,6 @@ export function applySourceField(
 	if (field.name === 'explodeEntityPath' && value.trim() === '') return setIn(spec, [...attributes, 'explodeEntityPath'], undefined);
 	if (field.numeric && /^\d+$/.test(value.trim())) return setIn(spec, field.path, Number(value.trim()));
 	return setIn(spec, field.path, value.trim() === '' ? undefined : value);
-}
-
-function withUserInputs(spec: Record<string, unknown>, value: string): Record<string, unknown> {
-	const names = value
-		.split(',')
-		.map(each => each.trim())
-		.filter(Boolean);
-	const old = (getAt(spec, ['sourceSpec', 'spec', 'properties']) as Record<string, unknown>) ?? {};
-	const properties: Record<string, unknown> = {};
-	for (const name of names) properties[name] = old[name] ?? {type: 'string', description: `Value of ${name}.`};
-	const base = getAt(spec, ['sourceSpec', 'spec'])
-		? spec
-		: setIn(spec, ['sourceSpec', 'spec'], {$schema: 'http://json-schema.org/draft-07/schema#', type: 'object', description: 'User inputs', properties: {}});
-	return setIn(base, ['sourceSpec', 'spec', 'properties'], properties);
 }
 
 /** Switching type keeps the fields the new type also uses (no typing lost), takes back remembered ones, drops the rest. */

@@ -2,7 +2,7 @@
 // type, the next schedule windows rendered in the chosen formats, and a live preview against the real source.
 import {useEffect, useMemo, useRef, useState} from 'react';
 import {Box, Text, useInput} from 'ink';
-import {declaredPlaceholders, formatPath, getAt} from '../connection-spec/index.js';
+import {declaredPlaceholders, formatPath, getAt, undeclaredPlaceholders} from '../connection-spec/index.js';
 import {scheduleWindowPreview} from '../workflow/preview.js';
 import {Form} from '../components/form.js';
 import {KeyFooter} from '../components/key-footer.js';
@@ -14,20 +14,23 @@ import {useServices} from '../wizard/services.js';
 import {fieldForPath, useWizard, type StepProps} from '../wizard/wizard-context.js';
 import {applySourceField, sourceFields, sourceValues} from './source-fields.js';
 import {usePreview} from './use-preview.js';
+import {UserInputsEditor} from './user-inputs.js';
+import {DeclarePlaceholder} from './declare-placeholder.js';
 
 export function SourceScreen({draft, update, go, back}: StepProps) {
 	const services = useServices();
 	const fields = useMemo(() => sourceFields(draft.spec), [draft.spec]);
 	const values = useMemo(() => sourceValues(draft.spec, fields), [draft.spec, fields]);
 	const declared = useMemo(() => [...declaredPlaceholders(draft.spec)].sort(), [draft.spec]);
+	const undeclared = useMemo(() => undeclaredPlaceholders(draft.spec), [draft.spec]);
 	const {state, run} = usePreview(draft);
 	// Opened from a Review finding: start on the field that fixes it (userInputs edits sourceSpec.spec).
 	const wizard = useWizard();
-	const [initialField] = useState(() =>
-		fieldForPath(wizard.focusPath, [
-			...fields.flatMap(field => (field.path ? [{name: field.name, path: formatPath(field.path)}] : [])),
-			{name: 'userInputs', path: 'sourceSpec.spec'},
-		]),
+	const [initialField, setInitialField] = useState(() =>
+		fieldForPath(
+			wizard.focusPath,
+			fields.flatMap(field => (field.path ? [{name: field.name, path: formatPath(field.path)}] : [])),
+		),
 	);
 	// biome-ignore lint/correctness/useExhaustiveDependencies: the focus path is consumed once, on arrival
 	useEffect(() => wizard.setFocusPath(undefined), []);
@@ -35,15 +38,26 @@ export function SourceScreen({draft, update, go, back}: StepProps) {
 	const place = useTestPlace();
 	const route = wizardTestValues(draft, {...place, secrets: wizard.testSecrets, env: services.env}).route;
 	const [panel, setPanel] = useState(false);
+	// A sub-screen over the form: the user-input editor, or declaring an undeclared ${name}.
+	const [sub, setSub] = useState<'inputs' | 'declare'>();
+	const [declaredNote, setDeclaredNote] = useState<string>();
+	/** Back from a sub-screen: the form comes back on the field it was left on. */
+	const closeSub = (field: string | undefined, note?: string) => {
+		setSub(undefined);
+		setInitialField(field);
+		setFocusedField(field);
+		setDeclaredNote(note);
+	};
 	useInput(
 		(input, key) => {
 			if (key.ctrl && input === 'r') run();
 			else if (key.ctrl && input === 't') setPanel(true);
+			else if (key.ctrl && input === 'd' && undeclared.length > 0) setSub('declare');
 			// Ctrl-O: the other API (spec's host ⇄ demo API), saved in the draft (local profile only).
 			else if (key.ctrl && input === 'o' && route.canSwitch)
 				update(current => ({...current, test: {...current.test, sourceApi: route.api === 'demo' ? 'spec' : 'demo'}}));
 		},
-		{isActive: !panel},
+		{isActive: !panel && sub === undefined},
 	);
 
 	// Pagination values of the types cycled through on this screen, so ←/→ past POINTER and back to OFFSET loses nothing.
@@ -68,9 +82,13 @@ export function SourceScreen({draft, update, go, back}: StepProps) {
 	// whole terminal on every frame as tall as the terminal); the preview gets about a third of
 	// the rest (at least 5), the fields the remainder, scrolling around the focused one.
 	const {columns, rows} = useTerminalSize();
-	const room = rows === undefined ? undefined : rows - 8 - (showSchedule ? 5 : 0);
+	const notices = (undeclared.length > 0 ? 1 : 0) + (declaredNote ? 1 : 0);
+	const room = rows === undefined ? undefined : rows - 8 - notices - (showSchedule ? 5 : 0);
 	const previewRows = room === undefined ? undefined : Math.max(5, Math.min(16, Math.floor(room * 0.35)));
 	const formRows = room === undefined || previewRows === undefined ? undefined : Math.max(5, room - previewRows);
+
+	if (sub === 'inputs') return <UserInputsEditor draft={draft} update={update} onClose={() => closeSub('userInputs')} />;
+	if (sub === 'declare') return <DeclarePlaceholder draft={draft} update={update} onClose={note => closeSub(focusedField, note)} />;
 
 	if (panel) {
 		return (
@@ -88,6 +106,14 @@ export function SourceScreen({draft, update, go, back}: StepProps) {
 				dimColor
 				wrap="truncate"
 			>{`Placeholders you can use: ${declared.length ? declared.map(name => `\${${name}}`).join(' ') : '(none declared yet — add user inputs)'}`}</Text>
+			{undeclared.length > 0 && (
+				<Text color="yellow" wrap="truncate">{`Not declared: ${undeclared.map(name => `\${${name}}`).join(' ')} — Ctrl-D declares it`}</Text>
+			)}
+			{declaredNote && (
+				<Text color="green" wrap="truncate">
+					{declaredNote}
+				</Text>
+			)}
 			<Form
 				fields={fields}
 				values={values}
@@ -95,6 +121,7 @@ export function SourceScreen({draft, update, go, back}: StepProps) {
 				onDone={() => go('explore')}
 				onBack={back}
 				onFocusField={setFocusedField}
+				onAction={name => name === 'userInputs' && setSub('inputs')}
 				doneLabel="Continue to the explore spec"
 				maxRows={formRows}
 				initialField={initialField}
@@ -117,6 +144,7 @@ export function SourceScreen({draft, update, go, back}: StepProps) {
 					['←/→', 'choice'],
 					['Ctrl-R', 'run preview'],
 					['Ctrl-T', 'test values'],
+					...(undeclared.length > 0 ? [['Ctrl-D', 'declare ${name}'] as [string, string]] : []),
 					...(route.canSwitch ? [['Ctrl-O', route.api === 'demo' ? 'use the spec’s host' : 'use the demo API'] as [string, string]] : []),
 					['Esc', 'back'],
 				]}
