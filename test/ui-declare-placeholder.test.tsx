@@ -73,7 +73,10 @@ test('Ctrl-D declares ${subdomain} as an auth property; the test-values panel as
 		await ink.waitFor(() => api.requestsTo('/api/v2/tickets').length > seen, 20_000);
 		await ink.waitFor(frame => /✔ \d+ records found/.test(frame) || /✖ /.test(frame), 20_000);
 		await ink.idle();
-		const firsts = api.requestsTo('/api/v2/tickets').slice(seen).filter(entry => entry.query['page[after]'] === undefined);
+		const firsts = api
+			.requestsTo('/api/v2/tickets')
+			.slice(seen)
+			.filter(entry => entry.query['page[after]'] === undefined);
 		assert.ok(firsts.length > 0, 'the preview reached the third-party API');
 		for (const entry of firsts) {
 			assert.equal(entry.query['brand'], 'acme', '${subdomain} was replaced by its test value');

@@ -62,12 +62,16 @@ test('source: undeclared placeholder and bad JSON flagged as typed; pagination s
 	assert.match(ink.frame(), /✖ Not valid JSON/);
 	await ink.press(clear);
 	await pressUntil(ink, keys.down, /❯ User inputs/);
+	// The user-input editor: Enter, Enter on "+ Add a user input", the name, then Esc Esc back to the form.
+	await ink.press(keys.enter);
+	await ink.press(keys.enter);
 	await ink.press('listId\r');
+	await ink.press(keys.escape);
+	await ink.press(keys.escape);
+	assert.match(ink.frame(), /❯ User inputs: listId \(Enter to edit\)/);
 	assert.doesNotMatch(ink.frame(), /is neither a user input/);
 	assert.match(ink.frame(), /Placeholders you can use: .*\$\{listId\}/);
 	assert.deepEqual(Object.keys((savedSpec(services)['sourceSpec'] as {spec: {properties: object}}).spec.properties), ['listId']);
-	await ink.type('x');
-	await ink.press(clear);
 	await pressUntil(ink, keys.down, /❯ Records path/);
 	await ink.press(clear);
 	assert.match(ink.frame(), /✖ sourceSpec\.attributes\.contentPath\.path is missing: it must be a non-empty JSONPath/);

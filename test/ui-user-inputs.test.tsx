@@ -127,7 +127,7 @@ test('user inputs: renaming renames its ${name} uses and its test value; d then 
 		const spec = savedSpec(services);
 		assert.deepEqual(inputsOf(spec).properties, {audienceId: {type: 'string', description: 'The list.'}});
 		assert.deepEqual(inputsOf(spec).required, ['audienceId']);
-		assert.deepEqual(spec['sourceSpec']['attributes']['urlParams']['queryParams'], {list: '${audienceId}', other: 'x-${audienceId}-${audienceId}'});
+		assert.deepEqual((spec as Spec)['sourceSpec']['attributes']['urlParams']['queryParams'], {list: '${audienceId}', other: 'x-${audienceId}-${audienceId}'});
 		assert.deepEqual(savedDraft(services)?.test.sourceParams, {audienceId: 'abc123'});
 
 		await ink.press(keys.escape);
@@ -135,8 +135,9 @@ test('user inputs: renaming renames its ${name} uses and its test value; d then 
 		await ink.press('d');
 		assert.match(ink.frame(), /Remove the user input “audienceId”\? y removes it/);
 		await ink.press('n');
-		assert.ok(inputsOf(savedSpec(services)).properties['audienceId'], 'any other key keeps it');
-		await ink.press('dy');
+		assert.ok(inputsOf(savedSpec(services)).properties['audienceId'], 'n keeps it');
+		await ink.press('d');
+		await ink.press('y');
 		assert.deepEqual(inputsOf(savedSpec(services)).properties, {});
 		assert.equal(inputsOf(savedSpec(services)).required, undefined);
 		assert.match(ink.frame(), /❯ \+ Add a user input/);
@@ -154,10 +155,12 @@ test('user inputs: the editor fits 80×24, with every field of an input and the 
 		await ink.resize(80, 24);
 		await pressUntil(ink, keys.down, /❯ User inputs/);
 		await ink.press(`${keys.enter}${keys.enter}listId\r`);
+		await ink.press(keys.down);
 		const frame = ink.frame();
+		assert.match(frame, /⚠ The description of "listId" is still the stub/, 'the model flags the stub description');
 		const lines = frame.split('\n');
 		assert.ok(lines.length <= 23, `${lines.length} lines:\n${frame}`);
-		for (const label of ['Name', 'Description', 'Type', 'Required', 'Default', 'Allowed values', '\\[ Done \\]', 'Esc back to the list'])
+		for (const label of ['Name', 'Description', 'Type', 'Required', 'Default', 'Allowed values', '\\[ Done \\]', 'Esc back'])
 			assert.match(frame, new RegExp(label));
 		assert.ok(
 			lines.every(line => line.length <= 80),

@@ -1,11 +1,11 @@
 // Declaring an undeclared `${name}` on the spot (docs/connection-spec.md#placeholders): as a property of one auth spec
 // (a credential of the base connection) or as a user input (`sourceSpec.spec.properties`). The names come from the
 // model; the new property gets a stub description the model flags until it is written.
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import {addUserInput, declareAuthProperty, undeclaredPlaceholders} from '../connection-spec/index.js';
 import type {Draft} from '../connection-spec/draft-types.js';
 import {Menu} from '../components/menu.js';
-import {KeyFooter} from '../components/key-footer.js';
+import {menuKeys, quitKey, useKeys} from '../components/use-keys.js';
 import {useTerminalSize} from '../components/use-terminal-size.js';
 import {authEntries} from './test-credentials.js';
 
@@ -18,9 +18,6 @@ export type DeclarePlaceholderProps = {
 
 export function DeclarePlaceholder({draft, update, onClose}: DeclarePlaceholderProps) {
 	const {rows} = useTerminalSize();
-	useInput((_, key) => {
-		if (key.escape) onClose();
-	});
 	const names = undeclaredPlaceholders(draft.spec);
 	const auths = authEntries(draft.spec);
 	const items = names.flatMap(name => [
@@ -31,6 +28,7 @@ export function DeclarePlaceholder({draft, update, onClose}: DeclarePlaceholderP
 		})),
 		{label: `declare \${${name}} as a user input`, value: `input:${name}`, hint: 'a value of the source connection'},
 	]);
+	const footer = useKeys([...menuKeys('declare', items.length > 0), {keys: 'escape', label: 'back to the form', action: () => onClose()}, quitKey()]);
 	const declare = (value: string) => {
 		const [kind, ...rest] = value.split(':');
 		if (kind === 'auth') {
@@ -52,13 +50,7 @@ export function DeclarePlaceholder({draft, update, onClose}: DeclarePlaceholderP
 			) : (
 				<Menu items={items} limit={rows === undefined ? undefined : Math.max(3, rows - 7)} onSelect={item => declare(item.value)} />
 			)}
-			<KeyFooter
-				keys={[
-					['↑/↓', 'move'],
-					['Enter', 'declare'],
-					['Esc', 'back to the form'],
-				]}
-			/>
+			{footer}
 		</Box>
 	);
 }

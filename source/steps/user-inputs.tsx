@@ -2,7 +2,7 @@
 // they connect (`sourceSpec.spec.properties`). A list (add, edit, remove) and, per input, a form with its name,
 // description, type, required flag, default and enum. Every commit autosaves; the findings shown are the model's.
 import {useState} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import {
 	addUserInput,
 	changeUserInput,
@@ -23,7 +23,7 @@ import {
 import type {Draft} from '../connection-spec/draft-types.js';
 import {Form, type FormField} from '../components/form.js';
 import {Menu} from '../components/menu.js';
-import {KeyFooter} from '../components/key-footer.js';
+import {formKeys, menuKeys, quitKey, useKeys} from '../components/use-keys.js';
 import {useTerminalSize} from '../components/use-terminal-size.js';
 
 export type UserInputsEditorProps = {
@@ -111,13 +111,16 @@ function UserInputList({inputs, highlight, onEdit, onAdd, onRemove, onClose}: Li
 	const {rows} = useTerminalSize();
 	const [highlighted, setHighlighted] = useState<string | undefined>(highlight ?? inputs[0]?.name ?? addItem);
 	const [removing, setRemoving] = useState<string>();
-	useInput((input, key) => {
-		if (removing !== undefined) {
-			if (input === 'y') onRemove(removing);
-			setRemoving(undefined);
-		} else if (key.escape) onClose();
-		else if ((input === 'd' || key.delete) && highlighted !== undefined && !highlighted.startsWith('\u0000')) setRemoving(highlighted);
-	});
+	const removable = highlighted !== undefined && !highlighted.startsWith('\u0000');
+	const asking = removing !== undefined;
+	const footer = useKeys([
+		...menuKeys('edit / add', !asking),
+		{keys: ['d', 'delete'], label: 'remove', when: !asking && removable, action: () => setRemoving(highlighted)},
+		{keys: 'escape', label: 'back to the form', when: !asking, action: onClose},
+		{keys: 'y', label: 'remove it', when: asking, action: () => removing !== undefined && onRemove(removing)},
+		{keys: ['n', 'escape'], label: 'keep it', when: asking, action: () => setRemoving(undefined)},
+		quitKey(),
+	]);
 	const items = [
 		...inputs.map(input => ({label: input.name, value: input.name, hint: describeUserInput(input)})),
 		{label: '+ Add a user input', value: addItem},
@@ -147,15 +150,8 @@ function UserInputList({inputs, highlight, onEdit, onAdd, onRemove, onClose}: Li
 					else onEdit(item.value);
 				}}
 			/>
-			{removing !== undefined && <Text color="yellow">{`Remove the user input “${removing}”? y removes it, any other key keeps it.`}</Text>}
-			<KeyFooter
-				keys={[
-					['↑/↓', 'move'],
-					['Enter', 'edit / add'],
-					['d', 'remove'],
-					['Esc', 'back to the form'],
-				]}
-			/>
+			{removing !== undefined && <Text color="yellow">{`Remove the user input “${removing}”? y removes it, n keeps it.`}</Text>}
+			{footer}
 		</Box>
 	);
 }
@@ -169,6 +165,7 @@ function nameProblem(name: string, taken: string[]): string | undefined {
 }
 
 function AddUserInput({taken, onAdd, onCancel}: {taken: string[]; onAdd: (name: string) => void; onCancel: () => void}) {
+	const footer = useKeys([...formKeys({enter: 'add', back: 'cancel'}), quitKey()]);
 	return (
 		<Box flexDirection="column">
 			<Text bold>New user input</Text>
@@ -185,12 +182,7 @@ function AddUserInput({taken, onAdd, onCancel}: {taken: string[]; onAdd: (name: 
 				onBack={onCancel}
 				doneLabel="Add"
 			/>
-			<KeyFooter
-				keys={[
-					['Enter', 'add'],
-					['Esc', 'cancel'],
-				]}
-			/>
+			{footer}
 		</Box>
 	);
 }
@@ -208,7 +200,8 @@ type EditProps = {
 function applyInputField(spec: Spec, input: UserInput, field: string, value: string): Spec {
 	switch (field) {
 		case 'description':
-			return changeUserInput(spec, input.name, {description: value});
+			// The stub is shown as the empty field's placeholder: empty text leaves it (and the model's flag) in place.
+			return value === '' && unfinishedText(input.description) ? spec : changeUserInput(spec, input.name, {description: value});
 		case 'type': {
 			// Typed values follow the type: "5" becomes 5 for an integer, and back.
 			const next = changeUserInput(spec, input.name, {type: value});
@@ -249,6 +242,7 @@ function EditUserInput({input, spec, taken, update, onRenamed, onDone}: EditProp
 			},
 		};
 	};
+	const footer = useKeys([...formKeys({enter: 'save field', choice: 'choice', back: 'back to the list'}), quitKey()]);
 	const typeNote = input.type === 'string' ? '' : ` (${input.type}: typed values are saved as ${input.type === 'boolean' ? 'true/false' : 'numbers'})`;
 	const fields: FormField[] = [
 		{
@@ -302,15 +296,7 @@ function EditUserInput({input, spec, taken, update, onRenamed, onDone}: EditProp
 		<Box flexDirection="column">
 			<Text bold>{`User input “${input.name}” (sourceSpec.spec.properties.${input.name})`}</Text>
 			<Form fields={fields} values={values} onCommit={commit} onDone={onDone} onBack={onDone} doneLabel="Done" />
-			<KeyFooter
-				keys={[
-					['↑/↓/Tab', 'field'],
-					['Enter', 'save field'],
-					['←/→', 'choice'],
-					['Ctrl-U', 'clear'],
-					['Esc', 'back to the list'],
-				]}
-			/>
+			{footer}
 		</Box>
 	);
 }
