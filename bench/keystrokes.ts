@@ -188,7 +188,7 @@ async function measureInChild(): Promise<Samples> {
 		await preloadScreens();
 		const stdout = new FakeStdout();
 		const stdin = new FakeStdin();
-		const instance = render(React.createElement(App, {command: 'resume', argv: ['keys'], services}), {
+		const instance = render(React.createElement(App, {start: {command: 'resume', draftId: 'keys'}, services}), {
 			stdout: stdout as never,
 			stdin: stdin as never,
 			stderr: stdout as never,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import {write} from './context.js';
 import {aepHome} from '../store/home.js';
 import type {CommandContext} from './context.js';
+import type {WizardStart} from '../wizard/app.js';
 
 const instead: Record<string, string> = {
 	home: 'aep-source run --template demo        (the whole flow on the local sandbox)',
@@ -13,6 +14,24 @@ const instead: Record<string, string> = {
 };
 
 type WizardInput = {flags: {template?: string; debug?: boolean}; args: string[]};
+
+/**
+ * Where the wizard opens, from an interactive command's flags and arguments as the command table parsed them
+ * (registry.ts: `new --template NAME`, `resume [DRAFT]`, `checklist [DRAFT]`, `profiles`; anything else: home).
+ */
+export function wizardStart(command: string, {flags, args}: WizardInput): WizardStart {
+	switch (command) {
+		case 'new':
+			return flags.template === undefined ? {command} : {command, template: flags.template};
+		case 'resume':
+		case 'checklist':
+			return args[0] === undefined ? {command} : {command, draftId: args[0]};
+		case 'profiles':
+			return {command};
+		default:
+			return {command: 'home'};
+	}
+}
 
 /** Starts the Ink wizard. Without a terminal it says what to run instead and exits 2 (never hangs). */
 const interactive = async (context: CommandContext, {flags, args}: WizardInput): Promise<number> => {
@@ -27,11 +46,10 @@ const interactive = async (context: CommandContext, {flags, args}: WizardInput):
 	// chalk (under Ink) honours FORCE_COLOR but not NO_COLOR (no-color.org); map one to the other before it loads.
 	if (context.env['NO_COLOR'] && context.env['FORCE_COLOR'] === undefined) process.env['FORCE_COLOR'] = '0';
 	const {runWizard} = await import('../wizard/app-entry.js');
-	// The wizard reads its start from argv: the draft to resume, or the template to start from.
-	const argv = [...args, ...(flags.template === undefined ? [] : ['--template', flags.template])];
 	const debugFile = flags.debug || /^(1|true|yes|on)$/i.test(context.env['AEP_SOURCE_DEBUG'] ?? '') ? path.join(aepHome(context.env), 'debug.log') : undefined;
 	if (debugFile) fs.mkdirSync(path.dirname(debugFile), {recursive: true, mode: 0o700});
-	const code = await runWizard({command: context.command, argv, env: context.env, ...(debugFile ? {debugFile} : {})});
+	const start = wizardStart(context.command, {flags, args});
+	const code = await runWizard({start, env: context.env, ...(debugFile ? {debugFile} : {})});
 	if (debugFile) write(context.stderr, `HTTP trace (secrets masked): ${debugFile}`);
 	return code;
 };

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import {render} from 'ink';
-import App from './app.js';
+import App, {type WizardStart} from './app.js';
 import {createLazyServices} from './services.js';
 
 export type WizardOptions = {
-	command: string;
-	argv: string[];
+	/** The screen to open, as the command table parsed it. */
+	start: WizardStart;
 	env: NodeJS.ProcessEnv;
 	/** --debug: append the masked HTTP trace to this file (0600); stderr would tear the screen. */
 	debugFile?: string;
@@ -19,9 +19,9 @@ export async function runWizard(options: WizardOptions): Promise<number> {
 	const debug = trace === undefined ? undefined : (line: string) => fs.writeSync(trace, `${new Date().toISOString()} ${line}\n`);
 	const services = createLazyServices({env: options.env, ...(debug ? {debug} : {})});
 	// Resume and checklist choose their first screen from the saved drafts, so they wait for the stores.
-	if (options.command !== 'home') await services.ready;
+	if (options.start.command !== 'home') await services.ready;
 	// exitOnCtrlC is off: the app saves the draft and closes the sandbox before it exits.
-	const instance = render(<App command={options.command} argv={options.argv} services={services} onInterrupt={() => (interrupted = true)} />, {
+	const instance = render(<App start={options.start} services={services} onInterrupt={() => (interrupted = true)} />, {
 		exitOnCtrlC: false,
 	});
 	await instance.waitUntilExit();

@@ -25,10 +25,15 @@ import {
 import {previousStep} from './step-order.js';
 import {WizardErrorBoundary} from '../components/error-boundary.js';
 
+/**
+ * Where the wizard opens: the interactive command of the command table and what its flags and arguments asked for,
+ * already parsed and checked there (commands/interactive.tsx). The wizard never reads argv.
+ */
+export type WizardStart = {command: 'home'} | {command: 'new'; template?: string} | {command: 'resume' | 'checklist'; draftId?: string} | {command: 'profiles'};
+
 export type AppProps = {
-	/** `home`, `new`, `resume`, `checklist` or `profiles` (the CLI command). */
-	command?: string;
-	argv?: string[];
+	/** Default: the home screen. */
+	start?: WizardStart;
 	/** From createServices (stores open) or createLazyServices (stores loading; the home screen does not wait). */
 	services: WizardServices;
 	/** Called after Ctrl-C saved the draft, just before the app exits. */
@@ -57,14 +62,16 @@ export default function App(props: AppProps) {
 	}, [props, exit]);
 	return (
 		<WizardErrorBoundary key={restarts} onHome={() => setRestarts(n => n + 1)} onQuit={quit}>
-			<Wizard {...props} command={restarts === 0 ? props.command : 'home'} argv={restarts === 0 ? props.argv : []} />
+			<Wizard {...props} start={restarts === 0 ? props.start : undefined} />
 		</WizardErrorBoundary>
 	);
 }
 
-function Wizard({command = 'home', argv = [], services, onInterrupt}: AppProps) {
+const home: WizardStart = {command: 'home'};
+
+function Wizard({start: asked = home, services, onInterrupt}: AppProps) {
 	const {exit} = useApp();
-	const start = useMemo(() => initialRoute(services, command, argv), [services, command, argv]);
+	const start = useMemo(() => initialRoute(services, asked), [services, asked]);
 	// A draft opens on the profile it was built and checked on (as `aep-source run DRAFT` does), else the default.
 	const profileOf = useCallback(
 		(draft: Draft | undefined) => (draft?.profile && peekProfileExists(services.home, draft.profile) ? draft.profile : undefined),
@@ -246,25 +253,23 @@ function Header({draft, profileName}: {draft?: Draft; profileName: string}) {
 	);
 }
 
-function flag(argv: string[], name: string): string | undefined {
-	const index = argv.findIndex(arg => arg === `--${name}` || arg.startsWith(`--${name}=`));
-	if (index === -1) return undefined;
-	const arg = argv[index]!;
-	return arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[index + 1];
-}
-
-function initialRoute(services: WizardServices, command: string, argv: string[]): {route: Route; draft?: Draft} {
-	const positional = argv.find(arg => !arg.startsWith('-'));
-	if (command === 'new') return {route: {screen: 'new', template: flag(argv, 'template')}};
-	if (command === 'profiles') return {route: {screen: 'profiles'}};
-	if (command === 'resume' || command === 'checklist') {
-		const purpose = command;
-		const id = positional ?? (purpose === 'resume' ? mostRecentDraft(services) : undefined);
-		const draft = id ? services.drafts.load(id) : undefined;
-		if (draft) return {route: {screen: 'step'}, draft: purpose === 'checklist' ? {...draft, step: 'checklist'} : draft};
-		return {route: {screen: 'drafts', purpose}};
+function initialRoute(services: WizardServices, start: WizardStart): {route: Route; draft?: Draft} {
+	switch (start.command) {
+		case 'new':
+			return {route: {screen: 'new', template: start.template}};
+		case 'profiles':
+			return {route: {screen: 'profiles'}};
+		case 'resume':
+		case 'checklist': {
+			const purpose = start.command;
+			const id = start.draftId ?? (purpose === 'resume' ? mostRecentDraft(services) : undefined);
+			const draft = id ? services.drafts.load(id) : undefined;
+			if (draft) return {route: {screen: 'step'}, draft: purpose === 'checklist' ? {...draft, step: 'checklist'} : draft};
+			return {route: {screen: 'drafts', purpose}};
+		}
+		default:
+			return {route: {screen: 'home'}};
 	}
-	return {route: {screen: 'home'}};
 }
 
 function mostRecentDraft(services: WizardServices): string | undefined {

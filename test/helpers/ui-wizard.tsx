@@ -4,7 +4,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {act} from 'react';
-import App from '../../source/wizard/app.js';
+import App, {type WizardStart} from '../../source/wizard/app.js';
+import {wizardStart} from '../../source/commands/interactive.js';
+import {parseCommandLine} from '../../source/commands/flags.js';
+import {commands, isCommandName, type CommandEntry} from '../../source/commands/registry.js';
 import {preloadScreens} from '../../source/wizard/screens.js';
 import type {WizardServices} from '../../source/wizard/services.js';
 import {createServices} from '../../source/wizard/create-services.js';
@@ -30,10 +33,22 @@ export function seedDraft(services: WizardServices, options: {id?: string; templ
 	return draft;
 }
 
+/**
+ * The wizard as `aep-source COMMAND ARGV…` opens it: the command line goes through the command table's own parser
+ * (commands/flags.ts, registry.ts) and commands/interactive.tsx turns it into the wizard's start, as in the CLI.
+ */
+export async function wizardStartFor(command = 'home', argv: string[] = []): Promise<WizardStart> {
+	if (command === 'home') return wizardStart('home', await parseCommandLine('aep-source', argv, {}, 0));
+	if (!isCommandName(command) || !(commands[command] as CommandEntry).interactive) throw new Error(`"${command}" is not an interactive command.`);
+	const entry: CommandEntry = commands[command];
+	return wizardStart(command, await parseCommandLine(`aep-source ${command}`, argv, entry.flags, entry.maxArgs));
+}
+
 export async function renderWizard(props: {command?: string; argv?: string[]; services?: WizardServices}): Promise<WizardHarness> {
 	const services = props.services ?? testServices();
+	const start = await wizardStartFor(props.command, props.argv);
 	await preloadScreens();
-	const ink = await renderInk(<App command={props.command ?? 'home'} argv={props.argv ?? []} services={services} />);
+	const ink = await renderInk(<App start={start} services={services} />);
 	const idle = async () => {
 		for (let round = 0; round < 50; round++) {
 			const pending = services.pending();
