@@ -179,7 +179,7 @@ async function measureInChild(input: ChildInput): Promise<PreviewSamples> {
 		const stdin = new FakeStdin();
 		// The first preview (the screen opens, the debounce runs, the local sandbox starts) is the warm-up.
 		const first = timeToRecords(stdout, () => {});
-		const instance = render(React.createElement(App, {command: 'resume', argv: ['tickets'], services}), {
+		const instance = render(React.createElement(App, {start: {command: 'resume', draftId: 'tickets'}, services}), {
 			stdout: stdout as never,
 			stdin: stdin as never,
 			stderr: stdout as never,
