@@ -4,31 +4,13 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import {stripVTControlCharacters} from 'node:util';
-import {ptyKeys as k, spawnCli, type Pty} from './helpers/pty.js';
+import {frameWhere, lastFrame, ptyKeys as k, spawnCli} from './helpers/pty.js';
 import {seedDraft, tempHome, testServices} from './helpers/ui-wizard.js';
 
 const cli = path.resolve(import.meta.dirname, '..', 'dist', 'cli.js');
 const rows = 24;
 
-/** The last frame Ink drew (each frame is wrapped in synchronized-output markers on a TTY), without escape codes. */
-function lastFrame(pty: Pty): string[] {
-	const frames = pty.raw().split('\u001B[?2026h');
-	const last = frames.at(-1)!.split('\u001B[?2026l')[0]!;
-	return stripVTControlCharacters(last).replace(/\r/g, '').replace(/\n$/, '').split('\n');
-}
-
 const focusedLine = (frame: string[]) => frame.find(line => line.startsWith('❯ '));
-
-async function frameWhere(pty: Pty, accept: (frame: string[]) => boolean, what: string): Promise<string[]> {
-	const deadline = Date.now() + 15_000;
-	while (Date.now() < deadline) {
-		const frame = lastFrame(pty);
-		if (accept(frame)) return frame;
-		await new Promise(resolve => setTimeout(resolve, 50));
-	}
-	throw new Error(`Timed out waiting for ${what}; the last frame was:\n${lastFrame(pty).join('\n')}`);
-}
 
 test('real terminal 80×24: the source-spec screen keeps the focused field (and its error) on screen at every step', {
 	timeout: 180_000,

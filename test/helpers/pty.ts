@@ -78,3 +78,21 @@ export function spawnCli(args: string[], options: {home: string; cwd?: string; c
 		},
 	};
 }
+
+/** The last frame Ink drew (on a TTY each frame is wrapped in synchronized-output markers), without escape codes. */
+export function lastFrame(pty: Pty): string[] {
+	const frames = pty.raw().split('\u001B[?2026h');
+	const last = frames.at(-1)!.split('\u001B[?2026l')[0]!;
+	return stripVTControlCharacters(last).replace(/\r/g, '').replace(/\n$/, '').split('\n');
+}
+
+/** Polls the last frame until `accept` takes it (15 s at most); fails naming `what`, with the last frame. */
+export async function frameWhere(pty: Pty, accept: (frame: string[]) => boolean, what: string): Promise<string[]> {
+	const deadline = Date.now() + 15_000;
+	while (Date.now() < deadline) {
+		const frame = lastFrame(pty);
+		if (accept(frame)) return frame;
+		await new Promise(resolve => setTimeout(resolve, 50));
+	}
+	throw new Error(`Timed out waiting for ${what}; the last frame was:\n${lastFrame(pty).join('\n')}`);
+}
