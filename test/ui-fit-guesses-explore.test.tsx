@@ -3,6 +3,8 @@
 // move through the list, and keys arriving in one read ("\x1b[B\x1b[B\r") land on the row they moved to.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import {keys} from './helpers/ink.js';
 import {pressUntil, renderWizard, seedDraft, testServices, type WizardHarness} from './helpers/ui-wizard.js';
 
@@ -85,6 +87,37 @@ test('80×24: ↓ ↓ Enter in one read moves the focus twice, then creates the 
 	await ink.cleanup();
 });
 
+test('80×24: an OpenAPI document with 40 list operations: the operation list scrolls, the highlighted one always on screen', async () => {
+	const ink = await renderWizard({});
+	const file = path.join(ink.home, 'many.json');
+	const list = {
+		'200': {description: 'ok', content: {'application/json': {schema: {type: 'array', items: {type: 'object', properties: {id: {type: 'string'}}}}}}},
+	};
+	const paths = Object.fromEntries(
+		Array.from({length: 40}, (_, index) => [
+			`/things${index}`,
+			{get: {operationId: `listThings${index}`, summary: `List the things of kind ${index}`, responses: list}},
+		]),
+	);
+	fs.writeFileSync(file, JSON.stringify({openapi: '3.0.3', info: {title: 'Many', version: '1'}, servers: [{url: 'https://api.many.example'}], paths}));
+	await ink.resize(80, 24);
+	await pressUntil(ink, keys.down, /❯ New source from an OpenAPI document or a curl command/);
+	await ink.press(keys.enter);
+	await ink.press(keys.enter);
+	await ink.press(`${file}\r`);
+	await ink.idle();
+	assert.match(ink.frame(), /choose the operation that lists the records/);
+	for (let index = 0; index < 40; index++) {
+		fits(ink, `at operation ${index}`);
+		assert.match(focused(ink.frame()) ?? '', new RegExp(`^❯ GET /things${index} `), ink.frame());
+		await ink.press(keys.down);
+	}
+	await ink.press(`${keys.up}${keys.up}${keys.enter}`);
+	await ink.idle();
+	assert.match(ink.frame(), /From GET \/things38 /);
+	await ink.cleanup();
+});
+
 test('80×24: the Explore screen fits with the preview run; its choices stay on screen; ↓ ↓ Enter in one read picks "Paste"', async () => {
 	const services = testServices();
 	seedDraft(services, {step: 'explore'});
@@ -96,6 +129,12 @@ test('80×24: the Explore screen fits with the preview run; its choices stay on 
 	await ink.idle();
 	fits(ink, 'with the preview and its sample record');
 	assert.match(ink.frame(), /Sample record:/, 'the preview shrinks, it does not vanish');
+	await ink.press('\u0014'); // Ctrl-T: the test values panel above the preview
+	assert.match(ink.frame(), /Test values — used by the preview/);
+	assert.match(ink.frame(), /records found/);
+	fits(ink, 'with the test values panel');
+	await ink.press(keys.escape);
+	assert.match(ink.frame(), /Explore spec — what the platform shows/);
 	for (const choice of [/❯ Fixed explore spec \+ custom schema/, /❯ Fixed explore spec only/, /❯ Paste an exploreSpec JSON/]) {
 		assert.match(ink.frame(), choice);
 		fits(ink, `at ${choice}`);

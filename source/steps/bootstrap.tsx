@@ -140,6 +140,14 @@ export function BootstrapScreen({onCreated, onBack}: {onCreated: (draft: Draft) 
 			)
 		: [0, 0];
 	const scrolls = result !== undefined && (start > 0 || end < result.items.length);
+	const operations =
+		phase.kind === 'operations'
+			? phase.offered.map(entry => ({
+					label: `${entry.method} ${entry.path}`,
+					value: entry.id,
+					hint: [entry.id === `${entry.method} ${entry.path}` ? '' : entry.id, entry.summary].filter(Boolean).join(' — '),
+				}))
+			: [];
 	const footer = useKeys(phaseKeys(phase, actions, scrolls));
 
 	return (
@@ -188,13 +196,9 @@ export function BootstrapScreen({onCreated, onBack}: {onCreated: (draft: Draft) 
 				<>
 					<Text>{`${phase.loaded.version}: choose the operation that lists the records`}</Text>
 					<Menu
-						// One row per operation (long ones are cut by the row), so a long list scrolls within the room left.
-						limit={room === undefined ? undefined : Math.max(3, room - 1)}
-						items={phase.offered.map(entry => ({
-							label: `${entry.method} ${entry.path}`,
-							value: entry.id,
-							hint: [entry.id === `${entry.method} ${entry.path}` ? '' : entry.id, entry.summary].filter(Boolean).join(' — '),
-						}))}
+						// As many operations as fit in the room left (each counted at the height of the tallest), so a long list scrolls.
+						limit={room === undefined ? undefined : Math.max(3, Math.floor((room - 1) / tallest(operations, columns)))}
+						items={operations}
 						onSelect={item => {
 							const loaded = phase.loaded;
 							const back: Phase = {kind: 'operations', loaded, offered: phase.offered};
@@ -216,13 +220,18 @@ export function BootstrapScreen({onCreated, onBack}: {onCreated: (draft: Draft) 
 					{result.secrets.length > 0 && <Text dimColor wrap="wrap">{`Credentials kept in memory for the test run: ${result.secrets.join(', ')}`}</Text>}
 				</>
 			)}
-			{error && <Text color="red" wrap="wrap">{`✖ ${error}`}</Text>}
+			{error && <Wrapped text={`✖ ${error}`} width={columns} color="red" />}
 			{footer}
 		</Box>
 	);
 }
 
 /** The screen's keys in each phase (one table: the footer and the handler). */
+/** Rows the tallest menu item takes (label and hint, after the two-column pointer); 1 for an empty list. */
+function tallest(items: {label: string; hint?: string}[], columns: number): number {
+	return Math.max(1, ...items.map(item => wrappedRows(`${item.label}${item.hint ? `  ${item.hint}` : ''}`, columns - 2)));
+}
+
 type MoveKey = {upArrow: boolean; downArrow: boolean; pageUp: boolean; pageDown: boolean};
 
 function phaseKeys(
