@@ -7,6 +7,7 @@ import {readFileSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {runCli, tempHome} from './helpers/cli.js';
 import {basic, bearer, header, int, pagedApi} from './helpers/paged-api.js';
+import {startThirdPartyApi} from './helpers/third-party-api.js';
 
 const fixture = (name: string) => new URL(`./fixtures/bootstrap/${name}`, import.meta.url).pathname;
 const total = 120;
@@ -142,6 +143,52 @@ test('a curl line with a bearer token and a sample response (cursor + has_more) 
 			JSON.stringify(api.log),
 		);
 		assert.doesNotMatch(output, /tok-e2e-4/);
+	} finally {
+		await api.close();
+		rmSync(home, {recursive: true, force: true});
+	}
+});
+
+test('a curl line whose host is a placeholder ({{host}}) imports with host as an auth param, and run DRAFT --param host=… runs against that API', async () => {
+	const home = tempHome();
+	const api = await startThirdPartyApi();
+	try {
+		const sample = path.join(home, 'tickets.json');
+		const first = await fetch(`${api.url}/api/v2/tickets?per_page=10`, {headers: {authorization: `Bearer ${api.token}`}});
+		writeFileSync(sample, await first.text());
+		const before = api.requestsTo('/api/v2/tickets').length;
+		const curl = `curl -H 'Authorization: Bearer ${api.token}' 'https://{{host}}/api/v2/tickets?per_page=10'`;
+		const {summary, output} = await importThenRun(home, ['--curl', curl, '--response', sample], ['--param', `host=${api.url}`], {
+			AEP_SOURCE_SECRET_ACCESS_TOKEN: api.token,
+		});
+		assert.match(output, /host: the auth param host/);
+		assert.equal(summary.run?.recordsWritten, api.tickets, 'every ticket of the API landed');
+		const requests = api.requestsTo('/api/v2/tickets').slice(before);
+		assert.ok(requests.length >= 3, `explore, the connection check and the run reached the API (${requests.length} requests)`);
+		assert.ok(requests.every(entry => entry.authorization === `Bearer ${api.token}`));
+		assert.doesNotMatch(output, new RegExp(api.token));
+	} finally {
+		await api.close();
+		rmSync(home, {recursive: true, force: true});
+	}
+});
+
+test('a curl line with a placeholder inside its host (${subdomain}) declares it as an auth property the run takes as --param', async () => {
+	const home = tempHome();
+	const api = await startThirdPartyApi();
+	try {
+		const sample = path.join(home, 'tickets.json');
+		const first = await fetch(`${api.url}/api/v2/tickets?per_page=10`, {headers: {authorization: `Bearer ${api.token}`}});
+		writeFileSync(sample, await first.text());
+		const port = new URL(api.url).port;
+		const before = api.requestsTo('/api/v2/tickets').length;
+		const curl = `curl -H 'Authorization: Bearer ${api.token}' 'http://\${loopback}:${port}/api/v2/tickets?per_page=10'`;
+		const {summary, output} = await importThenRun(home, ['--curl', curl, '--response', sample], ['--param', 'loopback=127.0.0.1'], {
+			AEP_SOURCE_SECRET_ACCESS_TOKEN: api.token,
+		});
+		assert.match(output, /host: http:\/\/\$\{loopback\}:\d+/);
+		assert.equal(summary.run?.recordsWritten, api.tickets);
+		assert.ok(api.requestsTo('/api/v2/tickets').length - before >= 3);
 	} finally {
 		await api.close();
 		rmSync(home, {recursive: true, force: true});

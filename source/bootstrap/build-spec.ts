@@ -138,6 +138,7 @@ export function specFromShape(shape: RequestShape, secrets: Record<string, strin
 		source: shape.response?.source ?? 'sample',
 	});
 	if (shape.host) guesses.push({field: 'host', value: shape.host, evidence: shape.hostEvidence ?? 'from the input.'});
+	else if (shape.hostParamEvidence) guesses.push({field: 'host', value: 'the auth param host', evidence: shape.hostParamEvidence});
 	else missing.push('host: the input names no server or host; enter the API root URL as the auth param "host".');
 	guesses.push({field: 'urlParams', value: `${shape.method} ${shape.path}`, evidence: "the request's method and path."});
 

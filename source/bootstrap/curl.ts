@@ -15,7 +15,10 @@ function shownName(name: string): string {
 
 export type CurlRequest = {
 	method: 'GET' | 'POST';
+	/** The URL as parsed; a placeholder in its host stands there as its `token` (see `hostPlaceholders`). */
 	url: URL;
+	/** Placeholders written in the URL's host (`{{host}}`, `${subdomain}`, `$SUB`, `{region}`), in order. */
+	hostPlaceholders: HostPlaceholder[];
 	headers: [string, string][];
 	body?: string;
 	user?: string;
@@ -190,7 +193,7 @@ export function parseCurl(text: string): CurlRequest {
 		else throw new BootstrapInputError(`The curl command names two URLs ("${url}" and "${flag}"); a source reads one.`);
 	}
 	if (url === undefined) throw new BootstrapInputError('The curl command has no URL.');
-	const parsed = parseUrl(url);
+	const {url: parsed, placeholders: hostPlaceholders} = parseUrl(url);
 	// https://user:password@host/… is basic auth: taken out of the URL so it is never shown or saved.
 	if (parsed.username !== '' && user === undefined) user = `${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}`;
 	parsed.username = '';
@@ -200,20 +203,53 @@ export function parseCurl(text: string): CurlRequest {
 	const finalMethod = method ?? (body !== undefined ? 'POST' : 'GET');
 	if (finalMethod !== 'GET' && finalMethod !== 'POST')
 		throw new BootstrapInputError(`The curl command uses ${finalMethod}; a source reads with GET or POST only.`);
-	return {method: finalMethod, url: parsed, headers, ...(body !== undefined ? {body} : {}), ...(user !== undefined ? {user} : {}), ignored, unsupported};
+	return {
+		method: finalMethod,
+		url: parsed,
+		hostPlaceholders,
+		headers,
+		...(body !== undefined ? {body} : {}),
+		...(user !== undefined ? {user} : {}),
+		ignored,
+		unsupported,
+	};
 }
 
-function parseUrl(text: string): URL {
-	const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
+/** A placeholder in a curl URL's host, as written (`written`) and as it stands in the parsed URL (`token`). */
+export type HostPlaceholder = {name: string; written: string; token: string};
+
+/**
+ * Placeholders people leave in a copied curl URL's host: `{{name}}` (Postman, Insomnia), `${name}` and `$name` (shell
+ * variables; unquoted ones reach us as `$name`), `{name}` (OpenAPI server variables).
+ */
+const hostPlaceholderPattern = /\{\{\s*([A-Za-z_][\w.-]*)\s*\}\}|\$\{([A-Za-z_]\w*)\}|\$([A-Za-z_]\w*)|\{([A-Za-z_][\w.-]*)\}/g;
+const placeholderToken = /^aep-host-var-\d+$/;
+
+/**
+ * Parses the URL; placeholders in its host are swapped for host-name-safe tokens first, so `https://{{host}}/v2`
+ * parses and the names keep their case (a URL lowercases its host).
+ */
+function parseUrl(text: string): {url: URL; placeholders: HostPlaceholder[]} {
+	const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(text)?.[0] ?? '';
+	const rest = text.slice(scheme.length);
+	const authorityEnd = rest.search(/[/?#]/);
+	const authority = authorityEnd === -1 ? rest : rest.slice(0, authorityEnd);
+	const placeholders: HostPlaceholder[] = [];
+	const tokenised = authority.replace(hostPlaceholderPattern, (written, ...names: (string | undefined)[]) => {
+		const token = `aep-host-var-${placeholders.length}`;
+		placeholders.push({name: names.slice(0, 4).find(Boolean)!, written, token});
+		return token;
+	});
+	const rewritten = `${scheme || 'https://'}${tokenised}${authorityEnd === -1 ? '' : rest.slice(authorityEnd)}`;
 	let url: URL;
 	try {
-		url = new URL(withScheme);
+		url = new URL(rewritten);
 	} catch {
 		throw new BootstrapInputError(`"${text}" is not a URL curl could fetch.`);
 	}
 	if (url.protocol !== 'http:' && url.protocol !== 'https:')
 		throw new BootstrapInputError(`The URL uses ${url.protocol.slice(0, -1)}; a source reads over http or https.`);
-	return url;
+	return {url, placeholders};
 }
 
 // A header is an API key when its whole name is a key-like word (optionally x-prefixed), or it ends in one.
@@ -287,7 +323,8 @@ function credentialsOf(request: CurlRequest): Credentials {
 
 function nameFrom(url: URL): string {
 	// An IP address names nothing; a host name's first label names the API (api.acme.com → Acme).
-	const host = /^[\d.]+$|^\[/.test(url.hostname) ? undefined : (url.hostname.replace(/^(api|www|rest)\./, '').split('.')[0] ?? url.hostname);
+	const label = url.hostname.replace(/^(api|www|rest)\./, '').split('.')[0] ?? url.hostname;
+	const host = /^[\d.]+$|^\[/.test(url.hostname) || placeholderToken.test(label) ? undefined : label;
 	const segment = url.pathname
 		.split('/')
 		.filter(part => part && !/^v\d+(\.\d+)?$/i.test(part) && !/^\d+$/.test(part))
@@ -298,6 +335,31 @@ function nameFrom(url: URL): string {
 			.replace(/\b\w/g, letter => letter.toUpperCase()),
 	);
 	return words.join(' ') || 'Imported API';
+}
+
+/**
+ * The host part of the shape. A host that is one placeholder (`{{baseUrl}}/v2/…`, `https://{{host}}/v2/…`) becomes
+ * the auth param `host`, given as a test value (`--param host=…`); placeholders inside a host
+ * (`https://${subdomain}.example.com`) become `${name}` in urlParams.host, each an auth property
+ * (docs/connection-spec.md#placeholders).
+ */
+function hostOf(request: CurlRequest): Pick<RequestShape, 'host' | 'hostEvidence' | 'hostParamEvidence' | 'hostVariables'> {
+	const {url, hostPlaceholders: placeholders} = request;
+	if (placeholders.length === 1 && url.host === placeholders[0]!.token) {
+		const written = placeholders[0]!.written;
+		return {
+			hostParamEvidence: `the URL's host is the placeholder ${written}, so the host is the auth param "host": give it as a test value (--param host=…).`,
+			hostVariables: [],
+		};
+	}
+	let origin = `${url.protocol}//${url.host}`;
+	for (const each of placeholders) origin = origin.replace(each.token, `\${${each.name}}`);
+	const named = [...new Map(placeholders.map(each => [each.name, each])).values()];
+	return {
+		host: origin,
+		hostEvidence: `the URL's scheme and host (${origin}).`,
+		hostVariables: named.map(each => ({name: each.name, description: `Part of the API's host (${each.written} in the curl command)`, required: true})),
+	};
 }
 
 /**
@@ -348,12 +410,9 @@ export function shapeFromCurl(request: CurlRequest, response?: {body: unknown; h
 			unmapped.push(`the body field ${shownName(name)} looks like a credential: its value is not saved`);
 		}
 	}
-	const origin = `${request.url.protocol}//${request.url.host}`;
 	const shape: RequestShape = {
 		name: nameFrom(request.url),
-		host: origin,
-		hostEvidence: `the URL's scheme and host (${origin}).`,
-		hostVariables: [],
+		...hostOf(request),
 		path: decodeURIComponent(request.url.pathname) || '/',
 		inputs: [],
 		method: request.method,

@@ -47,6 +47,8 @@ export type RequestShape = {
 	documentationLink?: string;
 	host?: string;
 	hostEvidence?: string;
+	/** No fixed host: the API root is the auth param `host`, a test value; why (shown as the host's guess). */
+	hostParamEvidence?: string;
 	hostVariables: InputShape[];
 	path: string;
 	inputs: InputShape[];
