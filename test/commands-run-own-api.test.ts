@@ -3,7 +3,7 @@
 // request log, so none can pass by reaching the demo source.
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
-import {readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {setTimeout as delay} from 'node:timers/promises';
 import {runCli, tempHome} from './helpers/cli.js';
@@ -167,6 +167,33 @@ test('an API with records on every page: the run stops at maximumRequest and say
 		const cap = summary.run?.errors.find(error => /request cap|maximumRequest/.test(error.message));
 		assert.ok(cap, `the cap is reported in the run's errors: ${JSON.stringify(summary.run?.errors)}`);
 		assert.match(cap.message, /Stopped after 12 requests/);
+	} finally {
+		rmSync(home, {recursive: true, force: true});
+	}
+});
+
+test('run SPEC_FILE with a usage error (a missing secret, an unknown param) announces and creates no draft; the first usable run does', async () => {
+	const home = tempHome();
+	try {
+		const file = specFile(home, ticketsSpec('links'));
+		const draftsDir = path.join(home, 'drafts');
+		const saved = () => (existsSync(draftsDir) ? readdirSync(draftsDir).filter(name => name.endsWith('.json')) : []);
+		const missing = await runCli(['run', file, '--param', `host=${api.url}`], {home});
+		assert.equal(missing.code, 2);
+		assert.match(missing.stderr, /AEP_SOURCE_SECRET_ACCESS_TOKEN/);
+		assert.doesNotMatch(missing.stdout + missing.stderr, /Created draft|Using draft/);
+		const unknown = await runCli(['run', file, '--param', `host=${api.url}`, '--param', 'colour=blue'], {
+			home,
+			env: {AEP_SOURCE_SECRET_ACCESS_TOKEN: api.token},
+		});
+		assert.equal(unknown.code, 2);
+		assert.match(unknown.stderr, /Unknown --param "colour"/);
+		assert.doesNotMatch(unknown.stdout + unknown.stderr, /Created draft|Using draft/);
+		assert.deepEqual(saved(), [], 'no draft was written');
+		const ok = await runCli(['run', file, '--param', `host=${api.url}`], {home, env: {AEP_SOURCE_SECRET_ACCESS_TOKEN: api.token}});
+		assert.equal(ok.code, 0, ok.stderr + ok.stdout);
+		assert.match(ok.stderr, /Created draft "example-helpdesk-tickets" from the spec file/);
+		assert.deepEqual(saved(), ['example-helpdesk-tickets.json']);
 	} finally {
 		rmSync(home, {recursive: true, force: true});
 	}

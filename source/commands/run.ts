@@ -148,7 +148,6 @@ const run: CommandBody<'run'> = async (context, {flags: values, args: positional
 	const store = openDraftStore(home);
 	const resolved = resolveDraft(store, positionals[0], values.template);
 	let draft = resolved.draft;
-	if (resolved.note) write(context.stderr, resolved.note);
 	// The same default as the wizard: the profile the draft was built on, else the saved default profile.
 	const profileName = profileFor(draft, values.profile, home);
 
@@ -222,6 +221,8 @@ const run: CommandBody<'run'> = async (context, {flags: values, args: positional
 				sourceApi: values['source-api'],
 			});
 			session.client.addSecrets(inputs.secrets);
+			// Said once the run's inputs are known to be usable: a usage error creates no draft, so it announces none.
+			if (resolved.note) write(context.stderr, resolved.note);
 			const printer = progressPrinter(context, Boolean(values.json), session.client);
 			stopPrinter = printer.stop;
 			const progress = printer.print;
