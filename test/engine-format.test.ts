@@ -1,6 +1,8 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {formatDate, inferSchema, jsonPath, scheduleWindowPreview, substitutePlaceholders} from '../source/engine/index.js';
+import {substituteBareBraces} from '../source/engine/placeholders.js';
+import {findBareBraces, findPlaceholders} from '../source/connection-spec/placeholders.js';
 
 const date = new Date('2024-01-31T08:15:00Z');
 
@@ -79,4 +81,19 @@ test('inferSchema gives the explore preview shape with integer bounds', () => {
 		},
 	});
 	assert.deepEqual(inferSchema([]), {type: 'object', properties: {}});
+});
+
+test('the engine fills exactly the placeholders the model finds: {{name}} is not a bare {name}, ${ name } is not ${name}', () => {
+	const texts = ['https://{region}.api.example.com', 'https://{{region}}.example.com', 'x{a}{b}', '${a}/{b}', '@{a}', '{SCHEDULE_QUERY}', '${ a }', '${a}${a}'];
+	for (const text of texts) {
+		const bare = findBareBraces(text);
+		const every = Object.fromEntries(
+			[...bare, ...findPlaceholders(text).map(each => each.name), 'a', 'b', 'region', 'SCHEDULE_QUERY'].map(name => [name, 'V']),
+		);
+		assert.deepEqual(substituteBareBraces(text, every).used, bare, `bare braces in ${text}`);
+		const named = [...new Set(findPlaceholders(text).map(each => each.name))];
+		assert.deepEqual(substitutePlaceholders(text, {}).missing, named, `\${…} in ${text}`);
+	}
+	assert.deepEqual(substituteBareBraces('https://{{region}}.example.com', {region: 'eu'}), {text: 'https://{{region}}.example.com', used: []});
+	assert.deepEqual(substituteBareBraces('https://{region}.example.com/{b}', {region: 'eu'}), {text: 'https://eu.example.com/{b}', used: ['region']});
 });

@@ -29,14 +29,23 @@ export function findPlaceholders(text: string): Placeholder[] {
 /** Platform placeholders written without `$` on purpose (docs/schedule.md#scheduleparams, docs/connection-spec.md#placeholders). */
 export const platformPlaceholders = new Set(['SCHEDULE_QUERY', 'START_TIME', 'END_TIME']);
 
-/** `{name}` without a leading `$` (or `@` of a pipeline expression): probably a typo for `${name}` (docs/connection-spec.md#placeholders). */
-export function findBareBraces(text: string): string[] {
-	const out: string[] = [];
-	for (const match of text.matchAll(/(^|[^$@{])\{([A-Za-z_][\w.-]*)\}/g)) {
-		const name = match[2] ?? '';
-		if (!platformPlaceholders.has(name)) out.push(name);
+/**
+ * Every `{name}` without a leading `$` (or `@` of a pipeline expression, or a second `{`: `{{name}}` is the beta
+ * syntax), platform placeholders left out: probably a typo for `${name}` (docs/connection-spec.md#placeholders).
+ * Spans as in findPlaceholders. The one rule for the lint and the engine (which fills them in urlParams.host).
+ */
+export function findBareBracePlaceholders(text: string): Placeholder[] {
+	const out: Placeholder[] = [];
+	for (const match of text.matchAll(/(?<![$@{])\{([A-Za-z_][\w.-]*)\}/g)) {
+		const name = match[1] ?? '';
+		if (!platformPlaceholders.has(name)) out.push({name, start: match.index, end: match.index + match[0].length});
 	}
 	return out;
+}
+
+/** The names of findBareBracePlaceholders, in order. */
+export function findBareBraces(text: string): string[] {
+	return findBareBracePlaceholders(text).map(each => each.name);
 }
 
 /** Names a `${name}` may use: properties of any auth spec, and user inputs in `sourceSpec.spec.properties` (docs/connection-spec.md#user-inputs). */

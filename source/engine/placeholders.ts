@@ -1,35 +1,52 @@
 // Placeholder syntax (docs/connection-spec.md#placeholders): `${name}` (source or auth params), `{SCHEDULE_QUERY}`, `@{…}`.
+// Where placeholders are is the model's rule (connection-spec/placeholders.ts); the engine only fills them.
+import {findBareBracePlaceholders, findPlaceholders, type Placeholder} from '../connection-spec/placeholders.js';
 
 function asText(value: unknown): string {
 	return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
-/** Replaces every `${name}` whose value is known; names without a value stay in the text and are listed. */
+/** `text` with each span replaced by `replace(span)`, or kept as written when that is undefined. */
+function replaceSpans(text: string, spans: Placeholder[], replace: (span: Placeholder) => string | undefined): string {
+	let out = '';
+	let at = 0;
+	for (const span of spans) {
+		out += text.slice(at, span.start) + (replace(span) ?? text.slice(span.start, span.end));
+		at = span.end;
+	}
+	return out + text.slice(at);
+}
+
+function valueOf(values: Record<string, unknown>, name: string): string | undefined {
+	const value = Object.hasOwn(values, name) ? values[name] : undefined;
+	return value === undefined || value === null ? undefined : asText(value);
+}
+
+/**
+ * Replaces every `${name}` (the model's findPlaceholders) whose value is known; names without a value stay in the
+ * text and are listed in `missing`.
+ */
 export function substitutePlaceholders(text: string, values: Record<string, unknown>): {text: string; missing: string[]} {
 	const missing: string[] = [];
-	const out = text.replace(/\$\{([^{}]*)\}/g, (whole, rawName: string) => {
-		const name = rawName.trim();
-		const value = Object.hasOwn(values, name) ? values[name] : undefined;
-		if (value === undefined || value === null) {
-			if (!missing.includes(name)) missing.push(name);
-			return whole;
-		}
-		return asText(value);
+	const out = replaceSpans(text, findPlaceholders(text), ({name}) => {
+		const value = valueOf(values, name);
+		if (value === undefined && !missing.includes(name)) missing.push(name);
+		return value;
 	});
 	return {text: out, missing};
 }
 
 /**
- * Replaces `{name}` (no `$`) for known names; Adobe's docs show that form in `urlParams.host`,
- * "probably a typo for `${domain}`", so the engine honours it there and reports it.
+ * Replaces `{name}` (no `$`; the model's findBareBracePlaceholders, so never inside `{{name}}`) for known names;
+ * Adobe's docs show that form in `urlParams.host`, "probably a typo for `${domain}`", so the engine honours it there
+ * and reports it.
  */
 export function substituteBareBraces(text: string, values: Record<string, unknown>): {text: string; used: string[]} {
 	const used: string[] = [];
-	const out = text.replace(/(?<![$@])\{([A-Za-z_][\w.-]*)\}/g, (whole, name: string) => {
-		const value = Object.hasOwn(values, name) ? values[name] : undefined;
-		if (value === undefined || value === null) return whole;
-		used.push(name);
-		return asText(value);
+	const out = replaceSpans(text, findBareBracePlaceholders(text), ({name}) => {
+		const value = valueOf(values, name);
+		if (value !== undefined) used.push(name);
+		return value;
 	});
 	return {text: out, used};
 }
