@@ -4,7 +4,7 @@
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
 import {keys} from './helpers/ink.js';
-import {pressUntil, renderWizard, savedDraft, testServices, type WizardHarness} from './helpers/ui-wizard.js';
+import {pressUntil, renderWizard, savedDraft, seedDraft, testServices, type WizardHarness} from './helpers/ui-wizard.js';
 import {startThirdPartyApi, ticketsSpec, type ThirdPartyApi} from './helpers/third-party-api.js';
 import {draftFromSpec} from '../source/connection-spec/index.js';
 import type {StepName} from '../source/connection-spec/draft-types.js';
@@ -117,6 +117,43 @@ test('create and check: the end-to-end check runs against your API with the valu
 		assert.ok(requests.length >= 4, `explore and the run reached the API (${requests.length} requests)`);
 		assertFromTestValues(requests);
 		assert.doesNotMatch(JSON.stringify(savedDraft(ink.services, 'tickets')), new RegExp(api.token));
+	} finally {
+		await ink.cleanup();
+	}
+});
+
+test('test-values panel routed to the demo API: empty fields are not "every required value is set"; it lists what your API still needs', {
+	timeout: 60_000,
+}, async () => {
+	const ink = await openTickets('source');
+	try {
+		await ink.waitFor(frame => /Live preview.*→ demo API/.test(frame), 10_000);
+		await ink.press(ctrlT);
+		await ink.waitFor(frame => /Test values — used by the preview/.test(frame), 10_000);
+		assert.match(ink.frame(), /Source requests → demo API/);
+		assert.doesNotMatch(ink.frame(), /Every required value is set/);
+		// The panel wraps long lines inside its border: read it as one line.
+		const text = () => ink.frame().replace(/[│\s]+/g, ' ');
+		assert.match(text(), /For your API \(the spec's host\), still missing: host, accessToken \(or AEP_SOURCE_SECRET_ACCESS_TOKEN\), status ↑/);
+		await fill(ink, 'status \\* \\(user input\\)', 'open');
+		assert.match(text(), /still missing: host, accessToken \(or AEP_SOURCE_SECRET_ACCESS_TOKEN\) ↑/);
+	} finally {
+		await ink.cleanup();
+	}
+});
+
+test('test-values panel of the demo template: its empty fields are not "every required value is set"', {timeout: 60_000}, async () => {
+	const services = testServices();
+	seedDraft(services, {id: 'demo-contacts', template: 'demo', step: 'source'});
+	const ink = await renderWizard({command: 'resume', argv: ['demo-contacts'], services});
+	try {
+		await ink.waitFor(frame => /Live preview.*→ demo API/.test(frame), 10_000);
+		await ink.press(ctrlT);
+		await ink.waitFor(frame => /Test values — used by the preview/.test(frame), 10_000);
+		const text = ink.frame().replace(/[│\s]+/g, ' ');
+		assert.match(text, /Source requests → demo API/);
+		assert.doesNotMatch(text, /Every required value is set/);
+		assert.match(text, /For your API \(the spec's host\), still missing: [^↑]*host/);
 	} finally {
 		await ink.cleanup();
 	}

@@ -54,6 +54,10 @@ export function TestValuesPanel({draft, update, onClose}: TestValuesPanelProps) 
 	const entries = authEntries(draft.spec);
 	const auth = values.auth;
 	const demo = values.route.api === 'demo';
+	// Routed to the demo API, every value resolves to the demo's own: what counts is what your API would still need.
+	const missing = demo
+		? wizardTestValues({...draft, test: {...draft.test, sourceApi: 'spec'}}, {...place, secrets: wizard.testSecrets, env: services.env}).missing
+		: values.missing;
 	const fields: FormField[] = [
 		{name: 'sourceApi', label: 'Source API', kind: 'choice', choices: apiChoices(place.local)},
 		...(entries.length > 1
@@ -122,13 +126,13 @@ export function TestValuesPanel({draft, update, onClose}: TestValuesPanelProps) 
 				onBack={onClose}
 				doneLabel="Done"
 			/>
-			{values.missing.length > 0 ? (
+			{missing.length > 0 ? (
 				<Text
 					color="yellow"
 					wrap="wrap"
-				>{`Still missing: ${values.missing.map(each => (each.secret ? `${each.name} (or ${each.envName})` : each.name)).join(', ')}`}</Text>
+				>{`${demo ? "For your API (the spec's host), still missing" : 'Still missing'}: ${missing.map(each => (each.secret ? `${each.name} (or ${each.envName})` : each.name)).join(', ')}`}</Text>
 			) : (
-				<Text color="green">✔ Every required value is set.</Text>
+				<Text color="green">{demo ? '✔ Every value your API needs is set.' : '✔ Every required value is set.'}</Text>
 			)}
 			<KeyFooter
 				keys={[
