@@ -17,7 +17,7 @@ function replaceSpans(text: string, spans: Placeholder[], replace: (span: Placeh
 	return out + text.slice(at);
 }
 
-function valueOf(values: Record<string, unknown>, name: string): string | undefined {
+function knownValue(values: Record<string, unknown>, name: string): string | undefined {
 	const value = Object.hasOwn(values, name) ? values[name] : undefined;
 	return value === undefined || value === null ? undefined : asText(value);
 }
@@ -29,7 +29,7 @@ function valueOf(values: Record<string, unknown>, name: string): string | undefi
 export function substitutePlaceholders(text: string, values: Record<string, unknown>): {text: string; missing: string[]} {
 	const missing: string[] = [];
 	const out = replaceSpans(text, findPlaceholders(text), ({name}) => {
-		const value = valueOf(values, name);
+		const value = knownValue(values, name);
 		if (value === undefined && !missing.includes(name)) missing.push(name);
 		return value;
 	});
@@ -44,7 +44,7 @@ export function substitutePlaceholders(text: string, values: Record<string, unkn
 export function substituteBareBraces(text: string, values: Record<string, unknown>): {text: string; used: string[]} {
 	const used: string[] = [];
 	const out = replaceSpans(text, findBareBracePlaceholders(text), ({name}) => {
-		const value = valueOf(values, name);
+		const value = knownValue(values, name);
 		if (value !== undefined) used.push(name);
 		return value;
 	});

@@ -58,6 +58,7 @@ export function TestValuesPanel({draft, update, onClose}: TestValuesPanelProps) 
 	const missing = demo
 		? wizardTestValues({...draft, test: {...draft.test, sourceApi: 'spec'}}, {...place, secrets: wizard.testSecrets, env: services.env}).missing
 		: values.missing;
+	const missingList = missing.map(each => (each.secret ? `${each.name} (or ${each.envName})` : each.name)).join(', ');
 	const fields: FormField[] = [
 		{name: 'sourceApi', label: 'Source API', kind: 'choice', choices: apiChoices(place.local)},
 		...(entries.length > 1
@@ -127,10 +128,7 @@ export function TestValuesPanel({draft, update, onClose}: TestValuesPanelProps) 
 				doneLabel="Done"
 			/>
 			{missing.length > 0 ? (
-				<Text
-					color="yellow"
-					wrap="wrap"
-				>{`${demo ? "For your API (the spec's host), still missing" : 'Still missing'}: ${missing.map(each => (each.secret ? `${each.name} (or ${each.envName})` : each.name)).join(', ')}`}</Text>
+				<Text color="yellow" wrap="wrap">{`${demo ? "For your API (the spec's host), still missing" : 'Still missing'}: ${missingList}`}</Text>
 			) : (
 				<Text color="green">{demo ? '✔ Every value your API needs is set.' : '✔ Every required value is set.'}</Text>
 			)}
