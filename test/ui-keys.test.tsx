@@ -92,6 +92,15 @@ test('useKeys: keys in one read each reach the table the previous key produced',
 	await ink.unmount();
 });
 
+test('useKeys: letters arriving as one run ("kk+") each fire, unless a binding takes the run whole', async () => {
+	const ink = await renderInk(<Counter log={[]} />);
+	await ink.press('kk+');
+	assert.match(ink.frame(), /count 3 closed/);
+	await ink.press('kx');
+	assert.match(ink.frame(), /count 4 closed/, 'a letter no binding takes is passed over');
+	await ink.unmount();
+});
+
 test('useKeys: a plain letter does not fire for Ctrl+letter, and Ctrl+letter does not fire for the letter', async () => {
 	const fired: string[] = [];
 	const ink = await renderInk(

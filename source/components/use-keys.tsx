@@ -95,14 +95,20 @@ export function footerRows(bindings: KeyBinding[], columns: number): number {
 	return 1 + rowsOf(hints.map(([key, action]) => `${key} ${action}`).join('  ·  '), columns);
 }
 
-/** Runs the action of the first live binding whose keys match; returns whether a binding claimed the key. */
+/**
+ * Runs the action of the first live binding whose keys match; returns whether a binding claimed the key. Letters
+ * typed faster than a frame arrive as one input ("ww"): when no binding takes the run whole, each character is
+ * dispatched in turn (with the same table, so an action that toggles must use a functional update).
+ */
 export function dispatchKey(bindings: KeyBinding[], input: string, key: Key): boolean {
 	for (const binding of live(bindings)) {
 		if (!keysOf(binding).some(name => keyMatches(name, input, key))) continue;
 		binding.action?.(input, key);
 		return true;
 	}
-	return false;
+	const characters = [...input];
+	if (characters.length < 2 || key.ctrl || key.meta || characters.some(character => character.trim() === '')) return false;
+	return characters.map(character => dispatchKey(bindings, character, key)).some(Boolean);
 }
 
 /**

@@ -1,7 +1,7 @@
 // The one Masker: the platform client (traces, errors) and the engine (page traces, errors of a run) mask through
 // it. It knows the secret values of one client or run and masks them in every encoding, plus secret-looking patterns.
 // Pure: no I/O.
-import {isSecretKeyName, mask, maskKnownPatterns, maskSecrets, redactObject} from './secrets.js';
+import {isCredentialParamName, isSecretKeyName, mask, maskKnownPatterns, maskSecrets, redactObject} from './secrets.js';
 
 export type Masker = {
 	/** Registers more secret values (a token learnt during a run); values shorter than 4 characters are ignored. */
@@ -12,6 +12,11 @@ export type Masker = {
 	body(raw: string): string;
 	/** Like text(), and the values of secret-named query parameters (`?api_key=…`) too. */
 	url(value: string): string;
+	/**
+	 * One header or query parameter as it may be shown: a credential-named one (Authorization, X-API-Key, api_key,
+	 * Cookie…) keeps only its scheme word (`Bearer ***`), any other has known secrets and secret patterns masked.
+	 */
+	param(name: string, value: string): string;
 };
 
 export function createMasker(initial: Iterable<string | undefined> = []): Masker {
@@ -31,14 +36,22 @@ export function createMasker(initial: Iterable<string | undefined> = []): Masker
 		try {
 			return text(JSON.stringify(redactObject(JSON.parse(raw) as unknown)));
 		} catch {
-			return text(raw);
+			// Not JSON, or a JSON body cut short: secret-named string fields are masked in the text itself.
+			return text(raw).replace(/"([^"\\]{1,64})"(\s*:\s*)"(?:[^"\\]|\\.)*("?)/g, (whole, key: string, colon: string, closed: string) =>
+				isSecretKeyName(key) ? `"${key}"${colon}"${mask}${closed ? '"' : ''}` : whole,
+			);
 		}
+	};
+	const param = (name: string, value: string) => {
+		if (!isCredentialParamName(name)) return text(value);
+		const scheme = /^(Bearer|Basic|Token|Digest|ApiKey)\s+\S/i.exec(value)?.[1];
+		return scheme ? `${scheme} ${mask}` : mask;
 	};
 	const url = (value: string) =>
 		text(value).replace(/([?&])([^=&#]+)=([^&#]*)/g, (whole, separator: string, key: string) =>
 			isSecretKeyName(safeDecode(key)) ? `${separator}${key}=${mask}` : whole,
 		);
-	return {add, text, body, url};
+	return {add, text, body, url, param};
 }
 
 function safeDecode(value: string): string {

@@ -11,6 +11,16 @@ export function isSecretKeyName(key: string): boolean {
 
 export const mask = '***';
 
+/**
+ * A header or query parameter name that carries a credential: the secret key names above, plus API-key, token,
+ * signature, cookie and session names. Paging names (page_token, next_cursor, …) are not credentials.
+ */
+export function isCredentialParamName(name: string): boolean {
+	if (isSecretKeyName(name)) return true;
+	if (/page|cursor|next|continuation|after|before/i.test(name)) return false;
+	return /secret|passw|token|api[-_]?key|apikey|subscription[-_]?key|signature|^sig$|^x-auth|authorization|cookie|session/i.test(name);
+}
+
 /** Shows at most the last 4 characters of a secret (the wizard's rule for profiles). */
 export function lastFour(secret: string): string {
 	if (secret.length <= 4) return mask;

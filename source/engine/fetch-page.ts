@@ -17,7 +17,17 @@ export type FetchContext = {
 	signal?: AbortSignal;
 };
 
-export type FetchedPage = {status: number; headers: IncomingHttpHeaders; body: unknown; bytes: number; retries: number; refreshed: boolean};
+export type FetchedPage = {
+	status: number;
+	headers: IncomingHttpHeaders;
+	body: unknown;
+	bytes: number;
+	retries: number;
+	refreshed: boolean;
+	/** The body as received and the headers of the request that got it (for the preview's inspector; not copied). */
+	raw: Buffer;
+	sentHeaders: Record<string, string>;
+};
 
 const retriedStatuses = new Set([429, 500, 502, 503, 504]);
 /** Connection drops that a keep-alive socket can hit; a refused connection or an unknown host is not retried. */
@@ -63,8 +73,8 @@ export async function fetchPage(
 	let refreshed = false;
 	for (;;) {
 		let response: HttpResponse;
+		const headers = {...request.headers, ...context.auth.headers()};
 		try {
-			const headers = {...request.headers, ...context.auth.headers()};
 			response = await context.client.send(
 				{method: request.method, url, headers, ...(request.body === undefined ? {} : {body: request.body})},
 				{timeoutMs: context.timeoutMs, signal: context.signal},
@@ -94,6 +104,8 @@ export async function fetchPage(
 			bytes: response.body.length,
 			retries,
 			refreshed,
+			raw: response.body,
+			sentHeaders: headers,
 		};
 	}
 }

@@ -6,6 +6,41 @@ export type ScheduleWindow = {start: Date; end: Date};
 
 export type Schedule = SchedulePlan;
 
+/** A run's window and which ADVANCE expression it sends (`backfill` or `incremental`). Times in ms since the epoch. */
+export type RunWindow = {start: number; end: number; mode: 'backfill' | 'incremental'};
+
+/**
+ * The window of one dataflow run (docs/schedule.md#run-windows): a window given to the run is read incrementally; a
+ * run after a successful one starts where the latest ended; the first run of a flow with backfill (or a `once`
+ * flow) reaches back to the epoch with the backfill expression; otherwise it starts at the flow's start time.
+ * Every window ends at `nowMs`, when the run starts.
+ */
+export function runWindow(input: {
+	nowMs: number;
+	given?: {start: number; end: number};
+	previousEndsMs?: number[];
+	backfill: boolean;
+	flowStartMs: number;
+}): RunWindow {
+	if (input.given) return {start: input.given.start, end: input.given.end, mode: 'incremental'};
+	const previous = input.previousEndsMs ?? [];
+	if (previous.length > 0) return {start: Math.max(...previous), end: input.nowMs, mode: 'incremental'};
+	return input.backfill ? {start: 0, end: input.nowMs, mode: 'backfill'} : {start: input.flowStartMs, end: input.nowMs, mode: 'incremental'};
+}
+
+/** The interval the live preview assumes between two runs: an hour (docs/preview.md#the-schedule-window). */
+export const previewIntervalMs = 3_600_000;
+
+/**
+ * The window the live preview sends (docs/preview.md#the-schedule-window), through the same rule as runs: `backfill`
+ * is the first run of a flow with backfill; `incremental` a later run, the previous one having ended an hour ago.
+ */
+export function previewWindow(choice: 'backfill' | 'incremental', nowMs: number): RunWindow {
+	return choice === 'backfill'
+		? runWindow({nowMs, backfill: true, flowStartMs: nowMs})
+		: runWindow({nowMs, previousEndsMs: [nowMs - previewIntervalMs], backfill: true, flowStartMs: nowMs});
+}
+
 /** Standard variant: `{scheduleStartParamName}={start}&{scheduleEndParamName}={end}` as query params (docs/schedule.md#standard-window). */
 export function standardScheduleParams(schedule: Schedule & {kind: 'standard'}, window: ScheduleWindow): {name: string; value: string}[] {
 	const out: {name: string; value: string}[] = [];

@@ -5,6 +5,7 @@ import {configError, EngineError} from './engine-error.js';
 import {fetchPage, sleep, type FetchContext} from './fetch-page.js';
 import {createHttpClient} from './http-client.js';
 import {runMasker as createRunMasker, type Masker} from './masking.js';
+import {pageDetail} from './page-detail.js';
 import {createPaginator, requestCap, type PageStep} from './pagination.js';
 import {explodeRecord, pageElements, shapeRecord} from './records.js';
 import {buildRequestPlan, requestUrl} from './request-plan.js';
@@ -146,6 +147,7 @@ export async function* streamRecords(options: EngineOptions): AsyncGenerator<Rec
 				...(step.delayMs ? {delayMs: step.delayMs} : {}),
 				...(page.retries ? {retries: page.retries} : {}),
 				...(page.refreshed ? {refreshed: true} : {}),
+				...(options.inspect ? {detail: pageDetail({...page, url}, masker, options.inspect.bodyChars)} : {}),
 			};
 			if (pages.length < keptTraces) pages.push(trace);
 			options.onPage?.(trace);

@@ -31,6 +31,11 @@ export type EngineOptions = {
 	 * spec written for a real API (e.g. https://${domain}.api.mailchimp.com) runs against the demo source.
 	 */
 	originOverride?: string;
+	/**
+	 * The live preview's inspector: each page trace gets its `detail` (query, request and response headers, the body as
+	 * text, secrets masked), the body kept to at most `bodyChars` characters. Runs leave it unset.
+	 */
+	inspect?: {bodyChars: number};
 	/** First back-off ceiling when no Retry-After is given (default 250 ms, doubled per attempt, full jitter; docs/retries.md). */
 	retryBaseDelayMs?: number;
 };
@@ -50,6 +55,20 @@ export type PageTrace = {
 	retries?: number;
 	/** True when the access token was refreshed for this page (OAuth2RefreshCode). */
 	refreshed?: boolean;
+	/** Only with `EngineOptions.inspect`. */
+	detail?: PageDetail;
+};
+
+/** What one request carried and what came back, as the preview's inspector shows it. Every secret is masked. */
+export type PageDetail = {
+	/** Query parameters in the order sent (from the URL actually requested). */
+	query: [string, string][];
+	/** Headers sent, auth headers included (credential values masked). */
+	requestHeaders: [string, string][];
+	responseHeaders: [string, string][];
+	/** The response body as text, masked; its first `inspect.bodyChars` characters when `cut` (the page's `bytes` is the whole size). */
+	body: string;
+	cut: boolean;
 };
 
 export type StopCode =

@@ -4,6 +4,7 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import {setTimeout as delay} from 'node:timers/promises';
 import {EngineError, streamRecords} from '../engine/index.js';
+import {runWindow, type RunWindow} from '../engine/schedule.js';
 import {createMasker} from '../connection-spec/masker.js';
 import {datasetDir} from './catalog.js';
 import {collection, type SandboxContext} from './context.js';
@@ -73,15 +74,13 @@ function plan(context: SandboxContext, flow: Entity): Plan | string {
 	return {flow, spec, base, source, target, dataSetId, entries: mappingEntriesOf(mappingSet), schema, caller};
 }
 
-type RunWindow = {start: number; end: number; mode: 'backfill' | 'incremental'};
-
 /**
- * Window: the first run pulls everything ([0 or startTime .. start]); later runs [previous end .. start]. The
+ * Window (runWindow in engine/schedule.ts): the first run pulls everything ([0 or startTime .. start]); later runs [previous end .. start]. The
  * first run of a flow with backfill (or a once flow) sends ADVANCE's `backfill` expression, every other run the
  * `incremental` one (docs/sandbox-fidelity.md "Schedules").
  */
 function windowFor(context: SandboxContext, flow: Entity, run: Entity, startedAt: number): RunWindow {
-	const previous = collection(context, 'runs')
+	const previousEndsMs = collection(context, 'runs')
 		.values()
 		.filter(
 			other =>
@@ -93,11 +92,8 @@ function windowFor(context: SandboxContext, flow: Entity, run: Entity, startedAt
 		.map(other => Number(other['_windowEnd']));
 	// An on-demand run reads the window it was given (its `incremental` expression, as any later run).
 	const given = run['_window'] as {start: number; end: number} | undefined;
-	if (given) return {start: given.start, end: given.end, mode: 'incremental'};
-	if (previous.length > 0) return {start: Math.max(...previous), end: startedAt, mode: 'incremental'};
 	const schedule = readSchedule(flow['scheduleParams'] as Record<string, unknown>);
-	const everything = schedule.backfill || schedule.once;
-	return {start: everything ? 0 : schedule.startMs, end: startedAt, mode: everything ? 'backfill' : 'incremental'};
+	return runWindow({nowMs: startedAt, ...(given ? {given} : {}), previousEndsMs, backfill: schedule.backfill || schedule.once, flowStartMs: schedule.startMs});
 }
 
 function cancelled(signal: AbortSignal): RunError {

@@ -1,10 +1,12 @@
-// What the live preview found: requests made (masked URLs + status), records, a sample record and why paging
-// stopped. Only a bounded slice is rendered, so a huge response stays cheap to draw.
+// What the live preview found: the schedule window it sent, requests made (masked URLs + status), records, a sample
+// record and why paging stopped. Only a bounded slice is rendered, so a huge response stays cheap to draw. The full
+// detail (headers, bodies) is the inspector's (preview-inspector.tsx, Ctrl-P).
 import {useMemo} from 'react';
 import {Box, Text} from 'ink';
 import {Spinner} from '../components/progress-list.js';
 import {rowsOf} from '../components/use-terminal-size.js';
 import type {PreviewState} from './use-preview.js';
+import type {PreviewWindow} from '../wizard/wizard-context.js';
 import {previewPageCap} from './use-preview.js';
 
 const sampleLines = 8;
@@ -31,6 +33,8 @@ export function PreviewPanel({state, maxRows, columns = 80, route}: {state: Prev
 			(outcome.stop ? rowsOf(`Paging stopped: ${outcome.stop.message}`, inner) : 0)
 		: 0;
 	room -= essential;
+	// The window the requests carried comes next (the preview details show it in full), then the requests.
+	const windowLine = outcome?.window && take(1) ? windowSummary(outcome.window) : undefined;
 	const pages = outcome ? outcome.pages.slice(0, Math.max(0, Math.min(5, room - (outcome.pages.length > 5 ? 1 : 0)))) : [];
 	room -= pages.length;
 	const morePages = outcome ? outcome.pages.length - pages.length : 0;
@@ -55,11 +59,12 @@ export function PreviewPanel({state, maxRows, columns = 80, route}: {state: Prev
 			{state.status === 'idle' && !outcome && <Text dimColor>Not run yet: Ctrl-R runs it now.</Text>}
 			{outcome && (
 				<>
+					{windowLine && <Text wrap="truncate">{windowLine}</Text>}
 					{pages.map(page => (
 						<Text
 							key={page.index}
 							wrap="truncate"
-						>{`${page.status >= 400 ? '✖' : '✔'} ${page.method} ${page.url} → ${page.status}, ${page.records} records`}</Text>
+						>{`${page.status >= 400 ? '✖' : '✔'} ${page.method} ${withoutWindow(page.url, outcome.window)} → ${page.status}, ${page.records} records`}</Text>
 					))}
 					{showMore && <Text dimColor>{`… ${morePages} more requests`}</Text>}
 					{outcome.error ? (
@@ -84,6 +89,36 @@ export function PreviewPanel({state, maxRows, columns = 80, route}: {state: Prev
 			)}
 		</Box>
 	);
+}
+
+/** `Window (first run): start_time=… end_time=…`: the schedule values the requests carried. */
+export function windowSummary(window: PreviewWindow): string {
+	const which = window.choice === 'backfill' ? 'first run' : 'incremental';
+	const sent = window.sent.length > 0 ? window.sent.map(each => `${each.name}=${each.value}`).join(' ') : 'no schedule values';
+	return `Window (${which}): ${sent}`;
+}
+
+/**
+ * The URL without the standard schedule parameters (the window line above shows them), so the status and record count
+ * still fit on the line. Text manipulation, not URLSearchParams: the rest of the query stays exactly as sent.
+ */
+function withoutWindow(url: string, window: PreviewWindow | undefined): string {
+	const names = new Set((window?.sent ?? []).map(each => each.name));
+	const at = url.indexOf('?');
+	if (names.size === 0 || at === -1) return url;
+	const kept = url
+		.slice(at + 1)
+		.split('&')
+		.filter(pair => !names.has(safeDecode(pair.split('=')[0] ?? '')));
+	return kept.length > 0 ? `${url.slice(0, at)}?${kept.join('&')}` : url.slice(0, at);
+}
+
+function safeDecode(text: string): string {
+	try {
+		return decodeURIComponent(text);
+	} catch {
+		return text;
+	}
 }
 
 /** The first lines of one record; long values are cut before they are printed. */

@@ -5,9 +5,10 @@ import {Box, Text, useInput} from 'ink';
 import {declaredPlaceholders, formatPath, getAt, undeclaredPlaceholders} from '../connection-spec/index.js';
 import {scheduleWindowPreview} from '../workflow/preview.js';
 import {Form} from '../components/form.js';
-import {KeyFooter} from '../components/key-footer.js';
-import {useTerminalSize} from '../components/use-terminal-size.js';
+import {KeyFooter, type KeyHint} from '../components/key-footer.js';
+import {rowsOf, useTerminalSize} from '../components/use-terminal-size.js';
 import {PreviewPanel} from './preview-panel.js';
+import {PreviewInspector} from './preview-inspector.js';
 import {TestValuesPanel, useTestPlace} from './test-values-panel.js';
 import {describeRoute, wizardTestValues} from './test-credentials.js';
 import {useServices} from '../wizard/services.js';
@@ -23,7 +24,7 @@ export function SourceScreen({draft, update, go, back}: StepProps) {
 	const values = useMemo(() => sourceValues(draft.spec, fields), [draft.spec, fields]);
 	const declared = useMemo(() => [...declaredPlaceholders(draft.spec)].sort(), [draft.spec]);
 	const undeclared = useMemo(() => undeclaredPlaceholders(draft.spec), [draft.spec]);
-	const {state, run} = usePreview(draft);
+	const {state, run, windowChoice, setWindowChoice} = usePreview(draft);
 	// Opened from a Review finding: start on the field that fixes it (userInputs edits sourceSpec.spec).
 	const wizard = useWizard();
 	const [initialField, setInitialField] = useState(() =>
@@ -38,6 +39,7 @@ export function SourceScreen({draft, update, go, back}: StepProps) {
 	const place = useTestPlace();
 	const route = wizardTestValues(draft, {...place, secrets: wizard.testSecrets, env: services.env}).route;
 	const [panel, setPanel] = useState(false);
+	const [inspecting, setInspecting] = useState(false);
 	// A sub-screen over the form: the user-input editor, or declaring an undeclared ${name}.
 	const [sub, setSub] = useState<'inputs' | 'declare'>();
 	const [declaredNote, setDeclaredNote] = useState<string>();
@@ -52,12 +54,13 @@ export function SourceScreen({draft, update, go, back}: StepProps) {
 		(input, key) => {
 			if (key.ctrl && input === 'r') run();
 			else if (key.ctrl && input === 't') setPanel(true);
+			else if (key.ctrl && input === 'p') setInspecting(true);
 			else if (key.ctrl && input === 'd' && undeclared.length > 0) setSub('declare');
 			// Ctrl-O: the other API (spec's host ⇄ demo API), saved in the draft (local profile only).
 			else if (key.ctrl && input === 'o' && route.canSwitch)
 				update(current => ({...current, test: {...current.test, sourceApi: route.api === 'demo' ? 'spec' : 'demo'}}));
 		},
-		{isActive: !panel && sub === undefined},
+		{isActive: !panel && !inspecting && sub === undefined},
 	);
 
 	// Pagination values of the types cycled through on this screen, so ←/→ past POINTER and back to OFFSET loses nothing.
@@ -78,17 +81,48 @@ export function SourceScreen({draft, update, go, back}: StepProps) {
 	const schedule = (getAt(draft.spec, ['sourceSpec', 'attributes', 'scheduleParams']) ?? {}) as Record<string, unknown>;
 	const schedulePreview = useMemo(() => scheduleWindowPreview(schedule, windows), [schedule, windows]);
 	const showSchedule = focusedField?.startsWith('schedule');
-	// From 80×24 up: the header, title, placeholder line and footer take ~7 rows (one more is kept free: Ink clears the
-	// whole terminal on every frame as tall as the terminal); the preview gets about a third of
-	// the rest (at least 5), the fields the remainder, scrolling around the focused one.
+	const footerKeys: KeyHint[] = [
+		['↑/↓/Tab', 'field'],
+		['Enter', 'save field'],
+		['←/→', 'choice'],
+		['Ctrl-R', 'run preview'],
+		['Ctrl-T', 'test values'],
+		['Ctrl-P', 'preview details'],
+		...(undeclared.length > 0 ? [['Ctrl-D', 'declare ${name}'] as KeyHint] : []),
+		...(route.canSwitch ? [['Ctrl-O', route.api === 'demo' ? 'use the spec’s host' : 'use the demo API'] as KeyHint] : []),
+		['Esc', 'back'],
+	];
+	// From 80×24 up: the header, title and placeholder line take 4 rows, the footer its margin and its wrapped lines (one
+	// more row is kept free: Ink clears the whole terminal on every frame as tall as the terminal); the preview gets
+	// about a third of the rest (at least 5), the fields the remainder, scrolling around the focused one.
 	const {columns, rows} = useTerminalSize();
 	const notices = (undeclared.length > 0 ? 1 : 0) + (declaredNote ? 1 : 0);
-	const room = rows === undefined ? undefined : rows - 8 - notices - (showSchedule ? 5 : 0);
+	const footerRows = 1 + rowsOf(footerKeys.map(([key, action]) => `${key} ${action}`).join('  ·  '), columns);
+	const room = rows === undefined ? undefined : rows - 5 - footerRows - notices - (showSchedule ? 5 : 0);
 	const previewRows = room === undefined ? undefined : Math.max(5, Math.min(16, Math.floor(room * 0.35)));
 	const formRows = room === undefined || previewRows === undefined ? undefined : Math.max(5, room - previewRows);
 
 	if (sub === 'inputs') return <UserInputsEditor draft={draft} update={update} onClose={() => closeSub('userInputs')} />;
 	if (sub === 'declare') return <DeclarePlaceholder draft={draft} update={update} onClose={note => closeSub(focusedField, note)} />;
+
+	if (inspecting) {
+		return (
+			<PreviewInspector
+				state={state}
+				route={describeRoute(route)}
+				windowChoice={windowChoice}
+				onToggleWindow={() => setWindowChoice(choice => (choice === 'backfill' ? 'incremental' : 'backfill'))}
+				onRun={run}
+				onClose={() => {
+					// The form comes back on the field it was left on.
+					setInitialField(focusedField);
+					setInspecting(false);
+				}}
+				draft={draft}
+				update={update}
+			/>
+		);
+	}
 
 	if (panel) {
 		return (
@@ -137,18 +171,7 @@ export function SourceScreen({draft, update, go, back}: StepProps) {
 				</Box>
 			)}
 			<PreviewPanel state={state} maxRows={previewRows} columns={columns} route={describeRoute(route)} />
-			<KeyFooter
-				keys={[
-					['↑/↓/Tab', 'field'],
-					['Enter', 'save field'],
-					['←/→', 'choice'],
-					['Ctrl-R', 'run preview'],
-					['Ctrl-T', 'test values'],
-					...(undeclared.length > 0 ? [['Ctrl-D', 'declare ${name}'] as [string, string]] : []),
-					...(route.canSwitch ? [['Ctrl-O', route.api === 'demo' ? 'use the spec’s host' : 'use the demo API'] as [string, string]] : []),
-					['Esc', 'back'],
-				]}
-			/>
+			<KeyFooter keys={footerKeys} />
 		</Box>
 	);
 }

@@ -1,14 +1,19 @@
 // The live preview of the source spec: runs the engine against the source the test values route to (the spec's
 // host, or the demo API on the local profile when chosen) with at most 3 pages, debounced after each committed
-// change; typing alone never starts a request.
+// change; typing alone never starts a request. It sends the schedule window a run would (docs/preview.md).
 import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {specFromDraft} from '../connection-spec/index.js';
 import type {Draft} from '../connection-spec/draft-types.js';
 import {useServices} from '../wizard/services.js';
-import {useWizard, type PreviewOutcome} from '../wizard/wizard-context.js';
+import {useWizard, type PreviewOutcome, type PreviewWindow} from '../wizard/wizard-context.js';
 import {describeRoute, wizardTestValues} from './test-credentials.js';
+import type {RunWindow} from '../workflow/preview.js';
 
 export const previewPageCap = 3;
+/** Characters of each page's body the inspector keeps (docs/preview.md#what-it-shows). */
+export const previewBodyChars = 256 * 1024;
+
+export type WindowChoice = PreviewWindow['choice'];
 
 export type PreviewState = {status: 'idle' | 'waiting' | 'running' | 'done' | 'blocked'; outcome?: PreviewOutcome; blocked?: string};
 
@@ -16,7 +21,7 @@ export type PreviewState = {status: 'idle' | 'waiting' | 'running' | 'done' | 'b
  * Key of what the preview depends on: the auth and source sections, the test inputs and the source API choice, and
  * which secrets were typed (a short fingerprint, never the secret: the key is kept with the last preview).
  */
-export function previewKey(draft: Draft, secrets: Record<string, string> = {}): string {
+export function previewKey(draft: Draft, secrets: Record<string, string> = {}, windowChoice: WindowChoice = 'backfill'): string {
 	const typed = Object.entries(secrets)
 		.map(([name, value]) => `${name}:${fingerprint(value)}`)
 		.sort();
@@ -28,6 +33,7 @@ export function previewKey(draft: Draft, secrets: Record<string, string> = {}): 
 		draft.test.sourceParams,
 		draft.test.sourceApi ?? '',
 		typed,
+		windowChoice,
 	]);
 }
 
@@ -40,19 +46,20 @@ function fingerprint(text: string): string {
 export function usePreview(draft: Draft, options: {auto?: boolean} = {}) {
 	const services = useServices();
 	const wizard = useWizard();
-	const key = useMemo(() => previewKey(draft, wizard.testSecrets), [draft, wizard.testSecrets]);
+	const [windowChoice, setWindowChoice] = useState<WindowChoice>(() => wizard.lastPreview?.window?.choice ?? 'backfill');
+	const key = useMemo(() => previewKey(draft, wizard.testSecrets, windowChoice), [draft, wizard.testSecrets, windowChoice]);
 	const [state, setState] = useState<PreviewState>(() =>
 		wizard.lastPreview?.specKey === key ? {status: 'done', outcome: wizard.lastPreview} : {status: 'idle'},
 	);
 	const controller = useRef<AbortController | undefined>(undefined);
-	const latest = useRef({draft, key});
-	latest.current = {draft, key};
+	const latest = useRef({draft, key, windowChoice});
+	latest.current = {draft, key, windowChoice};
 
 	const run = useCallback(() => {
 		controller.current?.abort();
 		const abort = new AbortController();
 		controller.current = abort;
-		const {draft: current, key: runKey} = latest.current;
+		const {draft: current, key: runKey, windowChoice: choice} = latest.current;
 		setState(previous => ({...previous, status: 'running'}));
 		const work = (async () => {
 			const session = await wizard.session();
@@ -69,12 +76,16 @@ export function usePreview(draft: Draft, options: {auto?: boolean} = {}) {
 			}
 			const demoRoute = credentials.route.api === 'demo' && session.demo !== undefined;
 			const started = services.clock();
+			const window = await windowOf(current, choice, started);
 			const response = await services.preview({
 				spec: specFromDraft(current),
 				authSpecName: credentials.authSpecName,
 				authParams: credentials.authParams,
 				sourceParams: credentials.sourceParams,
 				maxPages: previewPageCap,
+				window: {start: new Date(window.start), end: new Date(window.end)},
+				scheduleMode: window.mode,
+				inspect: {bodyChars: previewBodyChars},
 				signal: abort.signal,
 				// Routed to the demo API: the same origin the sandbox uses for explore and runs (docs/local-routing.md).
 				...(demoRoute ? {originOverride: session.demo!.url} : {}),
@@ -86,6 +97,7 @@ export function usePreview(draft: Draft, options: {auto?: boolean} = {}) {
 				records: response.records,
 				pages: response.result?.pages ?? [],
 				stop: response.result?.stop,
+				window: {choice, start: window.start, end: window.end, sent: window.sent},
 				error: response.error ? {code: response.error.code, message: response.error.message, hint: response.error.hint} : undefined,
 				finishedAt: services.clock() - started,
 			};
@@ -108,5 +120,17 @@ export function usePreview(draft: Draft, options: {auto?: boolean} = {}) {
 		return () => clearTimeout(timer);
 	}, [key]);
 	useEffect(() => () => controller.current?.abort(), []);
-	return {state, run};
+	return {state, run, windowChoice, setWindowChoice};
+}
+
+/**
+ * The window a run would send for `choice`, and its schedule values as sent, through the engine's own rules
+ * (runWindow, scheduleWindowPreview): loaded with the preview, so the screen's first frame does not wait for them.
+ */
+async function windowOf(draft: Draft, choice: WindowChoice, nowMs: number): Promise<RunWindow & {sent: PreviewWindow['sent']}> {
+	const {previewWindow, scheduleWindowPreview} = await import('../workflow/preview.js');
+	const window = previewWindow(choice, nowMs);
+	const scheduleParams = (draft.spec['sourceSpec'] as {attributes?: {scheduleParams?: unknown}} | undefined)?.attributes?.scheduleParams;
+	const [sent = []] = scheduleWindowPreview(scheduleParams, [{start: new Date(window.start), end: new Date(window.end)}], window.mode);
+	return {...window, sent};
 }

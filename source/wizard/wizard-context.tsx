@@ -4,6 +4,7 @@ import {createContext, useCallback, useContext, useEffect, useRef, useState} fro
 import type {Session} from '../session.js';
 import type {Draft, StepName} from '../connection-spec/draft-types.js';
 import type {WizardServices} from './services.js';
+import type {PageTrace} from '../workflow/preview.js';
 
 export type SessionState = {status: 'idle' | 'opening' | 'open' | 'failed'; error?: string; hint?: string};
 
@@ -35,10 +36,23 @@ export type PreviewOutcome = {
 	/** Where the requests went ("→ demo API …" / "→ https://…"). */
 	route?: string;
 	records: Record<string, unknown>[];
-	pages: {index: number; method: string; url: string; status: number; records: number; bytes: number; durationMs: number}[];
+	/** With the inspector's detail (query, headers, the body cut to previewBodyChars), secrets masked. */
+	pages: PageTrace[];
+	/** The schedule window the requests carried (docs/preview.md#the-schedule-window). */
+	window?: PreviewWindow;
 	stop?: {code: string; message: string};
 	error?: {code: string; message: string; hint: string};
 	finishedAt: number;
+};
+
+export type PreviewWindow = {
+	/** `backfill`: the flow's first run; `incremental`: a later run. */
+	choice: 'backfill' | 'incremental';
+	/** ms since the epoch. */
+	start: number;
+	end: number;
+	/** The schedule values as sent: `start_time=…`, or `{SCHEDULE_QUERY}` and its expression; empty without scheduleParams. */
+	sent: {name: string; value: string}[];
 };
 
 /**
