@@ -37,21 +37,32 @@ export class Scheduler {
 		this.timing = timings[context.options.runTiming ?? 'immediate'];
 	}
 
-	/** On start: runs cut short by a previous stop are failed, and every enabled flow is scheduled. */
+	/**
+	 * On start: a run that was in progress when the sandbox stopped (kill -9, a crash) is failed — keeping when it
+	 * started and which connections it read — and a run still waiting to start starts at its time (at once when that
+	 * has passed); then every enabled
+	 * flow is scheduled (docs/sandbox-fidelity.md "Runs across a restart").
+	 */
 	start(): void {
 		const runs = collection(this.context, 'runs');
+		// One waiting run per flow is started (a flow runs one run at a time); the others wait for their turn.
+		const waiting = new Map<string, Entity>();
 		for (const run of runs.values()) {
-			const status = (run['metrics'] as {statusSummary?: {status?: string}}).statusSummary?.status;
-			if (status !== 'inProgress' && status !== 'scheduled') continue;
+			const metrics = run['metrics'] as {statusSummary?: {status?: string}; durationSummary?: {startedAtUTC?: unknown}};
+			const status = metrics.statusSummary?.status;
+			if (status === 'scheduled' && !waiting.has(String(run['flowId']))) waiting.set(String(run['flowId']), run);
+			if (status !== 'inProgress') continue;
 			const now = Date.now();
-			const window = {start: 0, end: now};
+			const startedAt = typeof metrics.durationSummary?.startedAtUTC === 'number' ? metrics.durationSummary.startedAtUTC : now;
+			const flow = collection(this.context, 'flows').get(String(run['flowId']));
 			runs.put(
 				finishedRun(run, {
 					status: 'failed',
-					startedAt: now,
+					startedAt,
 					copyEndedAt: now,
 					completedAt: now,
-					window,
+					// Nothing was promoted: the window is not consumed (the next run reads it again, docs/schedule.md).
+					window: {start: startedAt, end: startedAt},
 					inputRecords: 0,
 					outputRecords: 0,
 					failedRecords: 0,
@@ -61,12 +72,14 @@ export class Scheduler {
 					promotionErrors: [],
 					promotionWarnings: [],
 					copyFailed: true,
-					sourceConnectionId: '',
-					targetConnectionId: '',
-					oneTime: false,
+					sourceConnectionId: String((flow?.['sourceConnectionIds'] as string[] | undefined)?.[0] ?? ''),
+					targetConnectionId: String((flow?.['targetConnectionIds'] as string[] | undefined)?.[0] ?? ''),
+					oneTime: (flow?.['scheduleParams'] as {frequency?: string} | undefined)?.frequency === 'once',
 				}),
 			);
 		}
+		// At its start time (`_scheduledFor`: an ad hoc run's params.startTime), or at once when that has passed.
+		for (const [flowId, run] of waiting) this.startRun(flowId, run.id, Number(run['_scheduledFor'] ?? 0));
 		for (const flow of collection(this.context, 'flows').values()) this.schedule(flow.id);
 	}
 
