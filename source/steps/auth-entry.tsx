@@ -11,6 +11,7 @@ import {Form, type FormField} from '../components/form.js';
 import {formKeys, menuKeys, useKeys} from '../components/use-keys.js';
 import {Menu, type MenuItem} from '../components/menu.js';
 import {TextPrompt} from '../components/text-prompt.js';
+import {rowsOf, useTerminalSize} from '../components/use-terminal-size.js';
 import {fieldForPath} from '../wizard/wizard-context.js';
 import {setIn} from './spec-paths.js';
 import {checkedByModel, pathWithin} from './model-findings.js';
@@ -264,6 +265,18 @@ function PropertyList({
 	// Findings about the entry as a whole (a credential the type needs and nobody declares, the schema's shape).
 	const rest = findings.filter(item => !shown.has(item));
 	const highlighted = items.findIndex(item => item.value === highlight);
+	// From 80×24 up the list scrolls (↑/↓) when its rows do not fit beside the title, the notes and the footer.
+	const {columns, rows} = useTerminalSize();
+	const heights = items.map(item => rowsOf(`${item.label}  ${item.hint ?? ''}`, columns - 2) + (item.detail ? rowsOf(item.detail.text, columns - 4) : 0));
+	const around =
+		9 +
+		rest.reduce((sum, item) => sum + rowsOf(`✖ ${item.message}`, columns), 0) +
+		(view.kind === 'add' ? 5 : 0) +
+		(view.kind === 'remove' ? 2 : 0) +
+		(message ? rowsOf(message, columns) : 0);
+	const budget = rows === undefined ? undefined : Math.max(3, rows - around);
+	const limit =
+		budget === undefined || heights.reduce((sum, height) => sum + height, 0) <= budget ? undefined : Math.max(3, Math.floor(budget / Math.max(...heights)));
 
 	const errors = findings.filter(item => item.severity === 'error').length;
 	const choose = (item: MenuItem) => {
@@ -350,11 +363,13 @@ function PropertyList({
 			<Menu
 				key={items.map(item => item.value).join('\n')}
 				items={items}
+				limit={limit}
 				focus={view.kind === 'list'}
 				initialIndex={highlighted === -1 ? 0 : highlighted}
 				onHighlight={item => setHighlight(item.value)}
 				onSelect={choose}
 			/>
+			{limit !== undefined && <Text dimColor>{`  ${items.length - limit} more rows: ↑/↓ scroll`}</Text>}
 			{rest.map(item => {
 				const line = findingLine(item);
 				return line ? (
