@@ -1,10 +1,10 @@
 // One HTTP exchange with the platform: headers, our own retries, the 401 refresh, tracing, error and shape parsing.
 // got's own retry is off (limit 0): retrying is a decision about side effects, made here, with the tool's one
 // retry policy (source/shared/retry.ts, docs/retries.md). Every retry is reported through `onRetry`.
-import {setTimeout as sleep} from 'node:timers/promises';
 import got, {type Got, RequestError} from 'got';
 import type {z} from 'zod';
-import {retryDelay, RetryQuota, type RetryEvent, type RetryPolicy} from '../shared/retry.js';
+import {retryDelay, RetryQuota, sleepFor, type RetryEvent, type RetryPolicy} from '../shared/retry.js';
+import {InterruptedError, liveInterruptSignal} from '../shared/interrupt-scope.js';
 import {parseErrorBody} from './error-body.js';
 import {PlatformError} from './errors.js';
 import {requestLine, responseLine} from './trace.js';
@@ -59,8 +59,8 @@ type Outcome =
 	| {kind: 'network'; code: string; message: string};
 
 /** Milliseconds now, and a wait; a virtual clock lets tests check a minute of retrying without waiting for it. */
-export type RetryClock = {now: () => number; sleep: (ms: number) => Promise<void>};
-const realClock: RetryClock = {now: Date.now, sleep: ms => sleep(ms)};
+export type RetryClock = {now: () => number; sleep: (ms: number, signal?: AbortSignal) => Promise<void>};
+const realClock: RetryClock = {now: Date.now, sleep: (ms, signal) => sleepFor(ms, signal)};
 
 export type Transport = {send<T>(request: HttpRequest<T>): Promise<T>};
 
@@ -74,11 +74,15 @@ export function createTransport(deps: TransportDeps): Transport {
 	const clock = deps.clock ?? realClock;
 	const send = async <T>(request: HttpRequest<T>): Promise<T> => {
 		const started = clock.now();
+		// A stop under way ends this call's waits and request (shared/interrupt-scope.ts, docs/retries.md#stopping).
+		const signal = liveInterruptSignal();
 		let refreshed = false;
 		let spent = 0;
 		for (let retry = 0; ; ) {
 			const token = request.service === 'ims' ? undefined : await deps.token();
-			const outcome = await attempt(request, token);
+			if (signal?.aborted) throw interrupted(request, deps.masker);
+			const outcome = await attempt(request, token, signal);
+			if (signal?.aborted) throw interrupted(request, deps.masker);
 			if (outcome.kind === 'response' && outcome.status < 300) {
 				quota.succeeded(spent);
 				return parseBody(request, outcome, deps.masker);
@@ -113,11 +117,16 @@ export function createTransport(deps: TransportDeps): Transport {
 			const reason = describeOutcome(outcome);
 			deps.debug?.(deps.masker.text(`retry ${retry}/${deps.policy.limit} of ${label(request)} in ${delay}ms after ${reason}`));
 			deps.onRetry?.({call: deps.masker.text(label(request)), reason: reason.replace(/^HTTP /, ''), retry, delayMs: delay});
-			await clock.sleep(delay);
+			try {
+				await clock.sleep(delay, signal);
+			} catch (error) {
+				if (signal?.aborted) throw interrupted(request, deps.masker);
+				throw error;
+			}
 		}
 	};
 
-	const attempt = async (request: HttpRequest<unknown>, token: string | undefined): Promise<Outcome> => {
+	const attempt = async (request: HttpRequest<unknown>, token: string | undefined, signal: AbortSignal | undefined): Promise<Outcome> => {
 		const client: Got = request.service === 'ims' ? ims : platform;
 		const relative = request.service === 'ims' ? request.path.slice(1) : `data/foundation/${request.service}${request.path}`;
 		const {headers, body} = buildPayload(request, token);
@@ -127,7 +136,7 @@ export function createTransport(deps: TransportDeps): Transport {
 		deps.debug?.(requestLine(deps.masker, {method: request.method, url, headers, body}));
 		const started = Date.now();
 		try {
-			const response = await client(relative, {method: request.method, headers, body, searchParams, responseType: 'text'});
+			const response = await client(relative, {method: request.method, headers, body, searchParams, responseType: 'text', ...(signal ? {signal} : {})});
 			const requestId =
 				headerValue(response.headers['x-request-id']) ?? (response.statusCode >= 400 ? parseErrorBody(safeJson(response.body)).requestId : undefined);
 			deps.debug?.(
@@ -135,6 +144,8 @@ export function createTransport(deps: TransportDeps): Transport {
 			);
 			return {kind: 'response', status: response.statusCode, headers: response.headers, text: response.body};
 		} catch (error) {
+			// Cut by a stop: send() turns this into an InterruptedError.
+			if (signal?.aborted) return {kind: 'network', code: 'EABORTED', message: 'cancelled by a stop'};
 			if (!(error instanceof RequestError)) throw error;
 			const code = error.code || 'ENETWORK';
 			deps.debug?.(responseLine(deps.masker, {method: request.method, url, ms: Date.now() - started, error: `${code} ${error.message}`}));
@@ -157,6 +168,11 @@ export function createTransport(deps: TransportDeps): Transport {
 	};
 
 	return {send};
+}
+
+/** The call `request` ended by a stop, named as the trace names it (masked). */
+function interrupted(request: HttpRequest<unknown>, masker: Masker): InterruptedError {
+	return new InterruptedError(masker.text(label(request)));
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {

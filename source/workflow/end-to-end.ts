@@ -17,6 +17,7 @@ import {prepareResume} from './end-to-end/resume.js';
 import {PersistFailure, type EndToEndOptions, type Run} from './end-to-end/run.js';
 import {runStages} from './end-to-end/stages.js';
 import {failureSummary, store, successSummary} from './end-to-end/summary.js';
+import {interruptibleBy} from '../shared/interrupt-scope.js';
 
 export type {EndToEndOptions} from './end-to-end/run.js';
 
@@ -36,11 +37,15 @@ export async function runEndToEndCheck(ctx: WorkflowContext, options: EndToEndOp
 async function attempt(run: Run): Promise<RunSummary> {
 	const started = Date.now();
 	try {
-		run.stage = 'cleanup';
-		const from = await prepareResume(run);
-		await runStages(run, from);
-		run.stage = 'run';
-		return successSummary(run, await monitor(run));
+		// A stop (ctx.signal) interrupts the platform calls under way at once, retry waits included; the clean-up in
+		// finish() runs outside this scope, so its calls are not cut (shared/interrupt-scope.ts).
+		return await interruptibleBy(run.ctx.signal, async () => {
+			run.stage = 'cleanup';
+			const from = await prepareResume(run);
+			await runStages(run, from);
+			run.stage = 'run';
+			return successSummary(run, await monitor(run));
+		});
 	} catch (error) {
 		if (error instanceof PersistFailure) throw error;
 		const wrapped =

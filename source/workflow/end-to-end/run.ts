@@ -3,6 +3,7 @@
 // update function (recordCreated, updateRemote), never in place.
 import type {RunSummary} from '../../connection-spec/draft-types.js';
 import {AepError} from '../../shared/errors.js';
+import {InterruptedError} from '../../shared/interrupt-scope.js';
 import {recordCreated} from '../ledger.js';
 import {describeError, emit, hintOf, scrub, throwIfAborted, WorkflowError, type StageName, type WorkflowContext} from '../progress.js';
 
@@ -97,6 +98,8 @@ export async function stage<T>(run: Run, name: StageName, message: string, hint:
 /** The stage's error as a scrubbed WorkflowError; a failed run carries its counts and errors to the summary. */
 function wrapStageError(run: Run, name: StageName, hint: string, error: unknown): WorkflowError {
 	const own = error instanceof WorkflowError;
+	if (error instanceof InterruptedError)
+		return new WorkflowError(name, `Stopped during "${name}": ${scrub(error.message, run.secrets)}`, {hint: error.hint ?? hint, cause: error});
 	const text = scrub(own ? error.message : describeError(error), run.secrets);
 	const wrapped = new WorkflowError(name, text, {hint: scrub(own ? error.hint : hintOf(error, hint), run.secrets), cause: error});
 	return Object.assign(wrapped, {outcome: (error as {outcome?: unknown}).outcome});
