@@ -198,3 +198,26 @@ test('run SPEC_FILE with a usage error (a missing secret, an unknown param) anno
 		rmSync(home, {recursive: true, force: true});
 	}
 });
+
+test('run --param host=… on a spec whose host is fixed says so and how to change it (not "unknown param"); nothing is sent', async () => {
+	const home = tempHome();
+	try {
+		const spec = ticketsSpec('links') as Record<string, any>;
+		spec.sourceSpec.attributes.urlParams.host = 'https://acme.helpdesk.example.com';
+		spec.authSpec[0].spec.properties = {accessToken: {type: 'string', format: 'password'}};
+		spec.authSpec[0].spec.required = ['accessToken'];
+		const file = specFile(home, spec);
+		const before = api.log().length;
+		const result = await runCli(['run', file, '--param', `host=${api.url}`], {home, env: {AEP_SOURCE_SECRET_ACCESS_TOKEN: api.token}});
+		assert.equal(result.code, 2);
+		assert.match(
+			result.stderr,
+			/--param host: this spec's host is fixed \(urlParams\.host is https:\/\/acme\.helpdesk\.example\.com\), so it takes no host value/,
+		);
+		assert.ok(result.stderr.includes(`change urlParams.host in ${file}, or write it as \${host} and declare host`), result.stderr);
+		assert.doesNotMatch(result.stderr, /Unknown --param/);
+		assert.equal(api.log().length, before);
+	} finally {
+		rmSync(home, {recursive: true, force: true});
+	}
+});

@@ -5,7 +5,7 @@ import {UsageError} from './context.js';
 import type {Session} from '../session.js';
 import type {Draft} from '../connection-spec/draft-types.js';
 import {isSecretKeyName} from '../connection-spec/secrets.js';
-import {specFromDraft} from '../connection-spec/index.js';
+import {findPlaceholders, specFromDraft} from '../connection-spec/index.js';
 import {resolveTestValues, secretEnvName, type SourceApi, type SourceRoute} from '../workflow/test-values.js';
 import type {EndToEndOptions} from '../workflow/index.js';
 
@@ -32,6 +32,13 @@ function parseSourceApi(value: SourceApi | undefined, local: boolean): SourceApi
 	if (value === undefined) return undefined;
 	if (!local && value === 'demo') throw new UsageError('--source-api demo needs the local profile (the demo API runs inside its sandbox).');
 	return value;
+}
+
+/** `urlParams.host` when it is a literal URL (no `${…}` to fill), else undefined. */
+function fixedHostOf(spec: Record<string, unknown>): string | undefined {
+	const urlParams = (spec['sourceSpec'] as {attributes?: {urlParams?: {host?: unknown}}} | undefined)?.attributes?.urlParams;
+	const host = urlParams?.host;
+	return typeof host === 'string' && host.trim() !== '' && findPlaceholders(host).length === 0 ? host : undefined;
 }
 
 /** Throws UsageError naming the flag or environment variable for anything unknown, secret on the command line or missing. */
@@ -66,6 +73,14 @@ export function resolveTestInputs({draft, session, params, authSpecName, target,
 		if (auth.secrets.has(key) || isSecretKeyName(key))
 			throw new UsageError(`"${key}" is a secret: pass it in the environment variable ${secretEnvName(key)}, not on the command line.`);
 		if (!auth.properties.includes(key) && !sourceNames.includes(key)) {
+			const fixedHost = fixedHostOf(spec);
+			if (key === 'host' && fixedHost !== undefined) {
+				// A spec file's draft is made afresh from the file on every run: the file is what to edit.
+				const where = draft.madeBy?.specFile ? `in ${draft.madeBy.specFile}` : `("aep-source resume ${draft.id}", source spec step)`;
+				throw new UsageError(`--param host: this spec's host is fixed (urlParams.host is ${fixedHost}), so it takes no host value.`, {
+					hint: `To send the source requests elsewhere, change urlParams.host ${where}, or write it as \${host} and declare host in the auth spec.`,
+				});
+			}
 			throw new UsageError(
 				`Unknown --param "${key}". Auth properties of "${auth.name}": ${auth.properties.join(', ') || 'none'}; ` +
 					`source inputs: ${sourceNames.join(', ') || 'none'}.`,
