@@ -74,6 +74,13 @@ export const paginationFields: Record<(typeof paginationTypes)[number], readonly
 	NONE: ['type'],
 };
 
+/**
+ * Pagination fields the model reads as whole numbers, written as a number or a numeric string
+ * (docs/connection-spec.md#pagination, docs/connection-spec-model.md#pagination); `endPageIndex` may also be
+ * `headers.<name>`. The wizard saves digits typed into them as JSON numbers.
+ */
+export const numericPaginationFields: ReadonlySet<string> = new Set(['limitValue', 'delayRequestMillis', 'initialPageIndex', 'endPageIndex', 'maximumRequest']);
+
 /** The row of docs/connection-spec.md#validation-rules that holds each pagination type's field rules. A Map: looked up with user strings. */
 export const paginationRules = new Map<string, string>([
 	['OFFSET', 'pagination-offset'],

@@ -14,6 +14,7 @@ export {
 	authTypes,
 	paginationTypes,
 	paginationFields,
+	numericPaginationFields,
 	httpMethods,
 	parameterTypes,
 	specType,

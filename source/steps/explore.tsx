@@ -1,7 +1,7 @@
 // Explore spec (docs/connection-spec.md#explorespec, docs/connection-spec.md#custom-schema): the fixed Resource exploreSpec, optionally with a custom schema
 // inferred
 // from the live preview's records; or a pasted exploreSpec JSON (bad JSON is reported by line:column).
-import {useState} from 'react';
+import {useRef, useState} from 'react';
 import {Box, Text} from 'ink';
 import {parseSpecText} from '../connection-spec/index.js';
 import {fixedExploreSpec} from '../connection-spec/constants.js';
@@ -28,6 +28,8 @@ export function ExploreScreen({draft, update, go, back}: StepProps) {
 	const [pasted, setPasted] = useState('');
 	const [error, setError] = useState<string>();
 	const [done, setDone] = useState<string>();
+	/** True right after Enter ended a line, until the next key: a line feed then belongs to that Enter. */
+	const afterReturn = useRef(false);
 	const {state, run} = usePreview(draft, {auto: false});
 	const services = useServices();
 	const wizard = useWizard();
@@ -44,7 +46,15 @@ export function ExploreScreen({draft, update, go, back}: StepProps) {
 	const pasteKeys: KeyBinding[] = [
 		{keys: 'return', label: 'use it (or next line)', by: 'text input'},
 		// A pasted line feed ends the line like Enter (the text input never takes it as text).
-		{keys: 'linefeed', action: () => endLine(pasted)},
+		// The "\n" of a "\r\n" pair (a paste from Windows text) is the same line end, not an empty line.
+		{
+			keys: 'linefeed',
+			action: () => {
+				const pairedWithReturn = afterReturn.current && pasted === '';
+				afterReturn.current = false;
+				if (!pairedWithReturn) endLine(pasted);
+			},
+		},
 		{
 			keys: 'ctrl+u',
 			label: 'clear',
@@ -144,10 +154,14 @@ export function ExploreScreen({draft, update, go, back}: StepProps) {
 						value={pasted}
 						onChange={value => {
 							if (value.includes('\n')) return; // the line feed key ends the line (above), never text
+							afterReturn.current = false;
 							setPasted(value);
 							setError(undefined);
 						}}
-						onSubmit={endLine}
+						onSubmit={line => {
+							endLine(line);
+							afterReturn.current = true;
+						}}
 					/>
 				</Box>
 				{error && <Text color="red">{`✖ ${error}`}</Text>}

@@ -2,7 +2,7 @@
 // of the one spec model whose path is the field's path (docs/connection-spec-model.md); the screen itself checks only
 // raw typed text the model never sees (JSON syntax, date-pattern letters, input names). Pure functions: the screen
 // only wires them to the form.
-import {formatPath, getAt, userInputsOf, validateSpec, type Finding} from '../connection-spec/index.js';
+import {formatPath, getAt, numericPaginationFields, userInputsOf, validateSpec, type Finding} from '../connection-spec/index.js';
 import {paginationFields, paginationTypes} from './spec-constants.js';
 import type {FormField} from '../components/form.js';
 import {getString, setIn, type Path} from './spec-paths.js';
@@ -27,9 +27,6 @@ const paginationHelp: Record<string, string> = {
 	endPageIndex: 'Last page number, or headers.<name> holding the page count (optional).',
 	maximumRequest: 'Maximum requests per run (default 10000).',
 };
-
-// Saved as JSON numbers when the text is digits (the schema's integers; endPageIndex may also be headers.<name>).
-const numericPagination = new Set(['limitValue', 'delayRequestMillis', 'initialPageIndex', 'endPageIndex', 'maximumRequest']);
 
 /** Raw text the model never sees: a JSON field that does not parse. Its shape (an object of strings) is the model's. */
 function jsonSyntaxMessage(value: string): string | undefined {
@@ -162,7 +159,7 @@ export function sourceFields(spec: Record<string, unknown>): SourceField[] {
 			name: `pagination.${name}`,
 			path: [...attributes, 'paginationParams', name],
 			label: `  ${name}`,
-			numeric: numericPagination.has(name),
+			numeric: numericPaginationFields.has(name),
 			help: paginationHelp[name],
 			...(name === 'parameterType'
 				? {
