@@ -170,3 +170,35 @@ test('user inputs: the editor fits 80×24, with every field of an input and the 
 		await ink.cleanup();
 	}
 });
+
+test('review: Enter on a user input’s finding opens its form in the editor, on the field the finding is about', async () => {
+	const services = testServices();
+	seedDraft(services, {
+		step: 'review',
+		change: draft => {
+			let spec = setIn(draft.spec, ['sourceSpec', 'attributes', 'urlParams', 'queryParams'], {list: '${listId}'});
+			spec = setIn(spec, ['sourceSpec', 'spec', 'properties'], {listId: {type: 'integer', description: 'The list.', default: 'abc'}});
+			return {...draft, spec};
+		},
+	});
+	const ink = await renderWizard({command: 'resume', argv: ['demo-contacts'], services});
+	try {
+		await ink.press(keys.tab);
+		await pressUntil(ink, keys.down, /❯ ! warning {2}sourceSpec\.spec\.properties\.listId\.default/, 30);
+		await ink.press(keys.enter);
+		assert.match(ink.frame(), /User input “listId”/);
+		assert.match(ink.frame(), /❯ Default: abc/);
+		assert.match(ink.frame(), /⚠ The default of "listId" is the string "abc", but "listId" is of type integer\./);
+		await ink.press(ctrlU);
+		await ink.press('7\r');
+		assert.equal(inputsOf(savedSpec(services)).properties['listId']?.['default'], 7);
+		// Esc Esc: the list, then the form on the User inputs row; Enter opens the list again (not the input).
+		await ink.press(keys.escape);
+		await ink.press(keys.escape);
+		assert.match(ink.frame(), /❯ User inputs: listId/);
+		await ink.press(keys.enter);
+		assert.match(ink.frame(), /User inputs — what users enter/);
+	} finally {
+		await ink.cleanup();
+	}
+});

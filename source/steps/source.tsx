@@ -15,7 +15,7 @@ import {useServices} from '../wizard/services.js';
 import {fieldForPath, useWizard, type StepProps} from '../wizard/wizard-context.js';
 import {applySourceField, sourceFields, sourceValues} from './source-fields.js';
 import {usePreview} from './use-preview.js';
-import {UserInputsEditor} from './user-inputs.js';
+import {UserInputsEditor, userInputAt} from './user-inputs.js';
 import {DeclarePlaceholder} from './declare-placeholder.js';
 
 export function SourceScreen({draft, update, go, back}: StepProps) {
@@ -41,11 +41,14 @@ export function SourceScreen({draft, update, go, back}: StepProps) {
 	const [panel, setPanel] = useState(false);
 	const [inspecting, setInspecting] = useState(false);
 	// A sub-screen over the form: the user-input editor, or declaring an undeclared ${name}.
-	const [sub, setSub] = useState<'inputs' | 'declare'>();
+	// Opened from a Review finding about one user input: its form in the editor, on the field the finding is about.
+	const [inputFocus, setInputFocus] = useState(() => userInputAt(draft.spec, wizard.focusPath));
+	const [sub, setSub] = useState<'inputs' | 'declare' | undefined>(inputFocus ? 'inputs' : undefined);
 	const [declaredNote, setDeclaredNote] = useState<string>();
 	/** Back from a sub-screen: the form comes back on the field it was left on. */
 	const closeSub = (field: string | undefined, note?: string) => {
 		setSub(undefined);
+		setInputFocus(undefined);
 		setInitialField(field);
 		setFocusedField(field);
 		setDeclaredNote(note);
@@ -102,7 +105,7 @@ export function SourceScreen({draft, update, go, back}: StepProps) {
 	const previewRows = room === undefined ? undefined : Math.max(5, Math.min(16, Math.floor(room * 0.35)));
 	const formRows = room === undefined || previewRows === undefined ? undefined : Math.max(5, room - previewRows);
 
-	if (sub === 'inputs') return <UserInputsEditor draft={draft} update={update} onClose={() => closeSub('userInputs')} />;
+	if (sub === 'inputs') return <UserInputsEditor draft={draft} update={update} onClose={() => closeSub('userInputs')} initial={inputFocus} />;
 	if (sub === 'declare') return <DeclarePlaceholder draft={draft} update={update} onClose={note => closeSub(focusedField, note)} />;
 
 	if (inspecting) {

@@ -7,6 +7,7 @@ import {
 	addUserInput,
 	changeUserInput,
 	formatPath,
+	getAt,
 	removeUserInput,
 	renameUserInput,
 	typedEnum,
@@ -30,15 +31,30 @@ export type UserInputsEditorProps = {
 	draft: Draft;
 	update: (change: (draft: Draft) => Draft) => void;
 	onClose: () => void;
+	/** Open on this input's form, focused on `field` (name, description, type, required, default, enum). */
+	initial?: {name: string; field?: string};
 };
+
+/**
+ * The input and field a finding's path points at (`sourceSpec.spec.properties.listId.default` → listId, default;
+ * `sourceSpec.spec.required[0]` → the input it names), or undefined when the path is not about one user input.
+ */
+export function userInputAt(spec: Record<string, unknown>, path: string | undefined): {name: string; field?: string} | undefined {
+	if (!path) return undefined;
+	const property = /^sourceSpec\.spec\.properties\.([A-Za-z_]\w*)(?:\.(description|type|default|enum))?/.exec(path);
+	if (property?.[1] && userInputsOf(spec).some(input => input.name === property[1])) return {name: property[1], ...(property[2] ? {field: property[2]} : {})};
+	const required = /^sourceSpec\.spec\.required\[(\d+)\]$/.exec(path);
+	const named = required ? getAt(spec, ['sourceSpec', 'spec', 'required', Number(required[1])]) : undefined;
+	return typeof named === 'string' && userInputsOf(spec).some(input => input.name === named) ? {name: named, field: 'required'} : undefined;
+}
 
 type Spec = Record<string, unknown>;
 
 /** The editor's view: the list, a new input's name, or one input's form. */
 type View = {kind: 'list'; highlight?: string} | {kind: 'add'} | {kind: 'edit'; name: string};
 
-export function UserInputsEditor({draft, update, onClose}: UserInputsEditorProps) {
-	const [view, setView] = useState<View>({kind: 'list'});
+export function UserInputsEditor({draft, update, onClose, initial}: UserInputsEditorProps) {
+	const [view, setView] = useState<View>(initial ? {kind: 'edit', name: initial.name} : {kind: 'list'});
 	const inputs = userInputsOf(draft.spec);
 	const changeSpec = (change: (spec: Spec) => Spec) => update(current => ({...current, spec: change(current.spec)}));
 
@@ -60,6 +76,7 @@ export function UserInputsEditor({draft, update, onClose}: UserInputsEditorProps
 			return (
 				<EditUserInput
 					input={input}
+					initialField={initial?.name === input.name ? initial.field : undefined}
 					spec={draft.spec}
 					taken={inputs.map(each => each.name).filter(name => name !== input.name)}
 					update={update}
@@ -189,6 +206,7 @@ function AddUserInput({taken, onAdd, onCancel}: {taken: string[]; onAdd: (name: 
 
 type EditProps = {
 	input: UserInput;
+	initialField?: string | undefined;
 	spec: Spec;
 	taken: string[];
 	update: (change: (draft: Draft) => Draft) => void;
@@ -221,7 +239,7 @@ function applyInputField(spec: Spec, input: UserInput, field: string, value: str
 	}
 }
 
-function EditUserInput({input, spec, taken, update, onRenamed, onDone}: EditProps) {
+function EditUserInput({input, initialField, spec, taken, update, onRenamed, onDone}: EditProps) {
 	const where = formatPath(['sourceSpec', 'spec', 'properties', input.name]);
 	// The model's findings about this input with one field's typed value applied; the first error or warning at `key`.
 	const modelSays = (field: string, key: string) => {
@@ -295,7 +313,7 @@ function EditUserInput({input, spec, taken, update, onRenamed, onDone}: EditProp
 	return (
 		<Box flexDirection="column">
 			<Text bold>{`User input “${input.name}” (sourceSpec.spec.properties.${input.name})`}</Text>
-			<Form fields={fields} values={values} onCommit={commit} onDone={onDone} onBack={onDone} doneLabel="Done" />
+			<Form fields={fields} values={values} onCommit={commit} onDone={onDone} onBack={onDone} doneLabel="Done" initialField={initialField} />
 			{footer}
 		</Box>
 	);
