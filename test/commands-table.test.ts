@@ -24,7 +24,7 @@ test('every command listed by --help answers its own --help without a terminal: 
 			assert.match(result.stdout, new RegExp(`^Usage: aep-source ${name}\\b`), name);
 			assert.match(result.stdout, /\nOptions:\n(.*\n)* {2}--help, -h +Show this help/, name);
 			assert.match(result.stdout, new RegExp(`\\nExamples:\\n  aep-source ${name}\\b`), name);
-			assert.match(result.stdout, /Exit codes: 0 success, .*2 usage problem/);
+			assert.match(result.stdout, /\nExit codes:\n {2}0 +success\n(.*\n)* {2}2 +usage problem/);
 			assert.equal(result.stderr, '');
 		}
 	}

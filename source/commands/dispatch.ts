@@ -2,6 +2,7 @@
 // whatever it throws into one sentence on stderr and an exit code (render-error.ts).
 import {version} from '../version.js';
 import {cutForEcho} from '../shared/errors.js';
+import {wrapCommand, wrapHanging} from '../shared/wrap-text.js';
 import {commands, commonFlags, isCommandName, loaders, type CommandEntry, type CommandName} from './registry.js';
 import {optionLines, parseCommandLine} from './flags.js';
 import {write, type CommandContext} from './context.js';
@@ -10,42 +11,76 @@ import {exitCodeOf, problemOf, renderError} from './render-error.js';
 /** The wizard's home screen (`aep-source` with no command). */
 const home: CommandEntry = {summary: 'The interactive wizard', maxArgs: 0, flags: {debug: commonFlags.debug}, examples: ['aep-source'], interactive: true};
 
-const usageExit = '2 usage problem (unknown option, bad value, missing or unreadable file, file that is not JSON, existing output)';
-const exitLine = (specific?: string) => `Exit codes: 0 success, ${specific ? `1 ${specific}, ` : ''}${usageExit}, 130 interrupted (Ctrl-C).`;
+/** Help is written for an 80-column terminal: every line fits, wrapped at spaces with a hanging indent. */
+export const helpColumns = 80;
+
+const usageExit = 'usage problem (unknown option, bad value, missing or unreadable file, file that is not JSON, existing output)';
+
+/** The exit codes as an aligned list; `specific` is what 1 means for the command. */
+function exitLines(specific?: string): string[] {
+	const rows: Array<[string, string]> = [
+		['0', 'success'],
+		...(specific ? [['1', specific] as [string, string]] : []),
+		['2', usageExit],
+		['130', 'interrupted (Ctrl-C)'],
+	];
+	return ['Exit codes:', ...rows.flatMap(([code, meaning]) => wrapHanging(`  ${code.padEnd(5)}`, meaning, helpColumns))];
+}
+
+/** A paragraph of help text wrapped to the help's width (its own line breaks are spaces). */
+const paragraph = (text: string, indent = 0) => wrapHanging(' '.repeat(indent), text, helpColumns);
+
+/** `  name    summary  (e.g. example)`: the summary wraps under itself; an example that does not fit gets its own line. */
+function commandLines(name: CommandName, width: number): string[] {
+	const lead = `  ${name.padEnd(width)}`;
+	const lines = wrapHanging(lead, commands[name].summary, helpColumns);
+	const example = `(e.g. ${commands[name].examples[0]})`;
+	const last = lines.length - 1;
+	if ([...lines[last]!].length + 2 + [...example].length <= helpColumns) lines[last] = `${lines[last]}  ${example}`;
+	else lines.push(...wrapCommand(`${' '.repeat(lead.length)}e.g. `, commands[name].examples[0]!, helpColumns, lead.length + 5));
+	return lines;
+}
 
 export function topHelp(): string {
 	const names = Object.keys(commands) as CommandName[];
 	const width = Math.max(...names.map(name => name.length)) + 2;
 	return [
-		`aep-source ${version} — build, register, test and submit an Adobe Experience Platform source (Self-Serve Sources, Batch SDK)`,
+		...wrapHanging(
+			'',
+			`aep-source ${version} — build, register, test and submit an Adobe Experience Platform source (Self-Serve Sources, Batch SDK)`,
+			helpColumns,
+			2,
+		),
 		'',
 		'Usage: aep-source [command] [options]     (no command: the interactive wizard)',
 		'',
 		'Commands:',
-		...names.map(name => `  ${name.padEnd(width)}${commands[name].summary}  (e.g. ${commands[name].examples[0]})`),
+		...names.flatMap(name => commandLines(name, width)),
 		'',
 		'Options:',
-		'  --help, -h     Show this help ("aep-source COMMAND --help": the options of one command)',
+		...wrapHanging('  --help, -h     ', 'Show this help ("aep-source COMMAND --help": the options of one command)', helpColumns),
 		'  --version, -v  Show the version',
 		'',
-		exitLine("the thing checked failed (see each command's --help)"),
-		'Files are stored under $AEP_SOURCE_HOME (default ~/.aep-source).',
+		...exitLines("the thing checked failed (see each command's --help)"),
+		'',
+		...paragraph('Files are stored under $AEP_SOURCE_HOME (default ~/.aep-source).'),
 	].join('\n');
 }
 
 export function commandHelp(name: string, entry: CommandEntry): string {
-	const lines = [`Usage: aep-source ${name}${entry.args ? ` ${entry.args}` : ''}${Object.keys(entry.flags).length > 0 ? ' [options]' : ''}`, '', entry.summary];
-	if (entry.description) lines.push(entry.description);
-	if (entry.interactive) lines.push('Interactive: needs a terminal. Without one it names the command to run instead and exits 2.');
+	const usage = `aep-source ${name}${entry.args ? ` ${entry.args}` : ''}${Object.keys(entry.flags).length > 0 ? ' [options]' : ''}`;
+	const lines = [...wrapHanging('Usage: ', usage, helpColumns), '', ...paragraph(entry.summary)];
+	if (entry.description) lines.push(...paragraph(entry.description));
+	if (entry.interactive) lines.push(...paragraph('Interactive: needs a terminal. Without one it names the command to run instead and exits 2.'));
 	lines.push(
 		'',
 		'Options:',
-		...optionLines(entry.flags, [['--help, -h', 'Show this help']]),
+		...optionLines(entry.flags, [['--help, -h', 'Show this help']], helpColumns),
 		'',
 		'Examples:',
-		...entry.examples.map(example => `  ${example}`),
+		...entry.examples.flatMap(example => wrapCommand('  ', example, helpColumns, 4)),
 	);
-	lines.push('', exitLine(entry.exitCodes));
+	lines.push('', ...exitLines(entry.exitCodes));
 	return lines.join('\n');
 }
 

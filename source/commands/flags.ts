@@ -6,6 +6,7 @@
 import {parseArgs} from 'node:util';
 import type {z} from 'zod';
 import {cutForEcho} from '../shared/errors.js';
+import {wrapHanging} from '../shared/wrap-text.js';
 import {UsageError} from './context.js';
 
 type Kind = 'boolean' | 'string' | 'list' | 'integer' | 'choice';
@@ -148,14 +149,19 @@ function describeParseError(invocation: string, error: unknown, names: string[])
 	return `Could not read the options of "${invocation}".`;
 }
 
-/** The "Options:" lines of a command's help, aligned. */
-export function optionLines(flags: FlagShape, extra: Array<[string, string]>): string[] {
+/**
+ * The "Options:" lines of a command's help at `columns`: descriptions in one column, wrapped under themselves. The
+ * column starts after the widest option up to 30 characters; a longer option gets its description on the next line.
+ */
+export function optionLines(flags: FlagShape, extra: Array<[string, string]>, columns: number): string[] {
 	const rows: Array<[string, string]> = Object.entries(flags).map(([name, schema]) => {
 		const meta = flagMeta(schema);
 		const left = `--${name}${meta.kind === 'boolean' ? '' : ` ${meta.value}`}${meta.short ? `, -${meta.short}` : ''}`;
 		return [left, `${meta.description}${meta.kind === 'list' ? ' (repeatable)' : ''}`];
 	});
 	rows.push(...extra);
-	const width = Math.max(...rows.map(([left]) => left.length)) + 2;
-	return rows.map(([left, right]) => `  ${left.padEnd(width)}${right}`);
+	const width = Math.min(30, Math.max(...rows.map(([left]) => left.length)) + 2);
+	return rows.flatMap(([left, right]) =>
+		left.length + 2 <= width ? wrapHanging(`  ${left.padEnd(width)}`, right, columns) : [`  ${left}`, ...wrapHanging(' '.repeat(width + 2), right, columns)],
+	);
 }

@@ -163,7 +163,7 @@ export const commands = {
 			'aep-source import my-source.draft.json --keep-remote',
 			'aep-source import openapi.yaml --operation listContacts',
 			'aep-source import https://api.example.com/openapi.json --operation "GET /v2/contacts" --json',
-			'aep-source import --curl \'curl -H "Authorization: Bearer $TOKEN" https://api.example.com/v2/contacts\' --response page1.json',
+			'aep-source import --curl \'curl -H "Authorization: Bearer $TOKEN" https://api.example.com/contacts\' --response page1.json',
 		],
 		exitCodes: 'the draft was bootstrapped but the input lacked something (listed on stderr; the draft is saved)',
 	},

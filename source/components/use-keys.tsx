@@ -4,8 +4,7 @@
 // declared with `by` instead of an action, so the footer still tells the truth about the whole screen.
 import type {ReactElement} from 'react';
 import {type Key, useInput} from 'ink';
-import {KeyFooter, type KeyHint} from './key-footer.js';
-import {rowsOf} from './use-terminal-size.js';
+import {footerLines, KeyFooter, type KeyHint} from './key-footer.js';
 
 /**
  * A key, by name: `escape`, `return`, `linefeed` (a pasted "\n"), `space`, `tab`, `shift+tab`, `up`, `down`, `left`, `right`,
@@ -92,7 +91,7 @@ export function footerHints(bindings: KeyBinding[]): KeyHint[] {
 /** Rows the footer of `bindings` takes at `columns` (its top margin included), to budget a screen that must fit. */
 export function footerRows(bindings: KeyBinding[], columns: number): number {
 	const hints = footerHints(bindings);
-	return 1 + rowsOf(hints.map(([key, action]) => `${key} ${action}`).join('  ·  '), columns);
+	return 1 + footerLines(hints, columns).length;
 }
 
 /**

@@ -7,7 +7,9 @@ import type {ChecklistItem} from '../workflow/index.js';
 import {Spinner} from '../components/progress-list.js';
 import {quitKey, useKeys} from '../components/use-keys.js';
 import {PathPrompt, pathPromptKeys} from '../components/path-prompt.js';
-import {rowsOf, useTerminalSize} from '../components/use-terminal-size.js';
+import {useTerminalSize} from '../components/use-terminal-size.js';
+import {WrappedText} from '../components/wrapped-text.js';
+import {wrapHanging} from '../shared/wrap-text.js';
 import {useServices} from '../wizard/services.js';
 import {useWizard, type StepProps} from '../wizard/wizard-context.js';
 import {describeFailure} from './use-workflow.js';
@@ -99,13 +101,7 @@ export function ChecklistScreen({draft, update, back, home}: StepProps) {
 			)}
 			{start > 0 && <Text dimColor>{`  ↑ ${start} more above`}</Text>}
 			{items?.slice(start, end).map(item => (
-				<Box key={item.id} flexDirection="column">
-					<Text>
-						<Text color={marks[item.status][1]}>{`${marks[item.status][0]} ${item.status.padEnd(7)}`}</Text> {item.title}
-					</Text>
-					{item.evidence && item.status !== 'missing' && <Text dimColor wrap="truncate">{`      ${item.evidence}`}</Text>}
-					{item.next && item.status !== 'done' && <Text color="yellow" wrap="wrap">{`      → ${item.next}`}</Text>}
-				</Box>
+				<ChecklistRow key={item.id} item={item} columns={columns} />
 			))}
 			{items && end < items.length && <Text dimColor>{`  ↓ ${items.length - end} more below (↓/PgDn)`}</Text>}
 			{busy && items && (
@@ -127,13 +123,44 @@ export function ChecklistScreen({draft, update, back, home}: StepProps) {
 	);
 }
 
+/** The mark and status take the first 10 columns; the title, evidence and next step wrap under their own text. */
+const textColumn = 10;
+
+/** One item: "✔ done    Title", then its evidence (cut to one row) and "→ next step", each wrapped under its text. */
+function ChecklistRow({item, columns}: {item: ChecklistItem; columns: number}) {
+	const room = Math.max(10, columns - textColumn);
+	return (
+		<Box flexDirection="column">
+			<Box>
+				<Box width={textColumn} flexShrink={0}>
+					<Text color={marks[item.status][1]}>{`${marks[item.status][0]} ${item.status}`}</Text>
+				</Box>
+				<WrappedText text={item.title} columns={room} />
+			</Box>
+			{item.evidence && item.status !== 'missing' && (
+				<Box paddingLeft={textColumn}>
+					<Text dimColor wrap="truncate">
+						{item.evidence}
+					</Text>
+				</Box>
+			)}
+			{item.next && item.status !== 'done' && (
+				<Box paddingLeft={textColumn}>
+					<Box width={2} flexShrink={0}>
+						<Text color="yellow">→</Text>
+					</Box>
+					<WrappedText color="yellow" text={item.next} columns={room - 2} />
+				</Box>
+			)}
+		</Box>
+	);
+}
+
 /** Rows one checklist item takes: its title, the evidence line (cut to one row) and the wrapped next step. */
 function itemRows(item: ChecklistItem, columns: number): number {
-	return (
-		rowsOf(`✔ ${item.status.padEnd(7)} ${item.title}`, columns) +
-		(item.evidence && item.status !== 'missing' ? 1 : 0) +
-		(item.next && item.status !== 'done' ? rowsOf(`      → ${item.next}`, columns) : 0)
-	);
+	const room = Math.max(10, columns - textColumn);
+	const next = item.next && item.status !== 'done' ? wrapHanging('', item.next, room - 2).length : 0;
+	return wrapHanging('', item.title, room).length + (item.evidence && item.status !== 'missing' ? 1 : 0) + next;
 }
 
 /** [start, end) of the items from `top` on that fit in `budget` rows (at least one); starts earlier at the end of the list. */

@@ -24,6 +24,7 @@ import {
 } from './screens.js';
 import {previousStep} from './step-order.js';
 import {WizardErrorBoundary} from '../components/error-boundary.js';
+import {WizardHeader} from '../components/wizard-header.js';
 
 /**
  * Where the wizard opens: the interactive command of the command table and what its flags and arguments asked for,
@@ -241,15 +242,13 @@ const stepTitles: Record<StepName, string> = {
 };
 
 function Header({draft, profileName}: {draft?: Draft; profileName: string}) {
+	const builtOn = draft?.profile && draft.profile !== profileName ? `; draft built on “${draft.profile}”` : '';
 	return (
-		// One Text, so a narrow terminal wraps it between words instead of squeezing each part into its own column.
-		<Box marginBottom={1}>
-			<Text wrap="wrap">
-				<Text bold>aep-source</Text>
-				{draft ? `  ${draft.artifacts.label || draft.id} › ${stepTitles[draft.step]}` : ' — Self-Serve Sources wizard'}
-				<Text dimColor>{`  [profile: ${profileName}${draft?.profile && draft.profile !== profileName ? `; draft built on “${draft.profile}”` : ''}]`}</Text>
-			</Text>
-		</Box>
+		<WizardHeader
+			title={draft ? draft.artifacts.label || draft.id : undefined}
+			step={draft ? stepTitles[draft.step] : undefined}
+			profileNote={`[profile: ${profileName}${builtOn}]`}
+		/>
 	);
 }
 
