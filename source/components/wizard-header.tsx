@@ -23,7 +23,7 @@ export function headerLines(units: Unit[], columns: number, indent: number): Uni
 	const room = Math.max(8, columns - indent);
 	for (const unit of units) {
 		const text = shorten(unit.text, room);
-		const gap = lines.length === 1 && lines[0]!.length === 1 ? 2 : (unit.gap ?? 1);
+		const gap = unit.gap ?? (lines.length === 1 && lines[0]!.length === 1 ? 2 : 1);
 		if (used + gap + width(text) <= columns) {
 			lines.at(-1)!.push({text: `${' '.repeat(gap)}${text}`, dim: unit.dim});
 			used += gap + width(text);
@@ -38,7 +38,7 @@ export function headerLines(units: Unit[], columns: number, indent: number): Uni
 /** The units of the header: the draft's words, "› Step" kept together, and the profile note as one group when it fits. */
 export function headerUnits(title: string | undefined, step: string | undefined, profileNote: string, columns: number): Unit[] {
 	const words = (text: string) => text.split(/\s+/).filter(word => word !== '');
-	const units: Unit[] = title === undefined ? [{text: '—'}, ...words('Self-Serve Sources wizard').map(text => ({text}))] : words(title).map(text => ({text}));
+	const units: Unit[] = title === undefined ? [{text: '—', gap: 1}, ...words('Self-Serve Sources wizard').map(text => ({text}))] : words(title).map(text => ({text}));
 	if (step !== undefined) units.push({text: `› ${step}`});
 	const noteFits = width(profileNote) <= columns - 2;
 	units.push(...(noteFits ? [profileNote] : words(profileNote)).map((text, index) => ({text, dim: true, gap: index === 0 ? 2 : 1})));
