@@ -92,11 +92,18 @@ test('--json prints exactly {valid, errors, warnings} with {path, message, hint}
 	for (const item of [...report['errors'], ...report['warnings']]) assert.deepEqual(Object.keys(item), ['path', 'message', 'hint']);
 	assert.deepEqual(
 		report['warnings'].map((item: {path: string}) => item.path),
-		['version'],
+		['version', 'sourceSpec.attributes.urlParams.host'],
 	);
+	// The documented example's host (api.example.com) is unfinished text: listed among the warnings, never an error.
 	const valid = await run('validate', ['--json', file('valid-json.json', reference)]);
 	assert.equal(valid.code, 0);
-	assert.deepEqual(JSON.parse(valid.stdout), {valid: true, errors: [], warnings: []});
+	const validReport = JSON.parse(valid.stdout) as {valid: boolean; errors: unknown[]; warnings: {path: string; message: string; hint: string}[]};
+	assert.deepEqual(
+		{...validReport, warnings: validReport.warnings.map(item => item.path)},
+		{valid: true, errors: [], warnings: ['sourceSpec.attributes.urlParams.host']},
+	);
+	assert.match(validReport.warnings[0]!.message, /^Unfinished: It names the example host api\.example\.com \(a reserved name that never answers\)/);
+	assert.equal(validReport.warnings[0]!.hint, "Write your API's real host.");
 });
 
 test('usage problems exit 2 with a sentence: no FILE, two files, a missing file, a folder, an unknown flag', async () => {

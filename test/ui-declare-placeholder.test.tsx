@@ -46,7 +46,7 @@ test('Ctrl-D declares ${subdomain} as an auth property; the test-values panel as
 		assert.deepEqual(undeclaredErrors(spec), [], 'the finding is gone');
 		assert.deepEqual(
 			validateSpec(spec)
-				.warnings.filter(item => item.rule === 'unfinished-text')
+				.unfinished.filter(item => item.rule === 'unfinished-text' && item.path.startsWith('authSpec[0].spec.properties.subdomain'))
 				.map(item => item.path),
 			['authSpec[0].spec.properties.subdomain.description'],
 			'the stub description is flagged as unfinished',

@@ -26,10 +26,15 @@ test('the whole wizard on the local sandbox: new from the demo template → … 
 		// Profile: the built-in local sandbox.
 		assert.match(ink.frame(), /❯ local — built-in sandbox/);
 		await ink.press(keys.enter);
-		// Artifacts: the icon and a documentation link.
+		// Artifacts: the author's own label and description in place of the template's, the icon and a documentation link.
+		assert.match(ink.frame(), /❯ Label: Demo Contacts/);
+		await ink.press('\u0015');
+		await ink.press('Acme Contacts\r');
+		await ink.press('\u0015');
+		await ink.press('Contacts of the Acme CRM, with their tags and orders.\r');
 		await pressUntil(ink, keys.down, /❯ Icon file/);
 		await ink.press(`${icon}\r`);
-		await ink.press(`https://docs.example.com/demo\r`);
+		await ink.press(`https://developer.acme.test/contacts\r`);
 		await pressUntil(ink, keys.down, /❯ \[ Continue to the auth spec \]/);
 		await ink.press(keys.enter);
 		// Auth: the template's three types are chosen; walk through each description form.

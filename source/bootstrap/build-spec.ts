@@ -1,6 +1,7 @@
 // A RequestShape (from an OpenAPI operation or a curl line) → a connection spec in instance form, with every
 // guess and its evidence. Pure (no I/O, no React). What each field means: docs/bootstrap.md.
 import {draft07, fixedExploreSpec, ids, specType, specVersion} from '../connection-spec/constants.js';
+import {catalogDescriptionStub} from '../connection-spec/templates.js';
 import {suggestFromResponse, type PaginationParams} from './detect-response.js';
 import type {AuthShape, BootstrapResult, Guess, InputShape, Json, RequestShape, TestValues} from './guess.js';
 
@@ -178,7 +179,8 @@ export function specFromShape(shape: RequestShape, secrets: Record<string, strin
 	guesses.push(suggestion.pagination, scheduleGuess);
 
 	const inputs = shape.inputs;
-	const uiDescription = firstSentence(shape.description) || `${shape.name}: records from ${shape.method} ${shape.path}.`;
+	// Without a description from the API the catalog text is the blank template's stub: flagged until the author writes one.
+	const uiDescription = firstSentence(shape.description) || catalogDescriptionStub;
 	const attributes: Json = {
 		uiAttributes: {
 			isSource: true,

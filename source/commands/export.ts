@@ -15,8 +15,9 @@ const usage = 'aep-source export DRAFT [--spec] [--out FILE] | --artifacts DIR |
 async function exportPacket(context: CommandContext, draft: Draft, dir: string, profileName: string, debug: boolean | undefined, home: string): Promise<Draft> {
 	return withCommandSession(profileName, sessionOptions(context, debug), async session => {
 		const {exportSubmissionPacket} = await import('../workflow/index.js');
-		const {dir: written, files, exports} = await exportSubmissionPacket(draft, session.profile.name, dir, session.client, {env: context.env, home});
+		const {dir: written, files, exports, warning} = await exportSubmissionPacket(draft, session.profile.name, dir, session.client, {env: context.env, home});
 		write(context.stderr, `Wrote the submission packet of "${draft.id}" to ${written} (${files.length} files).`);
+		if (warning) write(context.stderr, `Warning: ${warning}`);
 		return {...draft, exports};
 	});
 }

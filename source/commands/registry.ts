@@ -69,7 +69,7 @@ export const commands = {
 		maxArgs: 1,
 		flags: {json: flag.boolean('Print {"valid", "errors", "warnings"} as JSON and nothing else, whatever happens')},
 		examples: ['aep-source validate spec.json --json'],
-		exitCodes: 'the spec has errors (warnings allowed)',
+		exitCodes: 'the spec has errors (warnings and unfinished template text allowed)',
 		// Keeps the report's shape when the file could not be checked (missing, not JSON: line and column).
 		jsonFailure: (problem: Problem) => ({valid: false, errors: [{path: '', ...problem}], warnings: []}),
 	},

@@ -1,5 +1,5 @@
 // `aep-source validate FILE [--json]`: offline check of a connection spec for humans and CI.
-// Exit 0 valid (warnings allowed), 1 errors, 2 usage problems (no file, unreadable, not JSON). Plain text, no Ink.
+// Exit 0 valid (warnings and unfinished text allowed: docs/connection-spec.md#unfinished-text), 1 errors, 2 usage problems (no file, unreadable, not JSON). Plain text, no Ink.
 import {readUserFile} from '../shared/read-input.js';
 import {UsageError} from '../shared/errors.js';
 import {parseSpecText, validateSpec, type Finding, type ValidationResult} from '../connection-spec/index.js';
@@ -45,10 +45,15 @@ const validate: CommandBody<'validate'> = async (ctx, {flags, args}) => {
 
 export default validate;
 
-/** The three keys the issue mandates; lenient findings are accepted values and stay out of it. */
+/**
+ * The three keys the command promises; lenient findings are accepted values and stay out of it. Unfinished text
+ * (docs/connection-spec.md#unfinished-text) does not make a spec invalid, so it is listed among the warnings, each
+ * message starting "Unfinished:".
+ */
 function jsonReport(result: ValidationResult) {
 	const strip = ({path, message, hint}: Finding) => ({path, message, hint});
-	return {valid: result.valid, errors: result.errors.map(strip), warnings: result.warnings.map(strip)};
+	const unfinished = result.unfinished.map(item => ({...strip(item), message: `Unfinished: ${item.message}`}));
+	return {valid: result.valid, errors: result.errors.map(strip), warnings: [...result.warnings.map(strip), ...unfinished]};
 }
 
 function wantsColour(stream: NodeJS.WritableStream, env: NodeJS.ProcessEnv): boolean {
@@ -64,11 +69,11 @@ const sections = [
 	{title: 'exploreSpec', match: (path: string) => /^exploreSpec\b/.test(path)},
 ];
 
-const paint = {error: '31', warning: '33', lenient: '36', ok: '32', bold: '1'} as const;
+const paint = {error: '31', warning: '33', lenient: '36', unfinished: '35', ok: '32', bold: '1'} as const;
 
 export function humanReport(file: string, result: ValidationResult, colour: boolean): string {
 	const style = (code: string, text: string) => (colour ? `\u001B[${code}m${text}\u001B[0m` : text);
-	const all = [...result.errors, ...result.warnings, ...result.lenient];
+	const all = [...result.errors, ...result.warnings, ...result.unfinished, ...result.lenient];
 	const lines: string[] = [];
 	for (const section of sections) {
 		const items = all.filter(item => section.match(item.path));
@@ -76,9 +81,9 @@ export function humanReport(file: string, result: ValidationResult, colour: bool
 		lines.push(style(paint.bold, section.title));
 		for (const item of items) {
 			const label = item.severity === 'lenient' ? 'accepted' : item.severity;
-			lines.push(`  ${style(paint[item.severity], label.padEnd(8))} ${item.path || '(whole file)'}  [${item.rule}]`);
-			lines.push(`           ${item.message}`);
-			lines.push(`           Fix: ${item.hint}`);
+			lines.push(`  ${style(paint[item.severity], label.padEnd(10))} ${item.path || '(whole file)'}  [${item.rule}]`);
+			lines.push(`             ${item.message}`);
+			lines.push(`             Fix: ${item.hint}`);
 		}
 		lines.push('');
 	}
@@ -90,7 +95,10 @@ function summary(file: string, result: ValidationResult, style: (code: string, t
 	const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 	const parts = [count(result.errors.length, 'error'), count(result.warnings.length, 'warning')];
 	if (result.lenient.length > 0) parts.push(`${result.lenient.length} accepted leniently`);
+	// Unfinished text does not fail the check (the spec can be registered and run), but it is not ready to submit.
+	const unfinished =
+		result.unfinished.length > 0 ? `\n! ${count(result.unfinished.length, 'unfinished text')} to replace before submission (marked "unfinished" above).` : '';
 	return result.valid
-		? style(paint.ok, `✓ ${file} is a valid connection spec (${parts.join(', ')}).`)
-		: style(paint.error, `✗ ${file} is not valid: ${parts.join(', ')}.`);
+		? style(paint.ok, `✓ ${file} is a valid connection spec (${parts.join(', ')}).`) + (unfinished && style(paint.unfinished, unfinished))
+		: style(paint.error, `✗ ${file} is not valid: ${parts.join(', ')}.`) + (unfinished && style(paint.unfinished, unfinished));
 }

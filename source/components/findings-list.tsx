@@ -3,8 +3,8 @@ import {Box, Text} from 'ink';
 import type {Finding} from '../connection-spec/findings.js';
 import {Menu} from './menu.js';
 
-const badge = {error: '✖ error', warning: '! warning', lenient: '~ lenient'} as const;
-const colour = {error: 'red', warning: 'yellow', lenient: 'gray'} as const;
+const badge = {error: '✖ error', warning: '! warning', lenient: '~ lenient', unfinished: '○ unfinished'} as const;
+const colour = {error: 'red', warning: 'yellow', lenient: 'gray', unfinished: 'magenta'} as const;
 
 /** Read-only list (at most `limit` shown). */
 export function FindingsSummary({findings, limit = 6}: {findings: Finding[]; limit?: number}) {

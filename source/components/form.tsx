@@ -19,6 +19,11 @@ export type FormField = {
 	placeholder?: string;
 	/** Returns the message to show under the field, or undefined when the value is fine. Runs as you type. */
 	validate?: (value: string) => string | undefined;
+	/**
+	 * Text left to replace (a template's words, a stub, an example host: docs/connection-spec.md#unfinished-text): the
+	 * message shows under the field instead of ✔, when an error would, but Continue is not refused.
+	 */
+	unfinished?: (value: string) => string | undefined;
 	/** A read-only note under the field (e.g. a live preview). */
 	note?: (value: string) => string | undefined;
 };
@@ -68,13 +73,13 @@ export function Form(props: FormProps) {
 	const errorOf = (field: FormField) => field.validate?.(valueFor(field.name)) ?? latest.current.externalErrors?.[field.name];
 	// An error shows once the field was left, typed in, or Continue was tried; a filled field away from the focus
 	// shows its error too, and so does an error found outside the form. Arriving at a field never greets you with one.
+	const shownNow = (field: FormField, isFocused: boolean, value: string) =>
+		showAll || left.current.has(field.name) || edits.current[field.name] !== undefined || (!isFocused && value !== '');
 	const errorShown = (field: FormField, error: string | undefined, isFocused: boolean, value: string) =>
-		error !== undefined &&
-		(showAll ||
-			left.current.has(field.name) ||
-			edits.current[field.name] !== undefined ||
-			(!isFocused && value !== '') ||
-			latest.current.externalErrors?.[field.name] !== undefined);
+		error !== undefined && (shownNow(field, isFocused, value) || latest.current.externalErrors?.[field.name] !== undefined);
+	// Unfinished text shows under the same rule, unless an error is shown for the field.
+	const stubShown = (field: FormField, stub: string | undefined, isFocused: boolean, value: string, showError: boolean) =>
+		stub !== undefined && !showError && shownNow(field, isFocused, value);
 
 	const commit = (index: number) => {
 		const field = latest.current.fields[index];
@@ -143,6 +148,7 @@ export function Form(props: FormProps) {
 	// Each field's error and note, computed once per render (validators may run the whole spec model).
 	const errors = fields.map(errorOf);
 	const notes = fields.map(field => field.note?.(valueFor(field.name)));
+	const stubs = fields.map(field => field.unfinished?.(valueFor(field.name)));
 	const rowsFor = (field: FormField, index: number) => {
 		const isFocused = focus && index === focused.current;
 		const value = valueFor(field.name);
@@ -154,6 +160,7 @@ export function Form(props: FormProps) {
 		return (
 			rowsOf(`${shown} ✔`, valueColumns) +
 			(showError ? rowsOf(`✖ ${error}`, columns - 4) : 0) +
+			(stubShown(field, stubs[index], isFocused, value, showError) ? rowsOf(`○ ${stubs[index]}`, columns - 4) : 0) +
 			(isFocused && field.help ? rowsOf(field.help, columns - 4) : 0) +
 			(note ? rowsOf(note, columns - 4) : 0)
 		);
@@ -174,6 +181,8 @@ export function Form(props: FormProps) {
 				const value = valueFor(field.name);
 				const error = errors[index];
 				const showError = errorShown(field, error, isFocused, value);
+				const stub = stubs[index];
+				const showStub = stubShown(field, stub, isFocused, value, showError);
 				const note = notes[index];
 				return (
 					<Box key={field.name} flexDirection="column">
@@ -200,9 +209,10 @@ export function Form(props: FormProps) {
 									}}
 								/>
 							)}
-							{!showError && error === undefined && value !== '' && !isFocused && <Text color="green"> ✔</Text>}
+							{!showError && error === undefined && stub === undefined && value !== '' && !isFocused && <Text color="green"> ✔</Text>}
 						</Box>
 						{showError && <Indented color="red">{`✖ ${error}`}</Indented>}
+						{showStub && <Indented color="magenta">{`○ ${stub}`}</Indented>}
 						{isFocused && field.help && <Indented dimColor>{field.help}</Indented>}
 						{note && <Indented color="gray">{note}</Indented>}
 					</Box>

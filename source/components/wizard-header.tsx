@@ -38,7 +38,8 @@ export function headerLines(units: Unit[], columns: number, indent: number): Uni
 /** The units of the header: the draft's words, "› Step" kept together, and the profile note as one group when it fits. */
 export function headerUnits(title: string | undefined, step: string | undefined, profileNote: string, columns: number): Unit[] {
 	const words = (text: string) => text.split(/\s+/).filter(word => word !== '');
-	const units: Unit[] = title === undefined ? [{text: '—', gap: 1}, ...words('Self-Serve Sources wizard').map(text => ({text}))] : words(title).map(text => ({text}));
+	const units: Unit[] =
+		title === undefined ? [{text: '—', gap: 1}, ...words('Self-Serve Sources wizard').map(text => ({text}))] : words(title).map(text => ({text}));
 	if (step !== undefined) units.push({text: `› ${step}`});
 	const noteFits = width(profileNote) <= columns - 2;
 	units.push(...(noteFits ? [profileNote] : words(profileNote)).map((text, index) => ({text, dim: true, gap: index === 0 ? 2 : 1})));

@@ -3,9 +3,10 @@ import type {PathSegment} from './json-path.js';
 
 /**
  * `error` breaks the spec, `warning` is a recommendation, `lenient` is accepted although stricter docs forbid it (docs/connection-spec.md#validation-rules
- * E/W/L).
+ * E/W/L); `unfinished` is text left to replace (a template's words, a stub, an example host): the spec works and can be
+ * checked end to end, but is not ready to submit (docs/connection-spec.md#unfinished-text).
  */
-export type Severity = 'error' | 'warning' | 'lenient';
+export type Severity = 'error' | 'warning' | 'lenient' | 'unfinished';
 
 export type Finding = {
 	/** Dotted JSON path as in the file: `sourceSpec.attributes.paginationParams.limitName`, `authSpec[0].spec.required[1]`; '' is the whole document. */

@@ -27,7 +27,8 @@ export {
 export {findPlaceholders, declaredPlaceholders, headerNameProblem} from './placeholders.js';
 export type {Placeholder} from './placeholders.js';
 export {secretPropertyNames, resolveAuthSpec, testAuthSpecName} from './auth-specs.js';
-export {templateNames, getTemplate, describeTemplate} from './templates.js';
+export {templateNames, getTemplate, describeTemplate, catalogDescriptionStub} from './templates.js';
+export {templateTexts, unfinishedTextFinding, unfinishedTextRule} from './unfinished-text.js';
 export {newDraft, draftFromSpec, specFromDraft, slugify} from './draft.js';
 export {compileSpec, blocksPlan, planPaths} from './plan.js';
 export type {Compiled, SourcePlan, AuthPlan, PaginationPlan, SchedulePlan, FlattenPlan, RequestTemplate, PropertyPlan} from './plan.js';

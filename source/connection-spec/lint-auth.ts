@@ -4,7 +4,6 @@ import {describeValue, finding, type Finding, type PathSegment} from './findings
 import {arrayAt, isObject, objectAt} from './json.js';
 import {getAt} from './json-path.js';
 import {headerNameProblem} from './placeholders.js';
-import {unfinishedText} from './user-inputs.js';
 
 /** Credentials each auth type must declare and require (docs/connection-spec.md#authspec-rules). */
 const neededByType = new Map<unknown, {names: string[]; rule: string}>([
@@ -43,7 +42,6 @@ export function lintAuthSpecs(spec: unknown, out: Finding[]): void {
 		// A required credential the type needs is already an error (docs/connection-spec.md#authspec-rules); do not warn about it twice.
 		const needed = neededByType.get(entry['type'])?.names ?? [];
 		lintRequired(properties, required, [...base, 'spec'], 'auth-required-declared', 'an auth spec', out, needed);
-		lintUnfinishedDescriptions(properties, [...base, 'spec'], out);
 		lintNeeded(entry['type'], properties, required, base, out);
 		lintSecrets(properties, base, out);
 		lintDescriptions(properties, base, out);
@@ -74,23 +72,6 @@ export function lintRequired(
 			),
 		);
 	});
-}
-
-/** A property description still holding the wizard's stub text (docs/connection-spec.md#user-input-values). */
-export function lintUnfinishedDescriptions(properties: Record<string, unknown>, base: PathSegment[], out: Finding[]): void {
-	for (const [name, property] of Object.entries(properties)) {
-		const description = isObject(property) ? property['description'] : undefined;
-		if (!unfinishedText(description)) continue;
-		out.push(
-			finding(
-				'warning',
-				[...base, 'properties', name, 'description'],
-				'unfinished-text',
-				`The description of "${name}" is still the stub ${describeValue(description)}; users see it when they connect.`,
-				`Write one sentence saying what "${name}" is and where to find it.`,
-			),
-		);
-	}
 }
 
 function lintNeeded(type: unknown, properties: Record<string, unknown>, required: unknown[] | undefined, base: PathSegment[], out: Finding[]): void {

@@ -3,7 +3,7 @@
 import {categories, paginationFields, paginationRules, paginationTypes} from './constants.js';
 import {describeValue, finding, formatPath, type Finding, type PathSegment} from './findings.js';
 import {arrayAt, isObject, objectAt, stringAt, visitStrings} from './json.js';
-import {checkSchemaUrl, lintRequired, lintUnfinishedDescriptions} from './lint-auth.js';
+import {checkSchemaUrl, lintRequired} from './lint-auth.js';
 import {matchesType} from './user-inputs.js';
 import {declaredPlaceholders, findBareBraces, findPlaceholders, headerNameProblem} from './placeholders.js';
 import {describeJsonPathProblem, getAt, parseJsonPath} from './json-path.js';
@@ -481,7 +481,6 @@ function lintUserInputs(spec: unknown, out: Finding[]): void {
 	const properties = objectAt(inputs, 'properties');
 	if (properties) lintRequired(properties, arrayAt(inputs, 'required'), ['sourceSpec', 'spec'], 'user-inputs-schema', 'sourceSpec.spec', out);
 	if (properties && !looksLikeSchemaForm(spec)) {
-		lintUnfinishedDescriptions(properties, ['sourceSpec', 'spec'], out);
 		for (const [name, property] of Object.entries(properties)) if (isObject(property)) lintUserInputValues(name, property, out);
 	}
 	if (looksLikeSchemaForm(spec)) {

@@ -6,6 +6,7 @@ import {describeValue, finding, type Finding} from './findings.js';
 import {isObject, objectAt} from './json.js';
 import {checkSchemaUrl, lintAuthSpecs} from './lint-auth.js';
 import {lintSourceSpec} from './lint-source.js';
+import {lintUnfinishedText} from './unfinished-text.js';
 
 export function lintSpec(spec: unknown): Finding[] {
 	const out: Finding[] = [];
@@ -14,6 +15,7 @@ export function lintSpec(spec: unknown): Finding[] {
 	lintAuthSpecs(spec, out);
 	lintSourceSpec(spec, out);
 	lintExploreSpec(spec, out);
+	lintUnfinishedText(spec, out);
 	return out;
 }
 

@@ -50,6 +50,9 @@ const offsetPaging = (limitName: string, limitValue: string) => ({
 });
 const secret = (description: string) => ({type: 'string', format: 'password', description});
 
+/** The catalog description a source starts with when nothing better is known (the blank template, a curl import). */
+export const catalogDescriptionStub = 'Replace with a one-sentence description of the source.';
+
 /** A generic REST source: one auth spec and values to replace (docs/connection-spec.md#the-authoring-template converted to instance form). */
 function blank(): ConnectionSpec {
 	const spec: ConnectionSpec = {
@@ -71,7 +74,7 @@ function blank(): ConnectionSpec {
 		],
 		sourceSpec: {
 			attributes: {
-				uiAttributes: uiAttributes('My REST source', 'Replace with a one-sentence description of the source.', 'protocols', 'genericRestIcon'),
+				uiAttributes: uiAttributes('My REST source', catalogDescriptionStub, 'protocols', 'genericRestIcon'),
 				urlParams: {path: '/v1/items', method: 'GET'},
 				contentPath: {path: '$.items'},
 				paginationParams: {type: 'NONE'},

@@ -10,6 +10,8 @@ export type ValidationResult = {
 	errors: Finding[];
 	warnings: Finding[];
 	lenient: Finding[];
+	/** Text left to replace (docs/connection-spec.md#unfinished-text): not an error (the spec works), but it blocks submission. */
+	unfinished: Finding[];
 	/** The normalised spec, when there are no errors. */
 	spec: ConnectionSpec | undefined;
 };
@@ -45,6 +47,7 @@ export function checkSpec(input: unknown): {result: ValidationResult; normalised
 		errors,
 		warnings: all.filter(item => item.severity === 'warning'),
 		lenient: all.filter(item => item.severity === 'lenient'),
+		unfinished: all.filter(item => item.severity === 'unfinished'),
 		spec: errors.length === 0 ? (spec as ConnectionSpec) : undefined,
 	};
 	return {result, normalised: spec};

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import {useEffect, useState} from 'react';
 import {Box, Text} from 'ink';
-import {categories} from '../connection-spec/index.js';
+import {categories, unfinishedTextFinding} from '../connection-spec/index.js';
 import type {Artifacts} from '../connection-spec/draft-types.js';
 import {Form, type FormField} from '../components/form.js';
 import {CatalogCard} from '../components/catalog-card.js';
@@ -24,18 +24,26 @@ export function validateHttpUrl(value: string): string | undefined {
 	}
 }
 
+/** A template's words left in a catalog field (docs/connection-spec.md#unfinished-text), as the model reports them at the field's spec path. */
+const templateText =
+	(...path: string[]) =>
+	(value: string): string | undefined =>
+		value.trim() === '' ? undefined : unfinishedTextFinding(['sourceSpec', 'attributes', 'uiAttributes', ...path], value)?.message;
+
 const fields: FormField[] = [
 	{
 		name: 'label',
 		label: 'Label',
 		help: 'Display name in the sources catalog, e.g. “Acme Members”.',
 		validate: value => (value.trim() ? undefined : 'The label is required: the catalog shows it on the card.'),
+		unfinished: templateText('label', 'text'),
 	},
 	{
 		name: 'description',
 		label: 'Description',
 		help: 'One sentence shown in the catalog under the label.',
 		validate: value => (value.trim() ? undefined : 'The description is required: one sentence for the catalog card.'),
+		unfinished: templateText('description', 'text'),
 	},
 	{
 		name: 'category',
@@ -56,7 +64,13 @@ const fields: FormField[] = [
 		help: 'Path of the catalog icon; it must be an SVG file.',
 		validate: value => (value.trim() === '' ? 'The icon is required: give the path of an .svg file.' : undefined),
 	},
-	{name: 'documentationLink', label: 'Documentation link', help: 'Where users read how to connect (http or https URL).', validate: validateHttpUrl},
+	{
+		name: 'documentationLink',
+		label: 'Documentation link',
+		help: 'Where users read how to connect (http or https URL).',
+		validate: validateHttpUrl,
+		unfinished: templateText('documentationLink'),
+	},
 	{name: 'providerName', label: 'Provider name', help: 'Your company, as Adobe should list it.'},
 	{
 		name: 'providerContact',

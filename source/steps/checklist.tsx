@@ -53,7 +53,7 @@ export function ChecklistScreen({draft, update, back, home}: StepProps) {
 			.then(
 				result => {
 					update(current => ({...current, exports: {...current.exports, ...result.exports}}));
-					setMessage(`✔ Submission packet: ${result.files.length} files in ${result.dir}`);
+					setMessage(`✔ Submission packet: ${result.files.length} files in ${result.dir}${result.warning ? `\n! ${result.warning}` : ''}`);
 				},
 				(error: unknown) => setMessage(`✖ ${describeFailure(error).message}`),
 			)

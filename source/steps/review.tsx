@@ -28,7 +28,7 @@ export function ReviewScreen({draft, go, back}: StepProps) {
 	const wizard = useWizard();
 	const spec = useMemo(() => specFromDraft(draft), [draft]);
 	const result = useMemo(() => validateSpec(spec), [spec]);
-	const findings: Finding[] = useMemo(() => [...result.errors, ...result.warnings, ...result.lenient], [result]);
+	const findings: Finding[] = useMemo(() => [...result.errors, ...result.warnings, ...result.unfinished, ...result.lenient], [result]);
 	const [focus, setFocus] = useState<'json' | 'findings'>('json');
 	const [message, setMessage] = useState<string>();
 
@@ -79,7 +79,7 @@ export function ReviewScreen({draft, go, back}: StepProps) {
 			<Text bold>
 				{'Review — '}
 				<Text color={result.errors.length ? 'red' : 'green'}>{`${result.errors.length} error(s)`}</Text>
-				{`, ${result.warnings.length} warning(s), ${result.lenient.length} accepted leniently`}
+				{`, ${result.warnings.length} warning(s), ${result.unfinished.length} unfinished, ${result.lenient.length} accepted leniently`}
 			</Text>
 			<JsonView value={spec} height={jsonHeight} focus={focus === 'json' && !asking} />
 			<Text bold color={focus === 'findings' ? 'cyan' : undefined}>

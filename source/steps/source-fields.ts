@@ -39,16 +39,16 @@ function jsonSyntaxMessage(value: string): string | undefined {
 	}
 }
 
-/** Errors and warnings of the model for one field's value: findings at the field's path (or inside it, for JSON fields). */
+/** Errors, warnings and unfinished text of the model for one field's value: findings at the field's path (or inside it, for JSON fields). */
 function fieldFindings(spec: Record<string, unknown>, field: SourceField, value: string): Finding[] {
 	if (!field.path) return [];
 	const where = formatPath(field.path);
 	const result = validateSpec(applySourceField(spec, field, value));
 	const inside = (item: Finding) => item.path === where || (field.json === true && (item.path.startsWith(`${where}.`) || item.path.startsWith(`${where}[`)));
-	return [...result.errors, ...result.warnings].filter(inside);
+	return [...result.errors, ...result.warnings, ...result.unfinished].filter(inside);
 }
 
-/** Wires a field to the model: validate shows its first error, note its first warning; `raw` checks the typed text first. */
+/** Wires a field to the model: validate shows its first error, note its first warning, unfinished its first stub; `raw` checks the typed text first. */
 function checkedByModel(spec: Record<string, unknown>, field: SourceField, raw?: (value: string) => string | undefined): SourceField {
 	let last: {value: string; findings: Finding[]} | undefined;
 	const findings = (value: string): Finding[] => {
@@ -64,6 +64,7 @@ function checkedByModel(spec: Record<string, unknown>, field: SourceField, raw?:
 			const warning = findings(value).find(item => item.severity === 'warning');
 			return warning ? `⚠ ${warning.message}` : undefined;
 		},
+		unfinished: value => (raw?.(value) === undefined ? findings(value).find(item => item.severity === 'unfinished')?.message : undefined),
 	};
 }
 

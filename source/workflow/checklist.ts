@@ -3,7 +3,7 @@
 import {existsSync} from 'node:fs';
 import path from 'node:path';
 import type {PlatformClient} from '../api/index.js';
-import {categories, specFromDraft, validateSpec} from '../connection-spec/index.js';
+import {categories, specFromDraft, validateSpec, type Finding, type ValidationResult} from '../connection-spec/index.js';
 import type {Draft, RemoteState, RunSummary} from '../connection-spec/draft-types.js';
 import {diffDeployedSpec} from './spec-diff.js';
 import {verifyInFlowSpec} from './flow-spec-append.js';
@@ -32,11 +32,34 @@ async function sandboxAccess(client?: PlatformClient): Promise<ChecklistItem> {
 	}
 }
 
-async function artifacts(draft: Draft): Promise<ChecklistItem> {
+const uiPath = 'sourceSpec.attributes.uiAttributes';
+/** Unfinished text (docs/connection-spec.md#unfinished-text) by checklist item: catalog texts, the icon key, the rest of the spec. */
+const unfinishedFor = {
+	artifacts: (each: Finding) => [`${uiPath}.label`, `${uiPath}.description`, `${uiPath}.documentationLink`].some(path => each.path.startsWith(path)),
+	artifactKeys: (each: Finding) => each.path.startsWith(`${uiPath}.icon`),
+	spec: (each: Finding) => !unfinishedFor.artifacts(each) && !unfinishedFor.artifactKeys(each),
+};
+
+/** "label, description" from the findings' paths (the last named segment of each), in the artifacts step's order. */
+function fieldsOf(findings: Finding[]): string {
+	const order = ['label', 'description', 'documentationLink'];
+	const names = [...new Set(findings.map(each => each.path.replace(/\.(text|key)$/, '').replace(/^.*\./, '')))];
+	return names.sort((a, b) => order.indexOf(a) - order.indexOf(b)).join(', ');
+}
+
+async function artifacts(draft: Draft, unfinished: Finding[]): Promise<ChecklistItem> {
 	const title = 'Artifacts complete (label, description, category, SVG icon)';
 	const {label, description, category, iconPath} = draft.artifacts;
 	const missing = [!label && 'label', !description && 'description', !category && 'category', !iconPath && 'icon'].filter(Boolean);
-	if (missing.length > 0) return item('artifacts', title, 'missing', undefined, `Fill in the ${missing.join(', ')} in the artifacts step.`);
+	const stubs = unfinished.filter(unfinishedFor.artifacts);
+	if (missing.length > 0 || stubs.length > 0) {
+		const todo = [
+			...(missing.length > 0 ? [`fill in the ${missing.join(', ')}`] : []),
+			...(stubs.length > 0 ? [`replace the template text of the ${fieldsOf(stubs)}`] : []),
+		].join(' and ');
+		const evidence = stubs.length > 0 ? `Still template text: ${stubs.map(each => each.message).join(' ')}` : undefined;
+		return item('artifacts', title, 'missing', evidence, `${todo[0]!.toUpperCase()}${todo.slice(1)} in the artifacts step.`);
+	}
 	const icon = await checkSvgIcon(iconPath!);
 	if (!icon.ok) return item('artifacts', title, 'failed', icon.reason, 'Provide the icon as an SVG file.');
 	const known = categories.some(c => c.key === category);
@@ -50,25 +73,35 @@ async function artifacts(draft: Draft): Promise<ChecklistItem> {
 	);
 }
 
-function artifactKeys(draft: Draft): ChecklistItem {
+function artifactKeys(draft: Draft, unfinished: Finding[]): ChecklistItem {
 	const title = 'Adobe keys used for label, description and icon';
 	const ui = (draft.spec['sourceSpec'] as {attributes?: {uiAttributes?: Record<string, unknown>}} | undefined)?.attributes?.uiAttributes ?? {};
 	const withText = ['label', 'description', 'icon'].filter(name => {
 		const value = ui[name] as {key?: unknown; text?: unknown} | undefined;
 		return !value || typeof value.key !== 'string' || value.key === '';
 	});
-	if (withText.length === 0) return item('artifact-keys', title, 'done', 'uiAttributes label, description and icon use keys.');
-	return item(
-		'artifact-keys',
-		title,
-		'missing',
-		`${withText.join(', ')} use text placeholders: must be replaced before promotion.`,
-		'Replace the text with the keys Adobe issues after the artifacts PR is merged.',
-	);
+	// A template's key (genericRestIcon) is not one Adobe issued for this source.
+	const templateKeys = unfinished.filter(unfinishedFor.artifactKeys);
+	if (withText.length === 0 && templateKeys.length === 0) return item('artifact-keys', title, 'done', 'uiAttributes label, description and icon use keys.');
+	const evidence = [
+		...(withText.length > 0 ? [`${withText.join(', ')} use text placeholders: must be replaced before promotion.`] : []),
+		...templateKeys.map(each => each.message),
+	].join(' ');
+	return item('artifact-keys', title, 'missing', evidence, 'Replace the text with the keys Adobe issues after the artifacts PR is merged.');
 }
 
-function specValid(draft: Draft): ChecklistItem {
-	const result = validateSpec(specFromDraft(draft));
+function specValid(result: ValidationResult): ChecklistItem {
+	const stubs = result.unfinished.filter(unfinishedFor.spec);
+	if (result.valid && stubs.length > 0) {
+		const first = stubs[0]!;
+		return item(
+			'spec-valid',
+			'Connection spec valid',
+			'missing',
+			`No errors, but ${stubs.length} unfinished text(s); first at ${first.path}: ${first.message}`,
+			'Replace the template text (the Review step or "aep-source validate" lists each, with its path).',
+		);
+	}
 	if (result.valid) return item('spec-valid', 'Connection spec valid', 'done', `No errors, ${result.warnings.length} warning(s).`);
 	const first = result.errors[0];
 	return item(
@@ -205,11 +238,12 @@ export async function checklist(draft: Draft, profileName: string, client?: Plat
 			)
 		: undefined;
 	const specId = remote?.connectionSpecId;
+	const validation = validateSpec(specFromDraft(draft));
 	return [
 		await sandboxAccess(client),
-		await artifacts(draft),
-		artifactKeys(draft),
-		specValid(draft),
+		await artifacts(draft, validation.unfinished),
+		artifactKeys(draft, validation.unfinished),
+		specValid(validation),
 		specRegistered(remote),
 		await inFlowSpec(ctx, specId),
 		await storedEqualsLocal(ctx, draft, specId),

@@ -4,7 +4,7 @@
 // (the caller saves the draft).
 import path from 'node:path';
 import type {PlatformClient} from '../api/index.js';
-import {ids, secretPropertyNames, specFromDraft, testAuthSpecName} from '../connection-spec/index.js';
+import {ids, secretPropertyNames, specFromDraft, testAuthSpecName, validateSpec} from '../connection-spec/index.js';
 import type {Draft} from '../connection-spec/draft-types.js';
 import {isSecretKeyName} from '../connection-spec/secrets.js';
 import {exportArtifacts} from './artifacts-export.js';
@@ -73,8 +73,23 @@ function checklistMarkdown(items: ChecklistItem[]): string {
 }
 
 /**
- * Writes the submission packet into `outDir` and returns the folder, the files written and the draft's `exports` as
- * they are now (the caller stores them; the draft passed in is not changed). Every file is checked
+ * The warning an export of the packet gives while the spec holds unfinished text (docs/connection-spec.md#unfinished-text):
+ * the packet is still written (its checklist marks those items not done), but it is not ready to send.
+ */
+export function unfinishedWarning(spec: unknown): string | undefined {
+	const unfinished = validateSpec(spec).unfinished;
+	if (unfinished.length === 0) return undefined;
+	const paths = unfinished.slice(0, 3).map(each => each.path);
+	return (
+		`The spec still holds ${unfinished.length} unfinished text(s) (${paths.join(', ')}${unfinished.length > 3 ? ', …' : ''}): ` +
+		'its checklist marks them not done. Replace them and export again before you send the packet.'
+	);
+}
+
+/**
+ * Writes the submission packet into `outDir` and returns the folder, the files written, the draft's `exports` as
+ * they are now (the caller stores them; the draft passed in is not changed) and `warning` while the spec holds
+ * unfinished text. Every file is checked
  * for known secrets before any is written (export-guard.ts); the icon must pass the SVG check. Throws
  * ExportRefusedError (nothing written) when one would leak, and the artifacts' errors as exportArtifacts does.
  */
@@ -84,7 +99,7 @@ export async function exportSubmissionPacket(
 	outDir: string,
 	client?: PlatformClient,
 	options: ExportOptions = {},
-): Promise<{dir: string; files: string[]; exports: NonNullable<Draft['exports']>}> {
+): Promise<{dir: string; files: string[]; exports: NonNullable<Draft['exports']>; warning?: string}> {
 	const dir = path.resolve(outDir);
 	const {secrets} = exportContext(options);
 	const name = draft.artifacts.sourceName || draft.id;
@@ -112,7 +127,8 @@ export async function exportSubmissionPacket(
 	const items = await checklist({...draft, exports}, profileName, client);
 	await write('checklist.json', JSON.stringify(items, null, 2));
 	await write('checklist.md', checklistMarkdown(items));
-	return {dir, files, exports};
+	const warning = unfinishedWarning(specFromDraft(draft));
+	return {dir, files, exports, ...(warning ? {warning} : {})};
 }
 
 /**
