@@ -90,7 +90,7 @@ test('stubs, markers and example hosts anywhere in the author text are flagged; 
 		'sourceSpec.attributes.urlParams.host',
 		'sourceSpec.spec.properties.region.description',
 	]);
-	assert.match(found['sourceSpec.spec.properties.region.description']!, /^The description of "region" is still a stub/);
+	assert.match(found['sourceSpec.spec.properties.region.description']!, /^The description of "region" is still the stub/);
 	assert.match(found['sourceSpec.attributes.headerParams.X-Tenant']!, /still a stub \(“REPLACE”\)/);
 });
 

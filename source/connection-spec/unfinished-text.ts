@@ -72,9 +72,12 @@ export function unfinishedTextFinding(path: readonly PathSegment[], text: string
 	const property = describedProperty(path);
 	const word = unfinishedText(text) ? 'Replace with' : marker.exec(text)?.[0];
 	if (word !== undefined) {
-		const what = property === undefined ? 'This text' : `The description of "${property}"`;
+		const message =
+			property === undefined
+				? `This text is still a stub (“${word}”): ${describeValue(text.trim())}.`
+				: `The description of "${property}" is still the stub ${describeValue(text.trim())}; users see it when they connect.`;
 		const hint = property === undefined ? 'Write the real text in its place.' : `Write one sentence saying what "${property}" is and where to find it.`;
-		return finding('unfinished', path, unfinishedTextRule, `${what} is still a stub (“${word}”): ${describeValue(text.trim())}.`, hint);
+		return finding('unfinished', path, unfinishedTextRule, message, hint);
 	}
 	const host = exampleHost.exec(text)?.[0];
 	if (host !== undefined) {
