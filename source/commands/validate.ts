@@ -1,5 +1,6 @@
 // `aep-source validate FILE [--json]`: offline check of a connection spec for humans and CI.
-// Exit 0 valid (warnings and unfinished text allowed: docs/connection-spec.md#unfinished-text), 1 errors, 2 usage problems (no file, unreadable, not JSON). Plain text, no Ink.
+// Exit 0 valid (warnings and unfinished text allowed: docs/connection-spec.md#unfinished-text), 1 errors, 2 usage problems
+// (no file, unreadable, not JSON). Plain text, no Ink.
 import {readUserFile} from '../shared/read-input.js';
 import {UsageError} from '../shared/errors.js';
 import {parseSpecText, validateSpec, type Finding, type ValidationResult} from '../connection-spec/index.js';
