@@ -13,7 +13,7 @@ import {specFromShape} from '../source/bootstrap/build-spec.js';
 import {openDraftStore} from '../source/store/index.js';
 import {runCli, tempHome} from './helpers/cli.js';
 import {keys} from './helpers/ink.js';
-import {renderWizard, seedDraft, testServices} from './helpers/ui-wizard.js';
+import {pressUntil, renderWizard, seedDraft, testServices} from './helpers/ui-wizard.js';
 
 const ui = ['sourceSpec', 'attributes', 'uiAttributes'];
 const authorPaths = [['name'], ['description'], [...ui, 'label', 'text'], [...ui, 'description', 'text'], [...ui, 'icon', 'key'], [...ui, 'documentationLink']];
@@ -216,4 +216,27 @@ test('checklist screen: not done while the template text is there (frames), done
 		}
 		await ink.cleanup();
 	}
+});
+
+test('source screen: an example host shows the finding under the field instead of ✔ once the field is left', async () => {
+	const services = testServices();
+	seedDraft(services, {
+		step: 'source',
+		change: draft => {
+			const spec = structuredClone(draft.spec) as Record<string, any>;
+			spec['sourceSpec'].attributes.urlParams.host = 'https://api.example.com';
+			return {...draft, spec};
+		},
+	});
+	const ink = await renderWizard({command: 'resume', argv: ['demo-contacts'], services});
+	await pressUntil(ink, keys.down, /❯ Host:/);
+	await ink.press(keys.down);
+	const host = ink
+		.frame()
+		.split('\n')
+		.findIndex(line => /^ {2}Host: https:\/\/api\.example\.com/.test(line));
+	assert.ok(host !== -1, ink.frame());
+	assert.doesNotMatch(ink.frame().split('\n')[host]!, /✔/);
+	assert.match(ink.frame().split('\n')[host + 1]!, /^ {4}○ It names the example host api\.example\.com/);
+	await ink.cleanup();
 });
