@@ -108,3 +108,43 @@ test('Ctrl-D declares ${subdomain} as a user input instead; Esc declares nothing
 		await ink.cleanup();
 	}
 });
+
+test('a user input’s default is its test value until one is given: the panel shows it, the preview sends it', {timeout: 60_000}, async () => {
+	const spec = ticketsSpec('links') as Record<string, any>;
+	spec.sourceSpec.attributes.urlParams.queryParams = {status: '${status}'};
+	spec.sourceSpec.spec = {
+		...spec.sourceSpec.spec,
+		properties: {status: {type: 'string', description: 'Ticket status to fetch.', default: 'pending', enum: ['open', 'pending']}},
+		required: ['status'],
+	};
+	const services = testServices();
+	services.drafts.save({...draftFromSpec(spec, {id: 'tickets'}), step: 'source'});
+	const ink = await renderWizard({command: 'resume', argv: ['tickets'], services});
+	try {
+		await ink.press(ctrlT);
+		for (const [label, value] of [
+			['host \\*', api.url],
+			['accessToken \\*', api.token],
+		] as const) {
+			await pressUntil(ink, keys.down, new RegExp(`❯ ${label}:`), 20);
+			await ink.press(`${value}\r`);
+		}
+		assert.match(ink.frame(), /❯ status \* \(user input\): pending \(its default\)/);
+		assert.match(ink.frame(), /One of: open, pending\./);
+		assert.match(ink.frame(), /✔ Every required value/);
+		assert.deepEqual(savedDraft(ink.services, 'tickets')?.test.sourceParams, {}, 'nothing typed, nothing saved');
+		const seen = api.requestsTo('/api/v2/tickets').length;
+		await ink.press(keys.escape);
+		await ink.waitFor(() => api.requestsTo('/api/v2/tickets').length > seen, 20_000);
+		await ink.waitFor(frame => /✔ \d+ records found/.test(frame) || /✖ /.test(frame), 20_000);
+		await ink.idle();
+		const firsts = api
+			.requestsTo('/api/v2/tickets')
+			.slice(seen)
+			.filter(entry => entry.query['page[after]'] === undefined);
+		assert.ok(firsts.length > 0);
+		for (const entry of firsts) assert.equal(entry.query['status'], 'pending', 'the default filled ${status}');
+	} finally {
+		await ink.cleanup();
+	}
+});

@@ -46,8 +46,8 @@ test('user inputs: add one in the editor, with description, type, required, defa
 		assert.match(ink.frame(), /❯ Type: ‹ integer ›/);
 		await ink.press(`${keys.down}${keys.left}${keys.down}`);
 		assert.match(ink.frame(), /Required: ‹ yes ›/);
-		await ink.press('42\r');
-		await ink.press('1, 42, 7\r');
+		// A multi-line paste: the default, then the allowed values.
+		await ink.press('42\r1, 42, 7\r');
 		const saved = inputsOf(savedSpec(services));
 		assert.deepEqual(saved.properties['listId'], {type: 'integer', description: 'Id of the audience list.', default: 42, enum: [1, 42, 7]});
 		assert.deepEqual(saved.required, ['listId']);
@@ -62,7 +62,8 @@ test('user inputs: add one in the editor, with description, type, required, defa
 		// Back in the list: one line per input, then back on the form, where the hint no longer lists ${listId}.
 		await ink.press(keys.escape);
 		assert.match(ink.frame(), /listId {2}integer · required · default 42 · one of 1, 42, 7/);
-		await ink.press(keys.escape);
+		// Down Down Enter in one read: past "+ Add a user input" to "Done".
+		await ink.press('\u001B[B\u001B[B\r');
 		assert.match(ink.frame(), /❯ User inputs: listId \(Enter to edit\)/);
 		assert.match(ink.frame(), /Placeholders you can use: .*\$\{listId\}/);
 		assert.doesNotMatch(ink.frame(), /Not declared/);

@@ -78,8 +78,10 @@ export function TestValuesPanel({draft, update, onClose}: TestValuesPanelProps) 
 		...values.sourceInputs.map(input => ({
 			name: `source:${input.name}`,
 			label: `${input.name}${input.required ? ' *' : ''} (user input)`,
-			help: `Saved in the draft; fills \${${input.name}} in the request.`,
-			validate: (value: string) => (input.required && value.trim() === '' && !demo ? `Give a test value for ${input.name}.` : undefined),
+			help: `Saved in the draft; fills \${${input.name}} in the request.${input.enum ? ` One of: ${input.enum.join(', ')}.` : ''}`,
+			...(input.default !== undefined ? {placeholder: `${input.default} (its default)`} : {}),
+			validate: (value: string) =>
+				input.required && value.trim() === '' && input.default === undefined && !demo ? `Give a test value for ${input.name}.` : undefined,
 		})),
 	];
 	const formValues: Record<string, string> = {sourceApi: place.local ? (draft.test.sourceApi ?? 'auto') : 'auto', authSpecName: auth?.name ?? ''};

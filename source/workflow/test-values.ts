@@ -6,6 +6,7 @@ import {demoValueFor} from '../shared/demo-credentials.js';
 import type {TestInputs} from '../connection-spec/draft-types.js';
 import {secretPropertyNames} from '../connection-spec/auth-specs.js';
 import {isSecretKeyName} from '../connection-spec/secrets.js';
+import {userInputsOf, valueText} from '../connection-spec/user-inputs.js';
 
 export type SourceApi = 'demo' | 'spec';
 
@@ -16,13 +17,14 @@ export type SourceApi = 'demo' | 'spec';
 export type SourceRoute = {api: SourceApi; target?: string; why: string; canSwitch: boolean};
 
 export type AuthEntryInfo = {name: string; type: string; properties: string[]; required: string[]; secrets: Set<string>};
+export type SourceInputInfo = {name: string; required: boolean; default?: string; enum?: string[]};
 export type MissingValue = {name: string; kind: 'auth' | 'source'; secret: boolean; envName: string};
 
 export type TestValues = {
 	authSpecName?: string;
 	auth?: AuthEntryInfo;
-	/** Declared user inputs (`sourceSpec.spec.properties`) and whether each is required. */
-	sourceInputs: {name: string; required: boolean}[];
+	/** Declared user inputs (`sourceSpec.spec.properties`): required or not, their default and allowed values as text. */
+	sourceInputs: SourceInputInfo[];
 	/** Values to send, secrets included (keep in memory; never save or print). */
 	authParams: Record<string, string>;
 	sourceParams: Record<string, string>;
@@ -85,10 +87,13 @@ export function authEntries(spec: Record<string, unknown>): AuthEntryInfo[] {
 	});
 }
 
-function sourceInputsOf(spec: Record<string, unknown>): {name: string; required: boolean}[] {
-	const schema = record(record(spec['sourceSpec'])['spec']);
-	const required = new Set(strings(schema['required']));
-	return Object.keys(record(schema['properties'])).map(name => ({name, required: required.has(name)}));
+function sourceInputsOf(spec: Record<string, unknown>): SourceInputInfo[] {
+	return userInputsOf(spec).map(input => ({
+		name: input.name,
+		required: input.required,
+		...(input.default !== undefined ? {default: valueText(input.default)} : {}),
+		...(input.enum ? {enum: input.enum.map(valueText)} : {}),
+	}));
 }
 
 /**
@@ -141,6 +146,9 @@ export function resolveTestValues(input: TestValuesInput): TestValues {
 	const sourceParams: Record<string, string> = {};
 	for (const [name, value] of Object.entries(input.test.sourceParams)) if (value !== '') sourceParams[name] = value;
 	for (const {name} of sourceInputs) if (params[name] !== undefined && params[name] !== '') sourceParams[name] = params[name];
+	// A user input's default is what the connect form starts with: it is the test value until one is given
+	// (docs/connection-spec.md#user-input-values).
+	for (const each of sourceInputs) if (each.default !== undefined && each.default !== '') sourceParams[each.name] ??= each.default;
 	const route = decideRoute(input, resolvedHost(input.spec, authParams, sourceParams));
 	if (route.api === 'demo' && input.local) {
 		// The demo API only accepts its own public credentials: they replace the values meant for the real API.
