@@ -255,6 +255,45 @@ test('a body past 256 KB is kept cut, says so, and a suggestion still reads it',
 	}
 });
 
+test('80×24: the preview details fit, with the body, the proposal and the footer on screen', {timeout: 60_000}, async () => {
+	const ink = await openTickets(spec => {
+		spec.sourceSpec.attributes.contentPath.path = '$.items';
+	});
+	try {
+		await previewDone(ink);
+		await ink.resize(80, 24);
+		await ink.press(ctrlP);
+		const fits = (what: string) => {
+			const lines = ink.frame().split('\n');
+			assert.ok(lines.length <= 23, `${what}: ${lines.length} lines\n${ink.frame()}`);
+			assert.ok(
+				lines.every(line => [...line].length <= 80),
+				`${what}: a line wider than 80\n${ink.frame()}`,
+			);
+		};
+		fits('details');
+		assert.match(ink.frame(), /lines 1–\d+ of \d+/);
+		assert.match(ink.frame(), /Esc\/Ctrl-P back/);
+		// Tab: the next section (request → response → body), so the body is one key away at any size.
+		await ink.press(keys.tab);
+		assert.match(ink.frame(), /\(↑\/↓ PgUp\/PgDn\)\nResponse: 200/);
+		await ink.press(keys.tab);
+		assert.match(ink.frame(), /\(↑\/↓ PgUp\/PgDn\)\n {2}Body \(\d+\.\d KB\):\n {4}\{\n {6}"tickets": \[/);
+		fits('body');
+		await ink.idle();
+		await ink.press('s');
+		fits('proposal');
+		assert.match(ink.frame(), /Suggested from this response:/);
+		assert.match(ink.frame(), /Esc\/n keep the draft as it is/);
+		await ink.press(keys.escape);
+		await ink.press(keys.escape);
+		fits('source screen');
+		assert.match(ink.frame(), /Ctrl-P preview details/);
+	} finally {
+		await ink.cleanup();
+	}
+});
+
 test('keys arriving in one read: Ctrl-P with PgDn, "s" with Enter, and "www"', {timeout: 60_000}, async () => {
 	const ink = await openTickets(spec => {
 		spec.sourceSpec.attributes.contentPath.path = '$.items';

@@ -5,7 +5,6 @@
 import {useMemo, useState} from 'react';
 import {Box, Text} from 'ink';
 import {jsonLines} from '../components/json-lines.js';
-import {useScroll} from '../components/json-view.js';
 import {footerRows, useKeys, type KeyBinding} from '../components/use-keys.js';
 import {Spinner} from '../components/progress-list.js';
 import {rowsOf, useTerminalSize} from '../components/use-terminal-size.js';
@@ -34,6 +33,12 @@ export function PreviewInspector({state, route, windowChoice, onToggleWindow, on
 	const outcome = state.outcome;
 	const pages = outcome?.pages ?? [];
 	const [selected, setSelected] = useState(0);
+	// Where the detail is scrolled to; another request starts at its top.
+	const [offset, setOffset] = useState(0);
+	const select = (index: number) => {
+		setSelected(index);
+		setOffset(0);
+	};
 	const page = pages[Math.min(selected, Math.max(0, pages.length - 1))];
 	const inner = Math.max(20, columns - 2);
 	const suggestion = useSuggestion({draft, update, page: pages[0]});
@@ -44,12 +49,13 @@ export function PreviewInspector({state, route, windowChoice, onToggleWindow, on
 	const bindings: KeyBinding[] = [
 		{keys: ['return', 'y'], label: 'apply to the draft', action: suggestion.apply, when: proposing},
 		{keys: ['escape', 'n'], label: 'keep the draft as it is', action: suggestion.decline, when: proposing},
-		{keys: ['up', 'down', 'pageup', 'pagedown'], label: 'scroll', by: 'list', when: !proposing},
-		{keys: ['home', 'end'], by: 'list', when: !proposing},
+		{keys: ['up', 'down', 'pageup', 'pagedown'], label: 'scroll', action: (_input, key) => scroll(key), when: !proposing},
+		{keys: ['home', 'end'], action: (_input, key) => scroll(key), when: !proposing},
+		{keys: 'tab', label: 'next section', action: () => setOffset(current => nextSection(lines, current)), when: !proposing},
 		{
 			keys: ['left', 'right'],
 			label: 'request',
-			action: (_input, key) => setSelected(key.leftArrow ? Math.max(0, Math.min(selected, last) - 1) : Math.min(last, selected + 1)),
+			action: (_input, key) => select(key.leftArrow ? Math.max(0, Math.min(selected, last) - 1) : Math.min(last, selected + 1)),
 			when: !proposing && pages.length > 1,
 		},
 		{keys: 'w', label: 'window', action: onToggleWindow, when: !proposing},
@@ -58,6 +64,10 @@ export function PreviewInspector({state, route, windowChoice, onToggleWindow, on
 		{keys: ['escape', 'ctrl+p'], label: 'back', action: onClose, when: !proposing},
 	];
 	const footer = useKeys(bindings);
+	function scroll(key: {upArrow: boolean; downArrow: boolean; pageUp: boolean; pageDown: boolean; home: boolean; end: boolean}) {
+		const step = key.upArrow ? -1 : key.downArrow ? 1 : key.pageUp ? -height : key.pageDown ? height : key.home ? -lines.length : lines.length;
+		setOffset(current => Math.max(0, Math.min(Math.max(0, lines.length - height), current + step)));
+	}
 
 	const head = headLines(state, windowChoice, outcome?.window, route);
 	const outcomeLines = outcomeText(state);
@@ -85,10 +95,9 @@ export function PreviewInspector({state, route, windowChoice, onToggleWindow, on
 				</Text>
 			))}
 			<DetailPane
-				key={selected}
 				lines={lines}
 				height={height}
-				active={!proposing}
+				offset={Math.min(offset, Math.max(0, lines.length - height))}
 				heading={page ? `Request ${pages.indexOf(page) + 1} of ${pages.length}${pages.length > 1 ? ' (←/→)' : ''}` : undefined}
 			/>
 			{outcomeLines.map(line => (
@@ -108,8 +117,7 @@ export function PreviewInspector({state, route, windowChoice, onToggleWindow, on
 }
 
 /** The scrollable part; keyed by the request shown, so another request starts at its top. */
-function DetailPane({lines, height, active, heading}: {lines: string[]; height: number; active: boolean; heading: string | undefined}) {
-	const offset = useScroll(lines.length, height, active);
+function DetailPane({lines, height, offset, heading}: {lines: string[]; height: number; offset: number; heading: string | undefined}) {
 	const visible = lines.slice(offset, offset + height);
 	return (
 		<>
@@ -126,6 +134,12 @@ function DetailPane({lines, height, active, heading}: {lines: string[]; height: 
 			))}
 		</>
 	);
+}
+
+/** The first line of the next section (request, response, body) below `offset`; back to the top after the last. */
+function nextSection(lines: string[], offset: number): number {
+	const starts = lines.flatMap((line, index) => (/^(Request:|Response:| {2}Body \()/.test(line) ? [index] : []));
+	return starts.find(start => start > offset) ?? 0;
 }
 
 /** ISO time without milliseconds, as the window is shown. */
