@@ -6,7 +6,7 @@ import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import {keys} from './helpers/ink.js';
-import {renderWizard, savedSpec, tempHome, type WizardHarness} from './helpers/ui-wizard.js';
+import {renderWizard, savedSpec, seedDraft, tempHome, testServices, type WizardHarness} from './helpers/ui-wizard.js';
 import {startThirdPartyApi, ticketsSpec, type ThirdPartyApi} from './helpers/third-party-api.js';
 import {createServices} from '../source/wizard/create-services.js';
 import {draftFromSpec} from '../source/connection-spec/index.js';
@@ -204,6 +204,23 @@ test('suggest from this response: s proposes contentPath with its evidence, Ente
 		await previewDone(ink);
 		assert.match(ink.frame(), /✔ \d+ records found/);
 		assert.doesNotMatch(ink.frame(), /✔ 0 records found/);
+	} finally {
+		await ink.cleanup();
+	}
+});
+
+test('the suggestion reads the query the first request carried: the demo OFFSET spec gets OFFSET back, not a guess', {timeout: 60_000}, async () => {
+	const services = testServices();
+	seedDraft(services, {step: 'source'});
+	const ink = await renderWizard({command: 'resume', argv: ['demo-contacts'], services});
+	try {
+		await previewDone(ink);
+		await ink.press(ctrlP);
+		await ink.idle();
+		await ink.press('s');
+		assert.match(ink.frame(), /paginationParams OFFSET limitName=limit limitValue=50 offSetName=offset/);
+		assert.match(ink.frame(), /the request's\s+`offset` parameter/);
+		await ink.press('n');
 	} finally {
 		await ink.cleanup();
 	}

@@ -1,5 +1,5 @@
 // "Suggest from this response" in the preview's inspector: the first page's body and headers (as kept, masked) and
-// the spec's query go through the bootstrapper's detection (suggestFromResponse, docs/bootstrap.md); the proposal is
+// the query it was requested with go through the bootstrapper's detection (suggestFromResponse, docs/bootstrap.md); the proposal is
 // shown with its evidence and applied to the draft only on confirm (applySuggestion). Declining changes nothing.
 import {useEffect, useRef, useState} from 'react';
 import type {Draft} from '../connection-spec/draft-types.js';
@@ -59,9 +59,11 @@ export function useSuggestion({draft, update, page}: {draft: Draft; update: (cha
 		if ('why' in found) return setState({phase: 'idle', lines: [found.why]});
 		const headers = Object.fromEntries(page?.detail?.responseHeaders ?? []);
 		withBootstrap(({suggestFromResponse, queryOfSpec}) => {
-			const query = queryOfSpec(draft.spec);
+			// The query the first request really carried (pagination's own parameters included) over the spec's.
+			const specQuery = queryOfSpec(draft.spec);
+			const query = {...specQuery, ...Object.fromEntries(page?.detail?.query ?? [])};
 			const suggestion = suggestFromResponse({body: found.body, headers, query});
-			const dropped = suggestion.pagingQueryNames.filter(name => name in query);
+			const dropped = suggestion.pagingQueryNames.filter(name => name in specQuery);
 			setState({
 				phase: 'proposal',
 				suggestion,
