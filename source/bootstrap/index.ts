@@ -2,6 +2,8 @@
 // The command (commands/import.ts) and the wizard screen (steps/bootstrap.tsx) both call these. No React.
 // How inputs map to a connection spec: docs/bootstrap.md.
 import {draftFromSpec, slugify, validateSpec} from '../connection-spec/index.js';
+import {paginationFields} from '../connection-spec/constants.js';
+import {jsonPath} from '../connection-spec/json-path.js';
 import type {Draft} from '../connection-spec/draft-types.js';
 import {specFromShape} from './build-spec.js';
 import {suggestFromResponse, type ResponseSuggestion} from './detect-response.js';
@@ -109,6 +111,61 @@ export function applySuggestion(spec: Json, suggestion: ResponseSuggestion): Jso
 		if (Object.keys(urlParams.queryParams).length === 0) delete urlParams.queryParams;
 	}
 	return copy;
+}
+
+/**
+ * The live preview's "suggest from this response", as it would change THIS spec (what is shown is what is applied):
+ * - the same pagination type as the spec's: the spec's own values stay (they were written, or they worked; a
+ *   suggestion may only assume a name such as `cursor`) — except a JSONPath that finds nothing in `body`, the
+ *   response the suggestion came from — and the suggestion fills the fields the spec lacks;
+ * - another type (or none yet): the suggestion's, keeping the spec's values of fields the new type also takes
+ *   (`delayRequestMillis`, `limitName` …) only where the suggestion has none;
+ * - query parameters the pagination sends itself leave `urlParams.queryParams` only when the type changes.
+ * Shapes: `pagination` is the paginationParams to be written, `droppedQuery` the query names removed.
+ */
+export function suggestionForSpec(spec: Json, suggestion: ResponseSuggestion, body?: unknown): {spec: Json; pagination: Json; droppedQuery: string[]} {
+	const copy = structuredClone(spec);
+	const attributes = (copy['sourceSpec'] as {attributes?: Json} | undefined)?.attributes;
+	const suggested = suggestion.pagination.value as Json;
+	if (!attributes) return {spec: copy, pagination: suggested, droppedQuery: []};
+	const current = (attributes['paginationParams'] as Json | undefined) ?? {};
+	const type = String(suggested['type']).toUpperCase();
+	const sameType = String(current['type'] ?? '').toUpperCase() === type;
+	const takes = new Set<string>(paginationFields[type as keyof typeof paginationFields] ?? Object.keys(suggested));
+	// A JSONPath of the spec that finds nothing in this response is what the suggestion is for: it is replaced.
+	const findsNothing = (key: string, value: unknown) =>
+		body !== undefined && responsePaths.has(key) && typeof value === 'string' && suggested[key] !== undefined && !resolves(body, value);
+	const kept = Object.fromEntries(
+		Object.entries(current).filter(
+			([key, value]) => key !== 'type' && takes.has(key) && value !== undefined && value !== '' && !findsNothing(key, value),
+		),
+	);
+	const pagination = sameType ? {...suggested, ...kept, type: current['type']} : {...kept, ...suggested};
+	if (suggestion.contentPath) attributes['contentPath'] = {...((attributes['contentPath'] as Json | undefined) ?? {}), path: suggestion.contentPath.value};
+	attributes['paginationParams'] = pagination;
+	const droppedQuery: string[] = [];
+	const urlParams = attributes['urlParams'] as {queryParams?: Record<string, string>} | undefined;
+	if (!sameType && urlParams?.queryParams) {
+		for (const name of suggestion.pagingQueryNames) {
+			if (!(name in urlParams.queryParams)) continue;
+			delete urlParams.queryParams[name];
+			droppedQuery.push(name);
+		}
+		if (Object.keys(urlParams.queryParams).length === 0) delete urlParams.queryParams;
+	}
+	return {spec: copy, pagination, droppedQuery};
+}
+
+/** Pagination fields that are JSONPaths into the response (checked against it before the spec's value is kept). */
+const responsePaths = new Set(['pointerPath', 'continuationTokenPath', 'endConditionName']);
+
+function resolves(body: unknown, path: string): boolean {
+	try {
+		const found = jsonPath(body, path);
+		return found !== undefined && found !== null;
+	} catch {
+		return false;
+	}
 }
 
 /** The query parameters a spec sends (`urlParams.queryParams`), for detection. */
