@@ -6,12 +6,20 @@ import {suggestFromResponse, suggestionForSpec} from '../source/bootstrap/index.
 
 type Json = Record<string, any>;
 const specWith = (paginationParams: Json, queryParams: Record<string, string> = {}): Json => ({
-	sourceSpec: {attributes: {urlParams: {host: 'https://api.example.test', path: '/items', method: 'GET', queryParams}, contentPath: {path: '$.results'}, paginationParams}},
+	sourceSpec: {
+		attributes: {urlParams: {host: 'https://api.example.test', path: '/items', method: 'GET', queryParams}, contentPath: {path: '$.results'}, paginationParams},
+	},
 });
 
 test('same type: the spec’s parameter name and delay stay (the suggestion only assumed "cursor"); its query stays too', () => {
 	const spec = specWith(
-		{type: 'CONTINUATION_TOKEN', continuationTokenPath: '$.meta.after_cursor', parameterType: 'QUERYPARAMETER', parameterName: 'page[after]', delayRequestMillis: 850},
+		{
+			type: 'CONTINUATION_TOKEN',
+			continuationTokenPath: '$.meta.after_cursor',
+			parameterType: 'QUERYPARAMETER',
+			parameterName: 'page[after]',
+			delayRequestMillis: 850,
+		},
 		{'page[size]': '3'},
 	);
 	const body = {results: [{id: 1}, {id: 2}, {id: 3}], meta: {after_cursor: 'cur-1', has_more: true}};
@@ -22,7 +30,7 @@ test('same type: the spec’s parameter name and delay stay (the suggestion only
 	assert.equal(pagination['delayRequestMillis'], 850);
 	assert.equal(pagination['continuationTokenPath'], '$.meta.after_cursor');
 	assert.deepEqual(droppedQuery, []);
-	assert.deepEqual(changed['sourceSpec'].attributes.urlParams.queryParams, {'page[size]': '3'});
+	assert.deepEqual((changed as Json)['sourceSpec'].attributes.urlParams.queryParams, {'page[size]': '3'});
 	assert.equal(spec['sourceSpec'].attributes.paginationParams.parameterName, 'page[after]', 'the given spec is not changed');
 });
 
@@ -42,5 +50,5 @@ test('another type: the suggestion’s, with the query parameters it sends itsel
 	const {spec: changed, pagination, droppedQuery} = suggestionForSpec(spec, suggestion, body);
 	assert.equal(pagination['type'], 'OFFSET');
 	assert.deepEqual(droppedQuery.sort(), ['limit', 'offset']);
-	assert.deepEqual(changed['sourceSpec'].attributes.urlParams.queryParams, {status: 'open'});
+	assert.deepEqual((changed as Json)['sourceSpec'].attributes.urlParams.queryParams, {status: 'open'});
 });

@@ -165,6 +165,8 @@ test('after registration, three runs and the submission packet, every locally po
 	const packet = await exportSubmissionPacket(draft, 'local', packetDir, fixture.client);
 	// Only the icon key is left (Adobe issues it after the artifacts PR): the packet is written, with a warning naming it.
 	assert.match(packet.warning ?? '', /^The spec still holds 1 unfinished text\(s\) \(sourceSpec\.attributes\.uiAttributes\.icon\.key\)/);
+	// The check ran against the demo API on 127.0.0.1: the environment file says so, and the export warns about it.
+	assert.match(packet.warning ?? '', /verification-environment\.json gives host = http:\/\/127\.0\.0\.1:\d+: a loopback or private address/);
 	assert.equal(packet.exports.packetDir, path.resolve(packetDir));
 	assert.equal(draft.exports?.packetDir, undefined, 'the draft passed in is not changed: the caller stores the exports');
 	draft.exports = packet.exports; // as the owner (the export command, the wizard) does

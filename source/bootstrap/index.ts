@@ -136,9 +136,7 @@ export function suggestionForSpec(spec: Json, suggestion: ResponseSuggestion, bo
 	const findsNothing = (key: string, value: unknown) =>
 		body !== undefined && responsePaths.has(key) && typeof value === 'string' && suggested[key] !== undefined && !resolves(body, value);
 	const kept = Object.fromEntries(
-		Object.entries(current).filter(
-			([key, value]) => key !== 'type' && takes.has(key) && value !== undefined && value !== '' && !findsNothing(key, value),
-		),
+		Object.entries(current).filter(([key, value]) => key !== 'type' && takes.has(key) && value !== undefined && value !== '' && !findsNothing(key, value)),
 	);
 	const pagination = sameType ? {...suggested, ...kept, type: current['type']} : {...kept, ...suggested};
 	if (suggestion.contentPath) attributes['contentPath'] = {...((attributes['contentPath'] as Json | undefined) ?? {}), path: suggestion.contentPath.value};

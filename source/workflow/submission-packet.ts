@@ -7,6 +7,7 @@ import type {PlatformClient} from '../api/index.js';
 import {ids, secretPropertyNames, specFromDraft, testAuthSpecName, validateSpec} from '../connection-spec/index.js';
 import type {Draft} from '../connection-spec/draft-types.js';
 import {isSecretKeyName} from '../connection-spec/secrets.js';
+import {isPrivateHost} from '../connection-spec/lint-source.js';
 import {exportArtifacts} from './artifacts-export.js';
 import {assertNoSecret, exportContext, type ExportOptions} from './export-guard.js';
 import {checklist, type ChecklistItem} from './checklist.js';
@@ -87,9 +88,30 @@ export function unfinishedWarning(spec: unknown): string | undefined {
 }
 
 /**
+ * The warning an export of the packet gives when the verification environment names a loopback or private URL (a
+ * test value such as `host` = http://127.0.0.1:…): Adobe's reviewers call it from the internet, so it cannot work
+ * for them (docs/local-routing.md). The packet is still written.
+ */
+export function privateHostWarning(environment: Record<string, string>): string | undefined {
+	const found = Object.entries(environment).filter(([, value]) => {
+		try {
+			const url = new URL(value);
+			return (url.protocol === 'http:' || url.protocol === 'https:') && isPrivateHost(url.hostname);
+		} catch {
+			return false;
+		}
+	});
+	if (found.length === 0) return undefined;
+	return (
+		`verification-environment.json gives ${found.map(([key, value]) => `${key} = ${value}`).join(', ')}: a loopback or private ` +
+		"address, which Adobe's reviewers cannot reach. Set that test value to your API's public address and export again."
+	);
+}
+
+/**
  * Writes the submission packet into `outDir` and returns the folder, the files written, the draft's `exports` as
  * they are now (the caller stores them; the draft passed in is not changed) and `warning` while the spec holds
- * unfinished text. Every file is checked
+ * unfinished text or the verification environment names a private address. Every file is checked
  * for known secrets before any is written (export-guard.ts); the icon must pass the SVG check. Throws
  * ExportRefusedError (nothing written) when one would leak, and the artifacts' errors as exportArtifacts does.
  */
@@ -105,11 +127,12 @@ export async function exportSubmissionPacket(
 	const name = draft.artifacts.sourceName || draft.id;
 	const lastRun = draft.remote[profileName]?.lastRun;
 	const docsPage = path.join(dir, `${name}.md`);
+	const environment = verificationEnvironment(draft, profileName);
 	const planned: [string, string][] = [
 		[`${name}-connectionSpec.json`, JSON.stringify(specFromDraft(draft), null, 2)],
 		[`${name}.md`, renderDocsPage(draft, {lastRun, profileName})],
 		...(lastRun ? [['last-run.json', JSON.stringify(lastRun, null, 2)] as [string, string]] : []),
-		['verification-environment.json', JSON.stringify(verificationEnvironment(draft, profileName), null, 2)],
+		['verification-environment.json', JSON.stringify(environment, null, 2)],
 	];
 	for (const [file, content] of planned) assertNoSecret(file, content, secrets);
 	// The artifacts export checks its own files (and the icon) before writing any.
@@ -127,8 +150,8 @@ export async function exportSubmissionPacket(
 	const items = await checklist({...draft, exports}, profileName, client);
 	await write('checklist.json', JSON.stringify(items, null, 2));
 	await write('checklist.md', checklistMarkdown(items));
-	const warning = unfinishedWarning(specFromDraft(draft));
-	return {dir, files, exports, ...(warning ? {warning} : {})};
+	const warnings = [unfinishedWarning(specFromDraft(draft)), privateHostWarning(environment)].filter(Boolean);
+	return {dir, files, exports, ...(warnings.length > 0 ? {warning: warnings.join(' ')} : {})};
 }
 
 /**
