@@ -195,7 +195,9 @@ export function specFromShape(shape: RequestShape, secrets: Record<string, strin
 		urlParams: {...(shape.host ? {host: shape.host} : {}), path: shape.path, method: shape.method, ...(Object.keys(queryParams).length ? {queryParams} : {})},
 		...(Object.keys(shape.headerParams).length ? {headerParams: shape.headerParams} : {}),
 		...(shape.bodyParams ? {bodyParams: shape.bodyParams} : {}),
-		contentPath: {path: contentPath?.value ?? '$'},
+		// Unknown records path: left out (a validation error, so `run` refuses the draft), never a guessed `$` that would
+		// ingest each whole page as one record.
+		...(contentPath ? {contentPath: {path: contentPath.value}} : {}),
 		paginationParams: pagination,
 		scheduleParams: scheduleGuess.value,
 	};
