@@ -41,6 +41,10 @@ test('check screen: Ctrl-C while the check runs says at once what it deletes, st
 		await ink.waitFor(frame => /Stopped on request/.test(frame), 60_000);
 		await ink.idle();
 		assert.match(ink.frame(), /■ Stopped on request; the test objects were deleted\./);
+		// A stop is not a failure to fix, and with nothing kept there is nothing to resume from.
+		assert.doesNotMatch(ink.frame(), /Failed at stage|This operation was aborted|retry from/);
+		assert.match(ink.frame(), /r run the check again/);
+		assert.match(ink.frame(), /Stopped during "[a-z-]+"/);
 		fixture.sandbox.setFaults(undefined);
 		assert.deepEqual(await remoteCounts(fixture), nothingLeft);
 		const open = savedDraft(services)!.remote['local']!.ledger.filter(e => !e.deletedAt && e.kind !== 'connectionSpec' && e.kind !== 'mappingSet');

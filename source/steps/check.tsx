@@ -115,12 +115,17 @@ export function CheckScreen({draft, update, go, back}: StepProps) {
 
 	const failedStage = (summary?.status === 'failed' ? summary.failedStage : job.error?.stage) as StageName | undefined;
 	const failed = summary?.status === 'failed' || job.error !== undefined;
+	// Stopped with Ctrl-C: not a failure to fix; what it made was deleted, so there is nothing to resume from.
+	const stopped = stopping !== undefined && !job.running;
 	const kept = failed ? pendingEntries({draft, profileName: wizard.profileName}).length : 0;
+	// A retry reuses the kept objects of the stages before the failed one; with none kept it starts over.
+	const resumable = failed && !stopped && kept > 0;
 	const idle = !job.running;
 	const progressKeys: KeyBinding[] = [
 		{...quitKey(stopping ? 'quit now, keep the test objects' : 'stop & clean up'), when: job.running},
 		{keys: 'return', label: 'continue to the checklist', action: () => go('checklist'), when: idle && summary?.status === 'success'},
-		{keys: 'r', label: `retry from ${failedStage ?? 'the start'}`, action: () => run(failedStage), when: idle && failed},
+		{keys: 'r', label: `retry from ${failedStage ?? 'the start'}`, action: () => run(failedStage), when: idle && resumable},
+		{keys: 'r', label: 'run the check again', action: () => run(), when: idle && failed && !resumable},
 		{keys: 'c', label: 'clean up', action: cleanUpKept, when: idle && failed && kept > 0},
 		{keys: 'escape', label: 'edit inputs', action: () => setMode('inputs'), when: idle},
 	];
@@ -153,10 +158,14 @@ export function CheckScreen({draft, update, go, back}: StepProps) {
 						</Text>
 					</Box>
 				)}
-				{summary?.status === 'failed' && (
+				{summary?.status === 'failed' && !stopped && (
 					<Box flexDirection="column" marginTop={1}>
 						<Text color="red" wrap="wrap">{`✖ Failed at stage “${summary.failedStage ?? '?'}”: ${summary.errors.map(each => each.message).join(' ')}`}</Text>
-						<Text color="yellow">{`→ Fix the cause, then r retries from “${summary.failedStage ?? '?'}” (Esc edits the inputs and starts over).`}</Text>
+						<Text color="yellow" wrap="wrap">
+							{resumable
+								? `→ Fix the cause, then r retries from “${summary.failedStage ?? '?'}” (Esc edits the inputs and starts over).`
+								: '→ Fix the cause, then r runs the check again (Esc edits the inputs first).'}
+						</Text>
 					</Box>
 				)}
 				{failed && !job.running && kept > 0 && <Text dimColor>{`${kept} test objects kept for the retry; the next check or \`c\` deletes them`}</Text>}

@@ -100,6 +100,12 @@ function wrapStageError(run: Run, name: StageName, hint: string, error: unknown)
 	const own = error instanceof WorkflowError;
 	if (error instanceof InterruptedError)
 		return new WorkflowError(name, `Stopped during "${name}": ${scrub(error.message, run.secrets)}`, {hint: error.hint ?? hint, cause: error});
+	// Any other failure after a stop (a poll's wait ended by the signal: "This operation was aborted") is the stop.
+	if (run.ctx.signal?.aborted)
+		return new WorkflowError(name, `Stopped during "${name}": the check was stopped on request.`, {
+			hint: 'Objects created so far are in the ledger and are deleted by the clean-up.',
+			cause: error,
+		});
 	const text = scrub(own ? error.message : describeError(error), run.secrets);
 	const wrapped = new WorkflowError(name, text, {hint: scrub(own ? error.hint : hintOf(error, hint), run.secrets), cause: error});
 	return Object.assign(wrapped, {outcome: (error as {outcome?: unknown}).outcome});
