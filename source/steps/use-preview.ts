@@ -7,6 +7,7 @@ import type {Draft} from '../connection-spec/draft-types.js';
 import {useServices} from '../wizard/services.js';
 import {useWizard, type PreviewOutcome, type PreviewWindow} from '../wizard/wizard-context.js';
 import {describeRoute, wizardTestValues} from './test-credentials.js';
+import type {SourceRoute} from '../workflow/test-values.js';
 import type {RunWindow} from '../workflow/preview.js';
 
 export const previewPageCap = 3;
@@ -98,7 +99,7 @@ export function usePreview(draft: Draft, options: {auto?: boolean} = {}) {
 				pages: response.result?.pages ?? [],
 				stop: response.result?.stop,
 				window: {choice, start: window.start, end: window.end, sent: window.sent},
-				error: response.error ? {code: response.error.code, message: response.error.message, hint: response.error.hint} : undefined,
+				error: response.error ? {code: response.error.code, message: response.error.message, hint: previewHint(response.error, credentials.route)} : undefined,
 				finishedAt: services.clock() - started,
 			};
 			wizard.setLastPreview(outcome);
@@ -133,4 +134,19 @@ async function windowOf(draft: Draft, choice: WindowChoice, nowMs: number): Prom
 	const scheduleParams = (draft.spec['sourceSpec'] as {attributes?: {scheduleParams?: unknown}} | undefined)?.attributes?.scheduleParams;
 	const [sent = []] = scheduleWindowPreview(scheduleParams, [{start: new Date(window.start), end: new Date(window.end)}], window.mode);
 	return {...window, sent};
+}
+
+/**
+ * The hint of a failed preview, said for where the preview's values live. The engine's hints speak of the spec and
+ * of a base connection (what a run has); a preview has test values instead, and may have gone to the demo API,
+ * whose 404 says nothing about the author's path.
+ */
+export function previewHint(error: {code: string; hint: string}, route: SourceRoute): string {
+	const fromSource = error.code === 'source-http' || error.code === 'source-json' || error.code === 'source-auth';
+	if (route.api === 'demo' && fromSource)
+		return route.canSwitch && /no host/.test(route.why)
+			? "These requests went to the demo API because the spec's host has no test value yet, and the demo serves only its own routes: give the host a test value (Ctrl-T), or Ctrl-O to use the spec's host."
+			: "These requests went to the demo API, which serves only its own routes: Ctrl-O uses the spec's host instead.";
+	if (error.code === 'source-auth') return 'The source refused the credentials: check them in the test values (Ctrl-T).';
+	return error.hint;
 }
