@@ -84,8 +84,20 @@ export function commandHelp(name: string, entry: CommandEntry): string {
 	return lines.join('\n');
 }
 
+/**
+ * Options written before the command (`aep-source --debug resume acme`) are moved after it, so they reach the
+ * command's own parser (which accepts or refuses them as it does after the command). Help and version stay first.
+ */
+function commandFirst(argv: string[]): string[] {
+	const [first] = argv;
+	if (first === undefined || !first.startsWith('-') || ['--help', '-h', '--version', '-v'].includes(first)) return argv;
+	const at = argv.findIndex(token => !token.startsWith('-') && isCommandName(token));
+	return at > 0 ? [argv[at]!, ...argv.slice(at + 1), ...argv.slice(0, at)] : argv;
+}
+
 /** Runs `aep-source ARGV` with the given streams and environment; resolves to the exit code. Never throws. */
-export async function dispatch(argv: string[], base: Omit<CommandContext, 'command' | 'argv'>): Promise<number> {
+export async function dispatch(given: string[], base: Omit<CommandContext, 'command' | 'argv'>): Promise<number> {
+	const argv = commandFirst(given);
 	const [first, ...rest] = argv;
 	if (first === '--help' || first === '-h' || first === 'help') {
 		write(base.stdout, topHelp());
