@@ -34,13 +34,13 @@ const cases: {file: string; query?: Record<string, string>; contentPath: string;
 	{
 		file: 'links-next.json',
 		contentPath: '$.events',
-		pagination: {type: 'POINTER', limitName: 'page_size', limitValue: '2', pointerPath: '$.links.next'},
+		pagination: {type: 'POINTER', limitName: 'page_size', limitValue: 2, pointerPath: '$.links.next'},
 		evidence: /`\$\.links\.next` in the response holds the next page's URL → POINTER; the next-page URL carries `page_size=2`/,
 	},
 	{
 		file: 'next-page-url.json',
 		contentPath: '$.items',
-		pagination: {type: 'POINTER', limitName: 'per_page', limitValue: '2', pointerPath: '$.next_page'},
+		pagination: {type: 'POINTER', limitName: 'per_page', limitValue: 2, pointerPath: '$.next_page'},
 		evidence: /`\$\.next_page` in the response holds the next page's URL/,
 	},
 	{
@@ -55,7 +55,7 @@ const cases: {file: string; query?: Record<string, string>; contentPath: string;
 		pagination: {
 			type: 'OFFSET',
 			limitName: 'limit',
-			limitValue: '100',
+			limitValue: 100,
 			offSetName: 'start',
 			endConditionName: '$.additional_data.pagination.more_items_in_collection',
 			endConditionValue: 'Const:false',
@@ -69,7 +69,7 @@ const cases: {file: string; query?: Record<string, string>; contentPath: string;
 		file: 'offset-limit-has-more.json',
 		query: {limit: '2', offset: '0'},
 		contentPath: '$.contacts',
-		pagination: {type: 'OFFSET', limitName: 'limit', limitValue: '2', offSetName: 'offset', endConditionName: '$.hasMore', endConditionValue: 'Const:false'},
+		pagination: {type: 'OFFSET', limitName: 'limit', limitValue: 2, offSetName: 'offset', endConditionName: '$.hasMore', endConditionValue: 'Const:false'},
 		evidence: /the request's `offset` parameter carries the offset and the request's `limit` parameter sets the page size → OFFSET/,
 	},
 	{
@@ -153,7 +153,7 @@ test('applySuggestion: a copy of the spec with the records path and paging set; 
 	assert.deepEqual(applied['paginationParams'], {
 		type: 'OFFSET',
 		limitName: 'limit',
-		limitValue: '2',
+		limitValue: 2,
 		offSetName: 'offset',
 		endConditionName: '$.hasMore',
 		endConditionValue: 'Const:false',

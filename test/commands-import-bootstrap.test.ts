@@ -37,7 +37,7 @@ const operations: Expected[] = [
 		id: 'acme-crm-contacts',
 		auth: 'BasicAuthentication',
 		contentPath: '$.contacts',
-		pagination: {type: 'OFFSET', limitName: 'limit', limitValue: '50', offSetName: 'offset', endConditionName: '$.hasMore', endConditionValue: 'Const:false'},
+		pagination: {type: 'OFFSET', limitName: 'limit', limitValue: 50, offSetName: 'offset', endConditionName: '$.hasMore', endConditionValue: 'Const:false'},
 		extra(draft) {
 			const attributes = attributesOf(draft);
 			assert.deepEqual(attributes['urlParams'], {host: 'https://${region}.api.acme.example/v2', path: '/contacts', method: 'GET'});
@@ -82,7 +82,7 @@ const operations: Expected[] = [
 		pagination: {
 			type: 'OFFSET',
 			limitName: 'limit',
-			limitValue: '100',
+			limitValue: 100,
 			offSetName: 'start',
 			endConditionName: '$.additional_data.pagination.more_items_in_collection',
 			endConditionValue: 'Const:false',
@@ -116,7 +116,7 @@ const operations: Expected[] = [
 		id: 'acme-crm-events',
 		auth: 'OAuth2RefreshCode',
 		contentPath: '$.events',
-		pagination: {type: 'POINTER', limitName: 'page_size', limitValue: '200', pointerPath: '$.links.next'},
+		pagination: {type: 'POINTER', limitName: 'page_size', limitValue: 200, pointerPath: '$.links.next'},
 		extra: draft => assert.match(String(authOf(draft)?.spec.properties['accessTokenUrl']?.['description']), /https:\/\/auth\.acme\.example\/token/),
 	},
 	{
@@ -145,7 +145,7 @@ const operations: Expected[] = [
 		id: 'paylane-payments-charges',
 		auth: 'KeyBased',
 		contentPath: '$.items',
-		pagination: {type: 'POINTER', limitName: 'per_page', limitValue: '50', pointerPath: '$.next_page'},
+		pagination: {type: 'POINTER', limitName: 'per_page', limitValue: 50, pointerPath: '$.next_page'},
 		extra(draft) {
 			assert.equal((attributesOf(draft)['urlParams'] as {path: string}).path, '/accounts/${accountId}/charges');
 			const inputs = (draft.spec['sourceSpec'] as {spec: {properties: Record<string, unknown>; required: string[]}}).spec;
@@ -168,7 +168,7 @@ const operations: Expected[] = [
 		id: 'legacy-inventory-warehouses',
 		auth: 'KeyBased',
 		contentPath: '$.warehouses',
-		pagination: {type: 'POINTER', limitName: 'limit', limitValue: '20', pointerPath: '$.next'},
+		pagination: {type: 'POINTER', limitName: 'limit', limitValue: 20, pointerPath: '$.next'},
 	},
 ];
 
@@ -449,7 +449,7 @@ for (const entry of curlLines) {
 		assert.deepEqual(attributesOf(draft)['paginationParams'], {
 			type: 'OFFSET',
 			limitName: 'limit',
-			limitValue: '2',
+			limitValue: 2,
 			offSetName: 'offset',
 			endConditionName: '$.hasMore',
 			endConditionValue: 'Const:false',

@@ -257,7 +257,7 @@ function detectPagination(
 		return {
 			guess: {
 				field: 'paginationParams',
-				value: {type: 'POINTER', limitName: size.name, limitValue: size.value, pointerPath: at(nextUrl)} as PaginationParams,
+				value: {type: 'POINTER', limitName: size.name, limitValue: Number(size.value), pointerPath: at(nextUrl)} as PaginationParams,
 				evidence: `\`${at(nextUrl)}\` in ${source} holds the next page's URL → POINTER; ${size.evidence}.`,
 			},
 			queryNames: [size.name],
@@ -302,7 +302,7 @@ function detectPagination(
 	}
 	if (offsetName) {
 		const size = pageSize(query);
-		const value: PaginationParams = {type: 'OFFSET', limitName: size.name, limitValue: size.value, offSetName: offsetName};
+		const value: PaginationParams = {type: 'OFFSET', limitName: size.name, limitValue: Number(size.value), offSetName: offsetName};
 		let end = '';
 		if (hasMore) {
 			value['endConditionName'] = at(hasMore);
