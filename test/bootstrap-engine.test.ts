@@ -237,6 +237,7 @@ test('sending a curl request once: a refusal, a non-JSON answer and a silent hos
 	const server = http.createServer((request, response) => {
 		if (request.url?.startsWith('/hang')) return;
 		if (request.url?.startsWith('/html')) return void response.writeHead(200, {'content-type': 'text/html'}).end('<html></html>');
+		if (request.url?.startsWith('/missing')) return void response.writeHead(404, {'content-type': 'application/json'}).end('{"error":"no route"}');
 		response.writeHead(401, {'content-type': 'application/json'}).end('{"error":"bad key"}');
 	});
 	server.on('connection', socket => sockets.add(socket));
@@ -244,7 +245,18 @@ test('sending a curl request once: a refusal, a non-JSON answer and a silent hos
 	const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 	try {
 		await assert.rejects(sendCurlOnce(`curl '${base}/v1/items?api_key=KEY_SECRET_9'`), (error: Error) => {
-			assert.equal(error.message, `${base}/v1/items answered 401 Unauthorized; check the credentials and parameters of the curl command.`);
+			assert.equal(
+				error.message,
+				`${base}/v1/items answered 401 Unauthorized; the API refused the credentials: check the token, key or user:password in the curl command.`,
+			);
+			return true;
+		});
+		// A 404 is about the path, not the credentials.
+		await assert.rejects(sendCurlOnce(`curl -H 'Authorization: Bearer KEY_SECRET_9' ${base}/missing/items`), (error: Error) => {
+			assert.equal(
+				error.message,
+				`${base}/missing/items answered 404 Not Found; the host answered but has nothing at this path: check the path of the URL in the curl command.`,
+			);
 			return true;
 		});
 		await assert.rejects(sendCurlOnce(`curl -H 'X-Api-Key: KEY_SECRET_9' ${base}/html`), /answered 200, but not with JSON \(text\/html\)/);

@@ -37,8 +37,7 @@ export async function sendCurlOnce(
 		throw new BootstrapInputError(`Cannot reach ${where}: ${cause?.code ?? 'the request failed'}.`);
 	}
 	const text = (await response.text()).slice(0, maxBytes);
-	if (!response.ok)
-		throw new BootstrapInputError(`${where} answered ${response.status} ${response.statusText}; check the credentials and parameters of the curl command.`);
+	if (!response.ok) throw new BootstrapInputError(`${where} answered ${response.status} ${response.statusText}; ${statusAdvice(response.status)}`);
 	const responseHeaders: Headers = {};
 	response.headers.forEach((value, name) => {
 		responseHeaders[name] = value;
@@ -48,4 +47,14 @@ export async function sendCurlOnce(
 	} catch {
 		throw new BootstrapInputError(`${where} answered ${response.status}, but not with JSON (${response.headers.get('content-type') ?? 'no content type'}).`);
 	}
+}
+
+/** What a failed sample request most likely means, by status (the same reading as the preview's diagnosis, docs/source-errors.md). */
+function statusAdvice(status: number): string {
+	if (status === 401 || status === 403) return 'the API refused the credentials: check the token, key or user:password in the curl command.';
+	if (status === 404 || status === 410) return 'the host answered but has nothing at this path: check the path of the URL in the curl command.';
+	if (status === 405) return 'the path does not take this method: check -X or the -d data in the curl command.';
+	if (status === 429) return 'the API is rate-limiting: wait a moment, then press s again.';
+	if (status >= 500) return 'the API had a server error: try again later, or check the parameters of the curl command.';
+	return 'check the parameters of the curl command.';
 }

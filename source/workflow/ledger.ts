@@ -95,12 +95,23 @@ export async function cleanUp(ctx: WorkflowContext, options: {all?: boolean; onl
 	const started = Date.now();
 	for (const entry of sorted) await deleteEntry(ctx, entry, result);
 	const retained = retainedEntries(ctx).filter(entry => !only || only.has(entryKey(entry)));
-	for (const entry of retained) {
-		// Nothing to call: the entry stays open (the checklist names it) rather than being marked deleted falsely.
-		emit(ctx, {stage: 'cleanup', status: 'info', id: entry.id, message: `${entry.kind} ${entry.id} stays: the API has no delete for it.`});
-	}
+	// Nothing to call: the entries stay open (the checklist names them) rather than being marked deleted falsely. Said
+	// once, however many checks left one (a line per mapping set grew with every run): in the summary line when there
+	// is one, else on its own.
+	const summarised = sorted.length > 0 && result.failed.length === 0;
+	const newest = retained.at(-1);
+	if (newest && !summarised)
+		emit(ctx, {
+			stage: 'cleanup',
+			status: 'info',
+			id: newest.id,
+			message:
+				retained.length === 1
+					? `${newest.kind} ${newest.id} stays: the API has no delete for it.`
+					: `${retained.length} mapping sets stay (the newest ${newest.id}): the API has no delete for them.`,
+		});
 	if (options.all) reportSpecEntries(ctx, result);
-	if (sorted.length > 0 && result.failed.length === 0) {
+	if (summarised) {
 		const stays = retained.length > 0 ? `; ${retained.length} mapping set(s) stay (Data Prep has no delete)` : '';
 		emit(ctx, {stage: 'cleanup', status: 'done', elapsedMs: Date.now() - started, message: `Deleted ${result.deleted.length} test object(s)${stays}`});
 	}
