@@ -21,16 +21,15 @@ test('a run cut by a crash is failed after the restart with its start time and c
 		ctx.signal = controller.signal;
 		let flowId = '';
 		ctx.progress = event => {
-			// From the dataflow on, the source takes 2 s to answer: the first run stays in progress meanwhile.
-			if (event.stage === 'dataflow' && event.status === 'done') {
-				flowId = String(event.id);
-				fixture.sandbox.demo!.setFaults({latencyMs: 2_000});
-			}
+			// From before the dataflow exists (its first run starts at once), the source takes 3 s to answer: the run
+			// stays in progress at least that long.
+			if (event.stage === 'dataflow' && event.status === 'start') fixture.sandbox.demo!.setFaults({latencyMs: 3_000});
+			if (event.stage === 'dataflow' && event.status === 'done') flowId = String(event.id);
 		};
 		const oauth = 'OAuth2 Refresh Code';
 		const check = runEndToEndCheck(ctx, {authSpecName: oauth, authParams: demoAuthParams(oauth, fixture.sandbox.demo!.url), sourceParams: {}});
 		let running: {id: string; metrics: {durationSummary?: {startedAtUTC?: number}; statusSummary: {status: string}}} | undefined;
-		for (let i = 0; i < 400 && !running; i++) {
+		for (const deadline = Date.now() + 30_000; Date.now() < deadline && !running; ) {
 			await new Promise(resolve => setTimeout(resolve, 25));
 			if (!flowId) continue;
 			const runs = await fixture.client.runs.listForFlow(flowId);
