@@ -145,18 +145,23 @@ export function formKeys({
 	choice,
 	back = 'back',
 	when = true,
+	focusedKind,
 }: {
 	enter?: string;
 	choice?: string;
 	back?: string;
 	when?: boolean;
+	/** The focused field's kind (Form's onFocusField): ←/→ are shown on a choice, Ctrl-U (clear) on a text field. Unknown: both. */
+	focusedKind?: 'text' | 'secret' | 'choice' | 'action';
 } = {}): KeyBinding[] {
+	const showChoice = choice !== undefined && (focusedKind === undefined || focusedKind === 'choice');
+	const showClear = focusedKind === undefined || focusedKind === 'text' || focusedKind === 'secret';
 	return [
 		{keys: ['up', 'down', 'tab'], label: 'field', by: 'form', when},
 		{keys: 'shift+tab', by: 'form', when},
 		{keys: 'return', label: enter, by: 'form', when},
-		{keys: ['left', 'right'], label: choice, by: 'form', when: when && choice !== undefined},
-		{keys: 'ctrl+u', label: 'clear', by: 'form', when},
+		{keys: ['left', 'right'], label: choice, by: 'form', when: when && showChoice},
+		{keys: 'ctrl+u', label: 'clear', by: 'form', when: when && showClear},
 		{keys: 'escape', label: back, by: 'form', when},
 	];
 }

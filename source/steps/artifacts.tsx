@@ -141,10 +141,18 @@ export function ArtifactsScreen({draft, update, go, back}: StepProps) {
 
 	// Ctrl-E asks where to write first (default: the folder the wizard was started in).
 	const [asking, setAsking] = useState(false);
+	const [focusedField, setFocusedField] = useState<string | undefined>(initialField);
 	const footer = useKeys(
 		asking
 			? pathPromptKeys
-			: [...formKeys({enter: 'save field', choice: 'category'}), {keys: 'ctrl+e', label: 'export Artifacts folder', action: () => setAsking(true)}],
+			: [
+					...formKeys({
+						enter: 'save field',
+						choice: 'category',
+						focusedKind: fields.find(field => field.name === (focusedField ?? fields[0]?.name))?.kind ?? 'text',
+					}),
+					{keys: 'ctrl+e', label: 'export Artifacts folder', action: () => setAsking(true)},
+				],
 	);
 	const exportNow = (baseDir: string) => {
 		setAsking(false);
@@ -175,6 +183,7 @@ export function ArtifactsScreen({draft, update, go, back}: StepProps) {
 						externalErrors={{iconPath: icon?.error}}
 						doneLabel="Continue to the auth spec"
 						initialField={initialField}
+						onFocusField={setFocusedField}
 						reserveRows={18}
 						focus={!asking}
 					/>

@@ -38,6 +38,8 @@ export function CheckScreen({draft, update, go, back}: StepProps) {
 	const place = useTestPlace();
 	const testValues = wizardTestValues(draft, {...place, secrets: wizard.testSecrets, env: services.env});
 	const [panel, setPanel] = useState(false);
+	// The form opens on its first field, Target (a choice); Form tells each move after that.
+	const [focusedKind, setFocusedKind] = useState<FormField['kind']>('choice');
 
 	const [cleaned, setCleaned] = useState<{deleted: number; failed: number}>();
 	// Ctrl-C while the check runs is answered at once: stop, delete what it made; a second press quits and keeps them.
@@ -129,7 +131,10 @@ export function CheckScreen({draft, update, go, back}: StepProps) {
 		{keys: 'c', label: 'clean up', action: cleanUpKept, when: idle && failed && kept > 0},
 		{keys: 'escape', label: 'edit inputs', action: () => setMode('inputs'), when: idle},
 	];
-	const inputKeys: KeyBinding[] = [...formKeys({enter: 'save field', choice: 'choice'}), {keys: 'ctrl+t', label: 'test values', action: () => setPanel(true)}];
+	const inputKeys: KeyBinding[] = [
+		...formKeys({enter: 'save field', choice: 'choice', focusedKind}),
+		{keys: 'ctrl+t', label: 'test values', action: () => setPanel(true)},
+	];
 	// The test-values panel, when open, has a key table of its own.
 	const footer = useKeys(mode === 'progress' ? progressKeys : inputKeys, {isActive: mode === 'progress' || !panel});
 
@@ -247,7 +252,16 @@ export function CheckScreen({draft, update, go, back}: StepProps) {
 			<Text bold>End-to-end check — base connection → source → target → dataflow → run</Text>
 			<Text wrap="truncate">{`Source requests ${describeRoute(testValues.route)}`}</Text>
 			<Text wrap="truncate">{`Test values: auth spec “${testValues.authSpecName ?? '?'}”${publicCredentials}${missingValues} (Ctrl-T to edit)`}</Text>
-			<Form key={draft.test.target.mode} fields={fields} values={values} onCommit={commit} onDone={start} onBack={back} doneLabel="Run the end-to-end check" />
+			<Form
+				key={draft.test.target.mode}
+				fields={fields}
+				values={values}
+				onCommit={commit}
+				onDone={start}
+				onBack={back}
+				onFocusField={name => setFocusedKind(fields.find(field => field.name === name)?.kind ?? 'text')}
+				doneLabel="Run the end-to-end check"
+			/>
 			{footer}
 		</Box>
 	);
