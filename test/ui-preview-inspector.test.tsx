@@ -175,6 +175,36 @@ test('ADVANCE: the first run sends the backfill expression, an incremental windo
 	}
 });
 
+test('suggest on a spec that works (case advance-schedule-backfill): its own parameter name and delay are kept, paging still works', {
+	timeout: 60_000,
+}, async () => {
+	const spec = JSON.parse(fs.readFileSync(new URL('./fixtures/spec/advance-schedule-backfill.json', import.meta.url), 'utf8')) as Spec;
+	spec.sourceSpec.attributes.paginationParams.delayRequestMillis = 5;
+	const before = structuredClone(spec.sourceSpec.attributes.paginationParams);
+	const ink = await openSource(spec, {host: api.url, username: 'analyst'}, {AEP_SOURCE_SECRET_PASSWORD: 'tp-basic-password'});
+	try {
+		const records = /✔ (\d+) records found/.exec(await previewDone(ink))?.[1];
+		assert.ok(records !== undefined && Number(records) > 0, 'the spec works before the suggestion');
+		await ink.press(ctrlP);
+		await ink.idle();
+		await ink.press('s');
+		const proposal = ink.frame().replace(/\n/g, ' ');
+		assert.match(proposal, /paginationParams CONTINUATION_TOKEN .*parameterName=page\[after\] delayRequestMillis=5 — /);
+		assert.match(proposal, /your spec’s own values of that pagination type are kept/);
+		await ink.press(keys.enter);
+		await ink.idle();
+		const applied = (savedSpec(ink.services, 'inspect')['sourceSpec'] as {attributes: Spec}).attributes.paginationParams;
+		assert.equal(applied.parameterName, before.parameterName);
+		assert.equal(applied.delayRequestMillis, 5);
+		assert.equal(applied.continuationTokenPath, before.continuationTokenPath);
+		await ink.press(keys.escape);
+		const after = /✔ (\d+) records found/.exec(await previewDone(ink))?.[1];
+		assert.equal(after, records, 'the preview finds as many records as before');
+	} finally {
+		await ink.cleanup();
+	}
+});
+
 test('suggest from this response: s proposes contentPath with its evidence, Enter applies it to the draft and the preview runs again', {
 	timeout: 60_000,
 }, async () => {

@@ -10,7 +10,7 @@ import type {PageTrace} from '../workflow/preview.js';
 import {useServices} from '../wizard/services.js';
 import {closeCutJson} from '../components/json-lines.js';
 
-type SuggestionState = {phase: 'idle' | 'proposal'; lines: string[]; suggestion?: ResponseSuggestion};
+type SuggestionState = {phase: 'idle' | 'proposal'; lines: string[]; suggestion?: ResponseSuggestion; body?: unknown};
 
 /** The body of the first page as JSON, or why there is none. A body cut at the kept size is closed where it was cut. */
 function bodyOf(page: PageTrace | undefined): {body: unknown} | {why: string} {
@@ -58,22 +58,26 @@ export function useSuggestion({draft, update, page}: {draft: Draft; update: (cha
 		const found = bodyOf(page);
 		if ('why' in found) return setState({phase: 'idle', lines: [found.why]});
 		const headers = Object.fromEntries(page?.detail?.responseHeaders ?? []);
-		withBootstrap(({suggestFromResponse, queryOfSpec}) => {
+		withBootstrap(({suggestFromResponse, queryOfSpec, suggestionForSpec}) => {
 			// The query the first request really carried (pagination's own parameters included) over the spec's.
 			const specQuery = queryOfSpec(draft.spec);
 			const query = {...specQuery, ...Object.fromEntries(page?.detail?.query ?? [])};
 			const suggestion = suggestFromResponse({body: found.body, headers, query});
-			const dropped = suggestion.pagingQueryNames.filter(name => name in specQuery);
+			// What is shown is what Enter applies: the suggestion as it changes this spec (its working values kept).
+			const {pagination, droppedQuery} = suggestionForSpec(draft.spec, suggestion, found.body);
+			const kept = JSON.stringify(pagination) !== JSON.stringify(suggestion.pagination.value);
 			setState({
 				phase: 'proposal',
 				suggestion,
+				body: found.body,
 				lines: [
 					'Suggested from this response:',
 					suggestion.contentPath
 						? `  contentPath ${suggestion.contentPath.value} — ${suggestion.contentPath.evidence}`
 						: '  contentPath: no array of objects in the body (left as it is)',
-					`  paginationParams ${describeGuessValue(suggestion.pagination.value)} — ${suggestion.pagination.evidence}`,
-					...(dropped.length > 0 ? [`  urlParams.queryParams loses ${dropped.join(', ')} (the pagination sends it)`] : []),
+					`  paginationParams ${describeGuessValue(pagination)} — ${suggestion.pagination.evidence}`,
+					...(kept ? ['  (your spec’s own values of that pagination type are kept where the response does not contradict them)'] : []),
+					...(droppedQuery.length > 0 ? [`  urlParams.queryParams loses ${droppedQuery.join(', ')} (the pagination sends it)`] : []),
 					`  ${current(draft.spec)}`,
 				],
 			});
@@ -82,11 +86,12 @@ export function useSuggestion({draft, update, page}: {draft: Draft; update: (cha
 	const apply = () => {
 		const suggestion = state.suggestion;
 		if (!suggestion) return;
-		withBootstrap(({applySuggestion}) => {
-			update(draft => ({...draft, spec: applySuggestion(draft.spec, suggestion)}));
+		withBootstrap(({suggestionForSpec}) => {
+			const {pagination} = suggestionForSpec(draft.spec, suggestion, state.body);
+			update(current => ({...current, spec: suggestionForSpec(current.spec, suggestion, state.body).spec}));
 			const applied = [
 				suggestion.contentPath ? `contentPath ${suggestion.contentPath.value}` : undefined,
-				`paginationParams ${describeGuessValue(suggestion.pagination.value)}`,
+				`paginationParams ${describeGuessValue(pagination)}`,
 			];
 			setState({phase: 'idle', lines: [`✔ Applied to the draft: ${applied.filter(Boolean).join(', ')}. The preview runs again.`]});
 		});
