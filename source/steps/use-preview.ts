@@ -145,7 +145,8 @@ export function previewHint(error: {code: string; hint: string}, route: SourceRo
 	const fromSource = error.code === 'source-http' || error.code === 'source-json' || error.code === 'source-auth';
 	if (route.api === 'demo' && fromSource)
 		return route.canSwitch && /no host/.test(route.why)
-			? "These requests went to the demo API because the spec's host has no test value yet, and the demo serves only its own routes: give the host a test value (Ctrl-T), or Ctrl-O to use the spec's host."
+			? "These requests went to the demo API because the spec's host has no test value yet, and the demo serves only its own " +
+					"routes: give the host a test value (Ctrl-T), or Ctrl-O to use the spec's host."
 			: "These requests went to the demo API, which serves only its own routes: Ctrl-O uses the spec's host instead.";
 	if (error.code === 'source-auth') return 'The source refused the credentials: check them in the test values (Ctrl-T).';
 	return error.hint;
