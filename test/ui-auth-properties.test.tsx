@@ -4,7 +4,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {keys} from './helpers/ink.js';
-import {pressUntil, renderWizard, savedSpec, seedDraft, testServices} from './helpers/ui-wizard.js';
+import {pressUntil, renderWizard, savedDraft, savedSpec, seedDraft, testServices} from './helpers/ui-wizard.js';
 import {setIn} from '../source/steps/spec-paths.js';
 
 const clear = '\u0015';
@@ -248,6 +248,27 @@ test('review → artifacts: Enter on a catalog finding focuses its field', async
 		assert.match(ink.frame(), /^❯ Description:/m);
 		await ink.press('Contacts from Acme.\r');
 		assert.match(ink.frame(), /^❯ Category:/m);
+	} finally {
+		await ink.cleanup();
+	}
+});
+
+test('auth properties: a renamed property keeps the test value typed for it (the old name keeps it too)', async () => {
+	const services = testServices();
+	seedDraft(services, {step: 'auth', change: draft => ({...draft, test: {...draft.test, authParams: {username: 'jo'}}})});
+	const ink = await renderWizard({command: 'resume', argv: ['demo-contacts'], services});
+	try {
+		await ink.press(keys.enter);
+		await pressUntil(ink, keys.down, /❯ \[ Continue \]/);
+		await ink.press(keys.enter);
+		await pressUntil(ink, keys.down, /❯ username/);
+		await ink.press(keys.enter);
+		await ink.press(clear);
+		await ink.press('login\r');
+		assert.match(ink.frame(), /property “login”/);
+		const draft = savedDraft(services)!;
+		assert.deepEqual(draft.test.authParams, {username: 'jo', login: 'jo'});
+		assert.deepEqual((draft.spec['authSpec'] as Entry[])[1]!.spec.required, ['host', 'login', 'password']);
 	} finally {
 		await ink.cleanup();
 	}

@@ -55,6 +55,8 @@ export type AuthEntryScreenProps = {
 	change: (edit: (entry: AuthEntry) => AuthEntry) => void;
 	onDone: () => void;
 	onBack: () => void;
+	/** A property was renamed (its test value follows it). */
+	onPropertyRenamed?: (from: string, to: string) => void;
 	/** A Review finding's JSON path inside this entry: opens the field that edits it. */
 	focusPath?: string;
 };
@@ -94,7 +96,7 @@ export function viewForPath(entry: AuthEntry, index: number, focusPath: string |
 	return targets.find(target => target.name === found)?.view ?? {kind: 'list'};
 }
 
-export function AuthEntryScreen({spec, index, entry, position, change, onDone, onBack, focusPath}: AuthEntryScreenProps) {
+export function AuthEntryScreen({spec, index, entry, position, change, onDone, onBack, onPropertyRenamed, focusPath}: AuthEntryScreenProps) {
 	const [view, setView] = useState<View>(() => viewForPath(entry, index, focusPath));
 	const [highlight, setHighlight] = useState(view.kind === 'list' ? view.highlight : undefined);
 	const [message, setMessage] = useState<string>();
@@ -127,7 +129,10 @@ export function AuthEntryScreen({spec, index, entry, position, change, onDone, o
 				initialField={view.field}
 				specWith={specWith}
 				change={change}
-				onRenamed={name => setView({kind: 'property', name, field: 'name'})}
+				onRenamed={name => {
+					onPropertyRenamed?.(view.name, name);
+					setView({kind: 'property', name, field: 'name'});
+				}}
 				onClose={() => toList(`property:${view.name}`)}
 			/>
 		);

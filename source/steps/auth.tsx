@@ -75,6 +75,16 @@ export function AuthScreen({draft, update, go, back}: StepProps) {
 			setMode('types');
 			return null;
 		}
+		// A renamed property keeps the test value typed for it (copied: another auth spec may use the old name too).
+		const keepTestValue = (from: string, to: string) => {
+			update(current => {
+				const params = current.test.authParams;
+				if (params[from] === undefined || params[to] !== undefined) return current;
+				return {...current, test: {...current.test, authParams: {...params, [to]: params[from]}}};
+			});
+			const secret = wizard.testSecrets[from];
+			if (secret !== undefined && wizard.testSecrets[to] === undefined) wizard.setTestSecret(to, secret);
+		};
 		// Each edit applies to the entry as it is in the current draft (several edits can land before a render).
 		const change = (edit: (entry: Entry) => Entry) =>
 			update(current => {
@@ -98,6 +108,7 @@ export function AuthScreen({draft, update, go, back}: StepProps) {
 					setFocusPath(undefined);
 					setMode(mode === 0 ? 'types' : mode - 1);
 				}}
+				onPropertyRenamed={keepTestValue}
 				focusPath={focusPath !== undefined && entryForPath(focusPath, entries.length) === mode ? focusPath : undefined}
 			/>
 		);
