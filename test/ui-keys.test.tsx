@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import {useState} from 'react';
 import {Box, Text} from 'ink';
 import {Menu} from '../source/components/menu.js';
-import {footerHints, keyLabel, menuKeys, useKeys, type KeyBinding} from '../source/components/use-keys.js';
+import {footerHints, footerRows, keyLabel, menuKeys, useKeys, type KeyBinding} from '../source/components/use-keys.js';
 import {keys, renderInk} from './helpers/ink.js';
 import {renderWizard, seedDraft, testServices} from './helpers/ui-wizard.js';
 
@@ -217,4 +217,15 @@ test('create: Enter and r are offered only when they work', async () => {
 	await ink.waitFor(frame => /Connection spec created/.test(frame), 30_000);
 	assert.match(ink.frame(), /Enter continue to the end-to-end check {2}· {2}r run again {2}· {2}Esc back/);
 	await ink.cleanup();
+});
+
+test('footer rows: hints are counted whole, as the footer packs them (footerLines), with the top margin', () => {
+	const table: KeyBinding[] = [
+		{keys: 'return', label: 'create the draft', action: () => {}},
+		{keys: 's', label: 'send the request once and suggest from its response', action: () => {}},
+		{keys: 'escape', label: 'back', action: () => {}},
+	];
+	// "Enter create the draft  ·  s send the request once and suggest from its response" is 80 columns.
+	assert.equal(footerRows(table, 80), 3, 'margin + two lines at 80 columns');
+	assert.equal(footerRows(table, 100), 2, 'margin + one line at 100 columns');
 });
