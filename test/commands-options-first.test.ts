@@ -23,3 +23,12 @@ test('an option before the command is the command’s option; an option it does 
 	assert.equal(version.code, 0);
 	assert.match(version.stdout, /^\d+\.\d+\.\d+/);
 });
+
+test('aep-source help COMMAND is that command’s help', async () => {
+	const home = tempHome();
+	const help = await runCli(['help', 'run'], {home});
+	assert.equal(help.code, 0);
+	assert.match(help.stdout, /^Usage: aep-source run /);
+	const own = await runCli(['run', '--help'], {home});
+	assert.equal(help.stdout, own.stdout);
+});

@@ -99,6 +99,11 @@ function commandFirst(argv: string[]): string[] {
 export async function dispatch(given: string[], base: Omit<CommandContext, 'command' | 'argv'>): Promise<number> {
 	const argv = commandFirst(given);
 	const [first, ...rest] = argv;
+	// `aep-source help run` is `aep-source run --help`.
+	if (first === 'help' && rest[0] !== undefined && isCommandName(rest[0])) {
+		write(base.stdout, commandHelp(rest[0], commands[rest[0]]));
+		return 0;
+	}
 	if (first === '--help' || first === '-h' || first === 'help') {
 		write(base.stdout, topHelp());
 		return 0;

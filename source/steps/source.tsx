@@ -130,7 +130,15 @@ export function SourceScreen({draft, update, go, back}: StepProps) {
 	if (panel) {
 		return (
 			<Box flexDirection="column">
-				<TestValuesPanel draft={draft} update={update} onClose={() => setPanel(false)} />
+				<TestValuesPanel
+					draft={draft}
+					update={update}
+					onClose={() => {
+						// The form comes back on the field it was left on (it opened on the first one, or User inputs).
+						setInitialField(focusedField);
+						setPanel(false);
+					}}
+				/>
 				<PreviewPanel state={state} maxRows={previewRows} columns={columns} route={describeRoute(route)} />
 			</Box>
 		);
