@@ -209,7 +209,8 @@ export function Form(props: FormProps) {
 									}}
 								/>
 							)}
-							{!showError && error === undefined && stub === undefined && value !== '' && !isFocused && <Text color="green"> ✔</Text>}
+							{/* ✔ only for a value with nothing to say: no error, no unfinished text, no warning note (⚠) under it. */}
+							{!showError && error === undefined && stub === undefined && !note?.startsWith('⚠') && value !== '' && !isFocused && <Text color="green"> ✔</Text>}
 						</Box>
 						{showError && <Indented color="red">{`✖ ${error}`}</Indented>}
 						{showStub && <Indented color="magenta">{`○ ${stub}`}</Indented>}

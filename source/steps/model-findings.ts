@@ -22,10 +22,10 @@ export function pathWithin(path: string, where: string, inside = false): boolean
 	return path === where || (inside && (path.startsWith(`${where}.`) || path.startsWith(`${where}[`)));
 }
 
-/** Errors, then warnings, of the model at `where` (and inside it, with `inside`) for a spec. Lenient findings are not shown. */
+/** Errors, warnings, then unfinished text of the model at `where` (and inside it, with `inside`) for a spec. Lenient findings are not shown. */
 export function findingsAt(spec: unknown, where: string, inside = false): Finding[] {
 	const result = validateSpec(spec);
-	return [...result.errors, ...result.warnings].filter(item => pathWithin(item.path, where, inside));
+	return [...result.errors, ...result.warnings, ...result.unfinished].filter(item => pathWithin(item.path, where, inside));
 }
 
 /** The field with `validate` = the raw check, else the model's first error; `note` = the model's first warning (⚠). */
@@ -44,5 +44,7 @@ export function checkedByModel<F extends FormField>(field: F, check: ModelCheck)
 			const warning = findings(value).find(item => item.severity === 'warning');
 			return warning ? `⚠ ${warning.message}` : undefined;
 		},
+		// Unfinished text (docs/connection-spec.md#unfinished-text) shows under the field instead of ✔, as on every form.
+		unfinished: (value: string) => (check.raw?.(value) === undefined ? findings(value).find(item => item.severity === 'unfinished')?.message : undefined),
 	};
 }
