@@ -100,8 +100,10 @@ test('80 columns: wrapped checklist lines indent under their text, not under the
 	const services = testServices();
 	seedDraft(services, {step: 'checklist'});
 	const ink = await renderWizard({command: 'checklist', argv: ['demo-contacts'], services});
-	await ink.waitFor(frame => /\d+ of \d+ done/.test(frame), 30_000);
+	// Done when the remote items are read too ("Working…" gone): under load the count shows first.
+	await ink.waitFor(frame => /\d+ of \d+ done/.test(frame) && !/Working…/.test(frame), 30_000);
 	await ink.resize(80, 60);
+	await ink.idle();
 	const all = lines(ink.frame());
 	const start = all.findIndex(line => /^[✔○✖] /.test(line));
 	const end = all.findIndex(line => /PgUp\/PgDn scroll/.test(line));
