@@ -26,6 +26,29 @@ async function openTickets(): Promise<WizardHarness> {
 	return renderWizard({command: 'resume', argv: ['tickets'], services});
 }
 
+/**
+ * Fills the test-values panel (Ctrl-T) with `values` (label pattern → value), checks what `check` says of the panel,
+ * closes it, and returns the first-page requests the preview then sent to the third-party API. Requests are counted
+ * from before the panel opens: the preview may start as soon as the last value is given, before Esc.
+ */
+async function fillAndPreview(ink: WizardHarness, values: [string, string][], check: (frame: string) => void) {
+	const seen = api.requestsTo('/api/v2/tickets').length;
+	await ink.press(ctrlT);
+	for (const [label, value] of values) {
+		await pressUntil(ink, keys.down, new RegExp(`❯ ${label}:`), 20);
+		await ink.press(`${value}\r`);
+	}
+	check(ink.frame());
+	await ink.press(keys.escape);
+	await ink.waitFor(() => api.requestsTo('/api/v2/tickets').length > seen, 20_000);
+	await ink.waitFor(frame => /✔ \d+ records found/.test(frame) || /✖ /.test(frame), 20_000);
+	await ink.idle();
+	return api
+		.requestsTo('/api/v2/tickets')
+		.slice(seen)
+		.filter(entry => entry.query['page[after]'] === undefined);
+}
+
 const undeclaredErrors = (spec: Record<string, unknown>) => validateSpec(spec).errors.filter(item => item.rule === 'placeholder-declared');
 
 test('Ctrl-D declares ${subdomain} as an auth property; the test-values panel asks for it and the preview sends it to the API', {timeout: 60_000}, async () => {
@@ -57,26 +80,18 @@ test('Ctrl-D declares ${subdomain} as an auth property; the test-values panel as
 		assert.match(ink.frame(), /Placeholders you can use: .*\$\{subdomain\}/);
 
 		// The test-values panel now asks for subdomain; the preview sends it (and the token) to the third-party API.
-		await ink.press(ctrlT);
-		for (const [label, value] of [
-			['host \\*', api.url],
-			['accessToken \\*', api.token],
-			['subdomain', 'acme'],
-		] as const) {
-			await pressUntil(ink, keys.down, new RegExp(`❯ ${label}:`), 20);
-			await ink.press(`${value}\r`);
-		}
-		assert.match(ink.frame(), /✔ Every required value is set\./);
-		assert.deepEqual(savedDraft(ink.services, 'tickets')?.test.authParams, {host: api.url, subdomain: 'acme'});
-		const seen = api.requestsTo('/api/v2/tickets').length;
-		await ink.press(keys.escape);
-		await ink.waitFor(() => api.requestsTo('/api/v2/tickets').length > seen, 20_000);
-		await ink.waitFor(frame => /✔ \d+ records found/.test(frame) || /✖ /.test(frame), 20_000);
-		await ink.idle();
-		const firsts = api
-			.requestsTo('/api/v2/tickets')
-			.slice(seen)
-			.filter(entry => entry.query['page[after]'] === undefined);
+		const firsts = await fillAndPreview(
+			ink,
+			[
+				['host \\*', api.url],
+				['accessToken \\*', api.token],
+				['subdomain', 'acme'],
+			],
+			frame => {
+				assert.match(frame, /✔ Every required value is set\./);
+				assert.deepEqual(savedDraft(ink.services, 'tickets')?.test.authParams, {host: api.url, subdomain: 'acme'});
+			},
+		);
 		assert.ok(firsts.length > 0, 'the preview reached the third-party API');
 		for (const entry of firsts) {
 			assert.equal(entry.query['brand'], 'acme', '${subdomain} was replaced by its test value');
@@ -121,28 +136,19 @@ test('a user input’s default is its test value until one is given: the panel s
 	services.drafts.save({...draftFromSpec(spec, {id: 'tickets'}), step: 'source'});
 	const ink = await renderWizard({command: 'resume', argv: ['tickets'], services});
 	try {
-		// Counted before any value is given: the preview may start as soon as host and token are set, before Esc.
-		const seen = api.requestsTo('/api/v2/tickets').length;
-		await ink.press(ctrlT);
-		for (const [label, value] of [
-			['host \\*', api.url],
-			['accessToken \\*', api.token],
-		] as const) {
-			await pressUntil(ink, keys.down, new RegExp(`❯ ${label}:`), 20);
-			await ink.press(`${value}\r`);
-		}
-		assert.match(ink.frame(), /❯ status \* \(user input\): pending \(its default\)/);
-		assert.match(ink.frame(), /One of: open, pending\./);
-		assert.match(ink.frame(), /✔ Every required value/);
-		assert.deepEqual(savedDraft(ink.services, 'tickets')?.test.sourceParams, {}, 'nothing typed, nothing saved');
-		await ink.press(keys.escape);
-		await ink.waitFor(() => api.requestsTo('/api/v2/tickets').length > seen, 20_000);
-		await ink.waitFor(frame => /✔ \d+ records found/.test(frame) || /✖ /.test(frame), 20_000);
-		await ink.idle();
-		const firsts = api
-			.requestsTo('/api/v2/tickets')
-			.slice(seen)
-			.filter(entry => entry.query['page[after]'] === undefined);
+		const firsts = await fillAndPreview(
+			ink,
+			[
+				['host \\*', api.url],
+				['accessToken \\*', api.token],
+			],
+			frame => {
+				assert.match(frame, /❯ status \* \(user input\): pending \(its default\)/);
+				assert.match(frame, /One of: open, pending\./);
+				assert.match(frame, /✔ Every required value/);
+				assert.deepEqual(savedDraft(ink.services, 'tickets')?.test.sourceParams, {}, 'nothing typed, nothing saved');
+			},
+		);
 		assert.ok(firsts.length > 0);
 		for (const entry of firsts) assert.equal(entry.query['status'], 'pending', 'the default filled ${status}');
 	} finally {
