@@ -1,29 +1,16 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {keys} from './helpers/ink.js';
-import {pressUntil, renderWizard, savedDraft, testServices} from './helpers/ui-wizard.js';
-import {demoDraft, nothingLeft, recordingContext, remoteCounts, startFixture} from './helpers/workflow-fixture.js';
-import {appendToRestStorageToAEP, createOrUpdateConnectionSpec} from '../source/workflow/index.js';
+import {pressUntil, savedDraft} from './helpers/ui-wizard.js';
+import {nothingLeft, remoteCounts} from './helpers/workflow-fixture.js';
+import {openCheckScreen} from './helpers/check-screen.js';
 
 // Ctrl-C on the check screen while the check runs: answered at once with what happens next; the check stops and
 // deletes its objects; a second Ctrl-C quits and keeps them in the saved ledger. Every platform answer is slowed
 // (sandbox latency) so the check is still running when the keys arrive.
 
 async function checkScreen() {
-	const fixture = await startFixture({records: 30});
-	const services = testServices();
-	services.openSession = async () => ({
-		profile: {name: 'local', kind: 'local'},
-		target: {imsUrl: fixture.sandbox.imsUrl, platformUrl: fixture.sandbox.platformUrl, ...fixture.sandbox.credentials},
-		client: fixture.client,
-		demo: {url: fixture.sandbox.demo!.url, records: 30},
-		close: async () => {},
-	});
-	const draft = {...demoDraft('demo-contacts'), step: 'check' as const};
-	const {ctx} = recordingContext(fixture.client, draft);
-	await appendToRestStorageToAEP(ctx, (await createOrUpdateConnectionSpec(ctx)).id);
-	services.drafts.save(ctx.draft);
-	const ink = await renderWizard({command: 'resume', argv: ['demo-contacts'], services});
+	const {fixture, services, ink} = await openCheckScreen();
 	await ink.waitFor(frame => /Source requests → demo API http:\/\/127\.0\.0\.1/.test(frame), 10_000);
 	await pressUntil(ink, keys.down, /❯ \[ Run the end-to-end check \]/, 30);
 	fixture.sandbox.setFaults({latencyMs: 400});

@@ -1,9 +1,9 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {keys} from './helpers/ink.js';
-import {pressUntil, renderWizard, savedDraft, testServices} from './helpers/ui-wizard.js';
-import {demoDraft, nothingLeft, recordingContext, remoteCounts, startFixture} from './helpers/workflow-fixture.js';
-import {appendToRestStorageToAEP, createOrUpdateConnectionSpec} from '../source/workflow/index.js';
+import {pressUntil, savedDraft} from './helpers/ui-wizard.js';
+import {nothingLeft, remoteCounts} from './helpers/workflow-fixture.js';
+import {openCheckScreen} from './helpers/check-screen.js';
 
 // The check screen after a failure: the objects stay, `r` retries from the failed stage reusing the earlier ones,
 // `c` deletes them. The local profile's session is pointed at a sandbox this test controls, so the test can inject
@@ -12,22 +12,9 @@ import {appendToRestStorageToAEP, createOrUpdateConnectionSpec} from '../source/
 const flowsDown = {serverErrors: {status: 500 as const, burst: 1000, methods: ['POST'], paths: /\/flowservice\/flows$/}};
 
 test('check screen: a failed check keeps its objects, r retries from the failed stage, c cleans up', {timeout: 120_000}, async () => {
-	const fixture = await startFixture({records: 30});
-	const services = testServices();
-	services.openSession = async () => ({
-		profile: {name: 'local', kind: 'local'},
-		target: {imsUrl: fixture.sandbox.imsUrl, platformUrl: fixture.sandbox.platformUrl, ...fixture.sandbox.credentials},
-		client: fixture.client,
-		demo: {url: fixture.sandbox.demo!.url, records: 30},
-		close: async () => {},
-	});
-	const draft = {...demoDraft('demo-contacts'), step: 'check' as const};
-	const {ctx} = recordingContext(fixture.client, draft);
-	await appendToRestStorageToAEP(ctx, (await createOrUpdateConnectionSpec(ctx)).id);
-	services.drafts.save(ctx.draft); // the owner's draft, with the spec id: the workflow never changes the one it was given
+	const {fixture, services, ink} = await openCheckScreen();
 	const postsOf = (collection: string) =>
 		fixture.sandbox.requestLog().filter(e => e.method === 'POST' && e.status < 300 && e.path.endsWith(`/${collection}`)).length;
-	const ink = await renderWizard({command: 'resume', argv: ['demo-contacts'], services});
 	const runCheck = async () => {
 		await ink.waitFor(frame => /Source requests → demo API http:\/\/127\.0\.0\.1/.test(frame), 10_000);
 		await pressUntil(ink, keys.down, /❯ \[ Run the end-to-end check \]/, 30);
