@@ -13,6 +13,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {bundleForBench, median, percentile} from './measure.js';
 import type {Row} from './run.js';
+import {FakeStdin} from './fake-terminal.js';
 
 const keyCount = 200;
 /** Ink draws at most 30 frames/s (a 33 ms throttle); a key sent inside that window waits for it by design. */
@@ -78,27 +79,6 @@ class FakeStdout extends EventEmitter {
 		return true;
 	};
 	text = () => this.recent.join('');
-}
-
-class FakeStdin extends EventEmitter {
-	readonly isTTY = true;
-	private data: string | null = null;
-	write(data: string) {
-		this.data = data;
-		this.emit('readable');
-		this.emit('data', data);
-	}
-	read = () => {
-		const data = this.data;
-		this.data = null;
-		return data;
-	};
-	setEncoding() {}
-	setRawMode() {}
-	resume() {}
-	pause() {}
-	ref() {}
-	unref() {}
 }
 
 /** ~1 MB of contact-like records (what a generous 3-page preview of a wide API returns). */

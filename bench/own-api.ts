@@ -19,6 +19,7 @@ import {stripVTControlCharacters} from 'node:util';
 import {bundleForBench, cleanEnv, median, repeat, timeCommand} from './measure.js';
 import type {Row} from './run.js';
 import {startThirdPartyApi, ticketsSpec, type ThirdPartyApi} from '../test/helpers/third-party-api.js';
+import {FakeStdin} from './fake-terminal.js';
 
 /** 10 tickets, 10 a page: the preview's first page is its only page. */
 const tickets = 10;
@@ -116,27 +117,6 @@ class FakeStdout extends EventEmitter {
 		this.onWrite?.(chunk);
 		return true;
 	};
-}
-
-class FakeStdin extends EventEmitter {
-	readonly isTTY = true;
-	private data: string | null = null;
-	write(data: string) {
-		this.data = data;
-		this.emit('readable');
-		this.emit('data', data);
-	}
-	read = () => {
-		const data = this.data;
-		this.data = null;
-		return data;
-	};
-	setEncoding() {}
-	setRawMode() {}
-	resume() {}
-	pause() {}
-	ref() {}
-	unref() {}
 }
 
 const found = new RegExp(`✔ ${tickets} records found`);
