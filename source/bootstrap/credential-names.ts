@@ -1,14 +1,14 @@
 // Which names carry credentials in a pasted request (curl headers, query and body fields), and a same-length mask
 // of them for display: the curl field shows what was pasted with every credential replaced by "•", so a token never
 // reaches the screen (stdout). Light on purpose (no parser): the wizard's curl field imports it. docs/bootstrap.md.
-import {isSecretKeyName} from '../connection-spec/secrets.js';
+import {isCredentialParamName} from '../connection-spec/secrets.js';
 
-/** A header, query or body name that carries a credential the auth spec did not take: its value is never saved. */
-const credentialName = /secret|passw|token|api[-_]?key|apikey|subscription[-_]?key|signature|^sig$|^x-auth|^proxy-authorization$/i;
-
-/** Whether a header, query parameter or body field of this name carries a credential. */
+/**
+ * Whether a header, query parameter or body field of this name carries a credential (its value is never saved or
+ * shown): the model's one list, isCredentialParamName, which the preview's masking uses too.
+ */
 export function looksLikeCredentialName(name: string): boolean {
-	return isSecretKeyName(name) || credentialName.test(name);
+	return isCredentialParamName(name);
 }
 
 const dot = '•';

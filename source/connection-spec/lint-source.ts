@@ -480,10 +480,11 @@ function lintUserInputs(spec: unknown, out: Finding[]): void {
 	checkSchemaUrl(inputs['$schema'], ['sourceSpec', 'spec', '$schema'], out);
 	const properties = objectAt(inputs, 'properties');
 	if (properties) lintRequired(properties, arrayAt(inputs, 'required'), ['sourceSpec', 'spec'], 'user-inputs-schema', 'sourceSpec.spec', out);
-	if (properties && !looksLikeSchemaForm(spec)) {
+	const schemaForm = looksLikeSchemaForm(spec);
+	if (properties && !schemaForm) {
 		for (const [name, property] of Object.entries(properties)) if (isObject(property)) lintUserInputValues(name, property, out);
 	}
-	if (looksLikeSchemaForm(spec)) {
+	if (schemaForm) {
 		out.push(
 			finding(
 				'warning',

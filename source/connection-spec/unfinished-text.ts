@@ -26,11 +26,19 @@ const authorFields: {path: readonly PathSegment[]; what: string; instead: string
 	{path: [...ui, 'documentationLink'], what: 'documentation link', instead: 'Link the page where your users read how to connect (artifacts step).'},
 ];
 
+let builtTexts: ReadonlyMap<string, string[]> | undefined;
+
 /**
  * Every text the templates ship in the author's fields → the templates that ship it (`"My REST source"` →
- * `["blank"]`). Built from the templates on each call (small pure functions; no cache to go stale).
+ * `["blank"]`). The templates are fixed in the code, so the map is built once, on first use (validateSpec runs on
+ * every edit in the wizard).
  */
-export function templateTexts(): Map<string, string[]> {
+export function templateTexts(): ReadonlyMap<string, string[]> {
+	builtTexts ??= buildTemplateTexts();
+	return builtTexts;
+}
+
+function buildTemplateTexts(): Map<string, string[]> {
 	const texts = new Map<string, string[]>();
 	for (const name of templateNames()) {
 		const spec = getTemplate(name);
