@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import {keys} from './helpers/ink.js';
 import {pressUntil, renderWizard, seedDraft, testServices} from './helpers/ui-wizard.js';
 import {getTemplate, validateSpec, type Finding} from '../source/connection-spec/index.js';
-import {setIn} from '../source/steps/spec-paths.js';
+import {setIn} from '../source/connection-spec/spec-paths.js';
 
 const clear = '\u0015';
 type Ink = Awaited<ReturnType<typeof renderWizard>>;

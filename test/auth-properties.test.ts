@@ -2,7 +2,7 @@
 // and its place in required, removing also leaves required, a taken or empty name is refused, nothing is mutated.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {addProperty, removeProperty, renameProperty, setHeader, setRequired, setSecret, type AuthEntry} from '../source/steps/auth-properties.js';
+import {addProperty, removeProperty, renameProperty, setHeader, setRequired, setSecret, type AuthEntry} from '../source/connection-spec/auth-properties.js';
 
 const entry = (): AuthEntry => ({
 	name: 'Basic Authentication',
@@ -28,6 +28,9 @@ test('a taken or empty name is refused with a sentence', () => {
 	assert.throws(() => renameProperty(entry(), 'username', 'password'), /“password” is already a property of this auth spec/);
 	assert.throws(() => addProperty(entry(), '  '), /A property needs a name/);
 	assert.throws(() => addProperty(entry(), 'host'), /“host” is already a property/);
+	// Used as ${name} in the spec: a name the model's placeholders can refer to.
+	assert.throws(() => addProperty(entry(), 'my key'), /A name is letters, digits and _/);
+	assert.throws(() => addProperty(entry(), '2fa'), /not starting with a digit/);
 	const same = entry();
 	assert.equal(renameProperty(same, 'username', ' username '), same, 'keeping the name changes nothing');
 });

@@ -9,7 +9,7 @@ import {stripVTControlCharacters} from 'node:util';
 import {ptyKeys as k, spawnCli, type Pty} from './helpers/pty.js';
 import {seedDraft, tempHome, testServices} from './helpers/ui-wizard.js';
 import {newAuthEntry} from '../source/connection-spec/auth-types.js';
-import {setIn} from '../source/steps/spec-paths.js';
+import {setIn} from '../source/connection-spec/spec-paths.js';
 
 const cli = path.resolve(import.meta.dirname, '..', 'dist', 'cli.js');
 const rows = 24;

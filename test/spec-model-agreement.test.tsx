@@ -10,7 +10,7 @@ import {runCli} from './helpers/cli.js';
 import {previewSourceSpec} from '../source/engine/index.js';
 import {demoAuthParams, demoConnectionSpec, startDemoSource, type DemoSource} from '../source/sandbox/demo-source/index.js';
 import {compileSpec, validateSpec} from '../source/connection-spec/index.js';
-import {setIn} from '../source/steps/spec-paths.js';
+import {setIn} from '../source/connection-spec/spec-paths.js';
 import {joinedPattern} from './helpers/regex.js';
 
 const clear = '\u0015';

@@ -5,7 +5,7 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {keys} from './helpers/ink.js';
 import {pressUntil, renderWizard, savedDraft, savedSpec, seedDraft, testServices} from './helpers/ui-wizard.js';
-import {setIn} from '../source/steps/spec-paths.js';
+import {setIn} from '../source/connection-spec/spec-paths.js';
 
 const clear = '\u0015';
 const downDownEnter = `${keys.down}${keys.down}${keys.enter}`;

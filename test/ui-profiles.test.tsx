@@ -2,7 +2,7 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {keys} from './helpers/ink.js';
 import {pressUntil, renderWizard, seedDraft, testServices} from './helpers/ui-wizard.js';
-import {setIn} from '../source/steps/spec-paths.js';
+import {setIn} from '../source/connection-spec/spec-paths.js';
 
 test('profiles: add an Adobe profile — bad org id inline, wrong secret names the field, right one is saved and shown as its last 4', {
 	timeout: 60_000,

@@ -5,7 +5,7 @@ import path from 'node:path';
 import {keys} from './helpers/ink.js';
 import {pressUntil, renderWizard, savedDraft, savedSpec, seedDraft, tempHome, testServices} from './helpers/ui-wizard.js';
 import {createServices} from '../source/wizard/create-services.js';
-import {setIn} from '../source/steps/spec-paths.js';
+import {setIn} from '../source/connection-spec/spec-paths.js';
 
 const clear = '\u0015';
 

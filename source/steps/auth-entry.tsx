@@ -13,7 +13,7 @@ import {Menu, type MenuItem} from '../components/menu.js';
 import {TextPrompt} from '../components/text-prompt.js';
 import {rowsOf, useTerminalSize} from '../components/use-terminal-size.js';
 import {fieldForPath} from '../wizard/wizard-context.js';
-import {setIn} from './spec-paths.js';
+import {setIn} from '../connection-spec/spec-paths.js';
 import {checkedByModel, pathWithin} from './model-findings.js';
 import {
 	addProperty,
@@ -34,7 +34,7 @@ import {
 	setType,
 	undeclaredRequired,
 	type AuthEntry,
-} from './auth-properties.js';
+} from '../connection-spec/auth-properties.js';
 
 type View =
 	| {kind: 'list'; highlight?: string}

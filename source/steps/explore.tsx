@@ -17,7 +17,7 @@ import {TestValuesPanel, useTestPlace} from './test-values-panel.js';
 import {describeRoute, wizardTestValues} from './test-credentials.js';
 import {useServices} from '../wizard/services.js';
 import {useWizard} from '../wizard/wizard-context.js';
-import {setIn} from './spec-paths.js';
+import {setIn} from '../connection-spec/spec-paths.js';
 
 type Choice = 'inferred' | 'fixed' | 'paste';
 

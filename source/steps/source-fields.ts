@@ -5,7 +5,7 @@
 import {formatPath, getAt, numericPaginationFields, userInputsOf, validateSpec, type Finding} from '../connection-spec/index.js';
 import {paginationFields, paginationTypes} from './spec-constants.js';
 import type {FormField} from '../components/form.js';
-import {getString, setIn, type Path} from './spec-paths.js';
+import {getString, setIn, type Path} from '../connection-spec/spec-paths.js';
 
 const attributes = ['sourceSpec', 'attributes'] as const;
 

@@ -2,14 +2,15 @@
 // property's description, type, secret flag (`format: "password"`) and required flag. Pure functions over a plain
 // JSON entry: each returns a new entry and never changes the one it was given. Renaming keeps the property's place
 // and its place in `required`; removing takes it out of `required` too.
-import {getAt} from '../connection-spec/index.js';
+import {getAt} from './json-path.js';
 import {setIn} from './spec-paths.js';
+import {userInputName, userInputTypes} from './user-inputs.js';
 
 export type AuthEntry = Record<string, unknown> & {type?: string; name?: string};
 type Property = Record<string, unknown>;
 
 /** JSON Schema types a credential can have; `string` for every documented one (docs/connection-spec.md#authspec). */
-export const propertyTypes = ['string', 'integer', 'number', 'boolean'] as const;
+export const propertyTypes = userInputTypes;
 
 export function propertiesOf(entry: AuthEntry): Record<string, Property> {
 	const properties = getAt(entry, ['spec', 'properties']);
@@ -28,12 +29,15 @@ export function undeclaredRequired(entry: AuthEntry): string[] {
 }
 
 /**
- * Why `name` cannot name a property of this entry (empty, or used by another property), or undefined when it can.
+ * Why `name` cannot name a property of this entry (empty, not an identifier, or used by another property), or
+ * undefined when it can.
  * `current` is the property being renamed: keeping its own name is fine.
  */
 export function propertyNameProblem(entry: AuthEntry, name: string, current?: string): string | undefined {
 	const trimmed = name.trim();
 	if (trimmed === '') return 'A property needs a name, e.g. region or authKey2.';
+	// The same rule as a user input's name: a property is used as ${name} in the spec.
+	if (!userInputName.test(trimmed)) return 'A name is letters, digits and _, not starting with a digit (it is used as ${name}).';
 	if (trimmed !== current && Object.hasOwn(propertiesOf(entry), trimmed)) return `“${trimmed}” is already a property of this auth spec: choose another name.`;
 	return undefined;
 }

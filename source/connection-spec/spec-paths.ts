@@ -1,7 +1,7 @@
-// Immutable writes at a path inside the draft's spec (a plain JSON object), so screens can edit one field without
+// Immutable writes at a path inside the draft's spec (a plain JSON object), so screens and the spec edits can change one field without
 // knowing the whole shape; reads go through the spec model's one path getter (getAt). An empty string or undefined
 // removes the key.
-import {getAt} from '../connection-spec/index.js';
+import {getAt} from './json-path.js';
 
 export type Path = readonly (string | number)[];
 
